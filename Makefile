@@ -1,0 +1,128 @@
+# ddns-admin: the Dynamic DNS page of an appliance's web administration.
+# GNU make. `make` builds build/ddns.cgi, build/ddns-apply, build/ddns-checkip.
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/sbin
+CGIDIR     ?= $(PREFIX)/lib/cgi-bin
+DATADIR    ?= $(PREFIX)/share/ddns-admin
+SYSCONFDIR ?= /etc
+DESTDIR    ?=
+PORT       ?= 8080
+
+-include config.mk
+
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+CS_CFLAGS  ?= -I/usr/include/ClearSilver
+CS_LIBS    ?= -lneo_cgi -lneo_cs -lneo_utl -lz
+WARN       := -Wall -Wextra -Wformat=2 -Werror=format-security -Wshadow \
+              -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith -Wsign-compare
+ifeq ($(CI),true)
+WARN       += -Werror
+endif
+CFLAGS     ?= -O2 -g
+CFLAGS     += -std=c11 -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong $(WARN)
+DEFS       := -DDEFAULT_CONFIG='"$(SYSCONFDIR)/ddns-admin/ddns-admin.conf"' \
+              -DDEFAULT_BINDIR='"$(BINDIR)"' -DDEFAULT_DATADIR='"$(DATADIR)"'
+SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS   := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+CURL_CFLAGS   := $(shell $(PKG_CONFIG) --cflags libcurl 2>/dev/null)
+CURL_LIBS     := $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null || echo -lcurl)
+NETTLE_LIBS   := $(shell $(PKG_CONFIG) --libs nettle 2>/dev/null || echo -lnettle)
+CHECK_CFLAGS   = $(shell $(PKG_CONFIG) --cflags check)
+CHECK_LIBS     = $(shell $(PKG_CONFIG) --libs check)
+
+B := build
+LIB_SRC := $(wildcard backend/*.c)
+LIB_SRC := $(filter-out backend/apply_main.c backend/checkip_main.c,$(LIB_SRC))
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/schema.o
+CGI_SRC := $(wildcard cgi/*.c)
+CGI_OBJ := $(CGI_SRC:%.c=$(B)/%.o)
+UNIT_SRC := $(wildcard tests/unit/check_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+ALL_CFLAGS = $(CFLAGS) $(DEFS) -Ibackend $(CS_CFLAGS) $(SQLITE_CFLAGS)
+
+all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-checkip
+
+$(B)/%.o: %.c $(wildcard backend/*.h cgi/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# schema.sql is the one source of the schema: embedded as a C string.
+$(B)/schema.c: schema.sql
+	@mkdir -p $(@D)
+	awk 'BEGIN { print "/* generated from schema.sql */"; \
+		print "extern const char store_schema_sql[];"; \
+		print "const char store_schema_sql[] =" } \
+		{ gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); \
+		  print "\"" $$0 "\\n\"" } END { print ";" }' $< > $@
+
+$(B)/schema.o: $(B)/schema.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/libddns.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+# The CGI pays its start-up on every request: ClearSilver (static), SQLite,
+# nettle and zlib only. Never libcurl or libcrypto (DESIGN.md, Speed).
+$(B)/ddns.cgi: $(CGI_OBJ) $(B)/libddns.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CGI_OBJ) $(B)/libddns.a $(CS_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS)
+
+$(B)/ddns-apply: $(B)/backend/apply_main.o $(B)/libddns.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
+
+$(B)/ddns-checkip: $(B)/backend/checkip_main.o $(B)/libddns.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CURL_LIBS)
+
+$(B)/backend/checkip_main.o: backend/checkip_main.c $(wildcard backend/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CURL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/libddns.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DSRCDIR='"$(CURDIR)"' -o $@ $< \
+		$(B)/libddns.a $(CS_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS) $(CHECK_LIBS)
+
+deps:
+	@tools/deps.sh check
+
+deps-run:
+	@tools/deps.sh run
+
+units: $(UNIT_BIN)
+
+check: deps
+	$(MAKE) all units
+	@tests/run-all.sh
+
+run: deps-run
+	$(MAKE) all
+	@PORT=$(PORT) tools/demo.sh start
+
+stop:
+	@tools/demo.sh stop
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) $(DESTDIR)$(DATADIR)/templates \
+		$(DESTDIR)$(DATADIR)/www $(DESTDIR)$(SYSCONFDIR)/ddns-admin
+	install -m 0755 $(B)/ddns-apply $(B)/ddns-checkip $(DESTDIR)$(BINDIR)/
+	install -m 0755 $(B)/ddns.cgi $(DESTDIR)$(CGIDIR)/
+	install -m 0644 templates/*.cs templates/*.hdf $(DESTDIR)$(DATADIR)/templates/
+	install -m 0644 www/* $(DESTDIR)$(DATADIR)/www/
+	install -m 0644 schema.sql $(DESTDIR)$(DATADIR)/
+	install -m 0644 ddns-admin.conf.example $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ddns-apply $(DESTDIR)$(BINDIR)/ddns-checkip \
+		$(DESTDIR)$(CGIDIR)/ddns.cgi
+	rm -rf $(DESTDIR)$(DATADIR)
+
+lint:
+	@! grep -nE '<\?cs *(uvar|alt|lvar|evar|include: *[A-Z])' templates/*.cs || \
+		{ echo "lint: unescaped or evaluated template output"; exit 1; }
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all deps deps-run units check run stop install uninstall lint clean

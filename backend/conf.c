@@ -1,0 +1,213 @@
+/* conf.c: read the module configuration file, one table of keys. */
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "num.h"
+
+#ifndef DEFAULT_CONFIG
+#define DEFAULT_CONFIG "/etc/ddns-admin/ddns-admin.conf"
+#endif
+#ifndef DEFAULT_BINDIR
+#define DEFAULT_BINDIR "/usr/local/sbin"
+#endif
+#ifndef DEFAULT_DATADIR
+#define DEFAULT_DATADIR "/usr/local/share/ddns-admin"
+#endif
+
+enum ktype { K_PATH, K_STR, K_URL, K_INT, K_BOOL };
+
+struct key {
+	const char	*name;
+	enum ktype	 type;
+	size_t		 off;
+	const char	*def;
+	long long	 min, max;	/* K_INT only */
+};
+
+#define S(f) offsetof(struct conf, f)
+static const struct key keys[] = {
+	{ "database",		K_PATH,	S(database),	"/var/lib/ddns-admin/ddns.db", 0, 0 },
+	{ "ddclient_conf",	K_PATH,	S(ddclient_conf), "/etc/ddclient.conf", 0, 0 },
+	{ "ddclient_pid",	K_PATH,	S(ddclient_pid), "/run/ddclient.pid", 0, 0 },
+	{ "ddclient_cache",	K_PATH,	S(ddclient_cache), "/var/cache/ddclient/ddclient.cache", 0, 0 },
+	{ "templates",		K_PATH,	S(templates),	DEFAULT_DATADIR "/templates", 0, 0 },
+	{ "apply",		K_STR,	S(apply),	DEFAULT_BINDIR "/ddns-apply", 0, 0 },
+	{ "checkip",		K_STR,	S(checkip),	DEFAULT_BINDIR "/ddns-checkip", 0, 0 },
+	{ "checkip_url",	K_URL,	S(checkip_url),	"https://api.ipify.org/", 0, 0 },
+	{ "checkip_interval",	K_INT,	S(checkip_interval), "300", 10, 86400 },
+	{ "state_dir",		K_PATH,	S(state_dir),	"/var/lib/ddns-admin", 0, 0 },
+	{ "require_auth",	K_BOOL,	S(require_auth), "yes", 0, 0 },
+	{ "ddclient_use",	K_STR,	S(ddclient_use), "web, web=ipify-ipv4", 0, 0 },
+	{ "ddclient_ssl",	K_BOOL,	S(ddclient_ssl), "yes", 0, 0 },
+	{ "ddclient_daemon",	K_INT,	S(ddclient_daemon), "300", 60, 86400 },
+	{ "static_url",		K_STR,	S(static_url),	"/ddns-admin/", 0, 0 },
+	{ "history_max",	K_INT,	S(history_max),	"1000", 10, 1000000 },
+};
+#undef S
+#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+
+const char *
+conf_path(void)
+{
+	const char *p = getenv("DDNS_ADMIN_CONFIG");
+
+	return (p && *p) ? p : DEFAULT_CONFIG;
+}
+
+/* Values land in a file ddclient reads or in argv: no control byte, no '#'. */
+static int
+clean_text(const char *v)
+{
+	for (; *v; v++)
+		if ((unsigned char)*v < 0x20 || *v == 0x7f || *v == '#')
+			return 0;
+	return 1;
+}
+
+static int
+set_key(struct conf *c, const struct key *k, const char *v, const char *where,
+    struct dd_err *e)
+{
+	void *slot = (char *)c + k->off;
+	long long n;
+	char **sp;
+
+	if (!clean_text(v))
+		return dd_fail(e, DD_ECONF, k->name,
+		    "%s: %s holds a control character or '#'", where, k->name);
+	switch (k->type) {
+	case K_INT:
+		if (num_parse(v, k->min, k->max, &n) == -1)
+			return dd_fail(e, DD_ECONF, k->name,
+			    "%s: %s must be a number from %lld to %lld", where,
+			    k->name, k->min, k->max);
+		*(long long *)slot = n;
+		return 0;
+	case K_BOOL:
+		if (strcmp(v, "yes") && strcmp(v, "no"))
+			return dd_fail(e, DD_ECONF, k->name,
+			    "%s: %s must be yes or no", where, k->name);
+		*(int *)slot = strcmp(v, "yes") == 0;
+		return 0;
+	case K_PATH:
+		if (v[0] != '/')
+			return dd_fail(e, DD_ECONF, k->name,
+			    "%s: %s must be an absolute path", where, k->name);
+		break;
+	case K_URL:
+		if (strncmp(v, "http://", 7) && strncmp(v, "https://", 8))
+			return dd_fail(e, DD_ECONF, k->name,
+			    "%s: %s must be an http:// or https:// URL", where,
+			    k->name);
+		break;
+	case K_STR:
+		if (*v == '\0')
+			return dd_fail(e, DD_ECONF, k->name,
+			    "%s: %s must not be empty", where, k->name);
+		break;
+	}
+	sp = slot;
+	free(*sp);
+	if ((*sp = strdup(v)) == NULL)
+		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+	return 0;
+}
+
+static const struct key *
+find_key(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (strcmp(keys[i].name, name) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+static char *
+trim(char *s)
+{
+	char *end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+/* parse_line: one line of the file; seen[] catches repeated keys. */
+static int
+parse_line(struct conf *c, char *line, const char *where, unsigned char *seen,
+    struct dd_err *e)
+{
+	const struct key *k;
+	char *eq, *name, *val;
+
+	name = trim(line);
+	if (*name == '\0' || *name == '#')
+		return 0;
+	if ((eq = strchr(name, '=')) == NULL)
+		return dd_fail(e, DD_ECONF, NULL, "%s: expected key = value",
+		    where);
+	*eq = '\0';
+	name = trim(name);
+	val = trim(eq + 1);
+	if ((k = find_key(name)) == NULL)
+		return dd_fail(e, DD_ECONF, NULL, "%s: unknown key '%.40s'",
+		    where, name);
+	if (seen[k - keys]++)
+		return dd_fail(e, DD_ECONF, k->name, "%s: %s is set twice",
+		    where, k->name);
+	return set_key(c, k, val, where, e);
+}
+
+int
+conf_load(struct conf *c, const char *path, struct dd_err *e)
+{
+	unsigned char seen[NKEYS] = { 0 };
+	char line[1024], where[300];
+	unsigned lineno = 0;
+	size_t i;
+	FILE *f;
+	int rc = 0;
+
+	memset(c, 0, sizeof(*c));
+	for (i = 0; i < NKEYS; i++)
+		if (set_key(c, &keys[i], keys[i].def, "default", e) == -1)
+			return -1;
+	if (path == NULL)
+		return 0;
+	if ((f = fopen(path, "re")) == NULL)
+		return dd_fail(e, DD_ESYS, NULL, "cannot open %s: %s", path,
+		    strerror(errno));
+	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+		lineno++;
+		snprintf(where, sizeof(where), "%s line %u", path, lineno);
+		if (strchr(line, '\n') == NULL && !feof(f))
+			rc = dd_fail(e, DD_ECONF, NULL, "%s: line too long", where);
+		else
+			rc = parse_line(c, line, where, seen, e);
+	}
+	if (rc == 0 && ferror(f))
+		rc = dd_fail(e, DD_ESYS, NULL, "cannot read %s", path);
+	fclose(f);
+	return rc;
+}
+
+void
+conf_free(struct conf *c)
+{
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (keys[i].type != K_INT && keys[i].type != K_BOOL)
+			free(*(char **)((char *)c + keys[i].off));
+	memset(c, 0, sizeof(*c));
+}

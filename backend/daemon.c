@@ -1,0 +1,105 @@
+/* daemon.c: the one place that talks to the ddclient daemon. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "daemon.h"
+#include "fileio.h"
+#include "num.h"
+
+static const char *
+base(const char *s)
+{
+	const char *slash = strrchr(s, '/');
+
+	return slash ? slash + 1 : s;
+}
+
+int
+daemon_is_ddclient(const char *cmdline, size_t n)
+{
+	const char *arg = cmdline, *end = cmdline + n;
+	int i;
+
+	if (n == 0 || cmdline[n - 1] != '\0')
+		return 0;
+	/* "ddclient", "/usr/bin/ddclient", "ddclient - sleeping for 300 ..." */
+	if (strncmp(base(arg), "ddclient", 8) == 0 &&
+	    (base(arg)[8] == '\0' || base(arg)[8] == ' '))
+		return 1;
+	if (strncmp(base(arg), "perl", 4) != 0)
+		return 0;
+	/* perl [-w ...] /usr/bin/ddclient ... */
+	for (i = 0; i < 4 && (arg += strlen(arg) + 1) < end; i++)
+		if (strcmp(base(arg), "ddclient") == 0)
+			return 1;
+	return 0;
+}
+
+/* read_pid: the pid in pidfile, or a daemon_state saying why not. */
+static enum daemon_state
+read_pid(const char *pidfile, pid_t *pid)
+{
+	struct dd_err e;
+	char *data;
+	size_t n;
+	long long v;
+	int rc;
+
+	if (file_read(pidfile, 64, &data, &n, &e) == -1)
+		return e.code == DD_ENOTFOUND ? DAEMON_NOPID :
+		    DAEMON_EPERM;
+	data[strcspn(data, "\r\n")] = '\0';
+	rc = num_parse(data, 2, 4194304, &v);
+	free(data);
+	if (rc == -1)
+		return DAEMON_BADPID;
+	*pid = (pid_t)v;
+	return DAEMON_OK;
+}
+
+/* find: the pid of the ddclient that pidfile names, or why there is none. */
+static enum daemon_state
+find(const char *pidfile, pid_t *pidp)
+{
+	char path[64], *cmd;
+	enum daemon_state st;
+	struct dd_err e;
+	size_t n;
+	pid_t pid;
+	int ok;
+
+	if ((st = read_pid(pidfile, &pid)) != DAEMON_OK)
+		return st;
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
+	if (file_read(path, 4096, &cmd, &n, &e) == -1)
+		return DAEMON_STALE;
+	ok = daemon_is_ddclient(cmd, n);
+	free(cmd);
+	*pidp = pid;
+	return ok ? DAEMON_OK : DAEMON_NOTDDCLIENT;
+}
+
+enum daemon_state
+daemon_check(const char *pidfile)
+{
+	pid_t pid;
+
+	return find(pidfile, &pid);
+}
+
+enum daemon_state
+daemon_reload(const char *pidfile)
+{
+	enum daemon_state st;
+	pid_t pid;
+
+	if ((st = find(pidfile, &pid)) != DAEMON_OK)
+		return st;
+	if (kill(pid, SIGHUP) == -1)
+		return errno == EPERM ? DAEMON_EPERM : DAEMON_STALE;
+	return DAEMON_OK;
+}

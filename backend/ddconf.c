@@ -1,0 +1,120 @@
+/* ddconf.c: the ddclient configuration renderer (see shared/ddclient.md). */
+#include <string.h>
+
+#include "ddconf.h"
+#include "providers.h"
+
+/* Bytes a ddclient value may carry unescaped; every other gets a '\'. */
+static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    "0123456789._:@/-";
+
+/* Nothing outside the password may hold these: a line break, NUL (not in a
+ * C string anyway), or '#', which ddclient strips as a comment first. */
+static int
+carriable(const char *v)
+{
+	for (; *v; v++)
+		if ((unsigned char)*v < 0x20 || *v == 0x7f || *v == '#')
+			return 0;
+	return 1;
+}
+
+/* key=escaped-value followed by end (the rest of the line). */
+static int
+put_value(struct buf *out, const char *key, const char *v, const char *end,
+    struct dd_err *e)
+{
+	if (!carriable(v))
+		return dd_fail(e, DD_EINVAL, key, "%s holds a character that "
+		    "ddclient's configuration cannot carry", key);
+	buf_printf(out, "%s=", key);
+	for (; *v; v++) {
+		if (strchr(safe, *v) == NULL)
+			buf_add(out, "\\", 1);
+		buf_add(out, v, 1);
+	}
+	return buf_puts(out, end);
+}
+
+/* One option of a host block: its own line, continued. */
+#define OPT(out, key, v, e) put_value(out, key, v, ", \\\n", e)
+
+/* ddclient takes password='...' raw, up to the last ' on the line, so the
+ * line holds nothing else; only CR, LF and NUL cannot be carried. */
+static int
+put_password(struct buf *out, const char *v, struct dd_err *e)
+{
+	if (strpbrk(v, "\r\n") != NULL)
+		return dd_fail(e, DD_EINVAL, "password", "password holds a line "
+		    "break");
+	buf_puts(out, "password='");
+	buf_puts(out, v);
+	return buf_puts(out, "', \\\n");
+}
+
+static int
+render_host(const struct host *h, struct buf *out, struct dd_err *e)
+{
+	const struct provider *p = prov_find(h->provider);
+	const char *server;
+	unsigned flags;
+
+	if (p == NULL)
+		return dd_fail(e, DD_EINVAL, "provider", "unknown provider '%s' "
+		    "for %s", h->provider, h->hostname);
+	flags = prov_flags(p, h->protocol);
+	server = (flags & PF_SERVER) ? h->server : p->server;
+	buf_puts(out, "\n");
+	if (OPT(out, "protocol", prov_protocol(p, h->protocol), e) == -1)
+		return -1;
+	if (server && *server && OPT(out, "server", server, e) == -1)
+		return -1;
+	if ((flags & (PF_LOGIN | PF_LOGIN_OPT)) && *h->login &&
+	    OPT(out, "login", h->login, e) == -1)
+		return -1;
+	if ((flags & PF_PASSWORD) && put_password(out, h->password, e) == -1)
+		return -1;
+	if ((flags & (PF_ZONE | PF_ZONE_OPT)) && *h->zone &&
+	    OPT(out, "zone", h->zone, e) == -1)
+		return -1;
+	if ((flags & PF_MX) && *h->mx && OPT(out, "mx", h->mx, e) == -1)
+		return -1;
+	if (!carriable(h->hostname) || strpbrk(h->hostname, " ,\\'\"=") != NULL)
+		return dd_fail(e, DD_EINVAL, "hostname", "bad hostname");
+	return buf_printf(out, "%s\n", h->hostname);
+}
+
+static int
+render_globals(const struct conf *c, struct buf *out, struct dd_err *e)
+{
+	buf_puts(out,
+	    "# Written by ddns-admin from its database: do not edit, the next\n"
+	    "# save replaces this file. Change hosts on the Dynamic DNS page of\n"
+	    "# the web administration, and the settings below in ddns-admin's\n"
+	    "# configuration (ddclient_daemon, ddclient_ssl, ddclient_use).\n");
+	buf_printf(out, "daemon=%lld\n", c->ddclient_daemon);
+	buf_printf(out, "ssl=%s\n", c->ddclient_ssl ? "yes" : "no");
+	/* The integrator's text after use=, checked by conf_load. */
+	if (!carriable(c->ddclient_use))
+		return dd_fail(e, DD_ECONF, "ddclient_use", "bad ddclient_use");
+	buf_printf(out, "use=%s\n", c->ddclient_use);
+	if (put_value(out, "pid", c->ddclient_pid, "\n", e) == -1)
+		return -1;
+	return put_value(out, "cache", c->ddclient_cache, "\n", e);
+}
+
+int
+ddconf_render(const struct conf *c, const struct host *h, size_t n,
+    struct buf *out, struct dd_err *e)
+{
+	size_t i;
+
+	if (render_globals(c, out, e) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (h[i].enabled && render_host(&h[i], out, e) == -1)
+			return -1;
+	if (out->oom)
+		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+	return 0;
+}

@@ -1,0 +1,24 @@
+/* ddconf.h: render ddclient's configuration from the hosts, and write it. */
+#ifndef DDNS_DDCONF_H
+#define DDNS_DDCONF_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "err.h"
+#include "host.h"
+
+/*
+ * ddconf_render: append to out the ddclient 3.10 configuration for the
+ * enabled hosts among the n at h, with the globals of c (daemon, ssl, use,
+ * pid, cache). Pure: no I/O. Every value is written so that ddclient reads
+ * back exactly the stored text, and no value can start a line or add a
+ * key=value pair. Returns 0, or -1 with e set if a stored value cannot be
+ * carried (the validator refuses those, so this means a damaged row) or
+ * memory ran out.
+ */
+int ddconf_render(const struct conf *c, const struct host *h, size_t n,
+    struct buf *out, struct dd_err *e);
+
+#endif

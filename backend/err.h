@@ -1,0 +1,38 @@
+/* err.h: the one error convention of libddns: return -1 and fill a dd_err. */
+#ifndef DDNS_ERR_H
+#define DDNS_ERR_H
+
+enum dd_code {
+	DD_OK = 0,
+	DD_EINVAL,	/* a value the user gave is not acceptable; field names it */
+	DD_ENOTFOUND,	/* no such row or file */
+	DD_EEXIST,	/* a unique value is already taken */
+	DD_EBADREQ,	/* the request itself is malformed */
+	DD_ETOOBIG,	/* the request body is over the cap */
+	DD_EFORBIDDEN,	/* token or origin refused */
+	DD_EAUTH,	/* no authenticated user */
+	DD_EBUSY,	/* the database stayed locked past the busy timeout */
+	DD_EDB,		/* the database failed */
+	DD_ESYS,	/* a system call failed */
+	DD_ECONF,	/* the module configuration is wrong */
+	DD_CODE__MAX
+};
+
+struct dd_err {
+	enum dd_code code;
+	char field[32];		/* form field the error concerns, or "" */
+	char msg[256];		/* a sentence a person understands */
+};
+
+/*
+ * dd_fail: record an error in e (which may be NULL) and return -1, so that
+ * callers can write `return dd_fail(e, DD_EINVAL, "hostname", "...")`.
+ * field may be NULL. fmt is a printf format and must be a literal.
+ */
+int dd_fail(struct dd_err *e, enum dd_code code, const char *field,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* dd_clear: reset e to "no error". */
+void dd_clear(struct dd_err *e);
+
+#endif

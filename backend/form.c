@@ -1,0 +1,137 @@
+/* form.c: strict urlencoded form parsing (the fuzzing target for requests). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "utf8.h"
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* decode: %-decode n bytes at s into a malloc'd string; NULL if malformed
+ * (bad escape, NUL, invalid UTF-8) or out of memory, with why set. */
+static char *
+decode(const char *s, size_t n, const char **why)
+{
+	char *out = malloc(n + 1), *o = out;
+	size_t i;
+	int hi, lo;
+
+	if (out == NULL) {
+		*why = "out of memory";
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] == '+')
+			*o++ = ' ';
+		else if (s[i] != '%')
+			*o++ = s[i];
+		else if (i + 2 < n &&
+		    (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
+		    (lo = hexval((unsigned char)s[i + 2])) >= 0) {
+			*o++ = (char)(hi << 4 | lo);
+			i += 2;
+		} else {
+			*why = "a broken %-escape";
+			goto bad;
+		}
+		if (o[-1] == '\0') {
+			*why = "a NUL byte";
+			goto bad;
+		}
+	}
+	*o = '\0';
+	if (!utf8_valid(out, (size_t)(o - out))) {
+		*why = "text that is not valid UTF-8";
+		goto bad;
+	}
+	return out;
+bad:
+	free(out);
+	return NULL;
+}
+
+static int
+field_index(const char *name, const char *const *names, size_t nnames)
+{
+	size_t i;
+
+	for (i = 0; i < nnames; i++)
+		if (strcmp(names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* One name=value pair of len bytes at p. */
+static int
+parse_pair(const char *p, size_t len, const char *const *names, size_t nnames,
+    char **vals, struct dd_err *e)
+{
+	const char *eq = memchr(p, '=', len), *why = NULL;
+	size_t nlen = eq ? (size_t)(eq - p) : len;
+	char *name, *val;
+	int i;
+
+	if ((name = decode(p, nlen, &why)) == NULL)
+		return dd_fail(e, DD_EBADREQ, NULL, "A field name holds %s.",
+		    why);
+	if ((i = field_index(name, names, nnames)) == -1) {
+		dd_fail(e, DD_EBADREQ, NULL, "The request holds a field this "
+		    "page does not know: '%.40s'.", name);
+		free(name);
+		return -1;
+	}
+	free(name);
+	if (vals[i] != NULL)
+		return dd_fail(e, DD_EBADREQ, names[i], "The field '%s' is "
+		    "given twice.", names[i]);
+	val = eq ? decode(eq + 1, len - nlen - 1, &why) : strdup("");
+	if (val == NULL)
+		return dd_fail(e, DD_EBADREQ, names[i], "The field '%s' holds "
+		    "%s.", names[i], why ? why : "too much");
+	vals[i] = val;
+	return 0;
+}
+
+int
+form_parse(const char *s, size_t n, const char *const *names, size_t nnames,
+    char **vals, struct dd_err *e)
+{
+	const char *p = s, *end = s + n, *amp;
+	size_t i;
+
+	for (i = 0; i < nnames; i++)
+		vals[i] = NULL;
+	while (p < end) {
+		amp = memchr(p, '&', (size_t)(end - p));
+		if (amp == NULL)
+			amp = end;
+		if (amp > p && parse_pair(p, (size_t)(amp - p), names, nnames,
+		    vals, e) == -1) {
+			form_free(vals, nnames);
+			return -1;
+		}
+		p = amp + 1;
+	}
+	return 0;
+}
+
+void
+form_free(char **vals, size_t nnames)
+{
+	size_t i;
+
+	for (i = 0; i < nnames; i++) {
+		free(vals[i]);
+		vals[i] = NULL;
+	}
+}

@@ -1,0 +1,89 @@
+/* netip.c: the public-address state file and the check answer parser.
+ * The fetching itself (libcurl) is in checkip_main.c only. */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fileio.h"
+#include "netip.h"
+#include "num.h"
+
+int
+netip_parse_answer(const char *body, size_t n, char *ip, size_t ipsz)
+{
+	static const char chars[] = "0123456789abcdefABCDEF:.";
+	unsigned char addr[16];
+	char tok[64];
+	size_t i = 0, len;
+
+	while (i < n) {
+		for (len = 0; i + len < n && body[i + len] != '\0' &&
+		    strchr(chars, body[i + len]) != NULL; len++)
+			;
+		if (len >= 7 && len < sizeof(tok)) {
+			memcpy(tok, body + i, len);
+			tok[len] = '\0';
+			if ((inet_pton(AF_INET, tok, addr) == 1 ||
+			    inet_pton(AF_INET6, tok, addr) == 1) &&
+			    len < ipsz) {
+				memcpy(ip, tok, len + 1);
+				return 0;
+			}
+		}
+		i += len ? len : 1;
+	}
+	return -1;
+}
+
+int
+netip_read(const char *path, struct netip *out, struct dd_err *e)
+{
+	char *data, *line, *next, *eq;
+	size_t n;
+	long long t;
+
+	memset(out, 0, sizeof(*out));
+	if (file_read(path, 4096, &data, &n, e) == -1)
+		return -1;
+	for (line = data; line && *line; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if ((eq = strchr(line, '=')) == NULL)
+			continue;
+		*eq++ = '\0';
+		if (strcmp(line, "ip") == 0)
+			snprintf(out->ip, sizeof(out->ip), "%s", eq);
+		else if (strcmp(line, "error") == 0)
+			snprintf(out->error, sizeof(out->error), "%s", eq);
+		else if (strcmp(line, "time") == 0 &&
+		    num_parse(eq, 0, 1LL << 40, &t) == 0)
+			out->time = t;
+	}
+	free(data);
+	return 0;
+}
+
+int
+netip_write(const char *path, const struct netip *in, struct dd_err *e)
+{
+	struct buf b = { 0 };
+	char err[sizeof(in->error)];
+	size_t i;
+	int rc;
+
+	/* One line per value: a line break in a message must not add one. */
+	snprintf(err, sizeof(err), "%s", in->error);
+	for (i = 0; err[i]; i++)
+		if ((unsigned char)err[i] < 0x20)
+			err[i] = ' ';
+	buf_printf(&b, "ip=%s\ntime=%lld\nerror=%s\n",
+	    strpbrk(in->ip, "\r\n") ? "" : in->ip, in->time, err);
+	if (b.oom)
+		rc = dd_fail(e, DD_ESYS, NULL, "out of memory");
+	else
+		rc = file_write_atomic(path, b.p, b.len, 0600, NULL, e);
+	buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,31 @@
+/* netip.h: the appliance's public address, as ddns-checkip last saw it. */
+#ifndef DDNS_NETIP_H
+#define DDNS_NETIP_H
+
+#include <stddef.h>
+
+#include "err.h"
+
+struct netip {
+	char		 ip[64];	/* "" when the last check failed */
+	long long	 time;		/* when the check ran (Unix time) */
+	char		 error[160];	/* why it failed, in words; "" if not */
+};
+
+/* The state file's name inside state_dir. */
+#define NETIP_FILE "publicip"
+
+/*
+ * netip_parse_answer: find the first IPv4 or IPv6 address in the n bytes
+ * of a check server's answer (plain text or a small HTML page) and write
+ * it to ip. Returns 0, or -1 if there is none. Pure.
+ */
+int netip_parse_answer(const char *body, size_t n, char *ip, size_t ipsz);
+
+/* netip_read: read the state file at path. DD_ENOTFOUND if none yet. */
+int netip_read(const char *path, struct netip *out, struct dd_err *e);
+
+/* netip_write: replace the state file at path atomically with *in. */
+int netip_write(const char *path, const struct netip *in, struct dd_err *e);
+
+#endif

@@ -1,0 +1,26 @@
+/* num.c: strict bounded decimal parsing. */
+#include <limits.h>
+#include <stddef.h>
+
+#include "num.h"
+
+int
+num_parse(const char *s, long long min, long long max, long long *out)
+{
+	long long v = 0;
+	const char *p;
+
+	if (s == NULL || *s == '\0' || (s[0] == '0' && s[1] != '\0'))
+		return -1;
+	for (p = s; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		if (v > (LLONG_MAX - (*p - '0')) / 10)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	if (v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}

@@ -1,0 +1,13 @@
+/* num.h: the one bounded integer parser (in the spirit of strtonum). */
+#ifndef DDNS_NUM_H
+#define DDNS_NUM_H
+
+/*
+ * num_parse: read s as a decimal integer of plain digits (no sign, no
+ * spaces, no leading zeros unless "0") between min and max inclusive.
+ * Stores it in *out and returns 0; returns -1 and leaves *out alone if s
+ * is anything else.
+ */
+int num_parse(const char *s, long long min, long long max, long long *out);
+
+#endif

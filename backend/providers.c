@@ -1,0 +1,173 @@
+/* providers.c: the provider and protocol tables that the dropdown, the
+ * validator and the ddclient config writer all read. */
+#include <string.h>
+
+#include "providers.h"
+
+#define LP	(PF_LOGIN | PF_PASSWORD)
+
+/*
+ * ddclient 3.10's protocols, less three that cannot work from this form:
+ * cloudns (needs dynurl), dslreports1 (numeric host ids), googledomains
+ * (the service is gone). Flags from each protocol's %services variables.
+ */
+static const struct protocol protocols[] = {
+	{ "1984",	 PF_PASSWORD },
+	{ "changeip",	 LP },
+	{ "cloudflare",	 LP | PF_ZONE },
+	{ "dinahosting", LP },
+	{ "dnsexit",	 LP },
+	{ "dnsmadeeasy", LP },
+	{ "dondominio",	 LP },
+	{ "duckdns",	 PF_PASSWORD },
+	{ "dyndns1",	 LP | PF_MX },
+	{ "dyndns2",	 LP | PF_MX },
+	{ "easydns",	 LP | PF_MX },
+	{ "freedns",	 LP },
+	{ "freemyip",	 PF_PASSWORD },
+	{ "gandi",	 PF_PASSWORD | PF_ZONE },
+	{ "godaddy",	 LP | PF_ZONE },
+	{ "hetzner",	 PF_PASSWORD | PF_ZONE },
+	{ "keysystems",	 PF_PASSWORD },
+	{ "namecheap",	 LP },
+	{ "nfsn",	 LP | PF_ZONE },
+	{ "njalla",	 PF_PASSWORD },
+	{ "noip",	 LP },
+	{ "nsupdate",	 PF_LOGIN_OPT | PF_PASSWORD | PF_KEYFILE | PF_ZONE | PF_SERVER },
+	{ "ovh",	 LP },
+	{ "sitelutions", LP },
+	{ "yandex",	 LP },
+	{ "zoneedit1",	 LP | PF_ZONE_OPT },
+};
+
+static const struct provider providers[] = {
+	{ .id = "dyn", .label = "Dyn (dyndns.org)", .protocol = "dyndns2",
+	  .server = "members.dyndns.org", .flags = LP | PF_MX },
+	{ .id = "noip", .label = "No-IP", .protocol = "noip",
+	  .server = "dynupdate.no-ip.com", .flags = LP },
+	{ .id = "dnsomatic", .label = "DNS-O-Matic", .protocol = "dyndns2",
+	  .server = "updates.dnsomatic.com", .flags = LP | PF_MX },
+	{ .id = "he", .label = "Hurricane Electric (dns.he.net)",
+	  .protocol = "dyndns2", .server = "dyn.dns.he.net", .flags = LP },
+	{ .id = "dynu", .label = "Dynu", .protocol = "dyndns2",
+	  .server = "api.dynu.com", .flags = LP },
+	{ .id = "duckdns", .label = "Duck DNS", .protocol = "duckdns",
+	  .server = "www.duckdns.org", .flags = PF_PASSWORD },
+	{ .id = "freedns", .label = "FreeDNS (afraid.org)",
+	  .protocol = "freedns", .server = "freedns.afraid.org", .flags = LP },
+	{ .id = "namecheap", .label = "Namecheap", .protocol = "namecheap",
+	  .server = "dynamicdns.park-your-domain.com", .flags = LP },
+	{ .id = "changeip", .label = "ChangeIP", .protocol = "changeip",
+	  .server = "nic.changeip.com", .flags = LP },
+	{ .id = "cloudflare", .label = "Cloudflare", .protocol = "cloudflare",
+	  .server = "api.cloudflare.com/client/v4", .flags = LP | PF_ZONE },
+	{ .id = "ovh", .label = "OVH", .protocol = "ovh",
+	  .server = "www.ovh.com", .flags = LP },
+	{ .id = "zoneedit", .label = "ZoneEdit", .protocol = "zoneedit1",
+	  .server = "dynamic.zoneedit.com", .flags = LP | PF_ZONE_OPT },
+	{ .id = "easydns", .label = "easyDNS", .protocol = "easydns",
+	  .server = "api.cp.easydns.com", .flags = LP | PF_MX },
+	{ .id = "gandi", .label = "Gandi LiveDNS", .protocol = "gandi",
+	  .server = "api.gandi.net", .flags = PF_PASSWORD | PF_ZONE },
+	{ .id = "godaddy", .label = "GoDaddy", .protocol = "godaddy",
+	  .server = "api.godaddy.com/v1/domains", .flags = LP | PF_ZONE },
+	{ .id = "hetzner", .label = "Hetzner DNS", .protocol = "hetzner",
+	  .server = "dns.hetzner.com/api/v1", .flags = PF_PASSWORD | PF_ZONE },
+	{ .id = "dnsmadeeasy", .label = "DNS Made Easy",
+	  .protocol = "dnsmadeeasy", .server = "cp.dnsmadeeasy.com", .flags = LP },
+	{ .id = "nfsn", .label = "NearlyFreeSpeech.NET", .protocol = "nfsn",
+	  .server = "api.nearlyfreespeech.net", .flags = LP | PF_ZONE },
+	{ .id = "freemyip", .label = "freemyip.com", .protocol = "freemyip",
+	  .server = "freemyip.com", .flags = PF_PASSWORD },
+	{ .id = "dinahosting", .label = "Dinahosting",
+	  .protocol = "dinahosting", .server = "dinahosting.com", .flags = LP },
+	{ .id = "dondominio", .label = "DonDominio", .protocol = "dondominio",
+	  .server = "dondns.dondominio.com", .flags = LP },
+	{ .id = "dnsexit", .label = "DNSExit", .protocol = "dnsexit",
+	  .server = "update.dnsexit.com", .flags = LP },
+	{ .id = "njalla", .label = "Njalla", .protocol = "njalla",
+	  .server = "njal.la", .flags = PF_PASSWORD },
+	{ .id = "strato", .label = "Strato", .protocol = "dyndns2",
+	  .server = "dyndns.strato.com", .flags = LP },
+	{ .id = "selfhost", .label = "selfHOST.de", .protocol = "dyndns2",
+	  .server = "carol.selfhost.de", .flags = LP },
+	{ .id = "inwx", .label = "INWX", .protocol = "dyndns2",
+	  .server = "dyndns.inwx.com", .flags = LP },
+	{ .id = "loopia", .label = "LoopiaDNS", .protocol = "dyndns2",
+	  .server = "dyndns.loopia.se", .flags = LP },
+	{ .id = "infomaniak", .label = "Infomaniak", .protocol = "dyndns2",
+	  .server = "infomaniak.com", .flags = LP },
+	{ .id = "nsupdateinfo", .label = "nsupdate.info", .protocol = "dyndns2",
+	  .server = "ipv4.nsupdate.info", .flags = LP },
+	{ .id = "nsupdate", .label = "Own DNS server (nsupdate, RFC 2136)",
+	  .protocol = "nsupdate", .server = NULL,
+	  .flags = PF_LOGIN_OPT | PF_PASSWORD | PF_KEYFILE | PF_ZONE | PF_SERVER },
+	{ .id = "custom", .label = "Custom", .protocol = NULL, .server = NULL,
+	  .flags = PF_SERVER | PF_PROTOCOL },
+};
+
+#define NPROTO	(sizeof(protocols) / sizeof(protocols[0]))
+#define NPROV	(sizeof(providers) / sizeof(providers[0]))
+
+size_t
+prov_count(void)
+{
+	return NPROV;
+}
+
+const struct provider *
+prov_at(size_t i)
+{
+	return i < NPROV ? &providers[i] : NULL;
+}
+
+const struct provider *
+prov_find(const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < NPROV; i++)
+		if (strcmp(providers[i].id, id) == 0)
+			return &providers[i];
+	return NULL;
+}
+
+size_t
+proto_count(void)
+{
+	return NPROTO;
+}
+
+const struct protocol *
+proto_at(size_t i)
+{
+	return i < NPROTO ? &protocols[i] : NULL;
+}
+
+const struct protocol *
+proto_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name != NULL && i < NPROTO; i++)
+		if (strcmp(protocols[i].name, name) == 0)
+			return &protocols[i];
+	return NULL;
+}
+
+unsigned
+prov_flags(const struct provider *p, const char *proto)
+{
+	const struct protocol *pr;
+
+	if (!(p->flags & PF_PROTOCOL))
+		return p->flags;
+	pr = proto_find(proto);
+	return p->flags | (pr ? pr->flags : 0);
+}
+
+const char *
+prov_protocol(const struct provider *p, const char *proto)
+{
+	return (p->flags & PF_PROTOCOL) ? proto : p->protocol;
+}

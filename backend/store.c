@@ -1,0 +1,581 @@
+/* store.c: SQLite storage: prepared statements, transactions, audit. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+extern const char store_schema_sql[];	/* schema.sql, built into schema.c */
+
+struct store {
+	sqlite3	*db;
+};
+
+/* The text columns in enum hfield order, then the rest. */
+#define HOST_COLS "hostname, description, login, password, mx, provider, " \
+	"server, protocol, zone"
+#define SELECT_HOST "SELECT id, " HOST_COLS ", enabled, created, updated " \
+	"FROM hosts "
+
+/* Migrations from version i to i + 1, in order. */
+static const char *const migrations[] = {
+	/* 0 -> 1: the first schema had the hosts table only. */
+	NULL,
+	/* 1 -> 2: the cache-drop queue and the audit trail. */
+	"CREATE TABLE pending (hostname TEXT PRIMARY KEY COLLATE NOCASE);"
+	"CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL,"
+	" user TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN"
+	" ('create', 'modify', 'delete', 'enable', 'disable', 'update')),"
+	" hostname TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '');"
+	"PRAGMA user_version = 2;",
+};
+
+static int
+db_fail(struct store *s, struct dd_err *e, const char *what)
+{
+	int rc = sqlite3_errcode(s->db);
+
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return dd_fail(e, DD_EBUSY, NULL, "The database is busy; "
+		    "try again in a moment.");
+	return dd_fail(e, DD_EDB, NULL, "Database error while %s: %s", what,
+	    sqlite3_errmsg(s->db));
+}
+
+static sqlite3_stmt *
+prep(struct store *s, const char *sql, struct dd_err *e)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_fail(s, e, "preparing a statement");
+		return NULL;
+	}
+	return st;
+}
+
+/* exec: run fixed SQL (no parameters) that returns no rows. */
+static int
+exec(struct store *s, const char *sql, struct dd_err *e)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(s, e, "updating");
+	return 0;
+}
+
+static int
+begin(struct store *s, struct dd_err *e)
+{
+	return exec(s, "BEGIN IMMEDIATE", e);
+}
+
+static int
+finish(struct store *s, int rc, struct dd_err *e)
+{
+	if (rc == 0 && exec(s, "COMMIT", e) == 0)
+		return 0;
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static long long
+user_version(struct store *s)
+{
+	sqlite3_stmt *st = prep(s, "PRAGMA user_version", NULL);
+	long long v = -1;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Create or migrate inside one write transaction, so that concurrent
+ * first requests do it once. */
+static int
+schema_init(struct store *s, struct dd_err *e)
+{
+	long long v;
+	int rc = 0;
+
+	if (begin(s, e) == -1)
+		return -1;
+	if ((v = user_version(s)) < 0)
+		rc = db_fail(s, e, "reading the schema version");
+	else if (v > STORE_VERSION)
+		rc = dd_fail(e, DD_EDB, NULL, "The database was made by a newer "
+		    "version (schema %lld; this one reads %d).", v,
+		    STORE_VERSION);
+	else if (v == 0)
+		rc = exec(s, store_schema_sql, e);
+	else
+		for (; rc == 0 && v < STORE_VERSION; v++)
+			rc = exec(s, migrations[v], e);
+	return finish(s, rc, e);
+}
+
+struct store *
+store_open(const char *path, int create, struct dd_err *e)
+{
+	struct store *s;
+	int fd;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		dd_fail(e, DD_ESYS, NULL, "out of memory");
+		return NULL;
+	}
+	/* Make the file ourselves: sqlite would use 0644 less the umask. */
+	if (create && (fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) != -1)
+		close(fd);
+	if (access(path, F_OK) == -1) {
+		dd_fail(e, DD_EDB, NULL, "The database %s does not exist.", path);
+		goto fail;
+	}
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		db_fail(s, e, "opening the database");
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_extended_result_codes(s->db, 0);
+	if (schema_init(s, e) == -1)
+		goto fail;
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_close(s->db);
+	free(s);
+}
+
+static void
+col_text(sqlite3_stmt *st, int col, char *dst, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
+static void
+row_to_host(sqlite3_stmt *st, struct host *h)
+{
+	size_t size;
+	int f;
+
+	memset(h, 0, sizeof(*h));
+	h->id = sqlite3_column_int64(st, 0);
+	for (f = 0; f < HF__MAX; f++) {
+		char *dst = host_field(h, f, &size);
+		col_text(st, 1 + f, dst, size);
+	}
+	h->enabled = sqlite3_column_int(st, HF__MAX + 1);
+	h->created = sqlite3_column_int64(st, HF__MAX + 2);
+	h->updated = sqlite3_column_int64(st, HF__MAX + 3);
+}
+
+int
+store_list(struct store *s, struct host **rows, size_t *n, struct dd_err *e)
+{
+	sqlite3_stmt *st;
+	struct host *r = NULL, *tmp;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if ((st = prep(s, SELECT_HOST "ORDER BY hostname", e)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((tmp = realloc(r, cap * sizeof(*r))) == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			r = tmp;
+		}
+		row_to_host(st, &r[cnt++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(r);
+		return rc == SQLITE_NOMEM ? dd_fail(e, DD_ESYS, NULL,
+		    "out of memory") : db_fail(s, e, "reading the hosts");
+	}
+	*rows = r;
+	*n = cnt;
+	return 0;
+}
+
+int
+store_get(struct store *s, long long id, struct host *h, struct dd_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = prep(s, SELECT_HOST "WHERE id = ?1", e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		row_to_host(st, h);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return dd_fail(e, DD_ENOTFOUND, NULL, "There is no host %lld; "
+		    "it may have been deleted meanwhile.", id);
+	return db_fail(s, e, "reading a host");
+}
+
+/* run: step a prepared statement that returns no row, then finalize it. */
+static int
+run(struct store *s, sqlite3_stmt *st, struct dd_err *e)
+{
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(s, e, "writing");
+}
+
+static int
+audit(struct store *s, const char *user, const char *action,
+    const char *hostname, const char *detail, struct dd_err *e)
+{
+	sqlite3_stmt *st = prep(s, "INSERT INTO audit (at, user, action, "
+	    "hostname, detail) VALUES (?1, ?2, ?3, ?4, ?5)", e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)time(NULL));
+	sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, hostname, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, detail, -1, SQLITE_STATIC);
+	return run(s, st, e);
+}
+
+static int
+enqueue(struct store *s, const char *hostname, struct dd_err *e)
+{
+	sqlite3_stmt *st = prep(s, "INSERT OR IGNORE INTO pending (hostname) "
+	    "VALUES (?1)", e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, hostname, -1, SQLITE_STATIC);
+	return run(s, st, e);
+}
+
+static int
+hostname_taken(struct store *s, const struct host *h, struct dd_err *e)
+{
+	sqlite3_stmt *st = prep(s, "SELECT 1 FROM hosts WHERE hostname = ?1 "
+	    "AND id <> ?2", e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, h->hostname, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, h->id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return dd_fail(e, DD_EEXIST, "hostname", "%s is already "
+		    "configured: modify that entry instead.", h->hostname);
+	return rc == SQLITE_DONE ? 0 : db_fail(s, e, "checking the hostname");
+}
+
+/* Fields whose change makes ddclient resend (its cache does not see it). */
+static const unsigned char resend[HF__MAX] = {
+	[HF_HOSTNAME] = 1, [HF_LOGIN] = 1, [HF_PASSWORD] = 1, [HF_MX] = 1,
+	[HF_PROVIDER] = 1, [HF_SERVER] = 1, [HF_PROTOCOL] = 1, [HF_ZONE] = 1,
+};
+
+/* Describe what changed from old to new in detail; return 1 if ddclient
+ * must resend. Values are never written, only field names. */
+static int
+diff(const struct host *old, const struct host *new, char *detail, size_t sz)
+{
+	struct host *o = (struct host *)old, *n = (struct host *)new;
+	size_t len = 0;
+	int f, must = 0;
+
+	detail[0] = '\0';
+	for (f = 0; f < HF__MAX; f++) {
+		if (strcmp(host_field(o, f, NULL), host_field(n, f, NULL)) == 0)
+			continue;
+		must |= resend[f];
+		if (len >= sz)
+			continue;
+		len += snprintf(detail + len, sz - len, "%s%s "
+		    "changed", len ? ", " : "", host_field_name(f));
+	}
+	if (len == 0)
+		snprintf(detail, sz, "nothing changed");
+	return must;
+}
+
+static int
+insert(struct store *s, struct host *h, const char *user, struct dd_err *e)
+{
+	sqlite3_stmt *st = prep(s, "INSERT INTO hosts (" HOST_COLS ", enabled, "
+	    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+	    "?11, ?11)", e);
+	int f;
+
+	if (st == NULL)
+		return -1;
+	h->created = h->updated = (long long)time(NULL);
+	for (f = 0; f < HF__MAX; f++)
+		sqlite3_bind_text(st, 1 + f, host_field(h, f, NULL), -1,
+		    SQLITE_STATIC);
+	sqlite3_bind_int(st, 10, h->enabled);
+	sqlite3_bind_int64(st, 11, h->created);
+	if (run(s, st, e) == -1)
+		return -1;
+	h->id = sqlite3_last_insert_rowid(s->db);
+	if (audit(s, user, "create", h->hostname, "", e) == -1)
+		return -1;
+	return enqueue(s, h->hostname, e);
+}
+
+static int
+update(struct store *s, struct host *h, const char *user, struct dd_err *e)
+{
+	struct host old;
+	char detail[200];
+	sqlite3_stmt *st;
+	int f;
+
+	if (store_get(s, h->id, &old, e) == -1)
+		return -1;
+	st = prep(s, "UPDATE hosts SET hostname = ?1, description = ?2, "
+	    "login = ?3, password = ?4, mx = ?5, provider = ?6, server = ?7, "
+	    "protocol = ?8, zone = ?9, updated = ?10 WHERE id = ?11", e);
+	if (st == NULL)
+		return -1;
+	h->updated = (long long)time(NULL);
+	for (f = 0; f < HF__MAX; f++)
+		sqlite3_bind_text(st, 1 + f, host_field(h, f, NULL), -1,
+		    SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, h->updated);
+	sqlite3_bind_int64(st, 11, h->id);
+	if (run(s, st, e) == -1)
+		return -1;
+	if (diff(&old, h, detail, sizeof(detail)) &&
+	    (enqueue(s, old.hostname, e) == -1 || enqueue(s, h->hostname, e) == -1))
+		return -1;
+	return audit(s, user, "modify", h->hostname, detail, e);
+}
+
+int
+store_save(struct store *s, struct host *h, const char *user,
+    struct dd_err *e)
+{
+	int rc;
+
+	if (begin(s, e) == -1)
+		return -1;
+	rc = hostname_taken(s, h, e);
+	if (rc == 0)
+		rc = h->id ? update(s, h, user, e) : insert(s, h, user, e);
+	return finish(s, rc, e);
+}
+
+int
+store_delete(struct store *s, long long id, const char *user,
+    struct dd_err *e)
+{
+	struct host h;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (begin(s, e) == -1)
+		return -1;
+	rc = store_get(s, id, &h, e);
+	if (rc == 0 && (st = prep(s, "DELETE FROM hosts WHERE id = ?1", e)))
+		sqlite3_bind_int64(st, 1, id), rc = run(s, st, e);
+	else
+		rc = -1;
+	if (rc == 0)
+		rc = audit(s, user, "delete", h.hostname, "", e);
+	if (rc == 0)
+		rc = enqueue(s, h.hostname, e);
+	return finish(s, rc, e);
+}
+
+int
+store_set_enabled(struct store *s, long long id, int on, const char *user,
+    struct dd_err *e)
+{
+	struct host h;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (begin(s, e) == -1)
+		return -1;
+	rc = store_get(s, id, &h, e);
+	if (rc == 0 && (st = prep(s, "UPDATE hosts SET enabled = ?1, "
+	    "updated = ?2 WHERE id = ?3", e))) {
+		sqlite3_bind_int(st, 1, on != 0);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
+		sqlite3_bind_int64(st, 3, id);
+		rc = run(s, st, e);
+	} else
+		rc = -1;
+	if (rc == 0)
+		rc = audit(s, user, on ? "enable" : "disable", h.hostname, "", e);
+	return finish(s, rc, e);
+}
+
+int
+store_mark_update(struct store *s, long long id, const char *user,
+    struct dd_err *e)
+{
+	struct host h;
+	int rc;
+
+	if (begin(s, e) == -1)
+		return -1;
+	rc = store_get(s, id, &h, e);
+	if (rc == 0)
+		rc = enqueue(s, h.hostname, e);
+	if (rc == 0)
+		rc = audit(s, user, "update", h.hostname, "", e);
+	return finish(s, rc, e);
+}
+
+int
+store_pending(struct store *s, char ***names, size_t *n, struct dd_err *e)
+{
+	sqlite3_stmt *st;
+	char **v = NULL, **tmp;
+	size_t cnt = 0;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if ((st = prep(s, "SELECT hostname FROM pending ORDER BY hostname",
+	    e)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((tmp = realloc(v, (cnt + 1) * sizeof(*v))) == NULL ||
+		    (tmp[cnt] = strdup((const char *)sqlite3_column_text(st, 0)))
+		    == NULL) {
+			v = tmp ? tmp : v;
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		v = tmp;
+		cnt++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_free_names(v, cnt);
+		return db_fail(s, e, "reading the pending updates");
+	}
+	*names = v;
+	*n = cnt;
+	return 0;
+}
+
+int
+store_pending_done(struct store *s, char *const *names, size_t n,
+    struct dd_err *e)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = 0;
+
+	if (begin(s, e) == -1)
+		return -1;
+	for (i = 0; rc == 0 && i < n; i++) {
+		st = prep(s, "DELETE FROM pending WHERE hostname = ?1", e);
+		if (st != NULL)
+			sqlite3_bind_text(st, 1, names[i], -1, SQLITE_STATIC);
+		rc = run(s, st, e);
+	}
+	return finish(s, rc, e);
+}
+
+void
+store_free_names(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+int
+store_audit(struct store *s, size_t offset, size_t limit,
+    struct audit_row **rows, size_t *n, int *more, struct dd_err *e)
+{
+	sqlite3_stmt *st;
+	struct audit_row *r;
+	size_t cnt = 0;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	*more = 0;
+	if ((r = calloc(limit + 1, sizeof(*r))) == NULL)
+		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+	if ((st = prep(s, "SELECT id, at, user, action, hostname, detail FROM "
+	    "audit ORDER BY id DESC LIMIT ?1 OFFSET ?2", e)) == NULL) {
+		free(r);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)limit + 1);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && cnt <= limit) {
+		r[cnt].id = sqlite3_column_int64(st, 0);
+		r[cnt].at = sqlite3_column_int64(st, 1);
+		col_text(st, 2, r[cnt].user, sizeof(r[cnt].user));
+		col_text(st, 3, r[cnt].action, sizeof(r[cnt].action));
+		col_text(st, 4, r[cnt].hostname, sizeof(r[cnt].hostname));
+		col_text(st, 5, r[cnt].detail, sizeof(r[cnt].detail));
+		cnt++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		free(r);
+		return db_fail(s, e, "reading the history");
+	}
+	*more = cnt > limit;
+	*n = *more ? limit : cnt;
+	*rows = r;
+	return 0;
+}
+
+int
+store_audit_trim(struct store *s, long long keep, struct dd_err *e)
+{
+	sqlite3_stmt *st = prep(s, "DELETE FROM audit WHERE id <= (SELECT id "
+	    "FROM audit ORDER BY id DESC LIMIT 1 OFFSET ?1)", e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, keep);
+	return run(s, st, e);
+}

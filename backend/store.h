@@ -1,0 +1,90 @@
+/* store.h: the hosts, the pending cache drops and the audit trail, in SQLite. */
+#ifndef DDNS_STORE_H
+#define DDNS_STORE_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "host.h"
+
+struct store;
+
+/* The schema version this code reads and writes (PRAGMA user_version). */
+#define STORE_VERSION 2
+
+/*
+ * store_open: open the database at path, creating it (mode 0600, from the
+ * embedded schema.sql) when create is set and it does not exist, and
+ * migrating an older schema. Returns a handle to free with store_close, or
+ * NULL with e set.
+ */
+struct store *store_open(const char *path, int create, struct dd_err *e);
+
+/* store_close: close the database; NULL is fine. */
+void store_close(struct store *s);
+
+/*
+ * store_list: all hosts ordered by hostname into a malloc'd array *rows of
+ * *n entries (the caller frees *rows). Returns 0, or -1 with e set.
+ */
+int store_list(struct store *s, struct host **rows, size_t *n,
+    struct dd_err *e);
+
+/* store_get: the host with this id into *h. -1 with DD_ENOTFOUND if none. */
+int store_get(struct store *s, long long id, struct host *h,
+    struct dd_err *e);
+
+/*
+ * store_save: insert h (h->id == 0; h->id is set on return) or update the
+ * row h->id, in one transaction with its audit entry and, when ddclient
+ * must resend, its pending entries. user is who did it. A hostname taken
+ * by another row fails with DD_EEXIST on field "hostname".
+ */
+int store_save(struct store *s, struct host *h, const char *user,
+    struct dd_err *e);
+
+/* store_delete: remove row id (DD_ENOTFOUND if none), audited, pending. */
+int store_delete(struct store *s, long long id, const char *user,
+    struct dd_err *e);
+
+/* store_set_enabled: enable (1) or disable (0) row id, audited. */
+int store_set_enabled(struct store *s, long long id, int on, const char *user,
+    struct dd_err *e);
+
+/* store_mark_update: queue row id for an immediate update, audited. */
+int store_mark_update(struct store *s, long long id, const char *user,
+    struct dd_err *e);
+
+/*
+ * store_pending: the queued hostnames into a malloc'd array of malloc'd
+ * strings (free with store_free_names). Returns 0, or -1 with e set.
+ */
+int store_pending(struct store *s, char ***names, size_t *n, struct dd_err *e);
+
+/* store_pending_done: unqueue these names (after their cache drop). */
+int store_pending_done(struct store *s, char *const *names, size_t n,
+    struct dd_err *e);
+
+/* store_free_names: free what store_pending returned. */
+void store_free_names(char **names, size_t n);
+
+struct audit_row {
+	long long	 id;
+	long long	 at;
+	char		 user[64];
+	char		 action[12];
+	char		 hostname[HOSTNAME_SZ];
+	char		 detail[200];
+};
+
+/*
+ * store_audit: up to limit audit rows, newest first, skipping offset, into
+ * a malloc'd *rows (caller frees); *more is set if older rows remain.
+ */
+int store_audit(struct store *s, size_t offset, size_t limit,
+    struct audit_row **rows, size_t *n, int *more, struct dd_err *e);
+
+/* store_audit_trim: keep only the newest keep audit rows. */
+int store_audit_trim(struct store *s, long long keep, struct dd_err *e);
+
+#endif

@@ -1,0 +1,490 @@
+/* validate.c: pure validators for the host form (see validate.h). */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "num.h"
+#include "providers.h"
+#include "utf8.h"
+#include "validate.h"
+
+#define FAIL(...) do { snprintf(why, whysz, __VA_ARGS__); return -1; } while (0)
+
+static int
+is_lower_alnum(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Name a byte for a message: "'_'", "a space", "a control character". */
+static const char *
+byte_name(unsigned char c, char *tmp, size_t tmpsz)
+{
+	if (c == ' ')
+		return "a space";
+	if (c < 0x20 || c == 0x7f)
+		return "a control character";
+	if (c >= 0x80)
+		return "a non-ASCII character";
+	snprintf(tmp, tmpsz, "'%c'", c);
+	return tmp;
+}
+
+/* ---- internationalised names: RFC 3492 punycode ---- */
+
+enum { PC_BASE = 36, PC_TMIN = 1, PC_TMAX = 26, PC_SKEW = 38, PC_DAMP = 700 };
+
+static uint32_t
+pc_adapt(uint32_t delta, uint32_t npoints, int first)
+{
+	uint32_t k = 0;
+
+	delta = first ? delta / PC_DAMP : delta / 2;
+	delta += delta / npoints;
+	while (delta > ((PC_BASE - PC_TMIN) * PC_TMAX) / 2) {
+		delta /= PC_BASE - PC_TMIN;
+		k += PC_BASE;
+	}
+	return k + (PC_BASE - PC_TMIN + 1) * delta / (delta + PC_SKEW);
+}
+
+static int
+pc_put(char *out, size_t outsz, size_t *o, int c)
+{
+	if (*o + 1 >= outsz)
+		return -1;
+	out[(*o)++] = (char)c;
+	return 0;
+}
+
+static int
+pc_digit(char *out, size_t outsz, size_t *o, uint32_t d)
+{
+	return pc_put(out, outsz, o, d < 26 ? 'a' + (int)d : '0' + (int)d - 26);
+}
+
+/* Simple case folding for the Latin-1 and Latin Extended-A capitals. */
+static uint32_t
+fold(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
+		return c + 0x20;
+	if (c >= 0x100 && c <= 0x137 && (c & 1) == 0)
+		return c + 1;
+	return c;
+}
+
+/* Encode one label of n code points cp[] as xn--..., appending to out. */
+static int
+pc_label(const uint32_t *cp, size_t n, char *out, size_t outsz, size_t *o)
+{
+	uint32_t i, m, q, k, t, bias = 72, delta = 0, next = 128, h, b = 0;
+
+	for (i = 0; i < n; i++)
+		if (cp[i] < 0x80) {
+			if (pc_put(out, outsz, o, (int)cp[i]) == -1)
+				return -1;
+			b++;
+		}
+	if (b == n)
+		return 0;
+	/* Insert "xn--" before the basic code points just written. */
+	if (*o + 4 >= outsz)
+		return -1;
+	memmove(out + *o - b + 4, out + *o - b, b);
+	memcpy(out + *o - b, "xn--", 4);
+	*o += 4;
+	if (b > 0 && pc_put(out, outsz, o, '-') == -1)
+		return -1;
+	for (h = b; h < n; delta++, next++) {
+		for (m = UINT32_MAX, i = 0; i < n; i++)
+			if (cp[i] >= next && cp[i] < m)
+				m = cp[i];
+		if ((m - next) > (UINT32_MAX - delta) / (h + 1))
+			return -1;
+		delta += (m - next) * (h + 1);
+		next = m;
+		for (i = 0; i < n; i++) {
+			if (cp[i] < next && ++delta == 0)
+				return -1;
+			if (cp[i] != next)
+				continue;
+			for (q = delta, k = PC_BASE;; k += PC_BASE) {
+				t = k <= bias ? PC_TMIN :
+				    k >= bias + PC_TMAX ? PC_TMAX : k - bias;
+				if (q < t)
+					break;
+				if (pc_digit(out, outsz, o,
+				    t + (q - t) % (PC_BASE - t)) == -1)
+					return -1;
+				q = (q - t) / (PC_BASE - t);
+			}
+			if (pc_digit(out, outsz, o, q) == -1)
+				return -1;
+			bias = pc_adapt(delta, h + 1, h == b);
+			delta = 0;
+			h++;
+		}
+	}
+	return 0;
+}
+
+int
+val_idn_ascii(const char *in, char *out, size_t outsz)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	const unsigned char *end = p + strlen(in);
+	uint32_t label[64], c;
+	size_t n = 0, o = 0;
+
+	for (;;) {
+		if (p == end || *p == '.') {
+			if (pc_label(label, n, out, outsz, &o) == -1)
+				return -1;
+			if (p == end)
+				break;
+			if (pc_put(out, outsz, &o, '.') == -1)
+				return -1;
+			n = 0;
+			p++;
+			continue;
+		}
+		if (utf8_next(&p, end, &c) == -1 || n == 64)
+			return -1;
+		label[n++] = fold(c);
+	}
+	out[o] = '\0';
+	return 0;
+}
+
+/* ---- field validators ---- */
+
+/* One label of a host name: letters, digits, hyphens; no hyphen at an end. */
+static int
+check_label(const char *l, size_t n, char *why, size_t whysz)
+{
+	char tmp[8];
+	size_t i;
+
+	if (n == 0)
+		FAIL("A name cannot have an empty label: no dot at the start and "
+		    "no two dots in a row.");
+	if (n > 63)
+		FAIL("The label '%.20s...' is %zu characters long; a label has "
+		    "at most 63.", l, n);
+	for (i = 0; i < n; i++)
+		if (!is_lower_alnum(l[i]) && l[i] != '-')
+			FAIL("%s is not allowed: use only letters, digits, hyphens "
+			    "and dots.", byte_name((unsigned char)l[i], tmp,
+			    sizeof(tmp)));
+	if (l[0] == '-')
+		FAIL("The label '%.*s' begins with a hyphen; each label must "
+		    "begin with a letter or a digit.", (int)(n > 63 ? 63 : n), l);
+	if (l[n - 1] == '-')
+		FAIL("The label '%.*s' ends with a hyphen; each label must end "
+		    "with a letter or a digit.", (int)(n > 63 ? 63 : n), l);
+	return 0;
+}
+
+static int
+has_high_bytes(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+int
+val_hostname(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+{
+	char name[HOSTNAME_SZ + 1], ascii[512];
+	size_t len = strlen(in), i, labels = 0;
+	const char *l, *dot, *last = NULL;
+
+	if (has_high_bytes(in)) {
+		if (val_idn_ascii(in, ascii, sizeof(ascii)) == 0 &&
+		    strlen(ascii) < HOSTNAME_SZ)
+			FAIL("Enter an internationalised name in its ASCII form: "
+			    "%s", ascii);
+		FAIL("Use only letters, digits, hyphens and dots.");
+	}
+	if (len > 0 && in[len - 1] == '.')
+		len--;			/* one trailing dot: the root */
+	if (len == 0)
+		FAIL("Enter a fully qualified name, e.g. myhome.dyndns.org.");
+	if (len > 253)
+		FAIL("The name is %zu characters long; at most 253 are allowed.",
+		    len);
+	for (i = 0; i < len; i++)
+		name[i] = (in[i] >= 'A' && in[i] <= 'Z') ? in[i] + 32 : in[i];
+	name[len] = '\0';
+	for (l = name; ; l = dot + 1) {
+		dot = strchr(l, '.');
+		if (check_label(l, dot ? (size_t)(dot - l) : strlen(l), why,
+		    whysz) == -1)
+			return -1;
+		labels++;
+		last = l;
+		if (dot == NULL)
+			break;
+	}
+	if (labels < 2)
+		FAIL("'%s' is a single label: enter a fully qualified name with "
+		    "its domain, e.g. %s.dyndns.org.", name, name);
+	if (strspn(last, "0123456789") == strlen(last))
+		FAIL("The last label cannot be all digits: an IP address is "
+		    "not a host name.");
+	if (len + 1 > outsz)
+		FAIL("The name is too long.");
+	memcpy(out, name, len + 1);
+	return 0;
+}
+
+/*
+ * Check UTF-8 text of at most maxchars characters and maxbytes bytes with
+ * no control character (C0, DEL, C1). what names the field in messages.
+ */
+static int
+check_text(const char *in, size_t maxchars, size_t maxbytes, const char *what,
+    char *why, size_t whysz)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	const unsigned char *end = p + strlen(in);
+	size_t chars = 0;
+	uint32_t c;
+
+	if ((size_t)(end - p) > maxbytes)
+		FAIL("The %s is too long: at most %zu bytes.", what, maxbytes);
+	while (p < end) {
+		if (utf8_next(&p, end, &c) == -1)
+			FAIL("The %s is not valid UTF-8 text.", what);
+		if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+			FAIL("The %s cannot contain line breaks, tabs or other "
+			    "control characters.", what);
+		chars++;
+	}
+	if (chars > maxchars)
+		FAIL("The %s is %zu characters long; at most %zu are allowed.",
+		    what, chars, maxchars);
+	return 0;
+}
+
+static int
+copy_out(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+{
+	if (strlen(in) >= outsz)
+		FAIL("The value is too long.");
+	memcpy(out, in, strlen(in) + 1);
+	return 0;
+}
+
+int
+val_description(const char *in, char *out, size_t outsz, char *why,
+    size_t whysz)
+{
+	if (check_text(in, DESC_CHARS, DESC_SZ - 1, "description", why,
+	    whysz) == -1)
+		return -1;
+	return copy_out(in, out, outsz, why, whysz);
+}
+
+int
+val_login(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+{
+	const char *pw;
+
+	if (check_text(in, LOGIN_SZ - 1, LOGIN_SZ - 1, "login", why,
+	    whysz) == -1)
+		return -1;
+	if (strchr(in, '#') != NULL)
+		FAIL("A login cannot contain '#': ddclient's configuration "
+		    "would read the rest as a comment.");
+	/* ddclient takes any "password...=" on a line as a password. */
+	if ((pw = strstr(in, "password")) != NULL && strchr(pw, '=') != NULL)
+		FAIL("A login cannot contain 'password' followed by '=': "
+		    "ddclient would read it as a password setting.");
+	return copy_out(in, out, outsz, why, whysz);
+}
+
+int
+val_password(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+{
+	if (check_text(in, PASSWORD_SZ - 1, PASSWORD_SZ - 1, "password", why,
+	    whysz) == -1)
+		return -1;
+	return copy_out(in, out, outsz, why, whysz);
+}
+
+/* A dotted-quad IPv4 address with each part 0-255. */
+static int
+is_ipv4(const char *s)
+{
+	char part[4];
+	long long v;
+	int parts = 0;
+	size_t n;
+
+	for (;;) {
+		n = strspn(s, "0123456789");
+		if (n == 0 || n > 3)
+			return 0;
+		memcpy(part, s, n);
+		part[n] = '\0';
+		if (num_parse(part, 0, 255, &v) == -1)
+			return 0;
+		parts++;
+		s += n;
+		if (*s == '\0')
+			return parts == 4;
+		if (*s++ != '.' || parts == 4)
+			return 0;
+	}
+}
+
+int
+val_server(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+{
+	char host[SERVER_SZ], canon[HOSTNAME_SZ];
+	const char *colon;
+	long long port;
+	size_t n;
+
+	if (strchr(in, '[') != NULL || strchr(in, ':') != strrchr(in, ':'))
+		FAIL("ddclient 3.10 cannot reach a server by an IPv6 address: "
+		    "enter its host name or an IPv4 address.");
+	colon = strchr(in, ':');
+	n = colon ? (size_t)(colon - in) : strlen(in);
+	if (n == 0 || n >= sizeof(host))
+		FAIL("Enter the server as a host name or an IPv4 address, "
+		    "optionally with :port, e.g. members.example.net:8245.");
+	memcpy(host, in, n);
+	host[n] = '\0';
+	if (colon && num_parse(colon + 1, 1, 65535, &port) == -1)
+		FAIL("The port after ':' must be a number from 1 to 65535.");
+	if (is_ipv4(host)) {
+		if (strlen(in) >= outsz)
+			FAIL("The server address is too long.");
+		memcpy(out, in, strlen(in) + 1);
+		return 0;
+	}
+	if (val_hostname(host, canon, sizeof(canon), why, whysz) == -1)
+		return -1;
+	if (snprintf(out, outsz, "%s%s", canon, colon ? colon : "") >= (int)outsz)
+		FAIL("The server address is too long.");
+	return 0;
+}
+
+int
+val_protocol(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+{
+	if (proto_find(in) == NULL)
+		FAIL("Choose one of the protocols of the list.");
+	return copy_out(in, out, outsz, why, whysz);
+}
+
+int
+val_path(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+{
+	if (in[0] != '/')
+		FAIL("Enter an absolute path, beginning with '/'.");
+	if (strspn(in, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789/._-") != strlen(in))
+		FAIL("The path may hold only letters, digits and / . _ -: "
+		    "nsupdate runs it through a shell.");
+	if (strstr(in, "/../") != NULL || strlen(in) > 200)
+		FAIL("Enter a plain absolute path of at most 200 characters.");
+	return copy_out(in, out, outsz, why, whysz);
+}
+
+/* ---- the whole form ---- */
+
+#define ALWAYS	(1u << 31)
+
+/* What each field needs, declared once: kcgi's validator table. */
+static const struct fieldrule {
+	val_fn		 fn;
+	val_fn		 keyfile_fn;	/* instead of fn when PF_KEYFILE */
+	unsigned	 required;	/* flags that make it required */
+	unsigned	 accepted;	/* flags that let it be given */
+	const char	*ask;		/* message when required and empty */
+} rules[HF__MAX] = {
+	[HF_HOSTNAME] = { val_hostname, NULL, ALWAYS, ALWAYS,
+	    "Enter the dynamic hostname, e.g. myhome.dyndns.org." },
+	[HF_DESCRIPTION] = { val_description, NULL, 0, ALWAYS, NULL },
+	[HF_LOGIN] = { val_login, val_path, PF_LOGIN,
+	    PF_LOGIN | PF_LOGIN_OPT,
+	    "Enter the login of your account at the provider." },
+	[HF_PASSWORD] = { val_password, val_path, PF_PASSWORD, PF_PASSWORD,
+	    "Enter the password (or token) of your account at the provider." },
+	[HF_MX] = { val_hostname, NULL, 0, PF_MX, NULL },
+	[HF_PROVIDER] = { NULL, NULL, ALWAYS, ALWAYS, "Choose a provider." },
+	[HF_SERVER] = { val_server, NULL, PF_SERVER, PF_SERVER,
+	    "Enter the server address, e.g. members.example.net or "
+	    "192.0.2.1:8245." },
+	[HF_PROTOCOL] = { val_protocol, NULL, PF_PROTOCOL, PF_PROTOCOL,
+	    "Choose the ddclient protocol that the server speaks." },
+	[HF_ZONE] = { val_hostname, NULL, PF_ZONE, PF_ZONE | PF_ZONE_OPT,
+	    "Enter the DNS zone that holds the hostname, e.g. example.com." },
+};
+
+static int
+check_field(enum hfield f, const char *v, unsigned flags,
+    const struct provider *p, struct host *out, char *why)
+{
+	const struct fieldrule *r = &rules[f];
+	size_t size;
+	char *dst = host_field(out, f, &size);
+	val_fn fn = (flags & PF_KEYFILE) && r->keyfile_fn ? r->keyfile_fn : r->fn;
+
+	if (*v == '\0') {
+		if (r->required & flags)
+			snprintf(why, VAL_WHY, "%s", r->ask);
+		return *why ? -1 : 0;
+	}
+	if (!(r->accepted & flags)) {
+		snprintf(why, VAL_WHY, "%s does not use this field: leave it "
+		    "empty.", p->label);
+		return -1;
+	}
+	return fn(v, dst, size, why, VAL_WHY);
+}
+
+int
+val_host(const char *const in[HF__MAX], const struct host *old,
+    struct host *out, char why[HF__MAX][VAL_WHY])
+{
+	const struct provider *p;
+	unsigned flags;
+	int bad = 0, f;
+	const char *v[HF__MAX];
+
+	memset(out, 0, sizeof(*out));
+	for (f = 0; f < HF__MAX; f++) {
+		why[f][0] = '\0';
+		v[f] = in[f] ? in[f] : "";
+	}
+	if (old != NULL) {
+		out->id = old->id;
+		out->enabled = old->enabled;
+		out->created = old->created;
+	} else
+		out->enabled = 1;
+	if ((p = prov_find(v[HF_PROVIDER])) == NULL) {
+		snprintf(why[HF_PROVIDER], VAL_WHY, "%s", *v[HF_PROVIDER] ?
+		    "Choose one of the providers of the list." :
+		    rules[HF_PROVIDER].ask);
+		bad++;
+		p = prov_find("custom");	/* still check the other fields */
+	} else
+		snprintf(out->provider, sizeof(out->provider), "%s", p->id);
+	flags = prov_flags(p, v[HF_PROTOCOL]) | ALWAYS;
+	/* Modify: an empty password keeps the stored one. */
+	if (old != NULL && *v[HF_PASSWORD] == '\0' && (flags & PF_PASSWORD))
+		v[HF_PASSWORD] = old->password;
+	for (f = 0; f < HF__MAX; f++)
+		if (f != HF_PROVIDER &&
+		    check_field(f, v[f], flags, p, out, why[f]) == -1)
+			bad++;
+	return bad;
+}

@@ -1,0 +1,59 @@
+/* validate.h: pure validators, one per form field, and the host validator. */
+#ifndef DDNS_VALIDATE_H
+#define DDNS_VALIDATE_H
+
+#include <stddef.h>
+
+#include "host.h"
+
+#define VAL_WHY 240	/* size of a message buffer */
+
+/*
+ * A field validator: canonicalise in into out (outsz bytes), or explain in
+ * why (whysz bytes) what is wrong, in a sentence for the person who typed
+ * it. Returns 0 when in is acceptable, -1 when not. No I/O, no globals.
+ * Empty input is the caller's business (required or optional).
+ */
+typedef int (*val_fn)(const char *in, char *out, size_t outsz, char *why,
+    size_t whysz);
+
+/* val_hostname: RFC 1123 name of two labels or more, lowercased, one
+ * trailing dot dropped; an internationalised name is refused with its
+ * ASCII (xn--) form named in the message. Also used for MX and zone. */
+int val_hostname(const char *, char *, size_t, char *, size_t);
+
+/* val_description: up to 200 characters of UTF-8, no control characters. */
+int val_description(const char *, char *, size_t, char *, size_t);
+
+/* val_login: up to 128 bytes of UTF-8, nothing ddclient's config cannot
+ * carry (control characters, '#', "password...="). */
+int val_login(const char *, char *, size_t, char *, size_t);
+
+/* val_password: up to 256 bytes of UTF-8 without control characters. */
+int val_password(const char *, char *, size_t, char *, size_t);
+
+/* val_server: a host name or IPv4 address, optionally :port (1-65535). */
+int val_server(const char *, char *, size_t, char *, size_t);
+
+/* val_protocol: one of the ddclient protocols offered with Custom. */
+int val_protocol(const char *, char *, size_t, char *, size_t);
+
+/* val_path: an absolute path of [A-Za-z0-9/._-] (nsupdate runs it in a
+ * shell, so nothing else can be allowed). */
+int val_path(const char *, char *, size_t, char *, size_t);
+
+/* val_idn_ascii: the ASCII (punycode) form of the UTF-8 name in into out.
+ * Returns 0, or -1 if in is not UTF-8 or does not fit. */
+int val_idn_ascii(const char *in, char *out, size_t outsz);
+
+/*
+ * val_host: validate the submitted form values in[HF__MAX] (NULL or ""
+ * for absent) into out. old is the stored row when modifying, NULL when
+ * creating: an empty password then keeps old's. For each bad field, why[f]
+ * gets a message; good fields get "". Returns the number of bad fields.
+ * out->id, enabled and times are copied from old (or zero).
+ */
+int val_host(const char *const in[HF__MAX], const struct host *old,
+    struct host *out, char why[HF__MAX][VAL_WHY]);
+
+#endif

@@ -1,0 +1,33 @@
+#!/bin/sh
+# deps.sh: install the Debian packages that building, running and testing need.
+# Usage: tools/deps.sh [run|check]. Installs only what is missing; without root,
+# prints the one apt-get line to run instead and fails.
+set -eu
+
+BUILD="gcc make pkg-config clearsilver-dev libsqlite3-dev libcurl4-openssl-dev nettle-dev check sqlite3"
+RUN="lighttpd apache2-utils ddclient libio-socket-ssl-perl"
+TEST="python3 curl valgrind clang libclang-rt-14-dev"
+
+case "${1:-check}" in
+run) want="$BUILD $RUN" ;;
+check) want="$BUILD $RUN $TEST" ;;
+*) echo "usage: $0 [run|check]" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "Missing Debian packages. Run as root:" >&2
+	echo "  apt-get update && apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "Installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >/dev/null
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing >/dev/null
