@@ -24,6 +24,15 @@ static const enum apply_status from_daemon[DAEMON__MAX] = {
 	[DAEMON_EPERM] = APPLY_EPERM,
 };
 
+static const char *const daemon_words[DAEMON__MAX] = {
+	[DAEMON_OK] = "running",
+	[DAEMON_NOPID] = "no pid file, so not running",
+	[DAEMON_BADPID] = "the pid file holds no pid",
+	[DAEMON_STALE] = "the pid file names no running process",
+	[DAEMON_NOTDDCLIENT] = "the pid file names a process that is not ddclient",
+	[DAEMON_EPERM] = "no permission to signal it",
+};
+
 static int
 lock(const struct conf *c, struct dd_err *e)
 {
@@ -100,7 +109,8 @@ apply_run(const struct conf *c, struct dd_err *e)
 	ds = daemon_reload(c->ddclient_pid);
 	st = from_daemon[ds];
 	if (st != APPLY_OK)
-		dd_fail(e, DD_ESYS, NULL, "ddclient not signalled (%d)", ds);
+		dd_fail(e, DD_ESYS, NULL, "ddclient not signalled: %s",
+		    daemon_words[ds]);
 	else if (cache_rc == -1)
 		st = APPLY_ECACHE;
 out:

@@ -11,6 +11,7 @@ enum dd_code {
 	DD_ETOOBIG,	/* the request body is over the cap */
 	DD_EFORBIDDEN,	/* token or origin refused */
 	DD_EAUTH,	/* no authenticated user */
+	DD_EMETHOD,	/* the request's method is not served there */
 	DD_EBUSY,	/* the database stayed locked past the busy timeout */
 	DD_EDB,		/* the database failed */
 	DD_ESYS,	/* a system call failed */

@@ -428,21 +428,23 @@ static const struct fieldrule {
 	    "Enter the DNS zone that holds the hostname, e.g. example.com." },
 };
 
+/* Check field f against what the provider requires (need) and accepts
+ * (take); write the canonical value into out or a message into why. */
 static int
-check_field(enum hfield f, const char *v, unsigned flags,
+check_field(enum hfield f, const char *v, unsigned need, unsigned take,
     const struct provider *p, struct host *out, char *why)
 {
 	const struct fieldrule *r = &rules[f];
 	size_t size;
 	char *dst = host_field(out, f, &size);
-	val_fn fn = (flags & PF_KEYFILE) && r->keyfile_fn ? r->keyfile_fn : r->fn;
+	val_fn fn = (need & PF_KEYFILE) && r->keyfile_fn ? r->keyfile_fn : r->fn;
 
 	if (*v == '\0') {
-		if (r->required & flags)
+		if (r->required & need)
 			snprintf(why, VAL_WHY, "%s", r->ask);
 		return *why ? -1 : 0;
 	}
-	if (!(r->accepted & flags)) {
+	if (!(r->accepted & take)) {
 		snprintf(why, VAL_WHY, "%s does not use this field: leave it "
 		    "empty.", p->label);
 		return -1;
@@ -455,7 +457,7 @@ val_host(const char *const in[HF__MAX], const struct host *old,
     struct host *out, char why[HF__MAX][VAL_WHY])
 {
 	const struct provider *p;
-	unsigned flags;
+	unsigned flags, take;
 	int bad = 0, f;
 	const char *v[HF__MAX];
 
@@ -479,12 +481,16 @@ val_host(const char *const in[HF__MAX], const struct host *old,
 	} else
 		snprintf(out->provider, sizeof(out->provider), "%s", p->id);
 	flags = prov_flags(p, v[HF_PROTOCOL]) | ALWAYS;
+	take = flags;
+	/* Custom without a known protocol: the other fields cannot be judged. */
+	if ((p->flags & PF_PROTOCOL) && proto_find(v[HF_PROTOCOL]) == NULL)
+		take = ~0u;
 	/* Modify: an empty password keeps the stored one. */
 	if (old != NULL && *v[HF_PASSWORD] == '\0' && (flags & PF_PASSWORD))
 		v[HF_PASSWORD] = old->password;
 	for (f = 0; f < HF__MAX; f++)
 		if (f != HF_PROVIDER &&
-		    check_field(f, v[f], flags, p, out, why[f]) == -1)
+		    check_field(f, v[f], flags, take, p, out, why[f]) == -1)
 			bad++;
 	return bad;
 }

@@ -6,7 +6,7 @@
 
 #include "host.h"
 
-#define VAL_WHY 240	/* size of a message buffer */
+#define VAL_WHY 256	/* size of a message buffer */
 
 /*
  * A field validator: canonicalise in into out (outsz bytes), or explain in

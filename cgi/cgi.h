@@ -1,0 +1,106 @@
+/* cgi.h: the request, the response helpers and the pages of ddns.cgi. */
+#ifndef DDNS_CGI_H
+#define DDNS_CGI_H
+
+#include <ClearSilver.h>
+
+#include "conf.h"
+#include "csrf.h"
+#include "err.h"
+#include "store.h"
+
+/* Query-string fields: the only names accepted there. */
+enum qfield { Q_ACTION, Q_ID, Q_MSG, Q_APPLY, Q_PAGE, Q__MAX };
+
+/* Body fields: the host form's, then these. */
+enum bfield { B_ID = HF__MAX, B_CSRF, B__MAX };
+
+enum method { M_GET = 1, M_POST = 2 };
+
+struct req {
+	struct conf	 conf;
+	enum method	 method;
+	const char	*user;		/* REMOTE_USER, or "" */
+	const char	*who;		/* the user as the audit trail names it */
+	const char	*origin;	/* HTTP_ORIGIN, or NULL */
+	const char	*referer;	/* HTTP_REFERER, or NULL */
+	const char	*host;		/* HTTP_HOST, or NULL */
+	int		 https;
+	const char	*ctype;		/* CONTENT_TYPE */
+	const char	*clen;		/* CONTENT_LENGTH */
+	const char	*qs;		/* QUERY_STRING */
+	const char	*config_path;
+	char		*q[Q__MAX];	/* validated query fields */
+	char		*b[B__MAX];	/* validated body fields */
+	long long	 id;		/* id from the query or body; 0 if none */
+	struct store	*store;
+	unsigned char	 key[CSRF_KEY_LEN];
+	HDF		*hdf;
+	const char	*template;	/* page to render */
+	int		 status;
+	char		 location[128];	/* for 303: built from fixed text only */
+	char		 allow[32];	/* for 405 */
+};
+
+typedef int (*page_fn)(struct req *);
+
+struct route {
+	const char		*action;
+	enum method		 method;
+	page_fn			 fn;
+	const char *const	*fields;	/* accepted body fields (POST) */
+	size_t			 nfields;
+	size_t			 first;		/* where they land in req.b */
+};
+
+/*
+ * dispatch: the route for action and method, or NULL with e set: 404 for
+ * an unknown action, 405 (and allow filled) for a known one.
+ */
+const struct route *dispatch(const char *action, enum method m, char *allow,
+    size_t asz, struct dd_err *e);
+
+/* request.c: the request, read once. req_capture_env copies the variables
+ * we use and clears the environment; req_setup loads the configuration,
+ * templates and secret; req_parse checks the request and finds its page. */
+void req_capture_env(void);
+int req_setup(struct req *r, struct dd_err *e);
+page_fn req_parse(struct req *r, struct dd_err *e);
+void req_free(struct req *r);
+
+/* http.c: the response. */
+void out_set(struct req *r, const char *key, const char *val);
+void out_setf(struct req *r, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void out_setn(struct req *r, long long n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void out_row(struct req *r, const char *list, size_t i, const char *field,
+    const char *val);
+const char *out_lang(struct req *r, const char *group, const char *name);
+int http_error(struct req *r, const struct dd_err *e);
+int http_fail(struct req *r, int status, const char *msg);
+int http_redirect(struct req *r, const char *location);
+int http_page(struct req *r, int status, const char *template);
+void http_send(struct req *r);
+void http_send_plain(int status, const char *msg);
+
+/* run.c: the helper programs. */
+int run_apply(struct req *r);
+void run_checkip_detached(struct req *r);
+
+/* Pages. */
+int page_list(struct req *);
+int page_edit(struct req *);
+int page_save(struct req *);
+int page_delete_confirm(struct req *);
+int page_delete(struct req *);
+int page_enable(struct req *);
+int page_disable(struct req *);
+int page_update(struct req *);
+int page_history(struct req *);
+
+/* page_list.c: redirect to the list saying what happened (msg) and how
+ * applying it to ddclient went (apply's exit code). */
+int list_after(struct req *r, const char *msg, int apply);
+
+#endif

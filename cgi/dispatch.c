@@ -1,0 +1,53 @@
+/* dispatch.c: the routes of ddns.cgi, as one table (action x method). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cgi.h"
+
+static const char *const host_fields[B__MAX] = {
+	"hostname", "description", "login", "password", "mx", "provider",
+	"server", "protocol", "zone", "id", "csrf_token",
+};
+static const char *const id_fields[] = { "id", "csrf_token" };
+
+#define HOST_FORM host_fields, B__MAX, 0
+#define ID_FORM id_fields, 2, B_ID
+#define NO_FORM NULL, 0, 0
+
+static const struct route routes[] = {
+	{ "list",	M_GET,	page_list,		NO_FORM },
+	{ "edit",	M_GET,	page_edit,		NO_FORM },
+	{ "save",	M_POST,	page_save,		HOST_FORM },
+	{ "delete",	M_GET,	page_delete_confirm,	NO_FORM },
+	{ "delete",	M_POST,	page_delete,		ID_FORM },
+	{ "enable",	M_POST,	page_enable,		ID_FORM },
+	{ "disable",	M_POST,	page_disable,		ID_FORM },
+	{ "update",	M_POST,	page_update,		ID_FORM },
+	{ "history",	M_GET,	page_history,		NO_FORM },
+};
+
+const struct route *
+dispatch(const char *action, enum method m, char *allow, size_t asz,
+    struct dd_err *e)
+{
+	size_t i;
+	int known = 0;
+
+	allow[0] = '\0';
+	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		if (strcmp(routes[i].action, action) != 0)
+			continue;
+		known = 1;
+		if (routes[i].method == m)
+			return &routes[i];
+		snprintf(allow + strlen(allow), asz - strlen(allow), "%s%s",
+		    *allow ? ", " : "", routes[i].method == M_GET ? "GET" :
+		    "POST");
+	}
+	if (known)
+		dd_fail(e, DD_EMETHOD, NULL, "This page does not take %s.",
+		    m == M_POST ? "POST" : "GET");
+	else
+		dd_fail(e, DD_ENOTFOUND, NULL, "There is no such page.");
+	return NULL;
+}

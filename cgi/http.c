@@ -1,0 +1,222 @@
+/* http.c: every response of ddns.cgi: status, the security headers (one
+ * place), templates rendered with HTML escaping on, redirects. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "cgi.h"
+
+/* The library's error codes as HTTP statuses: the one mapping. */
+static const int status_of[DD_CODE__MAX] = {
+	[DD_OK] = 200,
+	[DD_EINVAL] = 422,
+	[DD_ENOTFOUND] = 404,
+	[DD_EEXIST] = 422,
+	[DD_EBADREQ] = 400,
+	[DD_ETOOBIG] = 413,
+	[DD_EFORBIDDEN] = 403,
+	[DD_EAUTH] = 401,
+	[DD_EMETHOD] = 405,
+	[DD_EBUSY] = 503,
+	[DD_EDB] = 500,
+	[DD_ESYS] = 500,
+	[DD_ECONF] = 500,
+};
+
+static const struct {
+	int		 status;
+	const char	*reason;
+} reasons[] = {
+	{ 200, "OK" }, { 303, "See Other" }, { 400, "Bad Request" },
+	{ 401, "Unauthorized" }, { 403, "Forbidden" }, { 404, "Not Found" },
+	{ 405, "Method Not Allowed" }, { 411, "Length Required" },
+	{ 413, "Content Too Large" }, { 415, "Unsupported Media Type" },
+	{ 422, "Unprocessable Content" }, { 500, "Internal Server Error" },
+	{ 503, "Service Unavailable" },
+};
+
+static const char *
+reason(int status)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (reasons[i].status == status)
+			return reasons[i].reason;
+	return "Error";
+}
+
+/* Headers every response carries. The page needs no inline script or
+ * style, so the policy can forbid both. */
+static void
+common_headers(int status, const char *ctype)
+{
+	printf("Status: %d %s\r\n", status, reason(status));
+	printf("Content-Type: %s\r\n", ctype);
+	printf("Content-Security-Policy: default-src 'none'; script-src 'self'; "
+	    "style-src 'self'; img-src 'self'; form-action 'self'; "
+	    "frame-ancestors 'none'; base-uri 'none'\r\n");
+	printf("X-Frame-Options: DENY\r\n");
+	printf("X-Content-Type-Options: nosniff\r\n");
+	printf("Referrer-Policy: same-origin\r\n");
+	printf("Cache-Control: no-store\r\n");
+	if (status == 401)
+		printf("WWW-Authenticate: Basic realm=\"ddns-admin\"\r\n");
+}
+
+void
+out_set(struct req *r, const char *key, const char *val)
+{
+	NEOERR *err = hdf_set_value(r->hdf, key, val ? val : "");
+
+	nerr_ignore(&err);
+}
+
+void
+out_setf(struct req *r, const char *key, const char *fmt, ...)
+{
+	char val[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(val, sizeof(val), fmt, ap);
+	va_end(ap);
+	out_set(r, key, val);
+}
+
+/* out_setn: set the number n at the key built from fmt (indices only). */
+void
+out_setn(struct req *r, long long n, const char *fmt, ...)
+{
+	char key[128], val[24];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(key, sizeof(key), fmt, ap);
+	va_end(ap);
+	snprintf(val, sizeof(val), "%lld", n);
+	out_set(r, key, val);
+}
+
+/* out_row: set <list>.<i>.<field> (a row of a table in the HDF). */
+void
+out_row(struct req *r, const char *list, size_t i, const char *field,
+    const char *val)
+{
+	char key[128];
+
+	snprintf(key, sizeof(key), "%s.%zu.%s", list, i, field);
+	out_set(r, key, val);
+}
+
+/* out_lang: the text at Lang.<group>.<name>, e.g. ("Status", "good"). */
+const char *
+out_lang(struct req *r, const char *group, const char *name)
+{
+	char k[128];
+
+	snprintf(k, sizeof(k), "Lang.%s.%s", group, name);
+	return hdf_get_value(r->hdf, k, "");
+}
+
+int
+http_page(struct req *r, int status, const char *template)
+{
+	r->status = status;
+	r->template = template;
+	return 0;
+}
+
+int
+http_fail(struct req *r, int status, const char *msg)
+{
+	out_set(r, "Error.message", msg);
+	out_setn(r, status, "Error.status");
+	return http_page(r, status, "error.cs");
+}
+
+int
+http_error(struct req *r, const struct dd_err *e)
+{
+	int status = status_of[e->code];
+
+	if (status >= 500)
+		fprintf(stderr, "ddns.cgi: %s\n", e->msg);
+	return http_fail(r, status, e->msg);
+}
+
+int
+http_redirect(struct req *r, const char *location)
+{
+	r->status = 303;
+	snprintf(r->location, sizeof(r->location), "%s", location);
+	return 0;
+}
+
+void
+http_send_plain(int status, const char *msg)
+{
+	common_headers(status, "text/plain; charset=utf-8");
+	printf("\r\n%s\n", msg);
+}
+
+static NEOERR *
+collect(void *arg, char *s)
+{
+	buf_puts(arg, s);
+	return STATUS_OK;
+}
+
+static int
+render(struct req *r, struct buf *out)
+{
+	CSPARSE *cs = NULL;
+	NEOERR *err;
+	STRING tb;
+
+	err = cs_init(&cs, r->hdf);
+	if (err == STATUS_OK)
+		err = cs_parse_file(cs, r->template);
+	if (err == STATUS_OK)
+		err = cs_render(cs, out, collect);
+	cs_destroy(&cs);
+	if (err == STATUS_OK)
+		return out->oom ? -1 : 0;
+	string_init(&tb);
+	nerr_error_traceback(err, &tb);
+	fprintf(stderr, "ddns.cgi: %s\n", tb.buf ? tb.buf : "render failed");
+	string_clear(&tb);
+	nerr_ignore(&err);
+	return -1;
+}
+
+void
+http_send(struct req *r)
+{
+	char token[CSRF_TOKEN_SZ];
+	struct buf body = { 0 };
+
+	if (r->status == 303) {
+		common_headers(303, "text/plain; charset=utf-8");
+		printf("Location: %s\r\n\r\n", r->location);
+		return;
+	}
+	csrf_make(r->key, r->user, (long long)time(NULL), token);
+	out_set(r, "Page.Csrf", token);
+	out_set(r, "Page.User", r->user);
+	out_set(r, "Page.Static", r->conf.static_url);
+	if (render(r, &body) == -1) {
+		http_send_plain(500, "The page could not be rendered; the web "
+		    "server's error log says why.");
+		buf_free(&body);
+		return;
+	}
+	common_headers(r->status, "text/html; charset=utf-8");
+	if (r->status == 405)
+		printf("Allow: %s\r\n", r->allow);
+	printf("Content-Length: %zu\r\n\r\n", body.len);
+	fwrite(body.p, 1, body.len, stdout);
+	buf_free(&body);
+}

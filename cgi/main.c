@@ -1,0 +1,33 @@
+/* main.c: ddns.cgi, the Dynamic DNS page: request -> validate -> store ->
+ * apply -> ddclient. Linear on purpose; the pages do the work. */
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "cgi.h"
+
+int
+main(void)
+{
+	struct req r = { 0 };
+	struct dd_err e = { 0 };
+	page_fn page;
+
+	umask(077);
+	req_capture_env();
+	if (req_setup(&r, &e) == -1) {
+		fprintf(stderr, "ddns.cgi: %s\n", e.msg);
+		http_send_plain(500, "The Dynamic DNS page is not set up "
+		    "correctly; the web server's error log says why.");
+		goto out;
+	}
+	if ((page = req_parse(&r, &e)) == NULL)
+		http_error(&r, &e);
+	else if ((r.store = store_open(r.conf.database, 1, &e)) == NULL)
+		http_error(&r, &e);
+	else
+		page(&r);
+	http_send(&r);
+out:
+	req_free(&r);
+	return 0;
+}

@@ -1,0 +1,48 @@
+/* page_history.c: the audit trail, newest first, a page at a time. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "cgi.h"
+#include "num.h"
+
+#define PER_PAGE 50
+
+int
+page_history(struct req *r)
+{
+	struct audit_row *a;
+	struct dd_err e = { 0 };
+	long long page = 1;
+	char when[32];
+	struct tm tm;
+	time_t t;
+	size_t n, i;
+	int more;
+
+	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 100000, &page) == -1)
+		return http_fail(r, 400, "The page number must be a positive "
+		    "number.");
+	if (store_audit(r->store, (size_t)(page - 1) * PER_PAGE, PER_PAGE, &a,
+	    &n, &more, &e) == -1)
+		return http_error(r, &e);
+	for (i = 0; i < n; i++) {
+		t = (time_t)a[i].at;
+		when[0] = '\0';
+		if (localtime_r(&t, &tm) != NULL)
+			strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+		out_row(r, "History", i, "when", when);
+		out_row(r, "History", i, "user", a[i].user);
+		out_row(r, "History", i, "action", out_lang(r, "Action",
+		    a[i].action));
+		out_row(r, "History", i, "hostname", a[i].hostname);
+		out_row(r, "History", i, "detail", a[i].detail);
+	}
+	out_setn(r, page, "Paging.page");
+	if (page > 1)
+		out_setn(r, page - 1, "Paging.prev");
+	if (more)
+		out_setn(r, page + 1, "Paging.next");
+	free(a);
+	return http_page(r, 200, "history.cs");
+}

@@ -1,0 +1,183 @@
+/* page_list.c: every host with its live state, the public address, and
+ * what the last change did. Reads files only; never waits on the network. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cache.h"
+#include "cgi.h"
+#include "daemon.h"
+#include "netip.h"
+#include "num.h"
+#include "providers.h"
+
+/* ddclient's status words: which text (Lang.Status.<key>) and which look. */
+static const struct {
+	const char	*status;
+	const char	*key;
+	const char	*kind;		/* ok, error, wait */
+} statuses[] = {
+	{ "good", "good", "ok" },	{ "nochg", "good", "ok" },
+	{ "badauth", "badauth", "error" }, { "notfqdn", "notfqdn", "error" },
+	{ "nohost", "nohost", "error" }, { "numhost", "numhost", "error" },
+	{ "abuse", "abuse", "error" },	{ "dnserr", "dnserr", "error" },
+	{ "!yours", "notyours", "error" }, { "!donator", "notdonator", "error" },
+	{ "badsys", "badsys", "error" }, { "badagent", "badagent", "error" },
+	{ "911", "servererror", "error" }, { "noconnect", "noconnect", "error" },
+	{ "unknown", "noconnect", "error" },
+};
+
+/* Messages the query may ask for after a redirect: names, not text. */
+static const char *const msgs[] = {
+	"saved", "deleted", "enabled", "disabled", "queued",
+};
+
+/* fmt_time: t as local date and time in buf, or "" for 0 (never). */
+static const char *
+fmt_time(long long t, char buf[32])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	buf[0] = '\0';
+	if (t > 0 && localtime_r(&tt, &tm) != NULL)
+		strftime(buf, 32, "%Y-%m-%d %H:%M:%S", &tm);
+	return buf;
+}
+
+/* The status key (Lang.Status.<key>) and look of a host's cache entry. */
+static void
+status_of(const struct host *h, const struct cache_entry *ce,
+    const char **key, const char **kind)
+{
+	const char *status = ce->status;
+	size_t j;
+
+	*key = "other";
+	*kind = "error";
+	/* nsupdate leaves "noconnect" even after a success. */
+	if (strcmp(h->provider, "nsupdate") == 0 && ce->mtime > 0 &&
+	    ce->mtime >= ce->atime)
+		status = "good";
+	if (*status == '\0')
+		*key = "waiting", *kind = "wait";
+	else if (*status == 'w' && strspn(status + 1, "0123456789") > 0)
+		*key = "wait", *kind = "wait";
+	for (j = 0; j < sizeof(statuses) / sizeof(statuses[0]); j++)
+		if (strcmp(statuses[j].status, status) == 0)
+			*key = statuses[j].key, *kind = statuses[j].kind;
+}
+
+static void
+set_state(struct req *r, size_t i, const struct host *h,
+    const struct cache_entry *ce, const struct netip *ni)
+{
+	const char *kind = "wait", *key = "waiting";
+	char t[32];
+
+	if (!h->enabled)
+		kind = "disabled", key = "disabled";
+	else if (ce != NULL) {
+		status_of(h, ce, &key, &kind);
+		out_row(r, "Hosts", i, "State.ip", ce->ip);
+		out_row(r, "Hosts", i, "State.status", ce->status);
+		out_row(r, "Hosts", i, "State.mtime", fmt_time(ce->mtime, t));
+		out_row(r, "Hosts", i, "State.atime", fmt_time(ce->atime, t));
+		if (*ni->ip && *ce->ip)
+			out_row(r, "Hosts", i, "State.insync",
+			    strcmp(ni->ip, ce->ip) == 0 ? "1" : "0");
+	}
+	out_row(r, "Hosts", i, "State.text", out_lang(r, "Status", key));
+	out_row(r, "Hosts", i, "State.kind", kind);
+}
+
+static void
+set_host(struct req *r, size_t i, const struct host *h)
+{
+	const struct provider *p = prov_find(h->provider);
+
+	out_setn(r, h->id, "Hosts.%zu.id", i);
+	out_setn(r, h->enabled, "Hosts.%zu.enabled", i);
+	out_row(r, "Hosts", i, "hostname", h->hostname);
+	out_row(r, "Hosts", i, "provider", p ? p->label : h->provider);
+	out_row(r, "Hosts", i, "login", h->login);
+	out_row(r, "Hosts", i, "description", h->description);
+	out_row(r, "Hosts", i, "mx", h->mx);
+}
+
+/* The appliance's public address; start a refresh when it is stale. */
+static void
+public_ip(struct req *r, struct netip *ni)
+{
+	char path[PATH_MAX], t[32];
+	struct dd_err e;
+	long long now = (long long)time(NULL);
+	int have;
+
+	snprintf(path, sizeof(path), "%s/" NETIP_FILE, r->conf.state_dir);
+	have = netip_read(path, ni, &e) == 0;
+	if (!have || now - ni->time >= r->conf.checkip_interval ||
+	    ni->time > now + 60) {
+		run_checkip_detached(r);
+		out_set(r, "PublicIp.refreshing", "1");
+	}
+	if (!have)
+		return;
+	out_set(r, "PublicIp.ip", ni->ip);
+	out_set(r, "PublicIp.error", ni->error);
+	out_set(r, "PublicIp.time", fmt_time(ni->time, t));
+}
+
+/* After a redirect: what was done, and how applying it went. */
+static void
+notice(struct req *r)
+{
+	char code[8];
+	long long c;
+	size_t i;
+
+	for (i = 0; r->q[Q_MSG] && i < sizeof(msgs) / sizeof(msgs[0]); i++)
+		if (strcmp(r->q[Q_MSG], msgs[i]) == 0)
+			out_set(r, "Notice.done", out_lang(r, "Msg", msgs[i]));
+	if (r->q[Q_APPLY] == NULL || num_parse(r->q[Q_APPLY], 0, 255, &c) == -1)
+		return;
+	snprintf(code, sizeof(code), "%lld", c);
+	out_set(r, "Notice.code", code);
+	out_set(r, "Notice.apply", out_lang(r, "Apply", code));
+}
+
+int
+page_list(struct req *r)
+{
+	struct cache_entry *ce = NULL;
+	struct netip ni = { 0 };
+	struct host *h;
+	struct dd_err e = { 0 };
+	size_t n, nce = 0, i;
+
+	if (store_list(r->store, &h, &n, &e) == -1)
+		return http_error(r, &e);
+	if (cache_read(r->conf.ddclient_cache, &ce, &nce, &e) == -1)
+		out_set(r, "Daemon.cache_error", e.msg);
+	public_ip(r, &ni);
+	for (i = 0; i < n; i++) {
+		set_host(r, i, &h[i]);
+		set_state(r, i, &h[i], cache_find(ce, nce, h[i].hostname), &ni);
+	}
+	out_setn(r, daemon_check(r->conf.ddclient_pid), "Daemon.state");
+	notice(r);
+	free(ce);
+	free(h);
+	return http_page(r, 200, "list.cs");
+}
+
+int
+list_after(struct req *r, const char *msg, int apply)
+{
+	char loc[96];
+
+	snprintf(loc, sizeof(loc), "?action=list&msg=%s&apply=%d", msg, apply);
+	return http_redirect(r, loc);
+}

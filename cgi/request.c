@@ -1,0 +1,246 @@
+/* request.c: read the CGI request once into struct req, strictly. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cgi.h"
+#include "form.h"
+#include "num.h"
+
+#define BODY_MAX (64 * 1024)	/* DESIGN.md: larger bodies get 413 unread */
+
+static const char *const query_names[Q__MAX] = {
+	"action", "id", "msg", "apply", "page",
+};
+
+/* The environment variables we read; everything else is cleared, so no
+ * child we start inherits what the client could set (HTTP_*). */
+static const char *const env_names[] = {
+	"REQUEST_METHOD", "QUERY_STRING", "CONTENT_TYPE", "CONTENT_LENGTH",
+	"REMOTE_USER", "HTTP_ORIGIN", "HTTP_REFERER", "HTTP_HOST", "HTTPS",
+	"DDNS_ADMIN_CONFIG",
+};
+#define NENV (sizeof(env_names) / sizeof(env_names[0]))
+static char *env_vals[NENV];
+
+static const char *
+env(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NENV; i++)
+		if (strcmp(env_names[i], name) == 0)
+			return env_vals[i];
+	return NULL;
+}
+
+void
+req_capture_env(void)
+{
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < NENV; i++)
+		env_vals[i] = (v = getenv(env_names[i])) ? strdup(v) : NULL;
+	clearenv();
+}
+
+void
+req_free(struct req *r)
+{
+	size_t i;
+
+	form_free(r->q, Q__MAX);
+	form_free(r->b, B__MAX);
+	store_close(r->store);
+	hdf_destroy(&r->hdf);
+	conf_free(&r->conf);
+	for (i = 0; i < NENV; i++)
+		free(env_vals[i]);
+}
+
+/* HDF with escaping on before any template is parsed (G1-G4 of
+ * shared/clearsilver.md: no debug dump, no time footer). */
+static int
+hdf_setup(struct req *r, struct dd_err *e)
+{
+	char path[PATH_MAX];
+	NEOERR *err;
+
+	if ((err = hdf_init(&r->hdf)) == STATUS_OK)
+		err = hdf_set_value(r->hdf, "Config.VarEscapeMode", "html");
+	if (err == STATUS_OK)
+		err = hdf_set_value(r->hdf, "hdf.loadpaths.0", r->conf.templates);
+	if (err == STATUS_OK) {
+		snprintf(path, sizeof(path), "%s/strings.hdf", r->conf.templates);
+		err = hdf_read_file(r->hdf, path);
+	}
+	if (err == STATUS_OK)
+		return 0;
+	nerr_log_error(err);
+	nerr_ignore(&err);
+	return dd_fail(e, DD_ECONF, NULL, "cannot load the templates from %s",
+	    r->conf.templates);
+}
+
+/* req_setup: configuration, templates and the CSRF secret. On failure
+ * nothing can be rendered, so the caller sends plain text. */
+int
+req_setup(struct req *r, struct dd_err *e)
+{
+	char path[PATH_MAX];
+	const char *m = env("REQUEST_METHOD");
+
+	r->config_path = env("DDNS_ADMIN_CONFIG");
+	if (r->config_path == NULL)
+		r->config_path = conf_path();
+	if (conf_load(&r->conf, r->config_path, e) == -1)
+		return -1;
+	r->method = m && strcmp(m, "POST") == 0 ? M_POST :
+	    (!m || strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0) ? M_GET : 0;
+	r->user = env("REMOTE_USER") ? env("REMOTE_USER") : "";
+	r->who = *r->user ? r->user : "(no login)";
+	r->origin = env("HTTP_ORIGIN");
+	r->referer = env("HTTP_REFERER");
+	r->host = env("HTTP_HOST");
+	r->https = env("HTTPS") && strcmp(env("HTTPS"), "on") == 0;
+	r->ctype = env("CONTENT_TYPE");
+	r->clen = env("CONTENT_LENGTH");
+	r->qs = env("QUERY_STRING") ? env("QUERY_STRING") : "";
+	if (hdf_setup(r, e) == -1)
+		return -1;
+	snprintf(path, sizeof(path), "%s/secret", r->conf.state_dir);
+	return csrf_secret(path, r->key, e);
+}
+
+/* read_body: the urlencoded POST body, after the checks that must come
+ * before reading it (ClearSilver's own reader has none: G5, G6). */
+static int
+read_body(struct req *r, const struct route *rt, struct dd_err *e)
+{
+	char *body;
+	size_t got = 0, len, tlen;
+	long long n;
+	ssize_t k;
+	int rc;
+
+	tlen = r->ctype ? strcspn(r->ctype, "; ") : 0;
+	if (r->ctype == NULL || tlen != 33 ||
+	    strncmp(r->ctype, "application/x-www-form-urlencoded", tlen) != 0)
+		return dd_fail(e, DD_EBADREQ, NULL, "Send the form as "
+		    "application/x-www-form-urlencoded.");
+	if (r->clen == NULL || num_parse(r->clen, 0, LLONG_MAX, &n) == -1)
+		return dd_fail(e, DD_EBADREQ, NULL, "The request has no valid "
+		    "Content-Length.");
+	if (n > BODY_MAX)
+		return dd_fail(e, DD_ETOOBIG, NULL, "The request is larger "
+		    "than %d KiB.", BODY_MAX / 1024);
+	len = (size_t)n;
+	if ((body = malloc(len + 1)) == NULL)
+		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+	while (got < len && (k = read(STDIN_FILENO, body + got, len - got)) != 0) {
+		if (k == -1 && errno == EINTR)
+			continue;
+		if (k == -1)
+			break;
+		got += (size_t)k;
+	}
+	if (got != len) {
+		free(body);
+		return dd_fail(e, DD_EBADREQ, NULL, "The request body is "
+		    "shorter than its Content-Length.");
+	}
+	rc = form_parse(body, len, rt->fields, rt->nfields, r->b + rt->first,
+	    e);
+	free(body);
+	return rc;
+}
+
+/* A browser's POST must come from a page of this site. Clients that send
+ * neither header (curl, scripts) are left to the token check. */
+static int
+same_origin(const struct req *r)
+{
+	char want[300];
+	size_t n;
+
+	if (r->origin == NULL && r->referer == NULL)
+		return 1;
+	if (r->host == NULL || strpbrk(r->host, "/\\@") != NULL)
+		return 0;
+	n = (size_t)snprintf(want, sizeof(want), "%s://%s",
+	    r->https ? "https" : "http", r->host);
+	if (r->origin != NULL)
+		return strcmp(r->origin, want) == 0;
+	return strncmp(r->referer, want, n) == 0 &&
+	    (r->referer[n] == '/' || r->referer[n] == '\0');
+}
+
+static int
+parse_id(struct req *r, struct dd_err *e)
+{
+	const char *q = r->q[Q_ID], *b = r->b[B_ID];
+	long long id;
+
+	if (q && b && strcmp(q, b) != 0)
+		return dd_fail(e, DD_EBADREQ, "id", "The query and the form "
+		    "name different hosts.");
+	if ((q = q ? q : b) == NULL || *q == '\0')
+		return 0;
+	if (num_parse(q, 1, LLONG_MAX, &id) == -1)
+		return dd_fail(e, DD_EBADREQ, "id", "The host id must be a "
+		    "positive number.");
+	r->id = id;
+	return 0;
+}
+
+/*
+ * req_parse: authenticate, parse and check the request, and find its page.
+ * Returns the page, or NULL with e set (and r->allow for a 405).
+ */
+page_fn
+req_parse(struct req *r, struct dd_err *e)
+{
+	const struct route *rt;
+	const char *action;
+
+	if (r->conf.require_auth && *r->user == '\0') {
+		dd_fail(e, DD_EAUTH, NULL, "Log in to change the Dynamic DNS "
+		    "settings.");
+		return NULL;
+	}
+	if (form_parse(r->qs, strlen(r->qs), query_names, Q__MAX, r->q, e) == -1)
+		return NULL;
+	if (r->method == 0) {
+		snprintf(r->allow, sizeof(r->allow), "GET, POST");
+		dd_fail(e, DD_EMETHOD, NULL, "Only GET and POST are served.");
+		return NULL;
+	}
+	action = r->q[Q_ACTION] && *r->q[Q_ACTION] ? r->q[Q_ACTION] : "list";
+	if ((rt = dispatch(action, r->method, r->allow, sizeof(r->allow), e)) ==
+	    NULL)
+		return NULL;
+	if (r->method == M_POST) {
+		if (read_body(r, rt, e) == -1)
+			return NULL;
+		if (!same_origin(r)) {
+			dd_fail(e, DD_EFORBIDDEN, NULL, "The form was sent from "
+			    "another site; it was refused.");
+			return NULL;
+		}
+		if (csrf_check(r->key, r->user, r->b[B_CSRF],
+		    (long long)time(NULL)) == -1) {
+			dd_fail(e, DD_EFORBIDDEN, "csrf_token", "The form has "
+			    "expired or did not come from this page: reload "
+			    "the page and try again.");
+			return NULL;
+		}
+	}
+	if (parse_id(r, e) == -1)
+		return NULL;
+	return rt->fn;
+}

@@ -1,0 +1,46 @@
+<?cs include:"header.cs" ?>
+<h2><?cs if:Form.id ?><?cs var:Lang.Modify ?> <?cs var:Form.hostname ?><?cs else ?><?cs var:Lang.Create ?><?cs /if ?></h2>
+<?cs def:field(name, type, extra) ?>
+<div class="field" data-field="<?cs var:name ?>">
+<label for="f-<?cs var:name ?>"><?cs var:Lang.Field[name] ?></label>
+<input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:Form[name] ?>" aria-describedby="h-<?cs var:name ?><?cs if:Errors[name] ?> e-<?cs var:name ?><?cs /if ?>"<?cs if:Errors[name] ?> aria-invalid="true" autofocus<?cs /if ?><?cs if:extra == "host" ?> autocapitalize="off" spellcheck="false" maxlength="254"<?cs /if ?>>
+<?cs if:Errors[name] ?><p class="error" id="e-<?cs var:name ?>"><?cs var:Errors[name] ?></p><?cs /if ?>
+<p class="help" id="h-<?cs var:name ?>"><?cs var:Lang.Help[name] ?></p>
+</div>
+<?cs /def ?>
+<form method="post" action="?action=save" class="host-form" novalidate>
+<input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>">
+<?cs if:Form.id ?><input type="hidden" name="id" value="<?cs var:Form.id ?>"><?cs /if ?>
+<?cs call:field("hostname", "text", "host") ?>
+<?cs call:field("description", "text", "") ?>
+<div class="field" data-field="provider">
+<label for="f-provider"><?cs var:Lang.Field.provider ?></label>
+<select id="f-provider" name="provider" aria-describedby="h-provider<?cs if:Errors.provider ?> e-provider<?cs /if ?>">
+<?cs each:p = Providers ?><option value="<?cs var:p.id ?>" data-fields="<?cs var:p.fields ?>" data-hint="<?cs var:Lang.Hint[p.id] ?>"<?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.label ?></option>
+<?cs /each ?></select>
+<?cs if:Errors.provider ?><p class="error" id="e-provider"><?cs var:Errors.provider ?></p><?cs /if ?>
+<p class="help" id="h-provider"><?cs var:Lang.Help.provider ?></p>
+<p class="hint" id="provider-hint"><?cs each:p = Providers ?><?cs if:p.selected ?><?cs var:Lang.Hint[p.id] ?><?cs /if ?><?cs /each ?></p>
+</div>
+<?cs call:field("server", "text", "host") ?>
+<div class="field" data-field="protocol">
+<label for="f-protocol"><?cs var:Lang.Field.protocol ?></label>
+<select id="f-protocol" name="protocol" aria-describedby="h-protocol<?cs if:Errors.protocol ?> e-protocol<?cs /if ?>">
+<option value=""><?cs var:Lang.Field.choose ?></option>
+<?cs each:p = Protocols ?><option value="<?cs var:p.name ?>" data-fields="<?cs var:p.fields ?>"<?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.name ?></option>
+<?cs /each ?></select>
+<?cs if:Errors.protocol ?><p class="error" id="e-protocol"><?cs var:Errors.protocol ?></p><?cs /if ?>
+<p class="help" id="h-protocol"><?cs var:Lang.Help.protocol ?></p>
+</div>
+<?cs call:field("login", "text", "") ?>
+<div class="field" data-field="password">
+<label for="f-password"><?cs var:Lang.Field.password ?></label>
+<input id="f-password" name="password" type="password" value="" autocomplete="new-password" aria-describedby="h-password<?cs if:Errors.password ?> e-password<?cs /if ?>"<?cs if:Form.has_password == "1" ?> placeholder="••••••••"<?cs /if ?>>
+<?cs if:Errors.password ?><p class="error" id="e-password"><?cs var:Errors.password ?></p><?cs /if ?>
+<p class="help" id="h-password"><?cs var:Lang.Help.password ?><?cs if:Form.has_password == "1" ?> <?cs var:Lang.Help.password_keep ?><?cs /if ?></p>
+</div>
+<?cs call:field("zone", "text", "host") ?>
+<?cs call:field("mx", "text", "host") ?>
+<p class="buttons"><button type="submit" class="primary"><?cs var:Lang.Save ?></button> <a class="button" href="?action=list"><?cs var:Lang.Cancel ?></a></p>
+</form>
+<?cs include:"footer.cs" ?>

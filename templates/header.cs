@@ -1,0 +1,15 @@
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs var:Lang.Title ?></title>
+<link rel="stylesheet" href="<?cs var:Page.Static ?>ddns.css">
+<script src="<?cs var:Page.Static ?>ddns.js" defer></script>
+</head>
+<body>
+<header class="top">
+<h1><a href="?action=list"><?cs var:Lang.Title ?></a></h1>
+<nav><a href="?action=list"><?cs var:Lang.Col.hostname ?>s</a> <a href="?action=history"><?cs var:Lang.History ?></a><?cs if:Page.User ?> <span class="user"><?cs var:Page.User ?></span><?cs /if ?></nav>
+</header>
+<main>

@@ -1,0 +1,56 @@
+<?cs include:"header.cs" ?>
+<p class="intro"><?cs var:Lang.Intro ?></p>
+<?cs if:Notice.done ?>
+<section class="notice <?cs if:Notice.code == "0" ?>ok<?cs elif:Notice.code >= "4" && Notice.code <= "7" ?>warn<?cs else ?>error<?cs /if ?>" role="status" id="notice">
+<p><?cs var:Notice.done ?> <?cs var:Notice.apply ?></p>
+</section>
+<?cs /if ?>
+<?cs if:Daemon.state != "0" ?>
+<p class="notice warn" id="daemon-state"><?cs var:Lang.Daemon[Daemon.state] ?></p>
+<?cs /if ?>
+<?cs if:Daemon.cache_error ?>
+<p class="notice warn" id="cache-error"><?cs var:Lang.Daemon.cache ?>: <?cs var:Daemon.cache_error ?></p>
+<?cs /if ?>
+<p class="public-ip" id="public-ip"><?cs var:Lang.PublicIp.label ?>:
+<?cs if:PublicIp.ip ?><strong class="ip"><?cs var:PublicIp.ip ?></strong> <span class="when">(<?cs var:Lang.PublicIp.checked ?> <?cs var:PublicIp.time ?>)</span><?cs elif:PublicIp.error ?><span class="error"><?cs var:Lang.PublicIp.failed ?> (<?cs var:PublicIp.time ?>): <?cs var:PublicIp.error ?>.</span><?cs else ?><?cs var:Lang.PublicIp.unknown ?><?cs /if ?>
+<?cs if:PublicIp.refreshing ?><span class="refreshing">— <?cs var:Lang.PublicIp.refreshing ?></span><?cs /if ?>
+</p>
+<p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a></p>
+<?cs if:subcount(Hosts) == 0 ?>
+<p class="empty" id="empty"><?cs var:Lang.Empty ?></p>
+<?cs else ?>
+<table class="hosts">
+<thead><tr>
+<th><?cs var:Lang.Col.hostname ?></th><th><?cs var:Lang.Col.provider ?></th><th><?cs var:Lang.Col.login ?></th><th><?cs var:Lang.Col.description ?></th><th><?cs var:Lang.Col.mx ?></th><th><?cs var:Lang.Col.enabled ?></th><th><?cs var:Lang.Col.state ?></th><th><?cs var:Lang.Col.actions ?></th>
+</tr></thead>
+<tbody>
+<?cs each:h = Hosts ?><tr id="host-<?cs var:h.id ?>" class="state-<?cs var:h.State.kind ?>">
+<td class="hostname"><?cs var:h.hostname ?></td>
+<td><?cs var:h.provider ?></td>
+<td><?cs var:h.login ?></td>
+<td><?cs var:h.description ?></td>
+<td><?cs var:h.mx ?></td>
+<td><?cs if:h.enabled == "1" ?><?cs var:Lang.Yes ?><?cs else ?><?cs var:Lang.No ?><?cs /if ?></td>
+<td class="state">
+<span class="status"><?cs var:h.State.text ?><?cs if:h.State.kind == "error" && h.State.status ?> (<?cs var:h.State.status ?>)<?cs /if ?></span>
+<?cs if:h.State.ip ?><br><?cs var:Lang.State.address ?>: <span class="ip"><?cs var:h.State.ip ?></span><?cs if:h.State.insync == "1" ?> <span class="sync ok">✓ <?cs var:Lang.State.insync ?></span><?cs elif:h.State.insync == "0" ?> <span class="sync bad"><?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?>
+<?cs if:h.State.mtime ?><br><?cs var:Lang.State.updated ?>: <?cs var:h.State.mtime ?><?cs /if ?>
+<?cs if:h.State.atime ?><br><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?><?cs /if ?>
+</td>
+<td class="actions">
+<a class="button" href="?action=edit&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Modify ?></a>
+<a class="button danger" href="?action=delete&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Delete ?></a>
+<form method="post" action="?action=<?cs if:h.enabled == "1" ?>disable<?cs else ?>enable<?cs /if ?>">
+<input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="id" value="<?cs var:h.id ?>">
+<button type="submit"><?cs if:h.enabled == "1" ?><?cs var:Lang.Disable ?><?cs else ?><?cs var:Lang.Enable ?><?cs /if ?></button>
+</form>
+<?cs if:h.enabled == "1" ?><form method="post" action="?action=update">
+<input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="id" value="<?cs var:h.id ?>">
+<button type="submit"><?cs var:Lang.UpdateNow ?></button>
+</form><?cs /if ?>
+</td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,39 @@
+/* ddns.js: show only the fields the chosen provider takes. The page works
+ * without it: every field is then shown and the server says which to
+ * leave empty. No inline script anywhere, so the CSP forbids it. */
+(function () {
+  'use strict';
+  var provider = document.getElementById('f-provider');
+  var protocol = document.getElementById('f-protocol');
+  var hint = document.getElementById('provider-hint');
+  if (!provider) return;
+  var optional = ['login', 'password', 'mx', 'server', 'protocol', 'zone'];
+
+  function fieldsOf(select) {
+    var opt = select.options[select.selectedIndex];
+    return opt ? (opt.getAttribute('data-fields') || '').split(' ') : [];
+  }
+
+  function update() {
+    var want = fieldsOf(provider);
+    if (want.indexOf('protocol') >= 0 && protocol) {
+      want = want.concat(fieldsOf(protocol));
+    }
+    optional.forEach(function (name) {
+      var box = document.querySelector('.field[data-field="' + name + '"]');
+      if (!box) return;
+      var on = want.indexOf(name) >= 0;
+      box.classList.toggle('is-hidden', !on);
+      /* A hidden field is not sent, so a stale value cannot be refused. */
+      box.querySelectorAll('input, select').forEach(function (el) {
+        el.disabled = !on;
+      });
+    });
+    var opt = provider.options[provider.selectedIndex];
+    if (hint && opt) hint.textContent = opt.getAttribute('data-hint') || '';
+  }
+
+  provider.addEventListener('change', update);
+  if (protocol) protocol.addEventListener('change', update);
+  update();
+}());
