@@ -1,0 +1,72 @@
+# lib.sh: sourced by every tests/e2e/t*.sh. TAP-like output: "ok N - what"
+# or "not ok N - what" per assertion; run-all.sh counts them. Each script
+# gets its own temporary instance (database, configs, state) in $T, removed
+# at exit together with any server it started (register pids with
+# `cleanup_pid PID`).
+set -u
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+B=${BUILD:-build}
+case "$B" in /*) ;; *) B="$TOP/$B" ;; esac
+CGI="$B/ddns.cgi"
+T=$(mktemp -d /tmp/ddns-e2e.XXXXXX)
+_n=0 _fail=0 _pids=""
+
+cleanup_pid() { _pids="$_pids $1"; }
+_cleanup() {
+	for p in $_pids; do kill "$p" 2>/dev/null; done
+	for p in $_pids; do wait "$p" 2>/dev/null; done
+	rm -rf "$T"
+}
+trap _cleanup EXIT INT TERM
+
+ok() { _n=$((_n + 1)); echo "ok $_n - $1"; }
+not_ok() { _n=$((_n + 1)); _fail=$((_fail + 1)); echo "not ok $_n - $1"; }
+# check "what" command...: ok when the command succeeds.
+check() { what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
+done_testing() { echo "# $(basename "$0"): $((_n - _fail)) passed, $_fail failed"; [ "$_fail" -eq 0 ]; }
+
+# free_port: a TCP port on 127.0.0.1 that nothing listens on now.
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# make_instance [extra config lines]: module config in $T/ddns-admin.conf.
+make_instance() {
+	mkdir -p "$T/state"
+	cat > "$T/ddns-admin.conf" <<CONF
+database = $T/ddns.db
+ddclient_conf = $T/ddclient.conf
+ddclient_pid = $T/ddclient.pid
+ddclient_cache = $T/ddclient.cache
+templates = $TOP/templates
+apply = $B/ddns-apply
+checkip = $B/ddns-checkip
+checkip_url = http://127.0.0.1:9/
+state_dir = $T/state
+require_auth = yes
+ddclient_ssl = no
+static_url = /static/
+CONF
+	[ $# -gt 0 ] && printf '%s\n' "$@" >> "$T/ddns-admin.conf"
+	return 0
+}
+
+# cgi METHOD QUERY [BODY]: run the real CGI as a web server would; the
+# response (headers and body) goes to $T/out; REMOTE_USER is $USER_NAME.
+USER_NAME=admin
+cgi() {
+	method=$1 query=$2 body=${3-}
+	len=$(printf %s "$body" | wc -c)
+	printf %s "$body" | env -i DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" \
+		REQUEST_METHOD="$method" QUERY_STRING="$query" \
+		REMOTE_USER="$USER_NAME" CONTENT_TYPE=application/x-www-form-urlencoded \
+		CONTENT_LENGTH=$len ${EXTRA_ENV:-} "$CGI" > "$T/out" 2> "$T/err"
+}
+status() { sed -n '1s/^Status: \([0-9]*\).*/\1/p' "$T/out" | tr -d '\r'; }
+location() { sed -n 's/^Location: //p' "$T/out" | tr -d '\r'; }
+body_has() { grep -qF -- "$1" "$T/out"; }
+# token: the csrf_token of the last page.
+token() { grep -o 'name="csrf_token" value="[^"]*"' "$T/out" | head -1 | sed 's/.*value="//; s/"$//'; }
+# urlencode STRING
+urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
+sql() { sqlite3 "$T/ddns.db" "$1"; }
