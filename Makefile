@@ -21,7 +21,8 @@ ifeq ($(CI),true)
 WARN       += -Werror
 endif
 CFLAGS     ?= -O2 -g
-CFLAGS     += -std=c11 -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong $(WARN)
+# Always on, whatever CFLAGS the command line gives (check-asan does).
+XCFLAGS    := -std=c11 -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong $(WARN)
 DEFS       := -DDEFAULT_CONFIG='"$(SYSCONFDIR)/ddns-admin/ddns-admin.conf"' \
               -DDEFAULT_BINDIR='"$(BINDIR)"' -DDEFAULT_DATADIR='"$(DATADIR)"'
 SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
@@ -41,7 +42,7 @@ CGI_OBJ := $(CGI_SRC:%.c=$(B)/%.o)
 UNIT_SRC := $(wildcard tests/unit/check_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-ALL_CFLAGS = $(CFLAGS) $(DEFS) -Ibackend $(CS_CFLAGS) $(SQLITE_CFLAGS)
+ALL_CFLAGS = $(CFLAGS) $(XCFLAGS) $(DEFS) -Ibackend $(CS_CFLAGS) $(SQLITE_CFLAGS)
 
 all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-checkip
 
@@ -59,7 +60,7 @@ $(B)/schema.c: schema.sql
 		  print "\"" $$0 "\\n\"" } END { print ";" }' $< > $@
 
 $(B)/schema.o: $(B)/schema.c
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
 $(B)/libddns.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
@@ -92,9 +93,29 @@ deps-run:
 
 units: $(UNIT_BIN)
 
+# `make check`: the shipped build, then the same tests on an ASan+UBSan
+# build, then a short fuzzing run. Summary lines at the end of each.
 check: deps
 	$(MAKE) all units
 	@tests/run-all.sh
+	$(MAKE) check-asan
+	$(MAKE) fuzz-smoke
+
+SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=all
+
+# The unit and CGI tests with AddressSanitizer, LeakSanitizer and UBSan:
+# any report fails the test that caused it.
+check-asan:
+	$(MAKE) B=build-asan CFLAGS="$(SAN_CFLAGS)" all units
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 BUILD=build-asan \
+		tests/run-all.sh
+
+# The unit tests (in-process) and CGI tests under valgrind memcheck.
+VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	--error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp
+check-valgrind: all units
+	@CK_FORK=no CHECK_WRAP="$(VALGRIND)" CGI_WRAP="$(VALGRIND)" tests/run-all.sh
 
 run: deps-run
 	$(MAKE) all
@@ -123,6 +144,10 @@ lint:
 		{ echo "lint: unescaped or evaluated template output"; exit 1; }
 
 clean:
-	rm -rf $(B)
+	rm -rf $(B) build-asan
 
-.PHONY: all deps deps-run units check run stop install uninstall lint clean
+# Fuzzing harnesses (libFuzzer, clang): `make fuzz`.
+-include tests/fuzz/fuzz.mk
+
+
+.PHONY: all deps deps-run units check check-asan check-valgrind run stop install uninstall lint clean

@@ -130,7 +130,7 @@ read_body(struct req *r, const struct route *rt, struct dd_err *e)
 
 	tlen = r->ctype ? strcspn(r->ctype, "; ") : 0;
 	if (r->ctype == NULL || tlen != 33 ||
-	    strncmp(r->ctype, "application/x-www-form-urlencoded", tlen) != 0)
+	    strncasecmp(r->ctype, "application/x-www-form-urlencoded", tlen) != 0)
 		return dd_fail(e, DD_EBADREQ, NULL, "Send the form as "
 		    "application/x-www-form-urlencoded.");
 	if (r->clen == NULL || num_parse(r->clen, 0, LLONG_MAX, &n) == -1)

@@ -8,7 +8,7 @@ checks=0 cfail=0 e2e_pass=0 e2e_fail=0 broken=""
 
 for t in "$B"/tests/check_*; do
 	[ -x "$t" ] || continue
-	out=$("$t" 2>&1); rc=$?
+	out=$(${CHECK_WRAP:-} "$t" 2>&1); rc=$?
 	printf '%s\n' "$out" | grep -E '^[0-9]+%: Checks|:[EF]:' | sed "s|^|$(basename "$t"): |"
 	line=$(printf '%s\n' "$out" | grep -E '^[0-9]+%: Checks' | tail -1)
 	n=$(printf '%s' "$line" | sed -n 's/.*Checks: \([0-9]*\).*/\1/p')

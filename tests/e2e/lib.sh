@@ -60,7 +60,22 @@ cgi() {
 	printf %s "$body" | env -i DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" \
 		REQUEST_METHOD="$method" QUERY_STRING="$query" \
 		REMOTE_USER="$USER_NAME" CONTENT_TYPE=application/x-www-form-urlencoded \
-		CONTENT_LENGTH=$len ${EXTRA_ENV:-} "$CGI" > "$T/out" 2> "$T/err"
+		CONTENT_LENGTH=$len ${EXTRA_ENV:-} \
+		${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} \
+		${UBSAN_OPTIONS:+UBSAN_OPTIONS=$UBSAN_OPTIONS} \
+		${CGI_WRAP:-} "$CGI" > "$T/out" 2> "$T/err"
+	_rc=$?
+	sanitizer_clean "cgi $method $query"
+	return $_rc
+}
+
+# sanitizer_clean WHAT: under `make check-asan` / `check-valgrind`, any
+# report in the CGI's stderr fails the test that caused it.
+sanitizer_clean() {
+	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:|== ERROR SUMMARY: [1-9]|definitely lost: [1-9]' "$T/err" 2>/dev/null; then
+		not_ok "no memory error in: $1"
+		sed -n '1,40p' "$T/err" | sed 's/^/# /'
+	fi
 }
 status() { sed -n '1s/^Status: \([0-9]*\).*/\1/p' "$T/out" | tr -d '\r'; }
 location() { sed -n 's/^Location: //p' "$T/out" | tr -d '\r'; }

@@ -1,0 +1,91 @@
+#!/bin/sh
+# demo.sh: a working demo instance under run/: `make run` / `make stop`.
+#   tools/demo.sh start    (PORT=8080 by default)
+#   tools/demo.sh stop
+# lighttpd on 127.0.0.1 serves the page behind basic authentication (user
+# admin, password generated on first run); ddclient runs as a daemon on the
+# configuration the page writes; a fake provider and check server on
+# 127.0.0.1 stand in for the Internet (see README, "The demo").
+set -eu
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+R=$TOP/run
+PORT=${PORT:-8080}
+
+stop_pidfile() {
+	if [ -f "$1" ]; then
+		kill "$(cat "$1")" 2>/dev/null || true
+		rm -f "$1"
+	fi
+}
+
+stop() {
+	"$TOP/tools/lighttpd.sh" stop "$R"
+	stop_pidfile "$R/ddclient.pid"
+	stop_pidfile "$R/fake.pid"
+}
+
+port_free() {
+	! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+start() {
+	umask 077
+	mkdir -p "$R/state"
+	stop
+	if ! bash -c "$(declare -f port_free); port_free $PORT"; then
+		echo "Port $PORT on 127.0.0.1 is in use: run 'make run PORT=8081'." >&2
+		exit 1
+	fi
+	# The fake provider answers dyndns2 updates and /addr (public address).
+	fport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+	python3 "$TOP/tests/tools/fake_provider.py" --port "$fport" \
+		--log "$R/provider.log" > "$R/fake.out" 2>&1 &
+	echo $! > "$R/fake.pid"
+	cat > "$R/ddns-admin.conf" <<CONF
+# ddns-admin demo configuration, written by tools/demo.sh.
+database = $R/ddns.db
+ddclient_conf = $R/ddclient.conf
+ddclient_pid = $R/ddclient.pid
+ddclient_cache = $R/ddclient.cache
+templates = $TOP/templates
+apply = $TOP/build/ddns-apply
+checkip = $TOP/build/ddns-checkip
+checkip_url = http://127.0.0.1:$fport/addr
+checkip_interval = 60
+state_dir = $R/state
+require_auth = yes
+ddclient_use = web, web=http://127.0.0.1:$fport/addr
+ddclient_ssl = no
+ddclient_daemon = 60
+static_url = /static/
+CONF
+	[ -f "$R/ddns.db" ] || sqlite3 "$R/ddns.db" < "$TOP/schema.sql"
+	if [ ! -f "$R/admin-password" ]; then
+		head -c 12 /dev/urandom | base64 | tr -d '/+=' > "$R/admin-password"
+		htpasswd -bcB "$R/htpasswd" admin "$(cat "$R/admin-password")" 2>/dev/null
+	fi
+	# ddclient's configuration as the page would write it, then the daemon.
+	DDNS_ADMIN_CONFIG="$R/ddns-admin.conf" "$TOP/build/ddns-apply" || true
+	ddclient -daemon=60 -file "$R/ddclient.conf" -cache "$R/ddclient.cache" \
+		-pid "$R/ddclient.pid" -syslog 2>/dev/null || true
+	"$TOP/tools/lighttpd.sh" start "$R" "$PORT" "$R/ddns-admin.conf"
+	cat <<MSG
+
+ddns-admin demo is running.
+  URL:       http://127.0.0.1:$PORT/
+  Login:     admin
+  Password:  $(cat "$R/admin-password")
+  Stop with: make stop
+
+ddclient runs as a daemon on $R/ddclient.conf. Hosts at real providers
+are contacted for real. To watch a host turn "up to date" without the
+Internet, create it with Provider "Custom", Server 127.0.0.1:$fport and
+Protocol dyndns2: a fake provider answers there ($R/provider.log).
+MSG
+}
+
+case "${1:-}" in
+start) start ;;
+stop) stop; echo "ddns-admin demo stopped." ;;
+*) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
