@@ -100,6 +100,9 @@ apply_run(const struct conf *c, struct dd_err *e)
 		close(fd);
 		return APPLY_EDB;
 	}
+	/* Leftovers of an apply that was killed mid-write. */
+	file_clean_temps(c->ddclient_conf);
+	file_clean_temps(c->ddclient_cache);
 	/* Config first: a ddclient waking in between must not resend with
 	 * the old settings because its cache entry is already gone. */
 	if ((st = write_config(c, s, e)) != APPLY_OK)

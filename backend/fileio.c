@@ -1,5 +1,6 @@
 /* fileio.c: atomic file replacement (acme-client's serialise() pattern). */
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
@@ -93,6 +94,31 @@ fail:
 	unlink(tmp);
 	return dd_fail(e, DD_ESYS, NULL, "cannot write %s: %s", path,
 	    strerror(saved));
+}
+
+void
+file_clean_temps(const char *path)
+{
+	char dir[PATH_MAX], base[PATH_MAX], full[PATH_MAX * 2];
+	struct dirent *de;
+	size_t blen;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	snprintf(base, sizeof(base), "%s", path);
+	snprintf(base, sizeof(base), "%s", basename(base));
+	blen = strlen(base);
+	if ((d = opendir(dirname(dir))) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		/* <base>.XXXXXX, as mkostemp made it */
+		if (strncmp(de->d_name, base, blen) != 0 ||
+		    de->d_name[blen] != '.' || strlen(de->d_name) != blen + 7)
+			continue;
+		snprintf(full, sizeof(full), "%s/%s", dir, de->d_name);
+		unlink(full);
+	}
+	closedir(d);
 }
 
 int

@@ -19,6 +19,13 @@ int file_write_atomic(const char *path, const void *data, size_t n,
     mode_t mode, const char *owner, struct dd_err *e);
 
 /*
+ * file_clean_temps: remove the temp files that file_write_atomic leaves
+ * beside path when it is killed between mkstemp and rename. Call it only
+ * while holding the lock that serialises writers of path.
+ */
+void file_clean_temps(const char *path);
+
+/*
  * file_read: read the whole of path (at most max bytes) into a malloc'd,
  * NUL-terminated *data of *n bytes. Returns 0, or -1 with e set
  * (DD_ENOTFOUND when it does not exist).

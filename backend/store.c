@@ -44,6 +44,11 @@ db_fail(struct store *s, struct dd_err *e, const char *what)
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		return dd_fail(e, DD_EBUSY, NULL, "The database is busy; "
 		    "try again in a moment.");
+	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+		return dd_fail(e, DD_EDB, NULL, "The database %s is damaged (%s). "
+		    "It was left as it is: restore it from a backup, or move it "
+		    "away and a new, empty one is made.",
+		    sqlite3_db_filename(s->db, "main"), sqlite3_errmsg(s->db));
 	return dd_fail(e, DD_EDB, NULL, "Database error while %s: %s", what,
 	    sqlite3_errmsg(s->db));
 }
