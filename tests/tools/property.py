@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""property.py: feed random and hostile values through the real CGI, then
+let the real ddclient read the written config and check that it sees
+exactly the hosts the page accepted, with exactly their login and password,
+and nothing more. TAP-like lines for tests/run-all.sh.
+
+usage: property.py INSTANCE_DIR CGI ROUNDS HOSTS_PER_ROUND SEED
+"""
+import base64
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import urllib.parse
+
+T, CGI, ROUNDS, PER_ROUND, SEED = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:6])
+rng = random.Random(SEED)
+n_test = 0
+failures = 0
+
+
+def tap(ok, what):
+    global n_test, failures
+    n_test += 1
+    failures += 0 if ok else 1
+    print(("ok" if ok else "not ok") + " %d - %s" % (n_test, what), flush=True)
+
+
+HOSTILE = [
+    "\n", "\r", "\x00", "\t", "\x7f", "\x1b", "#", ",", "=", "'", '"', "\\",
+    "$", "`", " ", "  ", "use=cmd", "cmd=touch %s/pwned" % T, "password=x",
+    "login=evil", "ssl=no", "\\\n", ", \\", "' #", "$(id)", "%s", "%n",
+    "<script>", "&amp;", "é", "ü", "😀", "\u2028", "\ufeff", "\xa0", "xn--",
+]
+
+
+def value(maxlen=24):
+    parts = []
+    for _ in range(rng.randint(0, 4)):
+        r = rng.random()
+        if r < 0.45:
+            parts.append(rng.choice(HOSTILE))
+        elif r < 0.8:
+            parts.append("".join(rng.choice("abcXYZ019-._:@/") for _ in range(rng.randint(1, 6))))
+        else:
+            parts.append(chr(rng.randint(1, 0x2fff)))
+    return "".join(parts)[:maxlen]
+
+
+def hostname(i, rnd):
+    base = "h%d-%d.example.com" % (rnd, i)
+    r = rng.random()
+    if r < 0.6:
+        return base
+    if r < 0.7:
+        return base.upper() + "."
+    return value(12) + base          # mostly invalid
+
+
+def cgi(method, query, body=b""):
+    env = {"DDNS_ADMIN_CONFIG": T + "/ddns-admin.conf", "REQUEST_METHOD": method,
+           "QUERY_STRING": query, "REMOTE_USER": "admin",
+           "CONTENT_TYPE": "application/x-www-form-urlencoded",
+           "CONTENT_LENGTH": str(len(body))}
+    p = subprocess.run([CGI], input=body, env=env, capture_output=True)
+    head = p.stdout.split(b"\r\n", 1)[0].decode()
+    return int(head.split()[1]), p.stdout
+
+
+def token():
+    _, out = cgi("GET", "action=edit")
+    return re.search(rb'name="csrf_token" value="([^"]*)"', out).group(1).decode()
+
+
+def ddclient_view():
+    """What ddclient would send: {hostname: 'login:password' bytes}."""
+    conf = os.path.join(T, "view.conf")
+    shutil.copy(T + "/ddclient.conf", conf)
+    os.chmod(conf, 0o600)
+    cache = os.path.join(T, "view.cache")
+    if os.path.exists(cache):
+        os.unlink(cache)
+    p = subprocess.run(["ddclient", "-file", conf, "-cache", cache, "-foreground",
+                        "-daemon=0", "-noquiet", "-verbose", "-noexec", "-force"],
+                       capture_output=True, timeout=120,
+                       env={"PATH": "/usr/bin:/bin", "PERLIO": ":unix"})
+    seen, hosts = {}, None
+    for line in p.stdout.split(b"\n"):
+        m = re.match(rb"SENDING:\s+GET /nic/update\?system=dyndns&hostname=([^&]*)&", line)
+        if m:
+            hosts = m.group(1).decode().split(",")
+        m = re.match(rb"SENDING:\s+Authorization: Basic (\S+)", line)
+        if m and hosts:
+            for h in hosts:
+                seen[h] = base64.b64decode(m.group(1))
+            hosts = None
+    return seen, p
+
+
+def main():
+    print("# seed %d (PROPERTY_SEED=%d reproduces this run)" % (SEED, SEED), flush=True)
+    expected = {}           # hostname -> login:password as stored
+    tried = accepted = refused = 0
+    tok = token()
+    for rnd in range(ROUNDS):
+        for i in range(PER_ROUND):
+            fields = {
+                "hostname": hostname(i, rnd), "description": value(40),
+                "login": value(), "password": value(), "mx": "",
+                "provider": "custom", "server": "127.0.0.1:9",
+                "protocol": "dyndns2", "zone": "", "csrf_token": tok,
+            }
+            if rng.random() < 0.2:
+                fields["mx"] = rng.choice(["mx.example.net", value(12)])
+            if rng.random() < 0.05:      # hostile field names, too
+                fields[value(8) or "x"] = "1"
+            body = urllib.parse.urlencode(fields, quote_via=urllib.parse.quote).encode()
+            status, out = cgi("POST", "action=save", body)
+            tried += 1
+            if status not in (303, 400, 422):
+                tap(False, "status %d for %r" % (status, fields))
+                continue
+            if status == 303:
+                accepted += 1
+            else:
+                refused += 1
+        # The database is the truth of what was acknowledged.
+        rows = subprocess.run(["sqlite3", "-separator", "\x1f", "-newline", "\x1e",
+                               T + "/ddns.db", "select hostname, login, password from hosts"],
+                              capture_output=True).stdout
+        expected = {}
+        for row in rows.split(b"\x1e"):
+            if row:
+                h, login, pw = row.split(b"\x1f")
+                expected[h.decode()] = login + b":" + pw
+        seen, p = ddclient_view()
+        tap(len(expected) == accepted, "round %d: every 303 is a row (%d rows, %d accepted)"
+            % (rnd, len(expected), accepted))
+        tap(set(seen) == set(expected),
+            "round %d: ddclient sees exactly the %d stored hosts (missing %s, extra %s)"
+            % (rnd, len(expected), sorted(set(expected) - set(seen))[:3],
+               sorted(set(seen) - set(expected))[:3]))
+        wrong = [h for h in expected if h in seen and seen[h] != expected[h]]
+        tap(not wrong, "round %d: ddclient sends exactly the stored login and password (%d wrong: %r)"
+            % (rnd, len(wrong), [(h, seen[h], expected[h]) for h in wrong[:2]]))
+        tap(not os.path.exists(T + "/pwned"), "round %d: no command ran" % rnd)
+        conf = open(T + "/ddclient.conf", "rb").read()
+        tap(not re.search(rb"^\s*(cmd|use)=(?!ip, ip=203\.0\.113\.7\n)", conf, re.M),
+            "round %d: no use= or cmd= beyond the module's own" % rnd)
+        tap(b"\x00" not in conf, "round %d: no NUL in the config" % rnd)
+    print("# property: %d requests tried, %d accepted, %d refused, %d hosts checked in ddclient"
+          % (tried, accepted, refused, len(expected)))
+    return 1 if failures else 0
+
+
+sys.exit(main())
