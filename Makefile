@@ -146,8 +146,12 @@ lint:
 clean:
 	rm -rf $(B) build-asan
 
+# Speed, as ratios against a floor measured in the same run.
+bench: all
+	@bench/run.sh
+
 # Fuzzing harnesses (libFuzzer, clang): `make fuzz`.
 -include tests/fuzz/fuzz.mk
 
 
-.PHONY: all deps deps-run units check check-asan check-valgrind run stop install uninstall lint clean
+.PHONY: all deps deps-run units check check-asan check-valgrind bench run stop install uninstall lint clean
