@@ -22,25 +22,37 @@ stop() {
 	"$TOP/tools/lighttpd.sh" stop "$R"
 	stop_pidfile "$R/ddclient.pid"
 	stop_pidfile "$R/fake.pid"
+	stop_pidfile "$R/checkip.pid"
 }
 
 port_free() {
-	! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+	python3 -c 'import socket, sys; s = socket.socket()
+sys.exit(0 if s.connect_ex(("127.0.0.1", int(sys.argv[1]))) else 1)' "$1"
 }
 
 start() {
 	umask 077
 	mkdir -p "$R/state"
 	stop
-	if ! bash -c "$(declare -f port_free); port_free $PORT"; then
+	if ! port_free "$PORT"; then
 		echo "Port $PORT on 127.0.0.1 is in use: run 'make run PORT=8081'." >&2
 		exit 1
 	fi
-	# The fake provider answers dyndns2 updates and /addr (public address).
-	fport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-	python3 "$TOP/tests/tools/fake_provider.py" --port "$fport" \
-		--log "$R/provider.log" > "$R/fake.out" 2>&1 &
+	# A fake dyndns2 provider, and a fake check server for the public address.
+	rm -f "$R/provider.port" "$R/checkip.port"
+	python3 "$TOP/tests/tools/fake_provider.py" provider \
+		--port-file "$R/provider.port" --log "$R/provider.log" > "$R/fake.out" 2>&1 &
 	echo $! > "$R/fake.pid"
+	python3 "$TOP/tests/tools/fake_provider.py" checkip \
+		--port-file "$R/checkip.port" > "$R/checkip.out" 2>&1 &
+	echo $! > "$R/checkip.pid"
+	i=0
+	until [ -s "$R/provider.port" ] && [ -s "$R/checkip.port" ]; do
+		i=$((i + 1)); [ $i -gt 100 ] && { echo "fake servers did not start" >&2; exit 1; }
+		sleep 0.05
+	done
+	fport=$(cat "$R/provider.port")
+	cport=$(cat "$R/checkip.port")
 	cat > "$R/ddns-admin.conf" <<CONF
 # ddns-admin demo configuration, written by tools/demo.sh.
 database = $R/ddns.db
@@ -50,11 +62,11 @@ ddclient_cache = $R/ddclient.cache
 templates = $TOP/templates
 apply = $TOP/build/ddns-apply
 checkip = $TOP/build/ddns-checkip
-checkip_url = http://127.0.0.1:$fport/addr
+checkip_url = http://127.0.0.1:$cport/addr
 checkip_interval = 60
 state_dir = $R/state
 require_auth = yes
-ddclient_use = web, web=http://127.0.0.1:$fport/addr
+ddclient_use = web, web=http://127.0.0.1:$cport/addr
 ddclient_ssl = no
 ddclient_daemon = 60
 static_url = /static/
@@ -65,7 +77,7 @@ CONF
 		htpasswd -bcB "$R/htpasswd" admin "$(cat "$R/admin-password")" 2>/dev/null
 	fi
 	# ddclient's configuration as the page would write it, then the daemon.
-	DDNS_ADMIN_CONFIG="$R/ddns-admin.conf" "$TOP/build/ddns-apply" || true
+	DDNS_ADMIN_CONFIG="$R/ddns-admin.conf" "$TOP/build/ddns-apply" 2>/dev/null || true
 	ddclient -daemon=60 -file "$R/ddclient.conf" -cache "$R/ddclient.cache" \
 		-pid "$R/ddclient.pid" -syslog 2>/dev/null || true
 	"$TOP/tools/lighttpd.sh" start "$R" "$PORT" "$R/ddns-admin.conf"
