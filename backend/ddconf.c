@@ -39,14 +39,27 @@ put_value(struct buf *out, const char *key, const char *v, const char *end,
 /* One option of a host block: its own line, continued. */
 #define OPT(out, key, v, e) put_value(out, key, v, ", \\\n", e)
 
+int
+ddconf_password_ok(const char *pw)
+{
+	const char *blank, *key;
+
+	if (strpbrk(pw, "\r\n") != NULL)
+		return 0;
+	if ((blank = strpbrk(pw, " \t\f\v")) == NULL)
+		return 1;
+	return (key = strstr(blank, "password")) == NULL ||
+	    strchr(key, '=') == NULL;
+}
+
 /* ddclient takes password='...' raw, up to the last ' on the line, so the
- * line holds nothing else; only CR, LF and NUL cannot be carried. */
+ * line holds nothing else. */
 static int
 put_password(struct buf *out, const char *v, struct dd_err *e)
 {
-	if (strpbrk(v, "\r\n") != NULL)
-		return dd_fail(e, DD_EINVAL, "password", "password holds a line "
-		    "break");
+	if (!ddconf_password_ok(v))
+		return dd_fail(e, DD_EINVAL, "password", "the password cannot "
+		    "be carried by ddclient's configuration");
 	buf_puts(out, "password='");
 	buf_puts(out, v);
 	return buf_puts(out, "', \\\n");

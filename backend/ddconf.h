@@ -21,4 +21,13 @@
 int ddconf_render(const struct conf *c, const struct host *h, size_t n,
     struct buf *out, struct dd_err *e);
 
+/*
+ * ddconf_password_ok: 1 if ddclient 3.10 reads password='pw' back exactly.
+ * It takes the password off the raw line with a pattern that picks the
+ * LAST "<blank>...password...=" of the line, so a password holding a blank
+ * and then "password" and "=" would set other options: refused, as are
+ * line breaks. The validator and the renderer both ask this. Pure.
+ */
+int ddconf_password_ok(const char *pw);
+
 #endif

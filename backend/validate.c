@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ddconf.h"
 #include "num.h"
 #include "providers.h"
 #include "utf8.h"
@@ -313,6 +314,9 @@ val_password(const char *in, char *out, size_t outsz, char *why, size_t whysz)
 	if (check_text(in, PASSWORD_SZ - 1, PASSWORD_SZ - 1, "password", why,
 	    whysz) == -1)
 		return -1;
+	if (!ddconf_password_ok(in))
+		FAIL("A password cannot hold a space followed by 'password' and "
+		    "'=': ddclient would read that part as settings of its own.");
 	return copy_out(in, out, outsz, why, whysz);
 }
 
