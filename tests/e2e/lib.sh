@@ -85,3 +85,36 @@ token() { grep -o 'name="csrf_token" value="[^"]*"' "$T/out" | head -1 | sed 's/
 # urlencode STRING
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 sql() { sqlite3 "$T/ddns.db" "$1"; }
+
+# wait_for TENTHS command...: run the command every 0.1 s until it
+# succeeds; fails after TENTHS tries. A bound, never a timing assertion.
+wait_for() {
+	_w=$1; shift
+	while ! "$@"; do
+		_w=$((_w - 1))
+		[ "$_w" -gt 0 ] || return 1
+		sleep 0.1
+	done
+}
+# row_has ID TEXT: the list page in $T/out shows TEXT in host ID's row.
+row_has() {
+	sed -n "/<tr id=\"host-$1\"/,/<\/tr>/p" "$T/out" | grep -qF -- "$2"
+}
+# FAKE: the fake provider / check server (tests/tools/fake_provider.py).
+FAKE="$TOP/tests/tools/fake_provider.py"
+# start_fake MODE NAME [options...]: start it in the background on a free
+# port of 127.0.0.1, logging to $T/NAME.log; sets FAKE_PORT, registers
+# the pid for cleanup. Fails if it does not listen within 15 s.
+start_fake() {
+	_mode=$1 _name=$2; shift 2
+	python3 "$FAKE" "$_mode" --port-file "$T/$_name.port" \
+		--log "$T/$_name.log" "$@" 2> "$T/$_name.err" &
+	cleanup_pid $!
+	wait_for 150 test -s "$T/$_name.port" || return 1
+	FAKE_PORT=$(cat "$T/$_name.port")
+}
+# form_body NAME VALUE [NAME VALUE...]: a whole urlencoded body in one
+# python3 call (urlencode per field costs a process start each).
+form_body() {
+	python3 -c 'import sys, urllib.parse as u; a = sys.argv[1:]; print("&".join(u.quote(a[i], safe="") + "=" + u.quote(a[i + 1], safe="") for i in range(0, len(a), 2)))' "$@"
+}
