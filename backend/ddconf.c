@@ -24,14 +24,19 @@ static int
 put_value(struct buf *out, const char *key, const char *v, const char *end,
     struct dd_err *e)
 {
+	const char *p;
+
 	if (!carriable(v))
 		return dd_fail(e, DD_EINVAL, key, "%s holds a character that "
 		    "ddclient's configuration cannot carry", key);
 	buf_printf(out, "%s=", key);
-	for (; *v; v++) {
-		if (strchr(safe, *v) == NULL)
+	for (p = v; *p; p++) {
+		/* ddclient takes any "password...=" of a raw line for its
+		 * password; "pa\ssword" reads back the same and is not one. */
+		if (strchr(safe, *p) == NULL ||
+		    (p - v >= 2 && strncmp(p - 2, "password", 8) == 0))
 			buf_add(out, "\\", 1);
-		buf_add(out, v, 1);
+		buf_add(out, p, 1);
 	}
 	return buf_puts(out, end);
 }

@@ -10,28 +10,46 @@
 #include "netip.h"
 #include "num.h"
 
+/* An address, possibly with the ':' or '.' of the text around it. */
+static int
+try_token(const char *t, size_t len, char *ip, size_t ipsz)
+{
+	unsigned char addr[16];
+	char tok[64];
+	int pass;
+
+	for (pass = 0; pass < 3 && len > 0; pass++) {
+		if (pass == 1)	/* "... is 203.0.113.7." */
+			while (len > 0 && strchr(".:", t[len - 1]) != NULL)
+				len--;
+		if (pass == 2)	/* "IP:203.0.113.7" */
+			while (len > 0 && strchr(".:", *t) != NULL)
+				t++, len--;
+		if (len < 2 || len >= sizeof(tok) || len >= ipsz)
+			continue;
+		memcpy(tok, t, len);
+		tok[len] = '\0';
+		if (inet_pton(AF_INET, tok, addr) == 1 ||
+		    inet_pton(AF_INET6, tok, addr) == 1) {
+			memcpy(ip, tok, len + 1);
+			return 0;
+		}
+	}
+	return -1;
+}
+
 int
 netip_parse_answer(const char *body, size_t n, char *ip, size_t ipsz)
 {
 	static const char chars[] = "0123456789abcdefABCDEF:.";
-	unsigned char addr[16];
-	char tok[64];
 	size_t i = 0, len;
 
 	while (i < n) {
 		for (len = 0; i + len < n && body[i + len] != '\0' &&
 		    strchr(chars, body[i + len]) != NULL; len++)
 			;
-		if (len >= 7 && len < sizeof(tok)) {
-			memcpy(tok, body + i, len);
-			tok[len] = '\0';
-			if ((inet_pton(AF_INET, tok, addr) == 1 ||
-			    inet_pton(AF_INET6, tok, addr) == 1) &&
-			    len < ipsz) {
-				memcpy(ip, tok, len + 1);
-				return 0;
-			}
-		}
+		if (len > 0 && try_token(body + i, len, ip, ipsz) == 0)
+			return 0;
 		i += len ? len : 1;
 	}
 	return -1;

@@ -1,0 +1,231 @@
+/* check_conf.c: the module configuration file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "conf.h"
+#include "testutil.h"
+
+#ifndef DEFAULT_CONFIG
+#define DEFAULT_CONFIG "/etc/ddns-admin/ddns-admin.conf"
+#endif
+
+static char dir[TU_PATH_SZ], path[TU_PATH_SZ];
+
+static void
+setup(void)
+{
+	tu_tmpdir(dir);
+	tu_path(path, dir, "ddns-admin.conf");
+}
+
+static void
+teardown(void)
+{
+	tu_rmrf(dir);
+}
+
+/* load: write text to the config file and conf_load it. */
+static int
+load(const char *text, struct conf *c, struct dd_err *e)
+{
+	tu_write_str(path, text);
+	dd_clear(e);
+	return conf_load(c, path, e);
+}
+
+START_TEST(defaults_without_a_file)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_int_eq(conf_load(&c, NULL, &e), 0);
+	ck_assert_int_eq(c.require_auth, 1);
+	ck_assert_int_eq(c.ddclient_ssl, 1);
+	ck_assert_int_eq(c.ddclient_daemon, 300);
+	ck_assert_msg(strncmp(c.ddclient_use, "web, web=", 9) == 0, "%s",
+	    c.ddclient_use);
+	ck_assert_str_eq(c.database, "/var/lib/ddns-admin/ddns.db");
+	ck_assert_str_eq(c.ddclient_conf, "/etc/ddclient.conf");
+	ck_assert_str_eq(c.ddclient_cache, "/var/cache/ddclient/ddclient.cache");
+	ck_assert_str_eq(c.ddclient_pid, "/run/ddclient.pid");
+	ck_assert(c.templates[0] == '/' && c.state_dir[0] == '/');
+	ck_assert(c.apply != NULL && c.checkip != NULL && c.static_url != NULL);
+	ck_assert(strncmp(c.checkip_url, "http", 4) == 0);
+	ck_assert_int_ge(c.checkip_interval, 10);
+	ck_assert_int_gt(c.history_max, 0);
+	conf_free(&c);
+}
+END_TEST
+
+START_TEST(file_sets_every_key)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_msg(load(
+	    "database = /srv/ddns/ddns.db\n"
+	    "ddclient_conf = /srv/ddclient/ddclient.conf\n"
+	    "ddclient_pid = /srv/run/ddclient.pid\n"
+	    "ddclient_cache = /srv/cache/ddclient.cache\n"
+	    "templates = /srv/share/templates\n"
+	    "apply = sudo -n /srv/sbin/ddns-apply\n"
+	    "checkip = /srv/sbin/ddns-checkip\n"
+	    "checkip_url = http://127.0.0.1:9/ip\n"
+	    "checkip_interval = 600\n"
+	    "state_dir = /srv/state\n"
+	    "require_auth = no\n"
+	    "ddclient_use = if, if=eth0\n"
+	    "ddclient_ssl = no\n"
+	    "ddclient_daemon = 120\n"
+	    "static_url = /static/\n"
+	    "history_max = 50\n", &c, &e) == 0, "%s", e.msg);
+	ck_assert_str_eq(c.database, "/srv/ddns/ddns.db");
+	ck_assert_str_eq(c.ddclient_conf, "/srv/ddclient/ddclient.conf");
+	ck_assert_str_eq(c.ddclient_pid, "/srv/run/ddclient.pid");
+	ck_assert_str_eq(c.ddclient_cache, "/srv/cache/ddclient.cache");
+	ck_assert_str_eq(c.templates, "/srv/share/templates");
+	ck_assert_str_eq(c.apply, "sudo -n /srv/sbin/ddns-apply");
+	ck_assert_str_eq(c.checkip, "/srv/sbin/ddns-checkip");
+	ck_assert_str_eq(c.checkip_url, "http://127.0.0.1:9/ip");
+	ck_assert_int_eq(c.checkip_interval, 600);
+	ck_assert_str_eq(c.state_dir, "/srv/state");
+	ck_assert_int_eq(c.require_auth, 0);
+	ck_assert_str_eq(c.ddclient_use, "if, if=eth0");
+	ck_assert_int_eq(c.ddclient_ssl, 0);
+	ck_assert_int_eq(c.ddclient_daemon, 120);
+	ck_assert_str_eq(c.static_url, "/static/");
+	ck_assert_int_eq(c.history_max, 50);
+	conf_free(&c);
+}
+END_TEST
+
+START_TEST(comments_blank_lines_and_spaces_ignored)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_msg(load("# ddns-admin configuration\n"
+	    "\n"
+	    "   \n"
+	    "\t# indented comment with = sign\n"
+	    "  database   =   /x/y.db   \n"
+	    "ddclient_ssl=no\n"
+	    "# require_auth = maybe\n", &c, &e) == 0, "%s", e.msg);
+	ck_assert_str_eq(c.database, "/x/y.db");
+	ck_assert_int_eq(c.ddclient_ssl, 0);
+	ck_assert_int_eq(c.require_auth, 1);	/* untouched default */
+	conf_free(&c);
+}
+END_TEST
+
+START_TEST(missing_key_keeps_default)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_int_eq(load("require_auth = no\n", &c, &e), 0);
+	ck_assert_int_eq(c.require_auth, 0);
+	ck_assert_int_eq(c.ddclient_daemon, 300);
+	ck_assert_str_eq(c.database, "/var/lib/ddns-admin/ddns.db");
+	conf_free(&c);
+}
+END_TEST
+
+/* A bad file: the error is DD_ECONF and names the line (and, when not
+ * NULL, holds want). */
+static const struct {
+	const char	*text;
+	const char	*line;
+	const char	*want;
+} bad[] = {
+	{ "database = /a.db\n\ncolour = blue\n", "line 3", "colour" },
+	{ "database = /a.db\ndatabase = /b.db\n", "line 2", "database" },
+	{ "Database = /a.db\n", "line 1", NULL },
+	{ "checkip_interval = abc\n", "line 1", "checkip_interval" },
+	{ "# x\ncheckip_interval = 5\n", "line 2", "checkip_interval" },
+	{ "checkip_interval = 99999999\n", "line 1", "checkip_interval" },
+	{ "checkip_interval = -300\n", "line 1", "checkip_interval" },
+	{ "checkip_interval =\n", "line 1", "checkip_interval" },
+	{ "ddclient_daemon = 0\n", "line 1", "ddclient_daemon" },
+	{ "database = ddns.db\n", "line 1", "database" },
+	{ "ddclient_conf = ../etc/ddclient.conf\n", "line 1", "ddclient_conf" },
+	{ "state_dir =\n", "line 1", "state_dir" },
+	{ "require_auth = maybe\n", "line 1", "require_auth" },
+	{ "require_auth = YES\n", "line 1", "require_auth" },
+	{ "ddclient_ssl = 1\n", "line 1", "ddclient_ssl" },
+	{ "checkip_url = ftp://example.com/\n", "line 1", "checkip_url" },
+	{ "ddclient_use = web, web=x # comment\n", "line 1", "ddclient_use" },
+	{ "ddclient_use = web\x01\n", "line 1", "ddclient_use" },
+	{ "just some words\n", "line 1", NULL },
+};
+#define NBAD (sizeof(bad) / sizeof(bad[0]))
+
+START_TEST(bad_file_is_an_error_naming_the_line)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_msg(load(bad[_i].text, &c, &e) == -1, "accepted: %s",
+	    bad[_i].text);
+	ck_assert_int_eq(e.code, DD_ECONF);
+	ck_assert_msg(strstr(e.msg, bad[_i].line) != NULL, "\"%s\" lacks "
+	    "\"%s\"", e.msg, bad[_i].line);
+	if (bad[_i].want)
+		ck_assert_msg(strstr(e.msg, bad[_i].want) != NULL, "\"%s\" lacks "
+		    "\"%s\"", e.msg, bad[_i].want);
+	conf_free(&c);
+}
+END_TEST
+
+START_TEST(missing_file_is_a_system_error)
+{
+	struct conf c;
+	struct dd_err e;
+
+	dd_clear(&e);
+	ck_assert_int_eq(conf_load(&c, tu_path(path, dir, "absent.conf"), &e),
+	    -1);
+	ck_assert_int_eq(e.code, DD_ESYS);
+	ck_assert_ptr_nonnull(strstr(e.msg, "absent.conf"));
+	conf_free(&c);
+}
+END_TEST
+
+START_TEST(conf_path_follows_environment)
+{
+	setenv("DDNS_ADMIN_CONFIG", "/srv/ddns.conf", 1);
+	ck_assert_str_eq(conf_path(), "/srv/ddns.conf");
+	setenv("DDNS_ADMIN_CONFIG", "", 1);
+	ck_assert_str_eq(conf_path(), DEFAULT_CONFIG);
+	unsetenv("DDNS_ADMIN_CONFIG");
+	ck_assert_str_eq(conf_path(), DEFAULT_CONFIG);
+}
+END_TEST
+
+static Suite *
+conf_suite(void)
+{
+	Suite *s = suite_create("conf");
+	TCase *tc = tcase_create("load");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, defaults_without_a_file);
+	tcase_add_test(tc, file_sets_every_key);
+	tcase_add_test(tc, comments_blank_lines_and_spaces_ignored);
+	tcase_add_test(tc, missing_key_keeps_default);
+	tcase_add_loop_test(tc, bad_file_is_an_error_naming_the_line, 0,
+	    (int)NBAD);
+	tcase_add_test(tc, missing_file_is_a_system_error);
+	tcase_add_test(tc, conf_path_follows_environment);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return tu_run(conf_suite());
+}

@@ -1,0 +1,620 @@
+/* check_ddconf.c: the ddclient configuration renderer: a golden file of
+ * every provider, escaping of hostile values, refusal of what cannot be
+ * carried, and a real ddclient 3.10 reading back a hostile login and
+ * password. Set DDNS_UPDATE_GOLDEN=1 to rewrite the golden file (then read
+ * it line by line against shared/ddclient.md before committing it). */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <check.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "ddconf.h"
+#include "providers.h"
+#include "testutil.h"
+
+#define GOLDEN SRCDIR "/tests/unit/data/ddclient-all.conf"
+#define DDCLIENT "/usr/bin/ddclient"
+
+/* The appliance globals of the golden file, filled by hand. */
+static struct conf
+golden_conf(void)
+{
+	struct conf c;
+
+	memset(&c, 0, sizeof(c));
+	c.ddclient_daemon = 300;
+	c.ddclient_ssl = 1;
+	c.ddclient_use = "web, web=ipify-ipv4";
+	c.ddclient_pid = "/run/ddclient.pid";
+	c.ddclient_cache = "/var/cache/ddclient/ddclient.cache";
+	return c;
+}
+
+#define SET(h, field, fmt, arg) \
+	ck_assert_int_lt(snprintf((h)->field, sizeof((h)->field), fmt, arg), \
+	    (int)sizeof((h)->field))
+
+/* A host for provider p filled as its form would be. */
+static void
+fill_host(struct host *h, const struct provider *p)
+{
+	const char *proto = (p->flags & PF_PROTOCOL) ? "dyndns2" : NULL;
+	unsigned f = prov_flags(p, proto);
+
+	memset(h, 0, sizeof(*h));
+	h->enabled = 1;
+	SET(h, hostname, "%s.example.com", p->id);
+	SET(h, description, "Host at %s", p->label);
+	SET(h, provider, "%s", p->id);
+	if (proto)
+		SET(h, protocol, "%s", proto);
+	if (f & (PF_LOGIN | PF_LOGIN_OPT)) {
+		if (f & PF_KEYFILE)
+			SET(h, login, "%s", "/usr/bin/nsupdate");
+		else
+			SET(h, login, "user-%s", p->id);
+	}
+	if (f & PF_PASSWORD) {
+		if (f & PF_KEYFILE)
+			SET(h, password, "/etc/ddclient/%s.key", p->id);
+		else
+			SET(h, password, "pw-%s", p->id);
+	}
+	if (f & (PF_ZONE | PF_ZONE_OPT))
+		SET(h, zone, "%s", "example.com");
+	if (f & PF_MX)
+		SET(h, mx, "%s", "mx.example.com");
+	if (f & PF_SERVER)
+		SET(h, server, "%s", proto ? "127.0.0.1:8080" :
+		    "ns1.example.com");
+}
+
+/* Every provider of the table, plus one disabled host. */
+static struct host *
+golden_hosts(size_t *n)
+{
+	size_t i, np = prov_count();
+	struct host *h = calloc(np + 1, sizeof(*h));
+
+	ck_assert_ptr_nonnull(h);
+	for (i = 0; i < np; i++)
+		fill_host(&h[i], prov_at(i));
+	fill_host(&h[np], prov_find("dyn"));
+	SET(&h[np], hostname, "%s", "disabled.example.com");
+	h[np].enabled = 0;
+	*n = np + 1;
+	return h;
+}
+
+/* A Custom dyndns2 host with the given login and password. */
+static struct host
+custom_host(const char *hostname, const char *login, const char *password)
+{
+	struct host h;
+
+	fill_host(&h, prov_find("custom"));
+	SET(&h, hostname, "%s", hostname);
+	SET(&h, login, "%s", login);
+	SET(&h, password, "%s", password);
+	return h;
+}
+
+static char *
+render_ok(const struct conf *c, const struct host *h, size_t n)
+{
+	struct buf out = { 0 };
+	struct dd_err e;
+
+	dd_clear(&e);
+	ck_assert_msg(ddconf_render(c, h, n, &out, &e) == 0, "render: %s",
+	    e.msg);
+	ck_assert_ptr_nonnull(out.p);
+	return out.p;	/* the caller frees */
+}
+
+/*
+ * No physical line but a password line may hold a quote that is not
+ * escaped with a backslash: ddclient's password regex takes everything up
+ * to the last ' on the line. Whole-line comments are exempt: the regex
+ * cannot reach past a '#' (`^([^#]*\s)?([^#]*?password...`), and the
+ * comment is stripped before any value is read.
+ */
+static void
+assert_no_stray_quotes(const char *text)
+{
+	const char *line = text, *nl, *p, *q;
+	size_t bs;
+
+	for (; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		ck_assert_msg(nl != NULL, "the output does not end in a newline");
+		if (*line == '#')
+			continue;
+		if (strncmp(line, "password='", 10) == 0) {
+			ck_assert_msg(nl - line >= 14 &&
+			    strncmp(nl - 4, "', \\", 4) == 0,
+			    "password line does not end in \"', \\\": %.*s",
+			    (int)(nl - line), line);
+			continue;
+		}
+		for (p = line; p < nl; p++) {
+			if (*p != '\'' && *p != '"')
+				continue;
+			for (bs = 0, q = p; q > line && q[-1] == '\\'; q--)
+				bs++;
+			ck_assert_msg(bs % 2 == 1, "unescaped quote in line: "
+			    "%.*s", (int)(nl - line), line);
+		}
+	}
+}
+
+/* ---- golden file ---- */
+
+START_TEST(render_all_providers_matches_golden_file)
+{
+	struct conf c = golden_conf();
+	struct host *h;
+	char *out, *want;
+	size_t n;
+
+	h = golden_hosts(&n);
+	out = render_ok(&c, h, n);
+	free(h);
+	if (getenv("DDNS_UPDATE_GOLDEN") != NULL) {
+		tu_write(GOLDEN, out, strlen(out), 0644);
+		fprintf(stderr, "note: rewrote %s\n", GOLDEN);
+	}
+	want = tu_read(GOLDEN, NULL);
+	ck_assert_msg(want != NULL, "missing %s (DDNS_UPDATE_GOLDEN=1 makes "
+	    "it)", GOLDEN);
+	ck_assert_str_eq(out, want);
+	free(want);
+	free(out);
+}
+END_TEST
+
+START_TEST(render_golden_has_one_block_per_enabled_host)
+{
+	struct conf c = golden_conf();
+	struct host *h;
+	char *out, line[300];
+	size_t n, i;
+
+	h = golden_hosts(&n);
+	out = render_ok(&c, h, n);
+	for (i = 0; i < n; i++) {
+		snprintf(line, sizeof(line), "\n%s\n", h[i].hostname);
+		if (h[i].enabled)
+			ck_assert_msg(strstr(out, line) != NULL, "%s missing",
+			    h[i].hostname);
+		else
+			ck_assert_ptr_null(strstr(out, h[i].hostname));
+	}
+	assert_no_stray_quotes(out);
+	/* The globals, each on a line of its own. */
+	ck_assert_ptr_nonnull(strstr(out, "\ndaemon=300\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\nssl=yes\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\nuse=web, web=ipify-ipv4\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\npid=/run/ddclient.pid\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+	    "\ncache=/var/cache/ddclient/ddclient.cache\n"));
+	free(h);
+	free(out);
+}
+END_TEST
+
+START_TEST(render_ssl_no_when_disabled)
+{
+	struct conf c = golden_conf();
+	char *out;
+
+	c.ddclient_ssl = 0;
+	c.ddclient_daemon = 600;
+	out = render_ok(&c, NULL, 0);
+	ck_assert_ptr_nonnull(strstr(out, "\nssl=no\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\ndaemon=600\n"));
+	free(out);
+}
+END_TEST
+
+/* ---- escaping ---- */
+
+#define HOSTILE_LOGIN	"a b,c'd\"e\\f=g$h\xc3\xbc"
+#define HOSTILE_PASSWORD "p a#s,s=w\"o$rd\\x'y z ' ,= \xc3\xa9"
+
+START_TEST(render_escapes_every_special_character_of_a_login)
+{
+	struct conf c = golden_conf();
+	struct host h = custom_host("home.example.com", HOSTILE_LOGIN, "pw");
+	char *out = render_ok(&c, &h, 1);
+
+	ck_assert_msg(strstr(out, "\nlogin=a\\ b\\,c\\'d\\\"e\\\\f\\=g\\$h"
+	    "\\\xc3\\\xbc, \\\n") != NULL, "login not escaped:\n%s", out);
+	assert_no_stray_quotes(out);
+	free(out);
+}
+END_TEST
+
+START_TEST(render_writes_password_verbatim_on_its_own_line)
+{
+	struct conf c = golden_conf();
+	struct host h = custom_host("home.example.com", "user",
+	    HOSTILE_PASSWORD);
+	char *out = render_ok(&c, &h, 1);
+
+	ck_assert_msg(strstr(out, "\npassword='" HOSTILE_PASSWORD "', \\\n")
+	    != NULL, "password not verbatim:\n%s", out);
+	assert_no_stray_quotes(out);
+	free(out);
+}
+END_TEST
+
+START_TEST(render_hostile_login_and_password_leave_no_stray_quote)
+{
+	struct conf c = golden_conf();
+	struct host h[2];
+	char *out;
+
+	h[0] = custom_host("one.example.com", HOSTILE_LOGIN, HOSTILE_PASSWORD);
+	h[1] = custom_host("two.example.com", "'\"'\"\\", "'");
+	SET(&h[1], mx, "%s", "mx.example.com");
+	out = render_ok(&c, h, 2);
+	assert_no_stray_quotes(out);
+	ck_assert_ptr_nonnull(strstr(out, "\npassword=''', \\\n"));
+	free(out);
+}
+END_TEST
+
+START_TEST(render_omits_disabled_host)
+{
+	struct conf c = golden_conf();
+	struct host h[2];
+	char *out;
+
+	h[0] = custom_host("on.example.com", "u", "p");
+	h[1] = custom_host("off.example.com", "u", "secret-off");
+	h[1].enabled = 0;
+	out = render_ok(&c, h, 2);
+	ck_assert_ptr_nonnull(strstr(out, "\non.example.com\n"));
+	ck_assert_ptr_null(strstr(out, "off.example.com"));
+	ck_assert_ptr_null(strstr(out, "secret-off"));
+	free(out);
+}
+END_TEST
+
+START_TEST(render_fixed_provider_ignores_stored_server_mx_zone)
+{
+	/* A row of provider noip must send its credentials to No-IP, not
+	 * to a server a damaged row names, and carry no mx or zone. */
+	struct conf c = golden_conf();
+	struct host h;
+	char *out;
+
+	fill_host(&h, prov_find("noip"));
+	SET(&h, server, "%s", "evil.example.net");
+	SET(&h, mx, "%s", "mx.evil.example.net");
+	SET(&h, zone, "%s", "evil.example.net");
+	SET(&h, protocol, "%s", "nsupdate");
+	out = render_ok(&c, &h, 1);
+	ck_assert_ptr_null(strstr(out, "evil"));
+	ck_assert_ptr_nonnull(strstr(out, "\nprotocol=noip, \\\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\nserver=dynupdate.no-ip.com, \\\n"));
+	free(out);
+}
+END_TEST
+
+START_TEST(render_never_writes_the_description)
+{
+	struct conf c = golden_conf();
+	struct host h = custom_host("home.example.com", "u", "p");
+	char *out;
+
+	SET(&h, description, "%s", "x\nuse=cmd, cmd=reboot # 'q'");
+	out = render_ok(&c, &h, 1);
+	ck_assert_ptr_null(strstr(out, "reboot"));
+	free(out);
+}
+END_TEST
+
+/* ---- what cannot be carried ---- */
+
+static const struct {
+	const char	*provider;
+	enum hfield	 field;
+	const char	*value;
+} uncarriable[] = {
+	{ "dyn", HF_LOGIN, "us\ner" },
+	{ "dyn", HF_LOGIN, "us#er" },
+	{ "dyn", HF_LOGIN, "user\r" },
+	{ "dyn", HF_LOGIN, "user\x7f" },
+	{ "dyn", HF_PASSWORD, "pw\nuse=cmd, cmd=reboot" },
+	{ "dyn", HF_PASSWORD, "pw\r" },
+	{ "dyn", HF_MX, "mx.example.com\nuse=cmd" },
+	{ "dyn", HF_MX, "mx#.example.com" },
+	{ "dyn", HF_HOSTNAME, "home.example.com\nuse=cmd, cmd=reboot" },
+	{ "dyn", HF_HOSTNAME, "home#.example.com" },
+	{ "dyn", HF_HOSTNAME, "home.example.com,evil.example.com" },
+	{ "dyn", HF_HOSTNAME, "home.example.com login=x" },
+	{ "custom", HF_SERVER, "127.0.0.1:80\nuse=cmd" },
+	{ "custom", HF_SERVER, "a#b.example.com" },
+	{ "custom", HF_PROTOCOL, "dyndns2\n" },
+	{ "custom", HF_PROTOCOL, "dyndns2#" },
+	{ "cloudflare", HF_ZONE, "example.com\n" },
+	{ "cloudflare", HF_ZONE, "exa#mple.com" },
+	{ "nsupdate", HF_LOGIN, "/usr/bin/nsupdate\n" },
+	{ "nsupdate", HF_LOGIN, "/usr/bin/nsupdate#" },
+};
+#define NUNCARRIABLE (sizeof(uncarriable) / sizeof(uncarriable[0]))
+
+START_TEST(render_refuses_line_break_or_hash_outside_password)
+{
+	struct conf c = golden_conf();
+	struct buf out = { 0 };
+	struct dd_err e;
+	struct host h;
+	size_t size;
+	char *dst;
+
+	fill_host(&h, prov_find(uncarriable[_i].provider));
+	dst = host_field(&h, uncarriable[_i].field, &size);
+	snprintf(dst, size, "%s", uncarriable[_i].value);
+	dd_clear(&e);
+	ck_assert_msg(ddconf_render(&c, &h, 1, &out, &e) == -1, "%s %s=%s "
+	    "rendered:\n%s", uncarriable[_i].provider,
+	    host_field_name(uncarriable[_i].field), uncarriable[_i].value,
+	    out.p);
+	ck_assert_int_eq(e.code, DD_EINVAL);
+	buf_free(&out);
+}
+END_TEST
+
+START_TEST(render_accepts_hash_in_password)
+{
+	struct conf c = golden_conf();
+	struct host h = custom_host("home.example.com", "u", "#p#a#s#s#");
+	char *out = render_ok(&c, &h, 1);
+
+	ck_assert_ptr_nonnull(strstr(out, "\npassword='#p#a#s#s#', \\\n"));
+	free(out);
+}
+END_TEST
+
+/* ---- a real ddclient reads back what we wrote ---- */
+
+static int
+b64val(int ch)
+{
+	static const char tab[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *p = ch ? strchr(tab, ch) : NULL;
+
+	return p ? (int)(p - tab) : -1;
+}
+
+/* Decode base64 text (up to a non-base64 byte) into out. */
+static size_t
+b64decode(const char *in, char *out, size_t outsz)
+{
+	unsigned acc = 0;
+	int bits = 0, v;
+	size_t n = 0;
+
+	for (; (v = b64val((unsigned char)*in)) >= 0; in++) {
+		acc = (acc << 6) | (unsigned)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			ck_assert_uint_lt(n, outsz - 1);
+			out[n++] = (char)((acc >> bits) & 0xff);
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* Run ddclient with args, stdout and stderr into a malloc'd string. */
+static char *
+run_ddclient(char *const argv[])
+{
+	struct buf out = { 0 };
+	char chunk[4096];
+	int fds[2], status;
+	ssize_t r;
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = fork();
+	ck_assert_int_ne(pid, -1);
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		close(fds[1]);
+		alarm(60);	/* never hang the suite */
+		execv(DDCLIENT, argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	while ((r = read(fds[0], chunk, sizeof(chunk))) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		ck_assert_int_gt(r, 0);
+		buf_add(&out, chunk, (size_t)r);
+	}
+	close(fds[0]);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(!WIFSIGNALED(status), "ddclient killed by signal %d",
+	    WTERMSIG(status));
+	buf_add(&out, "", 1);
+	return out.p;
+}
+
+static int
+have_ddclient(const char *test)
+{
+	if (access(DDCLIENT, X_OK) == 0)
+		return 1;
+	fprintf(stderr, "note: %s is not installed; skipping %s\n", DDCLIENT,
+	    test);
+	return 0;
+}
+
+/*
+ * ddclient_reads: render a Custom dyndns2 host with login and password,
+ * let the real ddclient read it (-noexec; nothing listens on port 9) and
+ * check that it sends exactly one request, for that host, carrying exactly
+ * login:password. If the renderer refuses the values instead, that is
+ * fine too, but only as DD_EINVAL.
+ */
+static void
+ddclient_reads(const char *login, const char *password)
+{
+	char dir[TU_PATH_SZ], file[TU_PATH_SZ], cache[TU_PATH_SZ],
+	    pid[TU_PATH_SZ], decoded[1024], want[1024], *out, *auth;
+	struct conf c = golden_conf();
+	struct buf text = { 0 };
+	struct dd_err e;
+	struct host h;
+	int nauth = 0;
+
+	tu_tmpdir(dir);
+	tu_path(file, dir, "ddclient.conf");
+	tu_path(cache, dir, "ddclient.cache");
+	tu_path(pid, dir, "ddclient.pid");
+	c.ddclient_use = "ip, ip=203.0.113.7";
+	c.ddclient_ssl = 0;
+	c.ddclient_pid = pid;
+	c.ddclient_cache = cache;
+	h = custom_host("hostile.example.com", login, password);
+	SET(&h, server, "%s", "127.0.0.1:9");
+	SET(&h, mx, "%s", "mx.example.com");
+	dd_clear(&e);
+	if (ddconf_render(&c, &h, 1, &text, &e) == -1) {
+		ck_assert_int_eq(e.code, DD_EINVAL);
+		buf_free(&text);
+		tu_rmrf(dir);
+		return;
+	}
+	tu_write(file, text.p, text.len, 0600);
+	buf_free(&text);
+	{
+		char *const argv[] = { "ddclient", "-file", file, "-cache",
+		    cache, "-foreground", "-daemon=0", "-noquiet", "-verbose",
+		    "-noexec", NULL };
+
+		out = run_ddclient(argv);
+	}
+	/* Exactly one request, for our host: no bogus host was made. */
+	for (auth = out; (auth = strstr(auth, "Authorization: Basic ")) !=
+	    NULL; auth++)
+		nauth++;
+	ck_assert_msg(nauth == 1, "password \"%s\": %d requests in:\n%s",
+	    password, nauth, out);
+	ck_assert_msg(strstr(out, "hostname=hostile.example.com&") != NULL,
+	    "no request for the host:\n%s", out);
+	ck_assert_msg(strstr(out, "WARNING") == NULL, "ddclient warned:\n%s",
+	    out);
+	auth = strstr(out, "Authorization: Basic ") + 21;
+	b64decode(auth, decoded, sizeof(decoded));
+	snprintf(want, sizeof(want), "%s:%s", login, password);
+	ck_assert_str_eq(decoded, want);
+	free(out);
+	tu_rmrf(dir);
+}
+
+START_TEST(ddclient_reads_back_hostile_login_and_password)
+{
+	if (have_ddclient("ddclient_reads_back_hostile_login_and_password"))
+		ddclient_reads(HOSTILE_LOGIN, HOSTILE_PASSWORD);
+}
+END_TEST
+
+/* Passwords that the password regex of ddclient 3.10 could misread. */
+static const char *const tricky_passwords[] = {
+	"it's",
+	"'",
+	"''",
+	"trailing\\",
+	"x', \\",
+	" lead and trail ",
+	"#start",
+	"say \"hi\"",
+	"xpassword=y",
+	"b@Z: password=x",
+	"my password = secret",
+	"a, login=evil",
+	"password= x",
+	"x=1 password",
+	"a password",
+	"pass word=x",
+};
+#define NTRICKY (sizeof(tricky_passwords) / sizeof(tricky_passwords[0]))
+
+START_TEST(ddclient_reads_back_tricky_passwords_or_render_refuses)
+{
+	if (have_ddclient("ddclient_reads_back_tricky_passwords"))
+		ddclient_reads("user", tricky_passwords[_i]);
+}
+END_TEST
+
+/* Logins the validator refuses; a damaged row holding one must still not
+ * reach ddclient as something else. */
+static const char *const tricky_logins[] = {
+	"x password=y",
+	"xpassword=y",
+	"a b password = c",
+};
+#define NTRICKYLOGIN (sizeof(tricky_logins) / sizeof(tricky_logins[0]))
+
+START_TEST(ddclient_reads_back_tricky_logins_or_render_refuses)
+{
+	if (have_ddclient("ddclient_reads_back_tricky_logins"))
+		ddclient_reads(tricky_logins[_i], "pw");
+}
+END_TEST
+
+static Suite *
+ddconf_suite(void)
+{
+	Suite *s = suite_create("ddconf");
+	TCase *tc;
+
+	tc = tcase_create("render");
+	tcase_add_test(tc, render_all_providers_matches_golden_file);
+	tcase_add_test(tc, render_golden_has_one_block_per_enabled_host);
+	tcase_add_test(tc, render_ssl_no_when_disabled);
+	tcase_add_test(tc, render_escapes_every_special_character_of_a_login);
+	tcase_add_test(tc, render_writes_password_verbatim_on_its_own_line);
+	tcase_add_test(tc, render_hostile_login_and_password_leave_no_stray_quote);
+	tcase_add_test(tc, render_omits_disabled_host);
+	tcase_add_test(tc, render_fixed_provider_ignores_stored_server_mx_zone);
+	tcase_add_test(tc, render_never_writes_the_description);
+	tcase_add_loop_test(tc, render_refuses_line_break_or_hash_outside_password,
+	    0, (int)NUNCARRIABLE);
+	tcase_add_test(tc, render_accepts_hash_in_password);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("ddclient");
+	tcase_set_timeout(tc, 90);
+	tcase_add_test(tc, ddclient_reads_back_hostile_login_and_password);
+	tcase_add_loop_test(tc, ddclient_reads_back_tricky_passwords_or_render_refuses,
+	    0, (int)NTRICKY);
+	tcase_add_loop_test(tc, ddclient_reads_back_tricky_logins_or_render_refuses,
+	    0, (int)NTRICKYLOGIN);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return tu_run(ddconf_suite());
+}

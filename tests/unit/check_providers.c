@@ -1,0 +1,300 @@
+/* check_providers.c: invariants of the provider and protocol tables, and
+ * that every provider (and Custom with every protocol) can be filled in
+ * from the form and rendered into ddclient's configuration. */
+#include <stdio.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "ddconf.h"
+#include "providers.h"
+#include "validate.h"
+#include "testutil.h"
+
+START_TEST(provider_table_is_not_empty)
+{
+	ck_assert_uint_gt(prov_count(), 1);
+	ck_assert_uint_gt(proto_count(), 1);
+	ck_assert_ptr_null(prov_at(prov_count()));
+	ck_assert_ptr_null(proto_at(proto_count()));
+}
+END_TEST
+
+START_TEST(provider_ids_are_short_lowercase_words)
+{
+	const struct provider *p = prov_at((size_t)_i);
+	size_t len = strlen(p->id);
+
+	ck_assert_msg(len > 0 && len < PROVIDER_SZ, "id '%s' length %zu",
+	    p->id, len);
+	ck_assert_msg(p->id[0] >= 'a' && p->id[0] <= 'z', "id '%s'", p->id);
+	ck_assert_msg(strspn(p->id, "abcdefghijklmnopqrstuvwxyz0123456789")
+	    == len, "id '%s' is not [a-z][a-z0-9]*", p->id);
+	ck_assert_msg(p->label != NULL && *p->label != '\0', "id '%s' has no "
+	    "label", p->id);
+}
+END_TEST
+
+START_TEST(provider_ids_are_unique)
+{
+	size_t i, j, n = prov_count();
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			ck_assert_msg(strcmp(prov_at(i)->id, prov_at(j)->id) != 0,
+			    "provider id '%s' twice", prov_at(i)->id);
+}
+END_TEST
+
+START_TEST(provider_labels_are_unique)
+{
+	size_t i, j, n = prov_count();
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			ck_assert_msg(strcmp(prov_at(i)->label,
+			    prov_at(j)->label) != 0, "label '%s' twice",
+			    prov_at(i)->label);
+}
+END_TEST
+
+START_TEST(provider_find_returns_each_provider)
+{
+	const struct provider *p = prov_at((size_t)_i);
+
+	ck_assert_ptr_eq(prov_find(p->id), p);
+}
+END_TEST
+
+START_TEST(provider_protocol_exists_in_protocol_table)
+{
+	const struct provider *p = prov_at((size_t)_i);
+
+	if (p->flags & PF_PROTOCOL) {
+		ck_assert_ptr_null(p->protocol);
+		return;
+	}
+	ck_assert_msg(p->protocol != NULL, "provider %s has no protocol",
+	    p->id);
+	ck_assert_msg(proto_find(p->protocol) != NULL, "provider %s uses "
+	    "unknown protocol %s", p->id, p->protocol);
+}
+END_TEST
+
+START_TEST(provider_without_server_field_has_a_fixed_server)
+{
+	const struct provider *p = prov_at((size_t)_i);
+
+	if (!(p->flags & PF_SERVER))
+		ck_assert_msg(p->server != NULL && *p->server != '\0',
+		    "provider %s: the user cannot give a server and none is "
+		    "fixed", p->id);
+}
+END_TEST
+
+START_TEST(provider_keyfile_implies_server)
+{
+	const struct provider *p = prov_at((size_t)_i);
+
+	if (p->flags & PF_KEYFILE)
+		ck_assert_msg(p->flags & PF_SERVER, "provider %s", p->id);
+}
+END_TEST
+
+START_TEST(protocol_keyfile_implies_server)
+{
+	const struct protocol *pr = proto_at((size_t)_i);
+
+	if (pr->flags & PF_KEYFILE)
+		ck_assert_msg(pr->flags & PF_SERVER, "protocol %s", pr->name);
+}
+END_TEST
+
+START_TEST(provider_flags_agree_with_its_protocol)
+{
+	/* A provider may not take less than its protocol needs. */
+	const struct provider *p = prov_at((size_t)_i);
+	const struct protocol *pr;
+	unsigned need = PF_LOGIN | PF_PASSWORD | PF_ZONE | PF_KEYFILE;
+
+	if (p->flags & PF_PROTOCOL)
+		return;
+	pr = proto_find(p->protocol);
+	ck_assert_ptr_nonnull(pr);
+	ck_assert_msg((p->flags & need) == (pr->flags & need), "provider %s "
+	    "flags %#x, protocol %s flags %#x", p->id, p->flags, pr->name,
+	    pr->flags);
+}
+END_TEST
+
+START_TEST(custom_exists_with_server_and_protocol)
+{
+	const struct provider *p = prov_find("custom");
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_eq(p->flags & (PF_SERVER | PF_PROTOCOL),
+	    PF_SERVER | PF_PROTOCOL);
+	ck_assert_ptr_null(prov_find("Custom"));
+	ck_assert_ptr_null(prov_find(""));
+	ck_assert_ptr_null(prov_find(NULL));
+}
+END_TEST
+
+START_TEST(protocol_names_are_unique_lowercase)
+{
+	size_t i, j, n = proto_count();
+
+	for (i = 0; i < n; i++) {
+		const char *a = proto_at(i)->name;
+
+		ck_assert_msg(*a && strlen(a) < PROTOCOL_SZ && strspn(a,
+		    "abcdefghijklmnopqrstuvwxyz0123456789") == strlen(a),
+		    "protocol '%s'", a);
+		ck_assert_ptr_eq(proto_find(a), proto_at(i));
+		for (j = i + 1; j < n; j++)
+			ck_assert_msg(strcmp(a, proto_at(j)->name) != 0,
+			    "protocol '%s' twice", a);
+	}
+	ck_assert_ptr_null(proto_find("nosuchproto"));
+	ck_assert_ptr_null(proto_find(NULL));
+}
+END_TEST
+
+START_TEST(protocol_list_offers_the_common_ones)
+{
+	static const char *const want[] = { "dyndns2", "noip", "nsupdate",
+	    "cloudflare", "duckdns" };
+	size_t i;
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		ck_assert_msg(proto_find(want[i]) != NULL, "%s missing",
+		    want[i]);
+}
+END_TEST
+
+START_TEST(prov_flags_and_protocol_for_custom_dyndns2)
+{
+	const struct provider *c = prov_find("custom"), *dyn = prov_find("dyn");
+	unsigned f;
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_ptr_nonnull(dyn);
+	f = prov_flags(c, "dyndns2");
+	ck_assert_uint_eq(f & (PF_SERVER | PF_PROTOCOL | PF_LOGIN |
+	    PF_PASSWORD | PF_MX), PF_SERVER | PF_PROTOCOL | PF_LOGIN |
+	    PF_PASSWORD | PF_MX);
+	ck_assert_str_eq(prov_protocol(c, "dyndns2"), "dyndns2");
+	/* Unknown or absent protocol: only Custom's own flags. */
+	ck_assert_uint_eq(prov_flags(c, NULL), c->flags);
+	ck_assert_uint_eq(prov_flags(c, "nosuch"), c->flags);
+	/* A fixed provider ignores the protocol the form sends. */
+	ck_assert_str_eq(prov_protocol(dyn, "nsupdate"), "dyndns2");
+	ck_assert_uint_eq(prov_flags(dyn, "nsupdate"), dyn->flags);
+}
+END_TEST
+
+/* Fill a form the way a person would for flags f; render what val_host
+ * makes of it. Fails the test if either step refuses. */
+static void
+form_renders(const char *provider, const char *protocol, unsigned f)
+{
+	const char *in[HF__MAX] = { 0 };
+	char why[HF__MAX][VAL_WHY];
+	struct host h;
+	struct conf c;
+	struct buf out = { 0 };
+	struct dd_err e;
+	char want[64];
+	int i, bad;
+
+	in[HF_HOSTNAME] = "home.example.com";
+	in[HF_PROVIDER] = provider;
+	in[HF_PROTOCOL] = protocol;
+	if (f & (PF_LOGIN | PF_LOGIN_OPT))
+		in[HF_LOGIN] = (f & PF_KEYFILE) ? "/usr/bin/nsupdate" : "user";
+	if (f & PF_PASSWORD)
+		in[HF_PASSWORD] = (f & PF_KEYFILE) ? "/etc/ddclient/k.key" :
+		    "pass word";
+	if (f & (PF_ZONE | PF_ZONE_OPT))
+		in[HF_ZONE] = "example.com";
+	if (f & PF_MX)
+		in[HF_MX] = "mx.example.com";
+	if (f & PF_SERVER)
+		in[HF_SERVER] = "ns1.example.net:8245";
+	bad = val_host(in, NULL, &h, why);
+	for (i = 0; i < HF__MAX; i++)
+		ck_assert_msg(why[i][0] == '\0', "%s/%s field %s: %s", provider,
+		    protocol ? protocol : "-", host_field_name(i), why[i]);
+	ck_assert_int_eq(bad, 0);
+	ck_assert_int_eq(conf_load(&c, NULL, &e), 0);
+	ck_assert_msg(ddconf_render(&c, &h, 1, &out, &e) == 0, "%s/%s: %s",
+	    provider, protocol ? protocol : "-", e.msg);
+	snprintf(want, sizeof(want), "\nprotocol=%s, \\\n", protocol ?
+	    protocol : prov_find(provider)->protocol);
+	ck_assert_msg(strstr(out.p, want) != NULL, "%s: no %s in\n%s",
+	    provider, want, out.p);
+	ck_assert_msg(strstr(out.p, "\nhome.example.com\n") != NULL, "%s",
+	    out.p);
+	buf_free(&out);
+	conf_free(&c);
+}
+
+START_TEST(every_provider_can_be_filled_and_rendered)
+{
+	const struct provider *p = prov_at((size_t)_i);
+
+	if (p->flags & PF_PROTOCOL)
+		return;		/* Custom: see the next test */
+	form_renders(p->id, NULL, prov_flags(p, NULL));
+}
+END_TEST
+
+START_TEST(custom_with_every_protocol_can_be_filled_and_rendered)
+{
+	const struct provider *c = prov_find("custom");
+	const struct protocol *pr = proto_at((size_t)_i);
+
+	form_renders("custom", pr->name, prov_flags(c, pr->name));
+}
+END_TEST
+
+static Suite *
+providers_suite(void)
+{
+	Suite *s = suite_create("providers");
+	TCase *tc = tcase_create("tables");
+	int np = (int)prov_count(), nr = (int)proto_count();
+
+	tcase_add_test(tc, provider_table_is_not_empty);
+	tcase_add_loop_test(tc, provider_ids_are_short_lowercase_words, 0, np);
+	tcase_add_test(tc, provider_ids_are_unique);
+	tcase_add_test(tc, provider_labels_are_unique);
+	tcase_add_loop_test(tc, provider_find_returns_each_provider, 0, np);
+	tcase_add_loop_test(tc, provider_protocol_exists_in_protocol_table, 0,
+	    np);
+	tcase_add_loop_test(tc, provider_without_server_field_has_a_fixed_server,
+	    0, np);
+	tcase_add_loop_test(tc, provider_keyfile_implies_server, 0, np);
+	tcase_add_loop_test(tc, protocol_keyfile_implies_server, 0, nr);
+	tcase_add_loop_test(tc, provider_flags_agree_with_its_protocol, 0, np);
+	tcase_add_test(tc, custom_exists_with_server_and_protocol);
+	tcase_add_test(tc, protocol_names_are_unique_lowercase);
+	tcase_add_test(tc, protocol_list_offers_the_common_ones);
+	tcase_add_test(tc, prov_flags_and_protocol_for_custom_dyndns2);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("renderable");
+	tcase_add_loop_test(tc, every_provider_can_be_filled_and_rendered, 0, np);
+	tcase_add_loop_test(tc, custom_with_every_protocol_can_be_filled_and_rendered,
+	    0, nr);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return tu_run(providers_suite());
+}

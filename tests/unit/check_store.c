@@ -1,0 +1,666 @@
+/* check_store.c: the SQLite store: creation, migration, CRUD, the pending
+ * queue, the audit trail and the schema's own CHECK constraints. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <check.h>
+#include <sqlite3.h>
+
+#include "store.h"
+#include "testutil.h"
+
+static char dir[TU_PATH_SZ], dbpath[TU_PATH_SZ];
+
+static void
+setup(void)
+{
+	tu_tmpdir(dir);
+	tu_path(dbpath, dir, "ddns.db");
+}
+
+static void
+teardown(void)
+{
+	tu_rmrf(dir);
+}
+
+/* sql: run SQL on the file at path with plain sqlite3; the result code. */
+static int
+sql(const char *path, const char *text)
+{
+	sqlite3 *db;
+	int rc;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	rc = sqlite3_exec(db, text, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* sql_int: the first column of the first row of a query, as an integer. */
+static long long
+sql_int(const char *path, const char *query)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, query, -1, &st, NULL),
+	    SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static char *
+schema_text(void)
+{
+	char *s = tu_read(SRCDIR "/schema.sql", NULL);
+
+	ck_assert_msg(s != NULL, "cannot read " SRCDIR "/schema.sql");
+	return s;
+}
+
+static struct store *
+open_new(void)
+{
+	struct dd_err e;
+	struct store *s = store_open(dbpath, 1, &e);
+
+	ck_assert_msg(s != NULL, "store_open: %s", e.msg);
+	return s;
+}
+
+static struct host
+mkhost(const char *hostname, const char *login, const char *password)
+{
+	struct host h;
+
+	memset(&h, 0, sizeof(h));
+	snprintf(h.hostname, sizeof(h.hostname), "%s", hostname);
+	snprintf(h.provider, sizeof(h.provider), "dyn");
+	snprintf(h.login, sizeof(h.login), "%s", login);
+	snprintf(h.password, sizeof(h.password), "%s", password);
+	snprintf(h.description, sizeof(h.description), "desc of %s", hostname);
+	h.enabled = 1;
+	return h;
+}
+
+static long long
+save(struct store *s, struct host *h)
+{
+	struct dd_err e;
+
+	ck_assert_msg(store_save(s, h, "alice", &e) == 0, "store_save %s: %s",
+	    h->hostname, e.msg);
+	ck_assert_int_gt(h->id, 0);
+	return h->id;
+}
+
+/* Empty the pending queue, so a test sees only what it adds. */
+static void
+clear_pending(struct store *s)
+{
+	struct dd_err e;
+	char **names;
+	size_t n;
+
+	ck_assert_int_eq(store_pending(s, &names, &n, &e), 0);
+	ck_assert_int_eq(store_pending_done(s, names, n, &e), 0);
+	store_free_names(names, n);
+}
+
+/* pending_is: the queue holds exactly the (sorted) names given. */
+static void
+pending_is(struct store *s, const char *const *want, size_t nwant)
+{
+	struct dd_err e;
+	char **names;
+	size_t n, i;
+
+	ck_assert_int_eq(store_pending(s, &names, &n, &e), 0);
+	ck_assert_msg(n == nwant, "%zu pending names, want %zu (first: %s)", n,
+	    nwant, n ? names[0] : "-");
+	for (i = 0; i < n; i++)
+		ck_assert_str_eq(names[i], want[i]);
+	store_free_names(names, n);
+}
+
+/* newest_audit: the latest audit row. */
+static struct audit_row
+newest_audit(struct store *s)
+{
+	struct audit_row *rows, r;
+	struct dd_err e;
+	size_t n;
+	int more;
+
+	ck_assert_int_eq(store_audit(s, 0, 1, &rows, &n, &more, &e), 0);
+	ck_assert_uint_eq(n, 1);
+	r = rows[0];
+	free(rows);
+	return r;
+}
+
+/* ---- opening ---- */
+
+START_TEST(open_creates_db_mode_0600_at_current_version)
+{
+	struct stat st;
+	struct store *s = open_new();
+
+	store_close(s);
+	ck_assert_int_eq(stat(dbpath, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0600);
+	ck_assert_int_eq(sql_int(dbpath, "PRAGMA user_version"), STORE_VERSION);
+	ck_assert_int_eq(sql_int(dbpath, "SELECT count(*) FROM sqlite_master "
+	    "WHERE name IN ('hosts', 'pending', 'audit')"), 3);
+	/* Opening it again neither fails nor re-creates anything. */
+	s = open_new();
+	store_close(s);
+}
+END_TEST
+
+START_TEST(open_without_create_refuses_missing_file)
+{
+	struct dd_err e;
+
+	dd_clear(&e);
+	ck_assert_ptr_null(store_open(dbpath, 0, &e));
+	ck_assert_int_eq(e.code, DD_EDB);
+	ck_assert_int_eq(access(dbpath, F_OK), -1);
+}
+END_TEST
+
+START_TEST(open_accepts_db_made_from_schema_sql)
+{
+	char *schema = schema_text();
+	struct host h = mkhost("home.example.com", "u", "p"), got;
+	struct dd_err e;
+	struct store *s;
+
+	ck_assert_int_eq(sql(dbpath, schema), SQLITE_OK);
+	free(schema);
+	s = store_open(dbpath, 0, &e);
+	ck_assert_msg(s != NULL, "store_open: %s", e.msg);
+	save(s, &h);
+	ck_assert_int_eq(store_get(s, h.id, &got, &e), 0);
+	ck_assert_str_eq(got.hostname, "home.example.com");
+	store_close(s);
+	ck_assert_int_eq(sql_int(dbpath, "PRAGMA user_version"), STORE_VERSION);
+}
+END_TEST
+
+START_TEST(open_migrates_version_1_keeping_rows)
+{
+	char *schema = schema_text(), *start, *end, *v1;
+	struct host *rows, h = mkhost("new.example.com", "u", "p");
+	struct dd_err e;
+	struct store *s;
+	size_t n;
+
+	/* Version 1 had the hosts table of schema.sql and nothing else. */
+	start = strstr(schema, "CREATE TABLE hosts");
+	ck_assert_ptr_nonnull(start);
+	end = strstr(start, "\n);");
+	ck_assert_ptr_nonnull(end);
+	end[3] = '\0';
+	ck_assert_int_gt(asprintf(&v1, "%s\nPRAGMA user_version = 1;\n"
+	    "INSERT INTO hosts (hostname, login, password, provider, created, "
+	    "updated) VALUES ('old.example.com', 'bob', 'pw', 'dyn', 1, 2);",
+	    start), 0);
+	free(schema);
+	ck_assert_int_eq(sql(dbpath, v1), SQLITE_OK);
+	free(v1);
+
+	s = store_open(dbpath, 0, &e);
+	ck_assert_msg(s != NULL, "store_open: %s", e.msg);
+	ck_assert_int_eq(store_list(s, &rows, &n, &e), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(rows[0].hostname, "old.example.com");
+	ck_assert_str_eq(rows[0].login, "bob");
+	ck_assert_str_eq(rows[0].password, "pw");
+	free(rows);
+	/* The new tables work. */
+	save(s, &h);
+	ck_assert_str_eq(newest_audit(s).hostname, "new.example.com");
+	store_close(s);
+	ck_assert_int_eq(sql_int(dbpath, "PRAGMA user_version"), 2);
+}
+END_TEST
+
+START_TEST(open_refuses_newer_version)
+{
+	char *schema = schema_text();
+	struct dd_err e;
+
+	ck_assert_int_eq(sql(dbpath, schema), SQLITE_OK);
+	free(schema);
+	ck_assert_int_eq(sql(dbpath, "PRAGMA user_version = 99"), SQLITE_OK);
+	dd_clear(&e);
+	ck_assert_ptr_null(store_open(dbpath, 1, &e));
+	ck_assert_int_eq(e.code, DD_EDB);
+	ck_assert_msg(strstr(e.msg, "newer") != NULL, "%s", e.msg);
+	ck_assert_int_eq(sql_int(dbpath, "PRAGMA user_version"), 99);
+}
+END_TEST
+
+START_TEST(open_refuses_non_database_file_untouched)
+{
+	char junk[4096], *after;
+	struct dd_err e;
+	size_t i, n;
+
+	for (i = 0; i < sizeof(junk); i++)
+		junk[i] = (char)("not a database! "[i % 16] ^ (i / 16 % 7));
+	tu_write(dbpath, junk, sizeof(junk), 0600);
+	dd_clear(&e);
+	ck_assert_ptr_null(store_open(dbpath, 1, &e));
+	ck_assert_int_eq(e.code, DD_EDB);
+	after = tu_read(dbpath, &n);
+	ck_assert_uint_eq(n, sizeof(junk));
+	ck_assert_mem_eq(after, junk, sizeof(junk));
+	free(after);
+}
+END_TEST
+
+/* ---- rows ---- */
+
+START_TEST(save_get_list_delete_round_trip)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("b.example.com", "u1", "p 1 #'\""),
+	    b = mkhost("a.example.com", "u2", "p2"), got, *rows;
+	struct dd_err e;
+	size_t n;
+
+	snprintf(a.description, sizeof(a.description), "Salon \xe2\x98\x83");
+	snprintf(a.mx, sizeof(a.mx), "mx.example.com");
+	a.enabled = 0;
+	save(s, &a);
+	save(s, &b);
+	ck_assert_int_ne(a.id, b.id);
+	ck_assert_int_eq(store_get(s, a.id, &got, &e), 0);
+	ck_assert_int_eq(got.id, a.id);
+	ck_assert_str_eq(got.hostname, "b.example.com");
+	ck_assert_str_eq(got.description, "Salon \xe2\x98\x83");
+	ck_assert_str_eq(got.login, "u1");
+	ck_assert_str_eq(got.password, "p 1 #'\"");
+	ck_assert_str_eq(got.mx, "mx.example.com");
+	ck_assert_str_eq(got.provider, "dyn");
+	ck_assert_int_eq(got.enabled, 0);
+	ck_assert_int_gt(got.created, 0);
+
+	ck_assert_int_eq(store_list(s, &rows, &n, &e), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(rows[0].hostname, "a.example.com");	/* by name */
+	ck_assert_str_eq(rows[1].hostname, "b.example.com");
+	free(rows);
+
+	ck_assert_int_eq(store_delete(s, a.id, "alice", &e), 0);
+	dd_clear(&e);
+	ck_assert_int_eq(store_get(s, a.id, &got, &e), -1);
+	ck_assert_int_eq(e.code, DD_ENOTFOUND);
+	dd_clear(&e);
+	ck_assert_int_eq(store_delete(s, a.id, "alice", &e), -1);
+	ck_assert_int_eq(e.code, DD_ENOTFOUND);
+	ck_assert_int_eq(store_list(s, &rows, &n, &e), 0);
+	ck_assert_uint_eq(n, 1);
+	free(rows);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(save_refuses_duplicate_hostname_any_case)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("home.example.com", "u", "p"),
+	    b = mkhost("HOME.Example.com", "u", "p"),
+	    c = mkhost("other.example.com", "u", "p");
+	struct dd_err e;
+	struct host *rows;
+	size_t n;
+
+	save(s, &a);
+	dd_clear(&e);
+	ck_assert_int_eq(store_save(s, &b, "alice", &e), -1);
+	ck_assert_int_eq(e.code, DD_EEXIST);
+	ck_assert_str_eq(e.field, "hostname");
+	/* Renaming another row onto it is refused too. */
+	save(s, &c);
+	snprintf(c.hostname, sizeof(c.hostname), "home.example.com");
+	dd_clear(&e);
+	ck_assert_int_eq(store_save(s, &c, "alice", &e), -1);
+	ck_assert_int_eq(e.code, DD_EEXIST);
+	ck_assert_str_eq(e.field, "hostname");
+	/* Saving a row under its own name is fine. */
+	ck_assert_int_eq(store_save(s, &a, "alice", &e), 0);
+	ck_assert_int_eq(store_list(s, &rows, &n, &e), 0);
+	ck_assert_uint_eq(n, 2);
+	free(rows);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(save_create_pends_and_audits)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("home.example.com", "u", "p");
+	const char *want[] = { "home.example.com" };
+	struct audit_row r;
+
+	save(s, &a);
+	pending_is(s, want, 1);
+	r = newest_audit(s);
+	ck_assert_str_eq(r.action, "create");
+	ck_assert_str_eq(r.user, "alice");
+	ck_assert_str_eq(r.hostname, "home.example.com");
+	ck_assert_int_gt(r.at, 0);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(modify_password_pends_and_audits_without_the_value)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("home.example.com", "u", "OldSecret123");
+	const char *want[] = { "home.example.com" };
+	struct audit_row r;
+
+	save(s, &a);
+	clear_pending(s);
+	snprintf(a.password, sizeof(a.password), "NewSecret456");
+	save(s, &a);
+	pending_is(s, want, 1);
+	r = newest_audit(s);
+	ck_assert_str_eq(r.action, "modify");
+	ck_assert_msg(strstr(r.detail, "password changed") != NULL, "detail "
+	    "'%s'", r.detail);
+	ck_assert_ptr_null(strstr(r.detail, "NewSecret456"));
+	ck_assert_ptr_null(strstr(r.detail, "OldSecret123"));
+	ck_assert_int_eq(sql_int(dbpath, "SELECT count(*) FROM audit WHERE "
+	    "detail LIKE '%Secret%' OR user LIKE '%Secret%' OR hostname LIKE "
+	    "'%Secret%'"), 0);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(modify_description_only_adds_no_pending)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("home.example.com", "u", "p");
+	struct audit_row r;
+
+	save(s, &a);
+	clear_pending(s);
+	snprintf(a.description, sizeof(a.description), "kitchen");
+	save(s, &a);
+	pending_is(s, NULL, 0);
+	r = newest_audit(s);
+	ck_assert_str_eq(r.action, "modify");
+	ck_assert_msg(strstr(r.detail, "description changed") != NULL, "%s",
+	    r.detail);
+	ck_assert_ptr_null(strstr(r.detail, "kitchen"));
+	store_close(s);
+}
+END_TEST
+
+START_TEST(modify_hostname_pends_old_and_new_names)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("old.example.com", "u", "p");
+	const char *want[] = { "new.example.com", "old.example.com" };
+
+	save(s, &a);
+	clear_pending(s);
+	snprintf(a.hostname, sizeof(a.hostname), "new.example.com");
+	save(s, &a);
+	pending_is(s, want, 2);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(modify_missing_row_is_not_found)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("home.example.com", "u", "p");
+	struct dd_err e;
+
+	a.id = 12345;
+	dd_clear(&e);
+	ck_assert_int_eq(store_save(s, &a, "alice", &e), -1);
+	ck_assert_int_eq(e.code, DD_ENOTFOUND);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(delete_pends_hostname_and_audits)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("gone.example.com", "u", "p");
+	const char *want[] = { "gone.example.com" };
+	struct dd_err e;
+	struct audit_row r;
+
+	save(s, &a);
+	clear_pending(s);
+	ck_assert_int_eq(store_delete(s, a.id, "bob", &e), 0);
+	pending_is(s, want, 1);
+	r = newest_audit(s);
+	ck_assert_str_eq(r.action, "delete");
+	ck_assert_str_eq(r.user, "bob");
+	ck_assert_str_eq(r.hostname, "gone.example.com");
+	store_close(s);
+}
+END_TEST
+
+START_TEST(set_enabled_stores_and_audits)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("home.example.com", "u", "p"), got;
+	struct dd_err e;
+
+	save(s, &a);
+	ck_assert_int_eq(store_set_enabled(s, a.id, 0, "bob", &e), 0);
+	ck_assert_int_eq(store_get(s, a.id, &got, &e), 0);
+	ck_assert_int_eq(got.enabled, 0);
+	ck_assert_str_eq(newest_audit(s).action, "disable");
+	ck_assert_int_eq(store_set_enabled(s, a.id, 1, "bob", &e), 0);
+	ck_assert_int_eq(store_get(s, a.id, &got, &e), 0);
+	ck_assert_int_eq(got.enabled, 1);
+	ck_assert_str_eq(newest_audit(s).action, "enable");
+	dd_clear(&e);
+	ck_assert_int_eq(store_set_enabled(s, 999, 1, "bob", &e), -1);
+	ck_assert_int_eq(e.code, DD_ENOTFOUND);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(mark_update_pends_and_audits)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("home.example.com", "u", "p");
+	const char *want[] = { "home.example.com" };
+	struct dd_err e;
+	struct audit_row r;
+
+	save(s, &a);
+	clear_pending(s);
+	ck_assert_int_eq(store_mark_update(s, a.id, "carol", &e), 0);
+	pending_is(s, want, 1);
+	r = newest_audit(s);
+	ck_assert_str_eq(r.action, "update");
+	ck_assert_str_eq(r.user, "carol");
+	/* Twice is still one pending entry. */
+	ck_assert_int_eq(store_mark_update(s, a.id, "carol", &e), 0);
+	pending_is(s, want, 1);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(audit_pages_newest_first_with_more)
+{
+	struct store *s = open_new();
+	struct audit_row *rows;
+	struct dd_err e;
+	char name[64];
+	size_t n, i;
+	int more;
+
+	for (i = 0; i < 5; i++) {
+		struct host h;
+
+		snprintf(name, sizeof(name), "h%zu.example.com", i);
+		h = mkhost(name, "u", "p");
+		save(s, &h);
+	}
+	ck_assert_int_eq(store_audit(s, 0, 2, &rows, &n, &more, &e), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(more, 1);
+	ck_assert_str_eq(rows[0].hostname, "h4.example.com");
+	ck_assert_str_eq(rows[1].hostname, "h3.example.com");
+	ck_assert_int_gt(rows[0].id, rows[1].id);
+	free(rows);
+	ck_assert_int_eq(store_audit(s, 2, 2, &rows, &n, &more, &e), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(more, 1);
+	ck_assert_str_eq(rows[0].hostname, "h2.example.com");
+	free(rows);
+	ck_assert_int_eq(store_audit(s, 4, 2, &rows, &n, &more, &e), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(more, 0);
+	ck_assert_str_eq(rows[0].hostname, "h0.example.com");
+	free(rows);
+	ck_assert_int_eq(store_audit(s, 0, 5, &rows, &n, &more, &e), 0);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_int_eq(more, 0);
+	free(rows);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(audit_trim_keeps_newest_n)
+{
+	struct store *s = open_new();
+	struct audit_row *rows;
+	struct dd_err e;
+	char name[64];
+	size_t n, i;
+	int more;
+
+	for (i = 0; i < 6; i++) {
+		struct host h;
+
+		snprintf(name, sizeof(name), "h%zu.example.com", i);
+		h = mkhost(name, "u", "p");
+		save(s, &h);
+	}
+	ck_assert_int_eq(store_audit_trim(s, 10, &e), 0);	/* fewer: none */
+	ck_assert_int_eq(sql_int(dbpath, "SELECT count(*) FROM audit"), 6);
+	ck_assert_int_eq(store_audit_trim(s, 3, &e), 0);
+	ck_assert_int_eq(store_audit(s, 0, 10, &rows, &n, &more, &e), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(more, 0);
+	ck_assert_str_eq(rows[0].hostname, "h5.example.com");
+	ck_assert_str_eq(rows[2].hostname, "h3.example.com");
+	free(rows);
+	store_close(s);
+}
+END_TEST
+
+/* ---- the schema's CHECK constraints, whatever writes the row ---- */
+
+static const struct {
+	const char	*what;
+	const char	*values;	/* hostname, login, password, provider,
+					 * server, protocol */
+} bad_rows[] = {
+	{ "uppercase hostname",
+	  "'Home.example.com', 'u', 'p', 'dyn', '', ''" },
+	{ "single-label hostname", "'home', 'u', 'p', 'dyn', '', ''" },
+	{ "hostname with a space",
+	  "'my home.example.com', 'u', 'p', 'dyn', '', ''" },
+	{ "login with a newline",
+	  "'home.example.com', 'u' || char(10) || 'x', 'p', 'dyn', '', ''" },
+	{ "login with '#'", "'home.example.com', 'us#er', 'p', 'dyn', '', ''" },
+	{ "password with a newline",
+	  "'home.example.com', 'u', 'p' || char(10) || 'use=cmd', 'dyn', '', ''" },
+	{ "password with CR",
+	  "'home.example.com', 'u', 'p' || char(13), 'dyn', '', ''" },
+	{ "custom without server",
+	  "'home.example.com', 'u', 'p', 'custom', '', 'dyndns2'" },
+	{ "server with a comma",
+	  "'home.example.com', 'u', 'p', 'custom', 'a.b,login=x', 'dyndns2'" },
+	{ "uppercase provider", "'home.example.com', 'u', 'p', 'Dyn', '', ''" },
+};
+#define NBAD (sizeof(bad_rows) / sizeof(bad_rows[0]))
+
+START_TEST(schema_checks_refuse_bad_rows)
+{
+	char *schema = schema_text(), *ins;
+
+	ck_assert_int_eq(sql(dbpath, schema), SQLITE_OK);
+	free(schema);
+	/* The good row goes in: the statement itself is right. */
+	ck_assert_int_eq(sql(dbpath, "INSERT INTO hosts (hostname, login, "
+	    "password, provider, server, protocol, created, updated) VALUES "
+	    "('ok.example.com', 'u', 'p #''\"', 'dyn', '', '', 1, 1)"),
+	    SQLITE_OK);
+	ck_assert_int_gt(asprintf(&ins, "INSERT INTO hosts (hostname, login, "
+	    "password, provider, server, protocol, created, updated) VALUES "
+	    "(%s, 1, 1)", bad_rows[_i].values), 0);
+	ck_assert_msg(sql(dbpath, ins) == SQLITE_CONSTRAINT, "%s was stored",
+	    bad_rows[_i].what);
+	free(ins);
+}
+END_TEST
+
+static Suite *
+store_suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc;
+
+	tc = tcase_create("open");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, open_creates_db_mode_0600_at_current_version);
+	tcase_add_test(tc, open_without_create_refuses_missing_file);
+	tcase_add_test(tc, open_accepts_db_made_from_schema_sql);
+	tcase_add_test(tc, open_migrates_version_1_keeping_rows);
+	tcase_add_test(tc, open_refuses_newer_version);
+	tcase_add_test(tc, open_refuses_non_database_file_untouched);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("rows");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, save_get_list_delete_round_trip);
+	tcase_add_test(tc, save_refuses_duplicate_hostname_any_case);
+	tcase_add_test(tc, save_create_pends_and_audits);
+	tcase_add_test(tc, modify_password_pends_and_audits_without_the_value);
+	tcase_add_test(tc, modify_description_only_adds_no_pending);
+	tcase_add_test(tc, modify_hostname_pends_old_and_new_names);
+	tcase_add_test(tc, modify_missing_row_is_not_found);
+	tcase_add_test(tc, delete_pends_hostname_and_audits);
+	tcase_add_test(tc, set_enabled_stores_and_audits);
+	tcase_add_test(tc, mark_update_pends_and_audits);
+	tcase_add_test(tc, audit_pages_newest_first_with_more);
+	tcase_add_test(tc, audit_trim_keeps_newest_n);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("schema");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, schema_checks_refuse_bad_rows, 0, (int)NBAD);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return tu_run(store_suite());
+}

@@ -1,0 +1,689 @@
+/* check_validate.c: the field validators and the whole-form validator. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "host.h"
+#include "validate.h"
+#include "testutil.h"
+
+/* A validator case: the input, whether it passes, and either the canonical
+ * output (when it passes; NULL = same as input) or a text the message must
+ * hold (when refused; NULL = any non-empty message). */
+struct vcase {
+	const char	*in;
+	int		 ok;
+	const char	*expect;
+};
+
+static void
+run_case(val_fn fn, const char *fname, const struct vcase *c)
+{
+	char out[1024], why[VAL_WHY];
+	int rc;
+
+	memset(out, 0, sizeof(out));
+	why[0] = '\0';
+	rc = fn(c->in, out, sizeof(out), why, sizeof(why));
+	if (c->ok) {
+		ck_assert_msg(rc == 0, "%s(\"%s\") refused: %s", fname, c->in,
+		    why);
+		ck_assert_str_eq(out, c->expect ? c->expect : c->in);
+	} else {
+		ck_assert_msg(rc == -1, "%s(\"%s\") accepted as \"%s\"", fname,
+		    c->in, out);
+		ck_assert_msg(why[0] != '\0', "%s(\"%s\") refused without a "
+		    "message", fname, c->in);
+		if (c->expect)
+			ck_assert_msg(strstr(why, c->expect) != NULL,
+			    "%s(\"%s\"): message \"%s\" lacks \"%s\"", fname,
+			    c->in, why, c->expect);
+	}
+}
+
+/* repeat: n copies of s, in a static buffer per slot. */
+static const char *
+repeat(int slot, const char *s, size_t n)
+{
+	static char bufs[8][2048];
+	char *b = bufs[slot];
+	size_t i, len = strlen(s);
+
+	ck_assert(len * n < sizeof(bufs[0]));
+	for (i = 0; i < n; i++)
+		memcpy(b + i * len, s, len);
+	b[n * len] = '\0';
+	return b;
+}
+
+/* ---- val_hostname ---- */
+
+static char l63[64], l64[65], n253[256], n254[256], n253dot[300];
+
+static void
+make_long_names(void)
+{
+	memset(l63, 'a', 63);
+	l63[63] = '\0';
+	memset(l64, 'a', 64);
+	l64[64] = '\0';
+	/* 63 + 1 + 63 + 1 + 63 + 1 + 61 = 253 */
+	snprintf(n253, sizeof(n253), "%s.%s.%s.%.61s", l63, l63, l63, l63);
+	snprintf(n254, sizeof(n254), "%s.%s.%s.%.62s", l63, l63, l63, l63);
+	snprintf(n253dot, sizeof(n253dot), "%s.", n253);
+}
+
+static char l63name[100], l64name[100];
+
+static const struct vcase hostname_cases[] = {
+	{ "arthur-rimbaud.dyndns.org", 1, NULL },
+	{ "Arthur-Rimbaud.DynDNS.ORG", 1, "arthur-rimbaud.dyndns.org" },
+	{ "myhome.example.com.", 1, "myhome.example.com" },
+	{ "myhome.example.com..", 0, NULL },
+	{ "3com.example.com", 1, NULL },
+	{ "a.b", 1, NULL },
+	{ "x-1.example.com", 1, NULL },
+	{ "myhome", 0, "single label" },
+	{ "myhome.", 0, "single label" },
+	{ "-myhome.example.com", 0, "hyphen" },
+	{ "myhome-.example.com", 0, "hyphen" },
+	{ "myhome.example.com-", 0, "hyphen" },
+	{ "my_home.example.com", 0, "'_'" },
+	{ "my home.example.com", 0, NULL },
+	{ "a..b", 0, "empty label" },
+	{ ".a.b", 0, "empty label" },
+	{ ".", 0, NULL },
+	{ "1.2.3.4", 0, "all digits" },
+	{ "myhome.example.123", 0, "all digits" },
+	{ "myhome.example.com/x", 0, NULL },
+	{ "myhome.example.com:80", 0, NULL },
+	{ "myhome.example.com\n", 0, NULL },
+	{ "m\xc3\xbcnchen.de", 0, "xn--mnchen-3ya.de" },
+	{ "M\xc3\x9cNCHEN.de", 0, "xn--mnchen-3ya.de" },
+	{ "\xff\xfe.example.com", 0, NULL },
+	{ "m\xc3.example.com", 0, NULL },
+};
+#define NHOSTNAME (sizeof(hostname_cases) / sizeof(hostname_cases[0]))
+
+START_TEST(hostname_cases_table)
+{
+	run_case(val_hostname, "val_hostname", &hostname_cases[_i]);
+}
+END_TEST
+
+START_TEST(hostname_accepts_63_char_label_refuses_64)
+{
+	const struct vcase ok = { l63name, 1, NULL }, bad = { l64name, 0,
+	    "63" };
+
+	make_long_names();
+	snprintf(l63name, sizeof(l63name), "%s.example.com", l63);
+	snprintf(l64name, sizeof(l64name), "%s.example.com", l64);
+	run_case(val_hostname, "val_hostname", &ok);
+	run_case(val_hostname, "val_hostname", &bad);
+}
+END_TEST
+
+START_TEST(hostname_accepts_253_chars_refuses_254)
+{
+	struct vcase ok = { n253, 1, NULL }, bad = { n254, 0, "253" },
+	    dot = { n253dot, 1, n253 };
+
+	make_long_names();
+	ck_assert_uint_eq(strlen(n253), 253);
+	ck_assert_uint_eq(strlen(n254), 254);
+	run_case(val_hostname, "val_hostname", &ok);
+	run_case(val_hostname, "val_hostname", &bad);
+	run_case(val_hostname, "val_hostname", &dot);
+}
+END_TEST
+
+START_TEST(hostname_refuses_invalid_utf8_without_punycode_hint)
+{
+	char out[300], why[VAL_WHY];
+
+	ck_assert_int_eq(val_hostname("\xc0\xaf.example.com", out, sizeof(out),
+	    why, sizeof(why)), -1);
+	ck_assert_ptr_null(strstr(why, "xn--"));
+}
+END_TEST
+
+START_TEST(hostname_does_not_overflow_small_output)
+{
+	char out[8], why[VAL_WHY];
+
+	memset(out, 'Z', sizeof(out));
+	ck_assert_int_eq(val_hostname("myhome.example.com", out, sizeof(out),
+	    why, sizeof(why)), -1);
+	ck_assert(why[0] != '\0');
+}
+END_TEST
+
+/* ---- val_idn_ascii ---- */
+
+static const struct {
+	const char	*in;
+	const char	*out;
+} idn_cases[] = {
+	{ "b\xc3\xbc" "cher.example", "xn--bcher-kva.example" },
+	{ "m\xc3\xbcnchen.de", "xn--mnchen-3ya.de" },
+	{ "B\xc3\x9c" "CHER.example", "xn--bcher-kva.example" },
+	{ "stra\xc3\x9f" "e.de", "xn--strae-oqa.de" },
+	{ "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e.jp", "xn--wgv71a119e.jp" },
+	{ "\xe2\x98\x83.net", "xn--n3h.net" },
+	{ "example.com", "example.com" },
+	{ "www.b\xc3\xbc" "cher.example", "www.xn--bcher-kva.example" },
+};
+#define NIDN (sizeof(idn_cases) / sizeof(idn_cases[0]))
+
+START_TEST(idn_ascii_encodes_known_names)
+{
+	char out[256];
+
+	ck_assert_int_eq(val_idn_ascii(idn_cases[_i].in, out, sizeof(out)), 0);
+	ck_assert_str_eq(out, idn_cases[_i].out);
+}
+END_TEST
+
+START_TEST(idn_ascii_refuses_invalid_utf8_and_small_buffer)
+{
+	char out[256], small[10];
+
+	ck_assert_int_eq(val_idn_ascii("b\xc3" "cher.example", out,
+	    sizeof(out)), -1);
+	ck_assert_int_eq(val_idn_ascii("\xed\xa0\x80.example", out,
+	    sizeof(out)), -1);
+	ck_assert_int_eq(val_idn_ascii("b\xc3\xbc" "cher.example", small,
+	    sizeof(small)), -1);
+}
+END_TEST
+
+/* ---- val_description ---- */
+
+static const struct vcase desc_cases[] = {
+	{ "Home router, Paris office", 1, NULL },
+	{ "\xc3\x9cnic\xc3\xb6" "de \xe2\x98\x83 'quoted' \"double\" # , = $ \\", 1,
+	  NULL },
+	{ "two\nlines", 0, "control" },
+	{ "tab\there", 0, NULL },
+	{ "cr\rhere", 0, NULL },
+	{ "del\x7fhere", 0, NULL },
+	{ "c1 \xc2\x85 next line", 0, NULL },
+	{ "bad \xc3\x28 utf8", 0, "UTF-8" },
+	{ "surrogate \xed\xa0\x80", 0, "UTF-8" },
+	{ "overlong \xc0\xaf", 0, "UTF-8" },
+};
+#define NDESC (sizeof(desc_cases) / sizeof(desc_cases[0]))
+
+START_TEST(description_cases_table)
+{
+	run_case(val_description, "val_description", &desc_cases[_i]);
+}
+END_TEST
+
+START_TEST(description_counts_characters_not_bytes)
+{
+	/* 200 x U+00E9 is 400 bytes: allowed; 201 characters are not. */
+	struct vcase ok = { NULL, 1, NULL }, bad = { NULL, 0, "200" },
+	    ok3 = { NULL, 1, NULL };
+
+	ok.in = repeat(0, "\xc3\xa9", 200);
+	bad.in = repeat(1, "\xc3\xa9", 201);
+	ok3.in = repeat(2, "\xe2\x82\xac", 200);	/* 600 bytes */
+	run_case(val_description, "val_description", &ok);
+	run_case(val_description, "val_description", &bad);
+	run_case(val_description, "val_description", &ok3);
+	bad.in = repeat(3, "a", 201);
+	run_case(val_description, "val_description", &bad);
+}
+END_TEST
+
+/* ---- val_login ---- */
+
+static const struct vcase login_cases[] = {
+	{ "arthur", 1, NULL },
+	{ "a b,c'd\"e\\f", 1, NULL },
+	{ "user@example.com", 1, NULL },
+	{ "j\xc3\xbcrgen", 1, NULL },
+	{ "mypassword", 1, NULL },
+	{ "us#er", 0, "#" },
+	{ "user\n", 0, NULL },
+	{ "us\ter", 0, NULL },
+	{ "xpassword=y", 0, "password" },
+	{ "password=x", 0, "password" },
+	{ "a password b=c", 0, "password" },
+	{ "bad \xff", 0, NULL },
+};
+#define NLOGIN (sizeof(login_cases) / sizeof(login_cases[0]))
+
+START_TEST(login_cases_table)
+{
+	run_case(val_login, "val_login", &login_cases[_i]);
+}
+END_TEST
+
+START_TEST(login_accepts_128_bytes_refuses_129)
+{
+	struct vcase ok = { NULL, 1, NULL }, bad = { NULL, 0, NULL };
+
+	ok.in = repeat(0, "x", 128);
+	bad.in = repeat(1, "x", 129);
+	run_case(val_login, "val_login", &ok);
+	run_case(val_login, "val_login", &bad);
+	ok.in = repeat(2, "\xc3\xa9", 64);	/* 128 bytes */
+	bad.in = repeat(3, "\xc3\xa9", 65);	/* 130 bytes, 65 chars */
+	run_case(val_login, "val_login", &ok);
+	run_case(val_login, "val_login", &bad);
+}
+END_TEST
+
+/* ---- val_password ---- */
+
+static const struct vcase password_cases[] = {
+	{ "simple", 1, NULL },
+	{ "p a#s,s=w\"o$rd\\x'y", 1, NULL },
+	{ "it's", 1, NULL },
+	{ "'", 1, NULL },
+	{ " leading and trailing ", 1, NULL },
+	{ "two  spaces", 1, NULL },
+	{ "$(id) `id` ${HOME} %s %n", 1, NULL },
+	{ "p\xc3\xa4sswo\xcc\x88rd \xe2\x98\x83", 1, NULL },
+	{ "xpassword=y", 1, NULL },
+	{ "password= x", 1, NULL },
+	{ "a password", 1, NULL },
+	{ "pass word=x", 1, NULL },
+	/* ddclient would read " password=x" as a setting of its own. */
+	{ "b@Z: password=x", 0, "password" },
+	{ "my password = secret", 0, "password" },
+	{ "line\nbreak", 0, NULL },
+	{ "carriage\rreturn", 0, NULL },
+	{ "bell\x07", 0, NULL },
+	{ "tab\t", 0, NULL },
+	{ "del\x7f", 0, NULL },
+	{ "bad \xc3\x28", 0, NULL },
+};
+#define NPASSWORD (sizeof(password_cases) / sizeof(password_cases[0]))
+
+START_TEST(password_cases_table)
+{
+	run_case(val_password, "val_password", &password_cases[_i]);
+}
+END_TEST
+
+START_TEST(password_accepts_256_bytes_refuses_257)
+{
+	struct vcase ok = { NULL, 1, NULL }, bad = { NULL, 0, NULL };
+
+	ok.in = repeat(0, "#", 256);
+	bad.in = repeat(1, "#", 257);
+	run_case(val_password, "val_password", &ok);
+	run_case(val_password, "val_password", &bad);
+}
+END_TEST
+
+/* ---- val_server ---- */
+
+static const struct vcase server_cases[] = {
+	{ "members.example.net", 1, NULL },
+	{ "Members.Example.NET", 1, "members.example.net" },
+	{ "192.0.2.1:8245", 1, NULL },
+	{ "192.0.2.1", 1, NULL },
+	{ "127.0.0.1:8080", 1, NULL },
+	{ "host.example.net:65535", 1, NULL },
+	{ "host.example.net:1", 1, NULL },
+	{ "host.example.net:0", 0, "65535" },
+	{ "host.example.net:65536", 0, "65535" },
+	{ "host.example.net:abc", 0, "65535" },
+	{ "host.example.net:", 0, NULL },
+	{ "host.example.net:-1", 0, NULL },
+	{ ":8245", 0, NULL },
+	{ "2001:db8::1", 0, "IPv6" },
+	{ "[2001:db8::1]:8245", 0, "IPv6" },
+	{ "localhost", 0, "single label" },
+	{ "localhost:8080", 0, "single label" },
+	{ "999.1.1.1", 0, "all digits" },
+	{ "192.0.2", 0, NULL },
+	{ "http://members.example.net", 0, NULL },
+	{ "members.example.net/nic/update", 0, NULL },
+	{ "members.example.net, login=x", 0, NULL },
+};
+#define NSERVER (sizeof(server_cases) / sizeof(server_cases[0]))
+
+START_TEST(server_cases_table)
+{
+	run_case(val_server, "val_server", &server_cases[_i]);
+}
+END_TEST
+
+/* ---- val_path (nsupdate key file) ---- */
+
+static const struct vcase path_cases[] = {
+	{ "/etc/ddclient/k.key", 1, NULL },
+	{ "/etc/ddclient/Kexample.com.+165+12345.key", 0, NULL },
+	{ "/etc/ddclient/dyn_example-1.key", 1, NULL },
+	{ "etc/ddclient/k.key", 0, "absolute" },
+	{ "k.key", 0, "absolute" },
+	{ "/etc/dd client/k.key", 0, NULL },
+	{ "/etc/$HOME/k.key", 0, NULL },
+	{ "/etc/k.key;reboot", 0, NULL },
+	{ "/etc/`id`.key", 0, NULL },
+	{ "/etc/$(id).key", 0, NULL },
+	{ "/etc/k.key'", 0, NULL },
+	{ "/etc/k.key\n", 0, NULL },
+};
+#define NPATH (sizeof(path_cases) / sizeof(path_cases[0]))
+
+START_TEST(path_cases_table)
+{
+	run_case(val_path, "val_path", &path_cases[_i]);
+}
+END_TEST
+
+/* ---- val_protocol ---- */
+
+START_TEST(protocol_accepts_listed_refuses_others)
+{
+	const struct vcase ok = { "dyndns2", 1, NULL },
+	    unknown = { "dyndns3", 0, NULL }, upper = { "DYNDNS2", 0, NULL };
+
+	run_case(val_protocol, "val_protocol", &ok);
+	run_case(val_protocol, "val_protocol", &unknown);
+	run_case(val_protocol, "val_protocol", &upper);
+}
+END_TEST
+
+/* ---- val_host: the whole form ---- */
+
+struct form {
+	const char	*in[HF__MAX];
+};
+
+static int
+check_host(const struct form *f, const struct host *old, struct host *out,
+    char why[HF__MAX][VAL_WHY])
+{
+	memset(why, 'x', sizeof(char[HF__MAX][VAL_WHY]));
+	return val_host(f->in, old, out, why);
+}
+
+START_TEST(host_requires_provider)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "home.example.com" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+
+	ck_assert_int_ge(check_host(&f, NULL, &out, why), 1);
+	ck_assert(why[HF_PROVIDER][0] != '\0');
+	ck_assert_str_eq(why[HF_HOSTNAME], "");
+}
+END_TEST
+
+START_TEST(host_refuses_unknown_provider)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "home.example.com",
+	    [HF_PROVIDER] = "nosuchdns", [HF_LOGIN] = "u",
+	    [HF_PASSWORD] = "p" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+
+	ck_assert_int_ge(check_host(&f, NULL, &out, why), 1);
+	ck_assert(why[HF_PROVIDER][0] != '\0');
+	ck_assert_str_eq(why[HF_HOSTNAME], "");
+}
+END_TEST
+
+START_TEST(host_dyn_needs_login_and_password)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "home.example.com",
+	    [HF_PROVIDER] = "dyn" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 2);
+	ck_assert(why[HF_LOGIN][0] != '\0');
+	ck_assert(why[HF_PASSWORD][0] != '\0');
+	ck_assert_str_eq(why[HF_HOSTNAME], "");
+	ck_assert_str_eq(why[HF_PROVIDER], "");
+}
+END_TEST
+
+START_TEST(host_dyn_valid_form_is_canonicalised)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "Home.Example.COM.",
+	    [HF_DESCRIPTION] = "salon", [HF_LOGIN] = "arthur",
+	    [HF_PASSWORD] = "s3cret #1", [HF_MX] = "MX.example.com",
+	    [HF_PROVIDER] = "dyn" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+	int i;
+
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 0);
+	for (i = 0; i < HF__MAX; i++)
+		ck_assert_msg(why[i][0] == '\0', "field %d: %s", i, why[i]);
+	ck_assert_str_eq(out.hostname, "home.example.com");
+	ck_assert_str_eq(out.description, "salon");
+	ck_assert_str_eq(out.login, "arthur");
+	ck_assert_str_eq(out.password, "s3cret #1");
+	ck_assert_str_eq(out.mx, "mx.example.com");
+	ck_assert_str_eq(out.provider, "dyn");
+	ck_assert_int_eq(out.enabled, 1);
+	ck_assert_int_eq(out.id, 0);
+}
+END_TEST
+
+START_TEST(host_duckdns_refuses_a_login)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "home.duckdns.org",
+	    [HF_PROVIDER] = "duckdns", [HF_LOGIN] = "arthur",
+	    [HF_PASSWORD] = "token" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
+	ck_assert_msg(strstr(why[HF_LOGIN], "does not use this field") != NULL,
+	    "%s", why[HF_LOGIN]);
+	ck_assert_str_eq(why[HF_PASSWORD], "");
+}
+END_TEST
+
+START_TEST(host_custom_needs_server_and_protocol)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "home.example.com",
+	    [HF_PROVIDER] = "custom" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+
+	ck_assert_int_ge(check_host(&f, NULL, &out, why), 2);
+	ck_assert(why[HF_SERVER][0] != '\0');
+	ck_assert(why[HF_PROTOCOL][0] != '\0');
+	ck_assert_str_eq(why[HF_HOSTNAME], "");
+}
+END_TEST
+
+START_TEST(host_custom_dyndns2_accepts_login_password_mx)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "home.example.com",
+	    [HF_PROVIDER] = "custom", [HF_PROTOCOL] = "dyndns2",
+	    [HF_SERVER] = "127.0.0.1:8080", [HF_LOGIN] = "a b,c",
+	    [HF_PASSWORD] = "p'w", [HF_MX] = "mx.example.com" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 0);
+	ck_assert_str_eq(out.provider, "custom");
+	ck_assert_str_eq(out.protocol, "dyndns2");
+	ck_assert_str_eq(out.server, "127.0.0.1:8080");
+	ck_assert_str_eq(out.login, "a b,c");
+	ck_assert_str_eq(out.password, "p'w");
+	ck_assert_str_eq(out.mx, "mx.example.com");
+}
+END_TEST
+
+START_TEST(host_custom_refuses_unknown_protocol)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "home.example.com",
+	    [HF_PROVIDER] = "custom", [HF_PROTOCOL] = "cmd",
+	    [HF_SERVER] = "127.0.0.1:8080", [HF_LOGIN] = "u",
+	    [HF_PASSWORD] = "p" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
+	ck_assert(why[HF_PROTOCOL][0] != '\0');
+}
+END_TEST
+
+START_TEST(host_noip_refuses_mx)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "home.example.com",
+	    [HF_PROVIDER] = "noip", [HF_LOGIN] = "u", [HF_PASSWORD] = "p",
+	    [HF_MX] = "mx.example.com" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
+	ck_assert(why[HF_MX][0] != '\0');
+}
+END_TEST
+
+START_TEST(host_provider_with_fixed_server_refuses_a_server)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "home.example.com",
+	    [HF_PROVIDER] = "dyn", [HF_LOGIN] = "u", [HF_PASSWORD] = "p",
+	    [HF_SERVER] = "evil.example.net" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
+	ck_assert(why[HF_SERVER][0] != '\0');
+}
+END_TEST
+
+START_TEST(host_nsupdate_password_must_be_a_safe_key_path)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "home.dyn.example.com",
+	    [HF_PROVIDER] = "nsupdate", [HF_SERVER] = "ns1.example.com",
+	    [HF_ZONE] = "dyn.example.com",
+	    [HF_PASSWORD] = "/etc/k.key; reboot" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
+	ck_assert(why[HF_PASSWORD][0] != '\0');
+	f.in[HF_PASSWORD] = "/etc/ddclient/dyn.key";
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 0);
+	ck_assert_str_eq(out.password, "/etc/ddclient/dyn.key");
+	ck_assert_str_eq(out.zone, "dyn.example.com");
+	f.in[HF_ZONE] = "";
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
+	ck_assert(why[HF_ZONE][0] != '\0');
+}
+END_TEST
+
+START_TEST(host_modify_with_empty_password_keeps_old)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "home.example.com",
+	    [HF_PROVIDER] = "dyn", [HF_LOGIN] = "arthur",
+	    [HF_PASSWORD] = "" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host old, out;
+
+	memset(&old, 0, sizeof(old));
+	old.id = 42;
+	old.enabled = 0;
+	old.created = 1000;
+	snprintf(old.hostname, sizeof(old.hostname), "home.example.com");
+	snprintf(old.provider, sizeof(old.provider), "dyn");
+	snprintf(old.login, sizeof(old.login), "arthur");
+	snprintf(old.password, sizeof(old.password), "old 'secret'");
+	ck_assert_int_eq(check_host(&f, &old, &out, why), 0);
+	ck_assert_str_eq(out.password, "old 'secret'");
+	ck_assert_int_eq(out.id, 42);
+	ck_assert_int_eq(out.enabled, 0);
+	ck_assert_int_eq(out.created, 1000);
+	/* A new password replaces it. */
+	f.in[HF_PASSWORD] = "new";
+	ck_assert_int_eq(check_host(&f, &old, &out, why), 0);
+	ck_assert_str_eq(out.password, "new");
+	/* Creating with an empty password is refused. */
+	f.in[HF_PASSWORD] = "";
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
+	ck_assert(why[HF_PASSWORD][0] != '\0');
+}
+END_TEST
+
+START_TEST(host_every_bad_field_gets_a_message_good_fields_none)
+{
+	struct form f = { .in = { [HF_HOSTNAME] = "bad_host.example.com",
+	    [HF_DESCRIPTION] = "fine", [HF_LOGIN] = "us#er",
+	    [HF_PASSWORD] = "ok", [HF_MX] = "mx..example.com",
+	    [HF_PROVIDER] = "dyn" } };
+	char why[HF__MAX][VAL_WHY];
+	struct host out;
+
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 3);
+	ck_assert(why[HF_HOSTNAME][0] != '\0');
+	ck_assert(why[HF_LOGIN][0] != '\0');
+	ck_assert(why[HF_MX][0] != '\0');
+	ck_assert_str_eq(why[HF_DESCRIPTION], "");
+	ck_assert_str_eq(why[HF_PASSWORD], "");
+	ck_assert_str_eq(why[HF_PROVIDER], "");
+	ck_assert_str_eq(why[HF_SERVER], "");
+	ck_assert_str_eq(why[HF_PROTOCOL], "");
+	ck_assert_str_eq(why[HF_ZONE], "");
+}
+END_TEST
+
+static Suite *
+validate_suite(void)
+{
+	Suite *s = suite_create("validate");
+	TCase *tc;
+
+	tc = tcase_create("hostname");
+	tcase_add_loop_test(tc, hostname_cases_table, 0, (int)NHOSTNAME);
+	tcase_add_test(tc, hostname_accepts_63_char_label_refuses_64);
+	tcase_add_test(tc, hostname_accepts_253_chars_refuses_254);
+	tcase_add_test(tc, hostname_refuses_invalid_utf8_without_punycode_hint);
+	tcase_add_test(tc, hostname_does_not_overflow_small_output);
+	tcase_add_loop_test(tc, idn_ascii_encodes_known_names, 0, (int)NIDN);
+	tcase_add_test(tc, idn_ascii_refuses_invalid_utf8_and_small_buffer);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("fields");
+	tcase_add_loop_test(tc, description_cases_table, 0, (int)NDESC);
+	tcase_add_test(tc, description_counts_characters_not_bytes);
+	tcase_add_loop_test(tc, login_cases_table, 0, (int)NLOGIN);
+	tcase_add_test(tc, login_accepts_128_bytes_refuses_129);
+	tcase_add_loop_test(tc, password_cases_table, 0, (int)NPASSWORD);
+	tcase_add_test(tc, password_accepts_256_bytes_refuses_257);
+	tcase_add_loop_test(tc, server_cases_table, 0, (int)NSERVER);
+	tcase_add_loop_test(tc, path_cases_table, 0, (int)NPATH);
+	tcase_add_test(tc, protocol_accepts_listed_refuses_others);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("host");
+	tcase_add_test(tc, host_requires_provider);
+	tcase_add_test(tc, host_refuses_unknown_provider);
+	tcase_add_test(tc, host_dyn_needs_login_and_password);
+	tcase_add_test(tc, host_dyn_valid_form_is_canonicalised);
+	tcase_add_test(tc, host_duckdns_refuses_a_login);
+	tcase_add_test(tc, host_custom_needs_server_and_protocol);
+	tcase_add_test(tc, host_custom_dyndns2_accepts_login_password_mx);
+	tcase_add_test(tc, host_custom_refuses_unknown_protocol);
+	tcase_add_test(tc, host_noip_refuses_mx);
+	tcase_add_test(tc, host_provider_with_fixed_server_refuses_a_server);
+	tcase_add_test(tc, host_nsupdate_password_must_be_a_safe_key_path);
+	tcase_add_test(tc, host_modify_with_empty_password_keeps_old);
+	tcase_add_test(tc, host_every_bad_field_gets_a_message_good_fields_none);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return tu_run(validate_suite());
+}
