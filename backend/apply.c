@@ -107,6 +107,9 @@ apply_run(const struct conf *c, struct dd_err *e)
 	 * the old settings because its cache entry is already gone. */
 	if ((st = write_config(c, s, e)) != APPLY_OK)
 		goto out;
+	/* A pass in progress would write the dropped entries back: let it
+	 * end first (it is short unless a provider is slow to answer). */
+	daemon_wait_idle(c->ddclient_pid, 30);
 	cache_rc = drop_pending(c, s, e);
 	store_audit_trim(s, c->history_max, NULL);
 	ds = daemon_reload(c->ddclient_pid);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "daemon.h"
 #include "fileio.h"
@@ -39,6 +40,15 @@ daemon_is_ddclient(const char *cmdline, size_t n)
 	return 0;
 }
 
+int
+daemon_is_sleeping(const char *cmdline, size_t n)
+{
+	static const char title[] = "ddclient - sleeping";
+
+	return n > sizeof(title) - 1 && cmdline[n - 1] == '\0' &&
+	    strncmp(cmdline, title, sizeof(title) - 1) == 0;
+}
+
 /* read_pid: the pid in pidfile, or a daemon_state saying why not. */
 static enum daemon_state
 read_pid(const char *pidfile, pid_t *pid)
@@ -61,9 +71,10 @@ read_pid(const char *pidfile, pid_t *pid)
 	return DAEMON_OK;
 }
 
-/* find: the pid of the ddclient that pidfile names, or why there is none. */
+/* find: the pid of the ddclient that pidfile names, or why there is none;
+ * sleeping, if not NULL, tells whether it is between passes. */
 static enum daemon_state
-find(const char *pidfile, pid_t *pidp)
+find(const char *pidfile, pid_t *pidp, int *sleeping)
 {
 	char path[64], *cmd;
 	enum daemon_state st;
@@ -78,6 +89,8 @@ find(const char *pidfile, pid_t *pidp)
 	if (file_read(path, 4096, &cmd, &n, &e) == -1)
 		return DAEMON_STALE;
 	ok = daemon_is_ddclient(cmd, n);
+	if (sleeping != NULL)
+		*sleeping = daemon_is_sleeping(cmd, n);
 	free(cmd);
 	*pidp = pid;
 	return ok ? DAEMON_OK : DAEMON_NOTDDCLIENT;
@@ -88,7 +101,23 @@ daemon_check(const char *pidfile)
 {
 	pid_t pid;
 
-	return find(pidfile, &pid);
+	return find(pidfile, &pid, NULL);
+}
+
+int
+daemon_wait_idle(const char *pidfile, int tenths)
+{
+	struct timespec ts = { 0, 100 * 1000 * 1000 };
+	int sleeping;
+	pid_t pid;
+
+	for (;;) {
+		if (find(pidfile, &pid, &sleeping) != DAEMON_OK || sleeping)
+			return 1;
+		if (tenths-- <= 0)
+			return 0;
+		nanosleep(&ts, NULL);
+	}
 }
 
 enum daemon_state
@@ -97,7 +126,7 @@ daemon_reload(const char *pidfile)
 	enum daemon_state st;
 	pid_t pid;
 
-	if ((st = find(pidfile, &pid)) != DAEMON_OK)
+	if ((st = find(pidfile, &pid, NULL)) != DAEMON_OK)
 		return st;
 	if (kill(pid, SIGHUP) == -1)
 		return errno == EPERM ? DAEMON_EPERM : DAEMON_STALE;

@@ -19,6 +19,19 @@ enum daemon_state {
  */
 int daemon_is_ddclient(const char *cmdline, size_t n);
 
+/* daemon_is_sleeping: 1 if cmdline is the title ddclient sets while it
+ * sleeps between passes ("ddclient - sleeping for N seconds"). Pure. */
+int daemon_is_sleeping(const char *cmdline, size_t n);
+
+/*
+ * daemon_wait_idle: wait, at most tenths tenths of a second, until the
+ * ddclient named by pidfile sleeps between passes. ddclient reads its
+ * cache when a pass starts and writes it back whole when the pass ends,
+ * so a cache entry dropped mid-pass would come back. Returns 1 if it is
+ * idle (or not running), 0 if it was still busy when the time ran out.
+ */
+int daemon_wait_idle(const char *pidfile, int tenths);
+
 /* daemon_check: what the pid file at pidfile names; sends no signal. */
 enum daemon_state daemon_check(const char *pidfile);
 

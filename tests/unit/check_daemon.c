@@ -203,6 +203,20 @@ START_TEST(check_sends_no_signal)
 }
 END_TEST
 
+/* Only the title of ddclient between passes counts as idle: a drop of a
+ * cache entry during a pass would be written back at its end. */
+START_TEST(is_sleeping_only_between_passes)
+{
+	ck_assert_int_eq(daemon_is_sleeping(
+	    "ddclient - sleeping for 300 seconds", 36), 1);
+	ck_assert_int_eq(daemon_is_sleeping("ddclient - updating a.example.com",
+	    34), 0);
+	ck_assert_int_eq(daemon_is_sleeping("ddclient - connecting to x", 27), 0);
+	ck_assert_int_eq(daemon_is_sleeping("/usr/bin/ddclient\0-daemon", 27), 0);
+	ck_assert_int_eq(daemon_is_sleeping("ddclient - sleeping", 19), 0);
+}
+END_TEST
+
 static Suite *
 daemon_suite(void)
 {
@@ -212,6 +226,7 @@ daemon_suite(void)
 	tc = tcase_create("cmdline");
 	tcase_add_loop_test(tc, is_ddclient_recognises_its_command_lines, 0,
 	    (int)NCMD);
+	tcase_add_test(tc, is_sleeping_only_between_passes);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("pidfile");
