@@ -17,7 +17,8 @@ _cleanup() {
 	for p in $_pids; do wait "$p" 2>/dev/null; done
 	rm -rf "$T"
 }
-trap _cleanup EXIT INT TERM
+trap _cleanup EXIT
+trap '_cleanup; trap - EXIT; exit 143' INT TERM
 
 ok() { _n=$((_n + 1)); echo "ok $_n - $1"; }
 not_ok() { _n=$((_n + 1)); _fail=$((_fail + 1)); echo "not ok $_n - $1"; }
