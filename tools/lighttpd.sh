@@ -12,7 +12,8 @@ cmd=${1:-}; dir=${2:-}
 case "$cmd" in
 start)
 	port=$3 conf=$4
-	build=${BUILD:-$TOP/build}
+	build=${BUILD:-build}
+	case "$build" in /*) ;; *) build=$TOP/$build ;; esac
 	cat > "$dir/lighttpd.conf" <<CONF
 server.modules = ( "mod_access", "mod_alias", "mod_auth", "mod_authn_file",
                    "mod_cgi", "mod_setenv", "mod_redirect" )
