@@ -5,7 +5,7 @@
 # lighttpd on 127.0.0.1 serves the page behind basic authentication (user
 # admin, password generated on first run); ddclient runs as a daemon on the
 # configuration the page writes; a fake provider and check server on
-# 127.0.0.1 stand in for the Internet (see README, "The demo").
+# 127.0.0.1 (PORT+1, PORT+2) stand in for the Internet (README, "The demo").
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 R=$TOP/run
@@ -34,16 +34,22 @@ start() {
 	umask 077
 	mkdir -p "$R/state"
 	stop
-	if ! port_free "$PORT"; then
-		echo "Port $PORT on 127.0.0.1 is in use: run 'make run PORT=8081'." >&2
-		exit 1
-	fi
+	# The page on PORT; the fake provider and check server on the next two,
+	# fixed so that hosts saved against the fake provider keep working.
+	fport=$((PORT + 1)) cport=$((PORT + 2))
+	for p in "$PORT" "$fport" "$cport"; do
+		if ! port_free "$p"; then
+			echo "Port $p on 127.0.0.1 is in use: run 'make run PORT=<another>'" \
+			    "(the demo uses PORT, PORT+1 and PORT+2)." >&2
+			exit 1
+		fi
+	done
 	# A fake dyndns2 provider, and a fake check server for the public address.
 	rm -f "$R/provider.port" "$R/checkip.port"
-	python3 "$TOP/tests/tools/fake_provider.py" provider \
+	python3 "$TOP/tests/tools/fake_provider.py" provider --port "$fport" \
 		--port-file "$R/provider.port" --log "$R/provider.log" > "$R/fake.out" 2>&1 &
 	echo $! > "$R/fake.pid"
-	python3 "$TOP/tests/tools/fake_provider.py" checkip \
+	python3 "$TOP/tests/tools/fake_provider.py" checkip --port "$cport" \
 		--port-file "$R/checkip.port" > "$R/checkip.out" 2>&1 &
 	echo $! > "$R/checkip.pid"
 	i=0
@@ -51,8 +57,6 @@ start() {
 		i=$((i + 1)); [ $i -gt 100 ] && { echo "fake servers did not start" >&2; exit 1; }
 		sleep 0.05
 	done
-	fport=$(cat "$R/provider.port")
-	cport=$(cat "$R/checkip.port")
 	cat > "$R/ddns-admin.conf" <<CONF
 # ddns-admin demo configuration, written by tools/demo.sh.
 database = $R/ddns.db
