@@ -207,13 +207,18 @@ END_TEST
  * cache entry during a pass would be written back at its end. */
 START_TEST(is_sleeping_only_between_passes)
 {
-	ck_assert_int_eq(daemon_is_sleeping(
-	    "ddclient - sleeping for 300 seconds", 36), 1);
-	ck_assert_int_eq(daemon_is_sleeping("ddclient - updating a.example.com",
-	    34), 0);
-	ck_assert_int_eq(daemon_is_sleeping("ddclient - connecting to x", 27), 0);
-	ck_assert_int_eq(daemon_is_sleeping("/usr/bin/ddclient\0-daemon", 27), 0);
-	ck_assert_int_eq(daemon_is_sleeping("ddclient - sleeping", 19), 0);
+	static const char sleeping[] = "ddclient - sleeping for 300 seconds";
+	static const char updating[] = "ddclient - updating a.example.com";
+	static const char connecting[] = "ddclient - connecting to x";
+	static const char plain[] = "/usr/bin/ddclient\0-daemon";
+	static const char bare[] = "ddclient - sleeping";
+
+	/* sizeof counts each literal's final NUL, as /proc/PID/cmdline has. */
+	ck_assert_int_eq(daemon_is_sleeping(sleeping, sizeof(sleeping)), 1);
+	ck_assert_int_eq(daemon_is_sleeping(updating, sizeof(updating)), 0);
+	ck_assert_int_eq(daemon_is_sleeping(connecting, sizeof(connecting)), 0);
+	ck_assert_int_eq(daemon_is_sleeping(plain, sizeof(plain)), 0);
+	ck_assert_int_eq(daemon_is_sleeping(bare, sizeof(bare) - 1), 0);
 }
 END_TEST
 
