@@ -46,6 +46,13 @@ ALL_CFLAGS = $(CFLAGS) $(XCFLAGS) $(DEFS) -Ibackend $(CS_CFLAGS) $(SQLITE_CFLAGS
 
 all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-checkip
 
+# The compiled-in paths follow PREFIX & co: rebuild conf.o when they change.
+$(B)/paths: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DEFS)' | cmp -s - $@ || echo '$(DEFS)' > $@
+$(B)/backend/conf.o: $(B)/paths
+FORCE:
+
 $(B)/%.o: %.c $(wildcard backend/*.h cgi/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
