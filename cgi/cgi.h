@@ -68,27 +68,48 @@ int req_setup(struct req *r, struct dd_err *e);
 page_fn req_parse(struct req *r, struct dd_err *e);
 void req_free(struct req *r);
 
-/* http.c: the response. */
+/*
+ * http.c: the response. Pages fill the HDF and choose a template; nothing
+ * is written until http_send. Keys are built from fixed text and indices
+ * only, never from request data (ClearSilver gotcha G11).
+ *   out_set      set key to val (NULL is "")
+ *   out_setn     set the key made from fmt to the number n
+ *   out_row      set <list>.<i>.<field> to val
+ *   out_lang     the text Lang.<group>.<name> of strings.hdf ("" if none)
+ *   http_page    render template with status (returns 0)
+ *   http_fail    render the error page with status and msg (returns 0)
+ *   http_error   http_fail with the status that e->code maps to; 5xx are
+ *                also logged to stderr, the web server's error log
+ *   http_redirect  303 to location, which holds no request data
+ *   http_send    write the response: headers (security headers from one
+ *                place), then the rendered page
+ *   http_send_plain  a text/plain response, for when nothing can render
+ */
 void out_set(struct req *r, const char *key, const char *val);
-void out_setf(struct req *r, const char *key, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 void out_setn(struct req *r, long long n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void out_row(struct req *r, const char *list, size_t i, const char *field,
     const char *val);
 const char *out_lang(struct req *r, const char *group, const char *name);
-int http_error(struct req *r, const struct dd_err *e);
-int http_fail(struct req *r, int status, const char *msg);
-int http_redirect(struct req *r, const char *location);
 int http_page(struct req *r, int status, const char *template);
+int http_fail(struct req *r, int status, const char *msg);
+int http_error(struct req *r, const struct dd_err *e);
+int http_redirect(struct req *r, const char *location);
 void http_send(struct req *r);
 void http_send_plain(int status, const char *msg);
 
-/* run.c: the helper programs. */
+/*
+ * run.c: the helper programs, by execve with DDNS_ADMIN_CONFIG and PATH
+ * as their whole environment, never through a shell.
+ *   run_apply             run the apply command and wait: its exit code
+ *                         (see apply.h), or 127 if it could not run
+ *   run_checkip_detached  start the checkip command in its own session
+ *                         with its output closed; returns at once
+ */
 int run_apply(struct req *r);
 void run_checkip_detached(struct req *r);
 
-/* Pages. */
+/* Pages: each fills the response for r and returns 0. */
 int page_list(struct req *);
 int page_edit(struct req *);
 int page_save(struct req *);

@@ -74,18 +74,6 @@ out_set(struct req *r, const char *key, const char *val)
 	nerr_ignore(&err);
 }
 
-void
-out_setf(struct req *r, const char *key, const char *fmt, ...)
-{
-	char val[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(val, sizeof(val), fmt, ap);
-	va_end(ap);
-	out_set(r, key, val);
-}
-
 /* out_setn: set the number n at the key built from fmt (indices only). */
 void
 out_setn(struct req *r, long long n, const char *fmt, ...)
