@@ -12,17 +12,8 @@ T=$(mktemp -d /tmp/ddns-bench.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 cc -O2 -o "$T/floor" "$TOP/bench/floor.c"
 mkdir "$T/state"
-cat > "$T/conf" <<CONF
-database = $T/ddns.db
-ddclient_conf = $T/ddclient.conf
-ddclient_pid = $T/ddclient.pid
-ddclient_cache = $T/ddclient.cache
-templates = $TOP/templates
-apply = /bin/true
-checkip = /bin/true
-state_dir = $T/state
-require_auth = no
-CONF
+BUILD="$B" "$TOP/tools/instance-conf.sh" "$T" apply=/bin/true checkip=/bin/true \
+	require_auth=no > "$T/conf"
 printf 'ip=203.0.113.7\ntime=%s\nerror=\n' "$(date +%s)" > "$T/state/publicip"
 sqlite3 "$T/ddns.db" < "$TOP/schema.sql"
 i=0

@@ -57,24 +57,10 @@ start() {
 		i=$((i + 1)); [ $i -gt 100 ] && { echo "fake servers did not start" >&2; exit 1; }
 		sleep 0.05
 	done
-	cat > "$R/ddns-admin.conf" <<CONF
-# ddns-admin demo configuration, written by tools/demo.sh.
-database = $R/ddns.db
-ddclient_conf = $R/ddclient.conf
-ddclient_pid = $R/ddclient.pid
-ddclient_cache = $R/ddclient.cache
-templates = $TOP/templates
-apply = $TOP/build/ddns-apply
-checkip = $TOP/build/ddns-checkip
-checkip_url = http://127.0.0.1:$cport/addr
-checkip_interval = 60
-state_dir = $R/state
-require_auth = yes
-ddclient_use = web, web=http://127.0.0.1:$cport/addr
-ddclient_ssl = no
-ddclient_daemon = 60
-static_url = /static/
-CONF
+	"$TOP/tools/instance-conf.sh" "$R" \
+		checkip_url="http://127.0.0.1:$cport/addr" checkip_interval=60 \
+		ddclient_use="web, web=http://127.0.0.1:$cport/addr" \
+		ddclient_ssl=no ddclient_daemon=60 > "$R/ddns-admin.conf"
 	[ -f "$R/ddns.db" ] || sqlite3 "$R/ddns.db" < "$TOP/schema.sql"
 	if [ ! -f "$R/admin-password" ]; then
 		head -c 12 /dev/urandom | base64 | tr -d '/+=' > "$R/admin-password"

@@ -31,25 +31,13 @@ free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# make_instance [extra config lines]: module config in $T/ddns-admin.conf.
+# make_instance [key=value ...]: the module config of a private instance
+# in $T/ddns-admin.conf (tools/instance-conf.sh), with the given settings.
 make_instance() {
 	mkdir -p "$T/state"
-	cat > "$T/ddns-admin.conf" <<CONF
-database = $T/ddns.db
-ddclient_conf = $T/ddclient.conf
-ddclient_pid = $T/ddclient.pid
-ddclient_cache = $T/ddclient.cache
-templates = $TOP/templates
-apply = $B/ddns-apply
-checkip = $B/ddns-checkip
-checkip_url = http://127.0.0.1:9/
-state_dir = $T/state
-require_auth = yes
-ddclient_ssl = no
-static_url = /static/
-CONF
-	[ $# -gt 0 ] && printf '%s\n' "$@" >> "$T/ddns-admin.conf"
-	return 0
+	BUILD="$B" "$TOP/tools/instance-conf.sh" "$T" \
+		checkip_url=http://127.0.0.1:9/ ddclient_ssl=no "$@" \
+		> "$T/ddns-admin.conf"
 }
 
 # cgi METHOD QUERY [BODY]: run the real CGI as a web server would; the
@@ -118,4 +106,23 @@ start_fake() {
 # python3 call (urlencode per field costs a process start each).
 form_body() {
 	python3 -c 'import sys, urllib.parse as u; a = sys.argv[1:]; print("&".join(u.quote(a[i], safe="") + "=" + u.quote(a[i + 1], safe="") for i in range(0, len(a), 2)))' "$@"
+}
+
+# start_lighttpd: serve the instance with a real lighttpd on a free port of
+# 127.0.0.1 behind basic authentication (user admin, a fresh password in
+# $apw). Sets P, BASE and URL, registers the pid for cleanup, and ends the
+# test if it does not start.
+start_lighttpd() {
+	apw=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+	htpasswd -bcB "$T/htpasswd" admin "$apw" 2> /dev/null
+	P=$(free_port)
+	if ! BUILD="$B" "$TOP/tools/lighttpd.sh" start "$T" "$P" "$T/ddns-admin.conf"; then
+		not_ok "lighttpd starts"
+		done_testing
+		exit 1
+	fi
+	cleanup_pid "$(cat "$T/lighttpd.pid")"
+	ok "lighttpd starts on 127.0.0.1:$P"
+	BASE="http://127.0.0.1:$P"
+	URL="$BASE/cgi-bin/ddns.cgi"
 }

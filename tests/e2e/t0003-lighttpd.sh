@@ -5,18 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 make_instance
 
-apw=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
-htpasswd -bcB "$T/htpasswd" admin "$apw" 2> /dev/null
-P=$(free_port)
-if ! BUILD="$B" "$TOP/tools/lighttpd.sh" start "$T" "$P" "$T/ddns-admin.conf"; then
-	not_ok "lighttpd starts"
-	done_testing
-	exit 1
-fi
-cleanup_pid "$(cat "$T/lighttpd.pid")"
-ok "lighttpd starts on 127.0.0.1:$P"
-BASE="http://127.0.0.1:$P"
-URL="$BASE/cgi-bin/ddns.cgi"
+start_lighttpd
 
 # get [curl args...]: response headers to $T/h, body to $T/b, status to $T/code.
 get() {

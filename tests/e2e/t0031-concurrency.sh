@@ -4,14 +4,9 @@
 # acknowledged; ddclient's config equals the render of the database.
 . "$(dirname "$0")/lib.sh"
 make_instance
-pw=$(head -c 9 /dev/urandom | base64 | tr -d '/+=')
-htpasswd -bcB "$T/htpasswd" admin "$pw" 2>/dev/null
-port=$(free_port)
-"$TOP/tools/lighttpd.sh" start "$T" "$port" "$T/ddns-admin.conf"
-cleanup_pid "$(cat "$T/lighttpd.pid")"
-URL="http://127.0.0.1:$port/cgi-bin/ddns.cgi"
+start_lighttpd
 
-tok=$(curl -s -u "admin:$pw" "$URL?action=edit" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+tok=$(curl -s -u "admin:$apw" "$URL?action=edit" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
 check "got a form token" [ -n "$tok" ]
 
 # 45 distinct hosts and 5 posts racing for one hostname.
@@ -19,7 +14,7 @@ mkdir "$T/res"
 i=0
 while [ $i -lt 50 ]; do
 	if [ $i -lt 45 ]; then h="c$i.example.com"; else h="race.example.com"; fi
-	curl -s -o "$T/res/$i.body" -D "$T/res/$i.head" -u "admin:$pw" "$URL?action=save" \
+	curl -s -o "$T/res/$i.body" -D "$T/res/$i.head" -u "admin:$apw" "$URL?action=save" \
 		--data-urlencode "csrf_token=$tok" --data-urlencode "hostname=$h" \
 		--data-urlencode "provider=dyn" --data-urlencode "login=user$i" \
 		--data-urlencode "password=pw $i#" &

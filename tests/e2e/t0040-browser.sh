@@ -26,17 +26,7 @@ if [ ! -d "$BR/node_modules/playwright-core" ]; then
 fi
 
 make_instance
-apw=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
-htpasswd -bcB "$T/htpasswd" admin "$apw" 2> /dev/null
-P=$(free_port)
-if ! BUILD="$B" "$TOP/tools/lighttpd.sh" start "$T" "$P" "$T/ddns-admin.conf"; then
-	not_ok "lighttpd starts"
-	done_testing
-	exit 1
-fi
-cleanup_pid "$(cat "$T/lighttpd.pid")"
-ok "lighttpd starts on 127.0.0.1:$P"
-URL="http://127.0.0.1:$P/cgi-bin/ddns.cgi"
+start_lighttpd
 
 # The provider password typed into the form: quotes, #, backslash, space.
 hpw="S3c'r#t \"x\\ $(python3 -c 'import secrets; print(secrets.token_hex(4))')"
