@@ -139,6 +139,21 @@ check "Origin of another site with a valid token: 403" [ "$(status)" = 403 ]
 check "Origin of another site: says another site" error_msg "another site"
 check "Origin of another site: nothing changed" unchanged
 
+EXTRA_ENV='HTTP_ORIGIN=null HTTP_HOST=127.0.0.1' \
+	cgi POST 'action=save' "$(hostform)"
+check "Origin null (a sandboxed frame) with a valid token: 403" [ "$(status)" = 403 ]
+check "Origin null: nothing changed" unchanged
+
+EXTRA_ENV='HTTP_REFERER=http://evil.example/page HTTP_HOST=127.0.0.1' \
+	cgi POST 'action=save' "$(hostform)"
+check "no Origin, Referer of another site, valid token: 403" [ "$(status)" = 403 ]
+check "Referer of another site: nothing changed" unchanged
+
+EXTRA_ENV='HTTP_REFERER=http://127.0.0.1.evil.example/ HTTP_HOST=127.0.0.1' \
+	cgi POST 'action=save' "$(hostform)"
+check "Referer of a look-alike host (this host as a prefix): 403" [ "$(status)" = 403 ]
+check "look-alike Referer: nothing changed" unchanged
+
 # ---- authentication ----
 printf %s "$(hostform)" | env -i DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" \
 	REQUEST_METHOD=POST QUERY_STRING=action=save \
@@ -205,6 +220,13 @@ check "GET action=save: 405" [ "$(status)" = 405 ]
 check "GET action=save: Allow: POST" header 'Allow: POST'
 check "GET action=save: says GET is not taken" error_msg "does not take GET"
 check "GET action=save: nothing changed" unchanged
+
+# ---- control: a same-site Referer without Origin is accepted ----
+EXTRA_ENV='HTTP_REFERER=http://127.0.0.1/cgi-bin/ddns.cgi?action=edit HTTP_HOST=127.0.0.1' \
+	cgi POST 'action=save' "$(hostform)"
+check "control: a Referer of this site is accepted (303)" [ "$(status)" = 303 ]
+sql "delete from hosts where id <> (select min(id) from hosts)"
+DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2>/dev/null
 
 # ---- control: the same good form, as the same user, is accepted ----
 # (so each refusal above came from its one defect, not from the form)
