@@ -406,9 +406,15 @@ store_save(struct store *s, struct host *h, const char *user,
 	return finish(s, rc, e);
 }
 
-int
-store_delete(struct store *s, long long id, const char *user,
-    struct dd_err *e)
+/*
+ * change_row: in one transaction, check that row id exists (DD_ENOTFOUND
+ * if not), run sql on it unless sql is NULL (?1 = id, ?2 = now, ?3 = arg),
+ * record action in the audit trail, and queue the hostname for a cache
+ * drop when pend is set. The shape of every per-host button.
+ */
+static int
+change_row(struct store *s, long long id, const char *sql, int arg,
+    const char *action, int pend, const char *user, struct dd_err *e)
 {
 	struct host h;
 	sqlite3_stmt *st;
@@ -417,56 +423,45 @@ store_delete(struct store *s, long long id, const char *user,
 	if (begin(s, e) == -1)
 		return -1;
 	rc = store_get(s, id, &h, e);
-	if (rc == 0 && (st = prep(s, "DELETE FROM hosts WHERE id = ?1", e)))
-		sqlite3_bind_int64(st, 1, id), rc = run(s, st, e);
-	else
-		rc = -1;
+	if (rc == 0 && sql != NULL) {
+		if ((st = prep(s, sql, e)) != NULL) {
+			sqlite3_bind_int64(st, 1, id);
+			if (sqlite3_bind_parameter_count(st) >= 3) {
+				sqlite3_bind_int64(st, 2,
+				    (sqlite3_int64)time(NULL));
+				sqlite3_bind_int(st, 3, arg);
+			}
+		}
+		rc = run(s, st, e);
+	}
 	if (rc == 0)
-		rc = audit(s, user, "delete", h.hostname, "", e);
-	if (rc == 0)
+		rc = audit(s, user, action, h.hostname, "", e);
+	if (rc == 0 && pend)
 		rc = enqueue(s, h.hostname, e);
 	return finish(s, rc, e);
+}
+
+int
+store_delete(struct store *s, long long id, const char *user,
+    struct dd_err *e)
+{
+	return change_row(s, id, "DELETE FROM hosts WHERE id = ?1", 0,
+	    "delete", 1, user, e);
 }
 
 int
 store_set_enabled(struct store *s, long long id, int on, const char *user,
     struct dd_err *e)
 {
-	struct host h;
-	sqlite3_stmt *st;
-	int rc;
-
-	if (begin(s, e) == -1)
-		return -1;
-	rc = store_get(s, id, &h, e);
-	if (rc == 0 && (st = prep(s, "UPDATE hosts SET enabled = ?1, "
-	    "updated = ?2 WHERE id = ?3", e))) {
-		sqlite3_bind_int(st, 1, on != 0);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
-		sqlite3_bind_int64(st, 3, id);
-		rc = run(s, st, e);
-	} else
-		rc = -1;
-	if (rc == 0)
-		rc = audit(s, user, on ? "enable" : "disable", h.hostname, "", e);
-	return finish(s, rc, e);
+	return change_row(s, id, "UPDATE hosts SET updated = ?2, enabled = ?3 "
+	    "WHERE id = ?1", on != 0, on ? "enable" : "disable", 0, user, e);
 }
 
 int
 store_mark_update(struct store *s, long long id, const char *user,
     struct dd_err *e)
 {
-	struct host h;
-	int rc;
-
-	if (begin(s, e) == -1)
-		return -1;
-	rc = store_get(s, id, &h, e);
-	if (rc == 0)
-		rc = enqueue(s, h.hostname, e);
-	if (rc == 0)
-		rc = audit(s, user, "update", h.hostname, "", e);
-	return finish(s, rc, e);
+	return change_row(s, id, NULL, 0, "update", 1, user, e);
 }
 
 int
