@@ -1,8 +1,10 @@
 -- schema.sql: the ddns-admin database. `sqlite3 DB < schema.sql` makes a
 -- working one; the programs embed this file and run it on an empty database.
 -- The CHECK constraints state what must always hold, whatever writes the row.
+-- The file belongs to the web server's user, so ddns-apply (root) checks
+-- every row again with the form's validators: these are not its defence.
 
-PRAGMA user_version = 2;	-- store.c migrates older versions
+PRAGMA user_version = 3;	-- store.c migrates older versions
 
 -- One dynamic hostname per row.
 CREATE TABLE hosts (
@@ -38,6 +40,10 @@ CREATE TABLE hosts (
 	enabled     INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
 	created     INTEGER NOT NULL,	-- Unix time
 	updated     INTEGER NOT NULL,
+	-- nsupdate: the TSIG key's algorithm (its name is in login, its
+	-- secret in password); ddns-apply writes the key file.
+	algorithm   TEXT NOT NULL DEFAULT ''
+	            CHECK (algorithm NOT GLOB '*[^a-z0-9-]*'),
 	CHECK (provider <> 'custom' OR (server <> '' AND protocol <> '')),
 	-- No field may carry a line break or other control character into
 	-- ddclient's configuration.
@@ -49,7 +55,7 @@ CREATE TABLE hosts (
 -- Hostnames whose entry in ddclient's cache ddns-apply must drop, so that
 -- ddclient updates them on its next pass instead of after its timers.
 CREATE TABLE pending (
-	hostname    TEXT PRIMARY KEY COLLATE NOCASE
+	hostname    TEXT PRIMARY KEY NOT NULL COLLATE NOCASE
 );
 
 -- Who changed what, written in the same transaction as the change.

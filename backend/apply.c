@@ -14,6 +14,8 @@
 #include "ddconf.h"
 #include "fileio.h"
 #include "store.h"
+#include "tsig.h"
+#include "validate.h"
 
 static const enum apply_status from_daemon[DAEMON__MAX] = {
 	[DAEMON_OK] = APPLY_OK,
@@ -49,21 +51,82 @@ lock(const struct conf *c, struct dd_err *e)
 	return fd;
 }
 
-/* write_config: render the hosts of s and replace ddclient's config. */
+size_t
+apply_vet(struct host *h, size_t n, struct vet *why)
+{
+	char fw[HF__MAX][VAL_WHY];
+	struct host canon;
+	size_t i, bad = 0;
+	int f;
+
+	for (i = 0; i < n; i++) {
+		why[i].field = -1;
+		why[i].msg[0] = '\0';
+		if (val_stored(&h[i], &canon, fw) > 0) {
+			for (f = 0; fw[f][0] == '\0'; f++)
+				;
+			why[i].field = f;
+			memcpy(why[i].msg, fw[f], sizeof(why[i].msg));
+		} else if (i > 0 && why[i - 1].field == -1 &&
+		    strcmp(canon.hostname, h[i - 1].hostname) == 0) {
+			why[i].field = HF_HOSTNAME;
+			snprintf(why[i].msg, sizeof(why[i].msg), "Another row "
+			    "already has this hostname.");
+		} else
+			h[i] = canon;
+		bad += why[i].field != -1;
+	}
+	return bad;
+}
+
+/* vetted: the rows that may reach ddclient, canonical, into *ok (caller
+ * frees); the others are named on stderr, the web server's error log. */
+static int
+vetted(struct store *s, struct host **ok, size_t *nok, struct dd_err *e)
+{
+	struct vet *why;
+	struct host *h;
+	size_t n, i, k = 0;
+
+	if (store_list(s, &h, &n, e) == -1)
+		return -1;
+	if ((why = calloc(n + 1, sizeof(*why))) == NULL) {
+		free(h);
+		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+	}
+	apply_vet(h, n, why);
+	for (i = 0; i < n; i++)
+		if (why[i].field == -1)
+			h[k++] = h[i];
+		else
+			fprintf(stderr, "ddns-apply: row %lld left out of "
+			    "ddclient's configuration: %s: %s\n", h[i].id,
+			    host_field_name(why[i].field), why[i].msg);
+	free(why);
+	*ok = h;
+	*nok = k;
+	return 0;
+}
+
+/* write_config: key files, then ddclient's config, from the vetted rows. */
 static enum apply_status
 write_config(const struct conf *c, struct store *s, struct dd_err *e)
 {
-	struct host *h;
+	struct host *h = NULL;
 	struct buf b = { 0 };
-	size_t n;
+	size_t n = 0;
 	int rc;
 
-	if (store_list(s, &h, &n, e) == -1)
+	if (vetted(s, &h, &n, e) == -1)
 		return APPLY_EDB;
-	rc = ddconf_render(c, h, n, &b, e);
+	rc = tsig_write(c, h, n, e);
+	if (rc == 0)
+		rc = ddconf_render(c, h, n, &b, e);
 	if (rc == 0)
 		rc = file_write_atomic(c->ddclient_conf, b.p, b.len, 0600,
 		    c->ddclient_conf, e);
+	if (rc == 0)
+		tsig_prune(c, h, n);
 	free(h);
 	buf_free(&b);
 	return rc == 0 ? APPLY_OK : APPLY_EWRITE;

@@ -2,8 +2,12 @@
 #ifndef DDNS_APPLY_H
 #define DDNS_APPLY_H
 
+#include <stddef.h>
+
 #include "conf.h"
 #include "err.h"
+#include "host.h"
+#include "validate.h"
 
 /* ddns-apply's exit codes; the list page words each one (README too). */
 enum apply_status {
@@ -26,5 +30,24 @@ enum apply_status {
  * e says more when it is not APPLY_OK.
  */
 enum apply_status apply_run(const struct conf *c, struct dd_err *e);
+
+/* Why a row was left out: the field (enum hfield) and the reason, or
+ * field -1 for a row that is written. */
+struct vet {
+	int	 field;
+	char	 msg[VAL_WHY];
+};
+
+/*
+ * apply_vet: the trust boundary. The database belongs to the web server's
+ * user, so ddns-apply checks each of the n rows at h (ordered by hostname,
+ * as store_list gives them) again with the form's validators (val_stored)
+ * and refuses a second row with a hostname already taken. A good row is
+ * replaced by its canonical form and gets why[i].field = -1; a bad one keeps
+ * its values and gets why[i] = { field, reason } and is left out of
+ * ddclient's configuration. The list page asks the same to show it.
+ * Returns the number of rows left out. Pure.
+ */
+size_t apply_vet(struct host *h, size_t n, struct vet *why);
 
 #endif

@@ -19,7 +19,9 @@
 #define DEFAULT_DATADIR "/usr/local/share/ddns-admin"
 #endif
 
-enum ktype { K_PATH, K_STR, K_URL, K_INT, K_BOOL };
+/* K_SHELL: an absolute path that ddclient puts into a shell command line
+ * (nsupdate's "$binary -k $keyfile"), so only [A-Za-z0-9/._-]. */
+enum ktype { K_PATH, K_SHELL, K_STR, K_URL, K_INT, K_BOOL };
 
 struct key {
 	const char	*name;
@@ -28,6 +30,9 @@ struct key {
 	const char	*def;
 	long long	 min, max;	/* K_INT only */
 };
+
+#define SHELL_SAFE "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" \
+	"0123456789/._-"
 
 #define S(f) offsetof(struct conf, f)
 static const struct key keys[] = {
@@ -47,6 +52,8 @@ static const struct key keys[] = {
 	{ "ddclient_daemon",	K_INT,	S(ddclient_daemon), "300", 60, 86400 },
 	{ "static_url",		K_STR,	S(static_url),	"/ddns-admin/", 0, 0 },
 	{ "history_max",	K_INT,	S(history_max),	"1000", 10, 1000000 },
+	{ "nsupdate",		K_SHELL, S(nsupdate),	"/usr/bin/nsupdate", 0, 0 },
+	{ "nsupdate_keydir",	K_SHELL, S(nsupdate_keydir), "/etc/ddns-admin/keys", 0, 0 },
 };
 #undef S
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -94,6 +101,14 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 			    "%s: %s must be yes or no", where, k->name);
 		*(int *)slot = strcmp(v, "yes") == 0;
 		return 0;
+	case K_SHELL:
+		if (v[0] != '/' || strspn(v, SHELL_SAFE) != strlen(v) ||
+		    strstr(v, "/../") != NULL)
+			return dd_fail(e, DD_ECONF, k->name,
+			    "%s: %s must be an absolute path of letters, digits "
+			    "and / . _ - only (ddclient runs it through a shell)",
+			    where, k->name);
+		break;
 	case K_PATH:
 		if (v[0] != '/')
 			return dd_fail(e, DD_ECONF, k->name,

@@ -21,6 +21,8 @@ struct conf {
 	long long ddclient_daemon;
 	char	*static_url;
 	long long history_max;
+	char	*nsupdate;		/* the program ddclient runs for nsupdate */
+	char	*nsupdate_keydir;	/* where ddns-apply writes TSIG key files */
 };
 
 /*

@@ -1,4 +1,5 @@
 /* ddconf.c: the ddclient configuration renderer (see shared/ddclient.md). */
+#include <stdio.h>
 #include <string.h>
 
 #include "ddconf.h"
@@ -70,8 +71,44 @@ put_password(struct buf *out, const char *v, struct dd_err *e)
 	return buf_puts(out, "', \\\n");
 }
 
+int
+ddconf_keyfile(const struct conf *c, const struct host *h, char *out,
+    size_t outsz)
+{
+	/* The hostname is [a-z0-9.-] (validated): safe in a shell word. */
+	if (strspn(h->hostname, "abcdefghijklmnopqrstuvwxyz0123456789.-") !=
+	    strlen(h->hostname) || h->hostname[0] == '.' || h->hostname[0] == '\0')
+		return -1;
+	return snprintf(out, outsz, "%s/%s.key", c->nsupdate_keydir,
+	    h->hostname) < (int)outsz ? 0 : -1;
+}
+
+int
+ddconf_keytext(const struct host *h, struct buf *out)
+{
+	buf_printf(out, "key \"%s\" {\n\talgorithm %s;\n\tsecret \"%s\";\n};\n",
+	    h->login, h->algorithm, h->password);
+	return out->oom ? -1 : 0;
+}
+
+/* nsupdate: ddclient runs "$login -k $password" through a shell, so both
+ * come from the module configuration, never from the row. */
 static int
-render_host(const struct host *h, struct buf *out, struct dd_err *e)
+put_tsig(const struct conf *c, const struct host *h, struct buf *out,
+    struct dd_err *e)
+{
+	char path[4096];
+
+	if (ddconf_keyfile(c, h, path, sizeof(path)) == -1)
+		return dd_fail(e, DD_EINVAL, "hostname", "bad hostname");
+	if (OPT(out, "login", c->nsupdate, e) == -1)
+		return -1;
+	return put_password(out, path, e);
+}
+
+static int
+render_host(const struct conf *c, const struct host *h, struct buf *out,
+    struct dd_err *e)
 {
 	const struct provider *p = prov_find(h->provider);
 	const char *server;
@@ -87,11 +124,17 @@ render_host(const struct host *h, struct buf *out, struct dd_err *e)
 		return -1;
 	if (server && *server && OPT(out, "server", server, e) == -1)
 		return -1;
-	if ((flags & (PF_LOGIN | PF_LOGIN_OPT)) && *h->login &&
-	    OPT(out, "login", h->login, e) == -1)
-		return -1;
-	if ((flags & PF_PASSWORD) && put_password(out, h->password, e) == -1)
-		return -1;
+	if (flags & PF_TSIG) {
+		if (put_tsig(c, h, out, e) == -1)
+			return -1;
+	} else {
+		if ((flags & (PF_LOGIN | PF_LOGIN_OPT)) && *h->login &&
+		    OPT(out, "login", h->login, e) == -1)
+			return -1;
+		if ((flags & PF_PASSWORD) &&
+		    put_password(out, h->password, e) == -1)
+			return -1;
+	}
 	if ((flags & (PF_ZONE | PF_ZONE_OPT)) && *h->zone &&
 	    OPT(out, "zone", h->zone, e) == -1)
 		return -1;
@@ -130,7 +173,7 @@ ddconf_render(const struct conf *c, const struct host *h, size_t n,
 	if (render_globals(c, out, e) == -1)
 		return -1;
 	for (i = 0; i < n; i++)
-		if (h[i].enabled && render_host(&h[i], out, e) == -1)
+		if (h[i].enabled && render_host(c, &h[i], out, e) == -1)
 			return -1;
 	if (out->oom)
 		return dd_fail(e, DD_ESYS, NULL, "out of memory");

@@ -30,4 +30,21 @@ int ddconf_render(const struct conf *c, const struct host *h, size_t n,
  */
 int ddconf_password_ok(const char *pw);
 
+/*
+ * ddconf_keyfile: the path of the TSIG key file of nsupdate host h, in the
+ * module configuration's nsupdate_keydir, named after the hostname. The
+ * renderer names it as the host's password and ddns-apply writes it.
+ * Returns 0, or -1 if h's hostname is not safe in a file name or the path
+ * does not fit.
+ */
+int ddconf_keyfile(const struct conf *c, const struct host *h, char *out,
+    size_t outsz);
+
+/*
+ * ddconf_keytext: append to out the BIND key file of host h (key name in
+ * login, algorithm, secret in password; all validated to [A-Za-z0-9._+/=-]).
+ * Returns 0, or -1 if memory ran out.
+ */
+int ddconf_keytext(const struct host *h, struct buf *out);
+
 #endif

@@ -1,5 +1,5 @@
-/* host.c: the host record's field table. */
-#include <stddef.h>
+/* host.c: the host record's field table, expanded from HOST_FIELDS. */
+#include <string.h>
 
 #include "host.h"
 
@@ -7,19 +7,14 @@ static const struct {
 	const char	*name;
 	size_t		 off;
 	size_t		 size;
-} fields[HF__MAX] = {
-#define F(n, m) { n, offsetof(struct host, m), sizeof(((struct host *)0)->m) }
-	F("hostname", hostname),	/* HF_HOSTNAME */
-	F("description", description),	/* HF_DESCRIPTION */
-	F("login", login),		/* HF_LOGIN */
-	F("password", password),	/* HF_PASSWORD */
-	F("mx", mx),			/* HF_MX */
-	F("provider", provider),	/* HF_PROVIDER */
-	F("server", server),		/* HF_SERVER */
-	F("protocol", protocol),	/* HF_PROTOCOL */
-	F("zone", zone),		/* HF_ZONE */
-#undef F
+} fields[] = {
+#define HOST_ROW(e, n, ...) \
+	[HF_##e] = { #n, offsetof(struct host, n), sizeof(((struct host *)0)->n) },
+	HOST_FIELDS(HOST_ROW)
+#undef HOST_ROW
 };
+_Static_assert(sizeof(fields) / sizeof(fields[0]) == HF__MAX,
+    "one row per host field");
 
 const char *
 host_field_name(enum hfield f)
@@ -33,4 +28,15 @@ host_field(struct host *h, enum hfield f, size_t *size)
 	if (size != NULL)
 		*size = fields[f].size;
 	return (char *)h + fields[f].off;
+}
+
+int
+host_field_find(const char *name)
+{
+	int f;
+
+	for (f = 0; f < HF__MAX; f++)
+		if (strcmp(fields[f].name, name) == 0)
+			return f;
+	return -1;
 }

@@ -2,19 +2,7 @@
 #ifndef DDNS_HOST_H
 #define DDNS_HOST_H
 
-/* The fields of the Create/Modify form, in form order. */
-enum hfield {
-	HF_HOSTNAME,
-	HF_DESCRIPTION,
-	HF_LOGIN,
-	HF_PASSWORD,
-	HF_MX,
-	HF_PROVIDER,
-	HF_SERVER,
-	HF_PROTOCOL,
-	HF_ZONE,
-	HF__MAX
-};
+#include <stddef.h>
 
 /* Size caps, in bytes with the NUL; the validator enforces them. */
 #define HOSTNAME_SZ	254	/* 253 characters */
@@ -25,27 +13,87 @@ enum hfield {
 #define PROVIDER_SZ	24
 #define SERVER_SZ	262	/* host name and :port */
 #define PROTOCOL_SZ	24
+#define ALGORITHM_SZ	16
+
+/*
+ * The host's text fields, in form order: the one place a field is
+ * declared. Its enum value, struct member, form field, database column,
+ * validator and the provider flags that ask for it all come from its row:
+ *   X(ENUM, name, size, validator, tsig validator, required, accepted,
+ *     resend, ask)
+ * name      the form field, the column (schema.sql) and struct host member
+ * size      bytes of the member, with the NUL
+ * validator canonicalises a given value (validate.h); tsig validator
+ *           replaces it for a provider with PF_TSIG (0: the same)
+ * required  provider flags (providers.h) that make it required
+ * accepted  provider flags that let it be given (HF_ALWAYS: every provider)
+ * resend    1 when a change must make ddclient send an update at once
+ * ask       the message for a required field left empty (NULL: never)
+ * Adding a field is a row here and a migration in store.c (and schema.sql);
+ * check_host proves nothing else is needed.
+ */
+#define HOST_FIELDS(X)							\
+	X(HOSTNAME, hostname, HOSTNAME_SZ, val_hostname, 0,		\
+	    HF_ALWAYS, HF_ALWAYS, 1,					\
+	    "Enter the dynamic hostname, e.g. myhome.dyndns.org.")	\
+	X(DESCRIPTION, description, DESC_SZ, val_description, 0,	\
+	    0, HF_ALWAYS, 0, NULL)					\
+	X(LOGIN, login, LOGIN_SZ, val_login, val_tsig_name,		\
+	    PF_LOGIN, PF_LOGIN | PF_LOGIN_OPT, 1,			\
+	    "Enter the login of your account at the provider.")	\
+	X(PASSWORD, password, PASSWORD_SZ, val_password, val_tsig_secret, \
+	    PF_PASSWORD, PF_PASSWORD, 1,				\
+	    "Enter the password (or token) of your account at the provider.") \
+	X(MX, mx, HOSTNAME_SZ, val_hostname, 0, 0, PF_MX, 1, NULL)	\
+	X(PROVIDER, provider, PROVIDER_SZ, val_provider, 0,		\
+	    HF_ALWAYS, HF_ALWAYS, 1, "Choose a provider.")		\
+	X(SERVER, server, SERVER_SZ, val_server, 0,			\
+	    PF_SERVER, PF_SERVER, 1,					\
+	    "Enter the server address, e.g. members.example.net or "	\
+	    "192.0.2.1:8245.")						\
+	X(PROTOCOL, protocol, PROTOCOL_SZ, val_protocol, 0,		\
+	    PF_PROTOCOL, PF_PROTOCOL, 1,				\
+	    "Choose the ddclient protocol that the server speaks.")	\
+	X(ZONE, zone, HOSTNAME_SZ, val_hostname, 0,			\
+	    PF_ZONE, PF_ZONE | PF_ZONE_OPT, 1,				\
+	    "Enter the DNS zone that holds the hostname, e.g. example.com.") \
+	X(ALGORITHM, algorithm, ALGORITHM_SZ, val_algorithm, 0,		\
+	    PF_TSIG, PF_TSIG, 1,					\
+	    "Choose the algorithm of the TSIG key.")
+
+/* Flag for fields every provider takes (outside the PF_* bits). */
+#define HF_ALWAYS	(1u << 31)
+
+enum hfield {
+#define HOST_ENUM(e, ...) HF_##e,
+	HOST_FIELDS(HOST_ENUM)
+#undef HOST_ENUM
+	HF__MAX
+};
 
 struct host {
 	long long	 id;
-	char		 hostname[HOSTNAME_SZ];
-	char		 description[DESC_SZ];
-	char		 login[LOGIN_SZ];
-	char		 password[PASSWORD_SZ];
-	char		 mx[HOSTNAME_SZ];
-	char		 provider[PROVIDER_SZ];
-	char		 server[SERVER_SZ];
-	char		 protocol[PROTOCOL_SZ];
-	char		 zone[HOSTNAME_SZ];
+#define HOST_MEMBER(e, name, size, ...) char name[size];
+	HOST_FIELDS(HOST_MEMBER)
+#undef HOST_MEMBER
 	int		 enabled;
 	long long	 created;
 	long long	 updated;
 };
+
+/* The columns of the text fields in enum hfield order ("hostname, ..."),
+ * and as many SQL parameters ("?, ..."), each followed by ", ". */
+#define HOST_COL(e, name, ...) #name ", "
+#define HOST_PARAM(e, ...) "?, "
+#define HOST_SET(e, name, ...) #name " = ?, "
 
 /* host_field_name: the form/column name of f ("hostname", ...). */
 const char *host_field_name(enum hfield f);
 
 /* host_field: a pointer to the text of field f in h, and its size. */
 char *host_field(struct host *h, enum hfield f, size_t *size);
+
+/* host_field_find: the field named name, or -1. */
+int host_field_find(const char *name);
 
 #endif

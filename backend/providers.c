@@ -5,6 +5,9 @@
 #include "providers.h"
 
 #define LP	(PF_LOGIN | PF_PASSWORD)
+/* RFC 2136: the key's name, secret and algorithm, never a program or a path
+ * (ddclient runs "$login -k $password" through a shell). */
+#define NSUPDATE (LP | PF_TSIG | PF_ZONE | PF_SERVER | PF_STATUS_MTIME)
 
 /*
  * ddclient 3.10's protocols, less three that cannot work from this form:
@@ -33,7 +36,7 @@ static const struct protocol protocols[] = {
 	{ "nfsn",	 LP | PF_ZONE },
 	{ "njalla",	 PF_PASSWORD },
 	{ "noip",	 LP },
-	{ "nsupdate",	 PF_LOGIN_OPT | PF_PASSWORD | PF_KEYFILE | PF_ZONE | PF_SERVER },
+	{ "nsupdate",	 NSUPDATE },
 	{ "ovh",	 LP },
 	{ "sitelutions", LP },
 	{ "yandex",	 LP },
@@ -101,7 +104,7 @@ static const struct provider providers[] = {
 	  .server = "ipv4.nsupdate.info", .flags = LP },
 	{ .id = "nsupdate", .label = "Own DNS server (nsupdate, RFC 2136)",
 	  .protocol = "nsupdate", .server = NULL,
-	  .flags = PF_LOGIN_OPT | PF_PASSWORD | PF_KEYFILE | PF_ZONE | PF_SERVER },
+	  .flags = NSUPDATE },
 	{ .id = "custom", .label = "Custom", .protocol = NULL, .server = NULL,
 	  .flags = PF_SERVER | PF_PROTOCOL },
 };

@@ -14,7 +14,10 @@ enum {
 	PF_MX		= 1 << 5,	/* mail exchanger supported */
 	PF_SERVER	= 1 << 6,	/* the user gives the server */
 	PF_PROTOCOL	= 1 << 7,	/* the user picks the protocol (Custom) */
-	PF_KEYFILE	= 1 << 8,	/* the password is the path of a key file */
+	PF_TSIG		= 1 << 8,	/* login, password, algorithm: a TSIG key
+					 * that ddns-apply writes into a key file */
+	PF_STATUS_MTIME	= 1 << 9,	/* ddclient leaves the status word stale
+					 * after a success: trust mtime >= atime */
 };
 
 struct protocol {

@@ -17,11 +17,14 @@ struct store {
 	sqlite3	*db;
 };
 
-/* The text columns in enum hfield order, then the rest. */
-#define HOST_COLS "hostname, description, login, password, mx, provider, " \
-	"server, protocol, zone"
-#define SELECT_HOST "SELECT id, " HOST_COLS ", enabled, created, updated " \
-	"FROM hosts "
+/* The text columns in enum hfield order (host.h), then the rest; the
+ * parameters of INSERT and UPDATE follow the same order. */
+#define HOST_COLS HOST_FIELDS(HOST_COL) "enabled, created, updated"
+#define SELECT_HOST "SELECT id, " HOST_COLS " FROM hosts "
+#define INSERT_HOST "INSERT INTO hosts (" HOST_COLS ") VALUES (" \
+	HOST_FIELDS(HOST_PARAM) "?, ?, ?)"
+#define UPDATE_HOST "UPDATE hosts SET " HOST_FIELDS(HOST_SET) \
+	"updated = ? WHERE id = ?"
 
 /* Migrations from version i to i + 1, in order. */
 static const char *const migrations[] = {
@@ -34,7 +37,20 @@ static const char *const migrations[] = {
 	" ('create', 'modify', 'delete', 'enable', 'disable', 'update')),"
 	" hostname TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '');"
 	"PRAGMA user_version = 2;",
+	/* 2 -> 3: the TSIG algorithm of nsupdate hosts; pending names are
+	 * never NULL. */
+	"ALTER TABLE hosts ADD COLUMN algorithm TEXT NOT NULL DEFAULT ''"
+	" CHECK (algorithm NOT GLOB '*[^a-z0-9-]*');"
+	"CREATE TABLE pending3 (hostname TEXT PRIMARY KEY NOT NULL"
+	" COLLATE NOCASE);"
+	"INSERT INTO pending3 SELECT hostname FROM pending"
+	" WHERE hostname IS NOT NULL;"
+	"DROP TABLE pending;"
+	"ALTER TABLE pending3 RENAME TO pending;"
+	"PRAGMA user_version = 3;",
 };
+_Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_VERSION,
+    "one migration per schema version");
 
 static int
 db_fail(struct store *s, struct dd_err *e, const char *what)
@@ -310,10 +326,12 @@ hostname_taken(struct store *s, const struct host *h, struct dd_err *e)
 }
 
 /* Fields whose change makes ddclient resend (its cache does not see it). */
-static const unsigned char resend[HF__MAX] = {
-	[HF_HOSTNAME] = 1, [HF_LOGIN] = 1, [HF_PASSWORD] = 1, [HF_MX] = 1,
-	[HF_PROVIDER] = 1, [HF_SERVER] = 1, [HF_PROTOCOL] = 1, [HF_ZONE] = 1,
+static const unsigned char resend[] = {
+#define RESEND(e, n, size, fn, tsig, req, acc, again, ...) [HF_##e] = again,
+	HOST_FIELDS(RESEND)
+#undef RESEND
 };
+_Static_assert(sizeof(resend) == HF__MAX, "one resend flag per field");
 
 /* Describe what changed from old to new in detail; return 1 if ddclient
  * must resend. Values are never written, only field names. */
@@ -339,22 +357,29 @@ diff(const struct host *old, const struct host *new, char *detail, size_t sz)
 	return must;
 }
 
+/* bind_fields: the text fields of h as parameters 1..HF__MAX. */
+static void
+bind_fields(sqlite3_stmt *st, struct host *h)
+{
+	int f;
+
+	for (f = 0; f < HF__MAX; f++)
+		sqlite3_bind_text(st, 1 + f, host_field(h, f, NULL), -1,
+		    SQLITE_STATIC);
+}
+
 static int
 insert(struct store *s, struct host *h, const char *user, struct dd_err *e)
 {
-	sqlite3_stmt *st = prep(s, "INSERT INTO hosts (" HOST_COLS ", enabled, "
-	    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-	    "?11, ?11)", e);
-	int f;
+	sqlite3_stmt *st = prep(s, INSERT_HOST, e);
 
 	if (st == NULL)
 		return -1;
 	h->created = h->updated = (long long)time(NULL);
-	for (f = 0; f < HF__MAX; f++)
-		sqlite3_bind_text(st, 1 + f, host_field(h, f, NULL), -1,
-		    SQLITE_STATIC);
-	sqlite3_bind_int(st, 10, h->enabled);
-	sqlite3_bind_int64(st, 11, h->created);
+	bind_fields(st, h);
+	sqlite3_bind_int(st, HF__MAX + 1, h->enabled);
+	sqlite3_bind_int64(st, HF__MAX + 2, h->created);
+	sqlite3_bind_int64(st, HF__MAX + 3, h->updated);
 	if (run(s, st, e) == -1)
 		return -1;
 	h->id = sqlite3_last_insert_rowid(s->db);
@@ -369,21 +394,15 @@ update(struct store *s, struct host *h, const char *user, struct dd_err *e)
 	struct host old;
 	char detail[200];
 	sqlite3_stmt *st;
-	int f;
 
 	if (store_get(s, h->id, &old, e) == -1)
 		return -1;
-	st = prep(s, "UPDATE hosts SET hostname = ?1, description = ?2, "
-	    "login = ?3, password = ?4, mx = ?5, provider = ?6, server = ?7, "
-	    "protocol = ?8, zone = ?9, updated = ?10 WHERE id = ?11", e);
-	if (st == NULL)
+	if ((st = prep(s, UPDATE_HOST, e)) == NULL)
 		return -1;
 	h->updated = (long long)time(NULL);
-	for (f = 0; f < HF__MAX; f++)
-		sqlite3_bind_text(st, 1 + f, host_field(h, f, NULL), -1,
-		    SQLITE_STATIC);
-	sqlite3_bind_int64(st, 10, h->updated);
-	sqlite3_bind_int64(st, 11, h->id);
+	bind_fields(st, h);
+	sqlite3_bind_int64(st, HF__MAX + 1, h->updated);
+	sqlite3_bind_int64(st, HF__MAX + 2, h->id);
 	if (run(s, st, e) == -1)
 		return -1;
 	if (diff(&old, h, detail, sizeof(detail)) &&

@@ -10,7 +10,7 @@
 struct store;
 
 /* The schema version this code reads and writes (PRAGMA user_version). */
-#define STORE_VERSION 2
+#define STORE_VERSION 3
 
 /*
  * store_open: open the database at path, creating it (mode 0600, from the

@@ -1,4 +1,5 @@
 /* validate.c: pure validators for the host form (see validate.h). */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -387,50 +388,103 @@ val_protocol(const char *in, char *out, size_t outsz, char *why, size_t whysz)
 	return copy_out(in, out, outsz, why, whysz);
 }
 
+/* TSIG key names are domain names; tsig-keygen's default is "tsig-key". */
 int
-val_path(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+val_tsig_name(const char *in, char *out, size_t outsz, char *why,
+    size_t whysz)
 {
-	if (in[0] != '/')
-		FAIL("Enter an absolute path, beginning with '/'.");
-	if (strspn(in, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789/._-") != strlen(in))
-		FAIL("The path may hold only letters, digits and / . _ -: "
-		    "nsupdate runs it through a shell.");
-	if (strstr(in, "/../") != NULL || strlen(in) > 200)
-		FAIL("Enter a plain absolute path of at most 200 characters.");
+	size_t n = strlen(in);
+
+	if (n > 100 || strspn(in, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789.-_") != n)
+		FAIL("Enter the TSIG key's name as the DNS administrator gave it "
+		    "(the word after 'key' in the key file, e.g. ddns-key): "
+		    "letters, digits and . - _ only, at most 100.");
+	if (!isalnum((unsigned char)in[0]) || strstr(in, "..") != NULL)
+		FAIL("A key name begins with a letter or a digit and has no two "
+		    "dots in a row.");
+	return copy_out(in, out, outsz, why, whysz);
+}
+
+/* The secret is base64 (RFC 4648), as tsig-keygen prints it. */
+int
+val_tsig_secret(const char *in, char *out, size_t outsz, char *why,
+    size_t whysz)
+{
+	size_t n = strlen(in), body = strspn(in, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789+/");
+	size_t pad = strspn(in + body, "=");
+
+	if (body + pad != n || pad > 2 || n % 4 != 0 || n < 16 || n > 256)
+		FAIL("Enter the TSIG key's secret: the base64 text between the "
+		    "quotes after 'secret' in the key file, e.g. "
+		    "4Q1v4G0LQ3Y9m4c2VpzBfA==.");
+	return copy_out(in, out, outsz, why, whysz);
+}
+
+/* The TSIG algorithms nsupdate knows (BIND 9.18's names). */
+static const char *const algorithms[] = {
+	"hmac-sha256", "hmac-sha512", "hmac-sha384", "hmac-sha224",
+	"hmac-sha1", "hmac-md5",
+};
+
+size_t
+val_algorithm_count(void)
+{
+	return sizeof(algorithms) / sizeof(algorithms[0]);
+}
+
+const char *
+val_algorithm_at(size_t i)
+{
+	return i < val_algorithm_count() ? algorithms[i] : NULL;
+}
+
+int
+val_algorithm(const char *in, char *out, size_t outsz, char *why,
+    size_t whysz)
+{
+	size_t i;
+
+	for (i = 0; i < val_algorithm_count(); i++)
+		if (strcmp(in, algorithms[i]) == 0)
+			return copy_out(in, out, outsz, why, whysz);
+	FAIL("Choose one of the algorithms of the list: the key file names it "
+	    "after 'algorithm'.");
+}
+
+int
+val_provider(const char *in, char *out, size_t outsz, char *why,
+    size_t whysz)
+{
+	if (prov_find(in) == NULL)
+		FAIL("Choose one of the providers of the list.");
 	return copy_out(in, out, outsz, why, whysz);
 }
 
 /* ---- the whole form ---- */
 
-#define ALWAYS	(1u << 31)
-
-/* What each field needs, declared once: kcgi's validator table. */
+/* What each field needs, declared once in host.h: kcgi's validator table. */
 static const struct fieldrule {
 	val_fn		 fn;
-	val_fn		 keyfile_fn;	/* instead of fn when PF_KEYFILE */
+	val_fn		 tsig_fn;	/* instead of fn when PF_TSIG */
 	unsigned	 required;	/* flags that make it required */
 	unsigned	 accepted;	/* flags that let it be given */
 	const char	*ask;		/* message when required and empty */
-} rules[HF__MAX] = {
-	[HF_HOSTNAME] = { val_hostname, NULL, ALWAYS, ALWAYS,
-	    "Enter the dynamic hostname, e.g. myhome.dyndns.org." },
-	[HF_DESCRIPTION] = { val_description, NULL, 0, ALWAYS, NULL },
-	[HF_LOGIN] = { val_login, val_path, PF_LOGIN,
-	    PF_LOGIN | PF_LOGIN_OPT,
-	    "Enter the login of your account at the provider." },
-	[HF_PASSWORD] = { val_password, val_path, PF_PASSWORD, PF_PASSWORD,
-	    "Enter the password (or token) of your account at the provider." },
-	[HF_MX] = { val_hostname, NULL, 0, PF_MX, NULL },
-	[HF_PROVIDER] = { NULL, NULL, ALWAYS, ALWAYS, "Choose a provider." },
-	[HF_SERVER] = { val_server, NULL, PF_SERVER, PF_SERVER,
-	    "Enter the server address, e.g. members.example.net or "
-	    "192.0.2.1:8245." },
-	[HF_PROTOCOL] = { val_protocol, NULL, PF_PROTOCOL, PF_PROTOCOL,
-	    "Choose the ddclient protocol that the server speaks." },
-	[HF_ZONE] = { val_hostname, NULL, PF_ZONE, PF_ZONE | PF_ZONE_OPT,
-	    "Enter the DNS zone that holds the hostname, e.g. example.com." },
+} rules[] = {
+#define RULE(e, n, size, fn, tsig, req, acc, resend, ask) \
+	[HF_##e] = { fn, tsig, req, acc, ask },
+	HOST_FIELDS(RULE)
+#undef RULE
 };
+_Static_assert(sizeof(rules) / sizeof(rules[0]) == HF__MAX,
+    "one rule per host field");
+
+unsigned
+val_field_accepted(enum hfield f)
+{
+	return rules[f].accepted;
+}
 
 /* Check field f against what the provider requires (need) and accepts
  * (take); write the canonical value into out or a message into why. */
@@ -441,7 +495,7 @@ check_field(enum hfield f, const char *v, unsigned need, unsigned take,
 	const struct fieldrule *r = &rules[f];
 	size_t size;
 	char *dst = host_field(out, f, &size);
-	val_fn fn = (need & PF_KEYFILE) && r->keyfile_fn ? r->keyfile_fn : r->fn;
+	val_fn fn = (need & PF_TSIG) && r->tsig_fn ? r->tsig_fn : r->fn;
 
 	if (*v == '\0') {
 		if (r->required & need)
@@ -477,14 +531,18 @@ val_host(const char *const in[HF__MAX], const struct host *old,
 	} else
 		out->enabled = 1;
 	if ((p = prov_find(v[HF_PROVIDER])) == NULL) {
-		snprintf(why[HF_PROVIDER], VAL_WHY, "%s", *v[HF_PROVIDER] ?
-		    "Choose one of the providers of the list." :
-		    rules[HF_PROVIDER].ask);
+		/* still check the other fields, as for the most open one */
+		p = prov_at(prov_count() - 1);
 		bad++;
-		p = prov_find("custom");	/* still check the other fields */
+		if (*v[HF_PROVIDER] == '\0')
+			snprintf(why[HF_PROVIDER], VAL_WHY, "%s",
+			    rules[HF_PROVIDER].ask);
+		else
+			val_provider(v[HF_PROVIDER], out->provider,
+			    sizeof(out->provider), why[HF_PROVIDER], VAL_WHY);
 	} else
 		snprintf(out->provider, sizeof(out->provider), "%s", p->id);
-	flags = prov_flags(p, v[HF_PROTOCOL]) | ALWAYS;
+	flags = prov_flags(p, v[HF_PROTOCOL]) | HF_ALWAYS;
 	take = flags;
 	/* Custom without a known protocol: the other fields cannot be judged. */
 	if ((p->flags & PF_PROTOCOL) && proto_find(v[HF_PROTOCOL]) == NULL)
@@ -496,5 +554,37 @@ val_host(const char *const in[HF__MAX], const struct host *old,
 		if (f != HF_PROVIDER &&
 		    check_field(f, v[f], flags, take, p, out, why[f]) == -1)
 			bad++;
+	return bad;
+}
+
+int
+val_stored(const struct host *row, struct host *out,
+    char why[HF__MAX][VAL_WHY])
+{
+	const char *in[HF__MAX];
+	struct host copy = *row;
+	int f, bad;
+
+	for (f = 0; f < HF__MAX; f++)
+		in[f] = host_field(&copy, f, NULL);
+	bad = val_host(in, NULL, out, why);
+	out->id = row->id;
+	out->enabled = row->enabled;
+	out->created = row->created;
+	out->updated = row->updated;
+	/* The canonical form must be what is stored: a row the form would
+	 * have changed was not written by the form. */
+	for (f = 0; f < HF__MAX; f++)
+		if (why[f][0] == '\0' && strcmp(host_field(&copy, f, NULL),
+		    host_field(out, f, NULL)) != 0) {
+			snprintf(why[f], VAL_WHY, "The stored value is not in "
+			    "the form's own spelling.");
+			bad++;
+		}
+	if (row->enabled != 0 && row->enabled != 1) {
+		snprintf(why[HF_HOSTNAME], VAL_WHY, "The stored row is neither "
+		    "enabled nor disabled.");
+		bad++;
+	}
 	return bad;
 }

@@ -38,9 +38,25 @@ int val_server(const char *, char *, size_t, char *, size_t);
 /* val_protocol: one of the ddclient protocols offered with Custom. */
 int val_protocol(const char *, char *, size_t, char *, size_t);
 
-/* val_path: an absolute path of [A-Za-z0-9/._-] (nsupdate runs it in a
- * shell, so nothing else can be allowed). */
-int val_path(const char *, char *, size_t, char *, size_t);
+/* val_tsig_name: a TSIG key name ([A-Za-z0-9._-], at most 100). */
+int val_tsig_name(const char *, char *, size_t, char *, size_t);
+
+/* val_tsig_secret: a TSIG secret in base64, 16 to 256 characters. */
+int val_tsig_secret(const char *, char *, size_t, char *, size_t);
+
+/* val_algorithm: one of the TSIG algorithms of val_algorithm_at. */
+int val_algorithm(const char *, char *, size_t, char *, size_t);
+
+/* val_algorithm_count / val_algorithm_at: the TSIG algorithms offered, the
+ * default first. */
+size_t val_algorithm_count(void);
+const char *val_algorithm_at(size_t i);
+
+/* val_provider: the id of a provider of providers.c. */
+int val_provider(const char *, char *, size_t, char *, size_t);
+
+/* val_field_accepted: the provider flags that let field f be given. */
+unsigned val_field_accepted(enum hfield f);
 
 /* val_idn_ascii: the ASCII (punycode) form of the UTF-8 name in into out.
  * Returns 0, or -1 if in is not UTF-8 or does not fit. */
@@ -55,5 +71,16 @@ int val_idn_ascii(const char *in, char *out, size_t outsz);
  */
 int val_host(const char *const in[HF__MAX], const struct host *old,
     struct host *out, char why[HF__MAX][VAL_WHY]);
+
+/*
+ * val_stored: check a row read from the database as the form would have
+ * checked it (the database belongs to the web server's user, so the root
+ * side treats it as web input). out gets the canonical row, why[f] the
+ * reasons; a value that the form would have spelt otherwise, or an
+ * enabled flag other than 0 or 1, is refused too. Returns the number of
+ * bad fields: 0 means the row may be rendered.
+ */
+int val_stored(const struct host *row, struct host *out,
+    char why[HF__MAX][VAL_WHY]);
 
 #endif

@@ -4,10 +4,15 @@
 
 #include "cgi.h"
 
-static const char *const host_fields[B__MAX] = {
-	"hostname", "description", "login", "password", "mx", "provider",
-	"server", "protocol", "zone", "id", "csrf_token",
+/* The host form: its fields in enum hfield order, then enum bfield's. */
+static const char *const host_fields[] = {
+#define NAME(e, n, ...) #n,
+	HOST_FIELDS(NAME)
+#undef NAME
+	[B_ID] = "id", [B_CSRF] = "csrf_token",
 };
+_Static_assert(sizeof(host_fields) / sizeof(host_fields[0]) == B__MAX,
+    "the host form names every body field once");
 static const char *const id_fields[] = { "id", "csrf_token" };
 
 #define HOST_FORM host_fields, B__MAX, 0

@@ -11,36 +11,30 @@
 static void
 fields_of(unsigned flags, char *out, size_t sz)
 {
-	static const struct {
-		unsigned	 flags;
-		const char	*name;
-	} map[] = {
-		{ PF_LOGIN | PF_LOGIN_OPT, "login" }, { PF_PASSWORD, "password" },
-		{ PF_MX, "mx" }, { PF_SERVER, "server" },
-		{ PF_PROTOCOL, "protocol" }, { PF_ZONE | PF_ZONE_OPT, "zone" },
-		{ PF_KEYFILE, "keyfile" },
-	};
-	size_t i, len = 0;
+	size_t len = 0;
+	int f;
 
 	out[0] = '\0';
-	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if ((flags & map[i].flags) && len < sz)
+	for (f = 0; f < HF__MAX; f++)
+		if ((val_field_accepted(f) & flags) && len < sz)
 			len += (size_t)snprintf(out + len, sz - len, "%s%s",
-			    len ? " " : "", map[i].name);
+			    len ? " " : "", host_field_name(f));
 }
 
 static void
-set_choices(struct req *r, const char *provider, const char *protocol)
+set_choices(struct req *r, const char *provider, const char *protocol,
+    const char *algorithm)
 {
 	const struct provider *p;
 	const struct protocol *pr;
-	char fields[96];
+	char fields[160];
+	const char *alg;
 	size_t i;
 
 	for (i = 0; (p = prov_at(i)) != NULL; i++) {
 		out_row(r, "Providers", i, "id", p->id);
 		out_row(r, "Providers", i, "label", p->label);
-		fields_of(p->flags, fields, sizeof(fields));
+		fields_of(p->flags | HF_ALWAYS, fields, sizeof(fields));
 		out_row(r, "Providers", i, "fields", fields);
 		if (provider && strcmp(provider, p->id) == 0)
 			out_row(r, "Providers", i, "selected", "1");
@@ -51,6 +45,11 @@ set_choices(struct req *r, const char *provider, const char *protocol)
 		out_row(r, "Protocols", i, "fields", fields);
 		if (protocol && strcmp(protocol, pr->name) == 0)
 			out_row(r, "Protocols", i, "selected", "1");
+	}
+	for (i = 0; (alg = val_algorithm_at(i)) != NULL; i++) {
+		out_row(r, "Algorithms", i, "name", alg);
+		if (algorithm && strcmp(algorithm, alg) == 0)
+			out_row(r, "Algorithms", i, "selected", "1");
 	}
 }
 
@@ -76,7 +75,7 @@ set_form(struct req *r, const char *const in[HF__MAX],
 		out_setn(r, old->id, "Form.id");
 		out_set(r, "Form.has_password", *old->password ? "1" : "0");
 	}
-	set_choices(r, in[HF_PROVIDER], in[HF_PROTOCOL]);
+	set_choices(r, in[HF_PROVIDER], in[HF_PROTOCOL], in[HF_ALGORITHM]);
 }
 
 int
@@ -88,7 +87,7 @@ page_edit(struct req *r)
 	int f;
 
 	if (r->id == 0) {
-		in[HF_PROVIDER] = "dyn";
+		in[HF_PROVIDER] = prov_at(0)->id;	/* the default */
 		set_form(r, in, NULL, NULL);
 		return http_page(r, 200, "edit.cs");
 	}

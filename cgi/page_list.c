@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "apply.h"
 #include "cache.h"
 #include "cgi.h"
 #include "daemon.h"
@@ -57,9 +58,11 @@ status_of(const struct host *h, const struct cache_entry *ce,
 
 	*key = "other";
 	*kind = "error";
+	const struct provider *p = prov_find(h->provider);
+
 	/* nsupdate leaves "noconnect" even after a success. */
-	if (strcmp(h->provider, "nsupdate") == 0 && ce->mtime > 0 &&
-	    ce->mtime >= ce->atime)
+	if (p != NULL && (prov_flags(p, h->protocol) & PF_STATUS_MTIME) &&
+	    ce->mtime > 0 && ce->mtime >= ce->atime)
 		status = "good";
 	if (*status == '\0')
 		*key = "waiting", *kind = "wait";
@@ -72,12 +75,19 @@ status_of(const struct host *h, const struct cache_entry *ce,
 
 static void
 set_state(struct req *r, size_t i, const struct host *h,
-    const struct cache_entry *ce, const struct netip *ni)
+    const struct cache_entry *ce, const struct netip *ni,
+    const struct vet *v)
 {
 	const char *kind = "wait", *key = "waiting";
 	char t[32];
 
-	if (!h->enabled)
+	if (v->field != -1) {
+		/* ddns-apply leaves it out: say so, whatever the cache says. */
+		kind = "error", key = "notwritten";
+		out_row(r, "Hosts", i, "State.field",
+		    out_lang(r, "Field", host_field_name(v->field)));
+		out_row(r, "Hosts", i, "State.why", v->msg);
+	} else if (!h->enabled)
 		kind = "disabled", key = "disabled";
 	else if (ce != NULL) {
 		status_of(h, ce, &key, &kind);
@@ -154,21 +164,30 @@ page_list(struct req *r)
 	struct cache_entry *ce = NULL;
 	struct netip ni = { 0 };
 	struct host *h;
+	struct vet *v;
 	struct dd_err e = { 0 };
 	size_t n, nce = 0, i;
 
 	if (store_list(r->store, &h, &n, &e) == -1)
 		return http_error(r, &e);
+	if ((v = calloc(n + 1, sizeof(*v))) == NULL) {
+		free(h);
+		dd_fail(&e, DD_ESYS, NULL, "out of memory");
+		return http_error(r, &e);
+	}
+	apply_vet(h, n, v);
 	if (cache_read(r->conf.ddclient_cache, &ce, &nce, &e) == -1)
 		out_set(r, "Daemon.cache_error", e.msg);
 	public_ip(r, &ni);
 	for (i = 0; i < n; i++) {
 		set_host(r, i, &h[i]);
-		set_state(r, i, &h[i], cache_find(ce, nce, h[i].hostname), &ni);
+		set_state(r, i, &h[i], cache_find(ce, nce, h[i].hostname), &ni,
+		    &v[i]);
 	}
 	out_setn(r, daemon_check(r->conf.ddclient_pid), "Daemon.state");
 	notice(r);
 	free(ce);
+	free(v);
 	free(h);
 	return http_page(r, 200, "list.cs");
 }

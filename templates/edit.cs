@@ -39,6 +39,15 @@
 <?cs if:Errors.password ?><p class="error" id="e-password"><?cs var:Errors.password ?></p><?cs /if ?>
 <p class="help" id="h-password"><?cs var:Lang.Help.password ?><?cs if:Form.has_password == "1" ?> <?cs var:Lang.Help.password_keep ?><?cs /if ?></p>
 </div>
+<div class="field" data-field="algorithm">
+<label for="f-algorithm"><?cs var:Lang.Field.algorithm ?></label>
+<select id="f-algorithm" name="algorithm" aria-describedby="h-algorithm<?cs if:Errors.algorithm ?> e-algorithm<?cs /if ?>">
+<option value=""><?cs var:Lang.Field.choose ?></option>
+<?cs each:a = Algorithms ?><option value="<?cs var:a.name ?>"<?cs if:a.selected ?> selected<?cs /if ?>><?cs var:a.name ?></option>
+<?cs /each ?></select>
+<?cs if:Errors.algorithm ?><p class="error" id="e-algorithm"><?cs var:Errors.algorithm ?></p><?cs /if ?>
+<p class="help" id="h-algorithm"><?cs var:Lang.Help.algorithm ?></p>
+</div>
 <?cs call:field("zone", "text", "host") ?>
 <?cs call:field("mx", "text", "host") ?>
 <p class="buttons"><button type="submit" class="primary"><?cs var:Lang.Save ?></button> <a class="button" href="?action=list"><?cs var:Lang.Cancel ?></a></p>

@@ -7,7 +7,6 @@
   var protocol = document.getElementById('f-protocol');
   var hint = document.getElementById('provider-hint');
   if (!provider) return;
-  var optional = ['login', 'password', 'mx', 'server', 'protocol', 'zone'];
 
   function fieldsOf(select) {
     var opt = select.options[select.selectedIndex];
@@ -19,9 +18,11 @@
     if (want.indexOf('protocol') >= 0 && protocol) {
       want = want.concat(fieldsOf(protocol));
     }
-    optional.forEach(function (name) {
-      var box = document.querySelector('.field[data-field="' + name + '"]');
-      if (!box) return;
+    /* data-fields names every field the choice takes (the server builds
+     * it from the one field table); the provider itself always shows. */
+    document.querySelectorAll('.field[data-field]').forEach(function (box) {
+      var name = box.getAttribute('data-field');
+      if (name === 'provider') return;
       var on = want.indexOf(name) >= 0;
       box.classList.toggle('is-hidden', !on);
       /* A hidden field is not sent, so a stale value cannot be refused. */

@@ -142,6 +142,9 @@ check_value(const char *v, const char *want)
 	free(dec);
 }
 
+static struct conf c;
+static char keyfile[4096];
+
 /* What the option key of host h should carry ("" when absent). */
 static const char *
 expected(const struct host *h, const char *key)
@@ -150,6 +153,13 @@ expected(const struct host *h, const char *key)
 	unsigned fl = prov_flags(p, h->protocol);
 	const char *s;
 
+	/* nsupdate: the program and key file of the module configuration. */
+	if ((fl & PF_TSIG) && strcmp(key, "login") == 0)
+		return c.nsupdate;
+	if ((fl & PF_TSIG) && strcmp(key, "password") == 0) {
+		CHECK(ddconf_keyfile(&c, h, keyfile, sizeof(keyfile)) == 0);
+		return keyfile;
+	}
 	if (strcmp(key, "protocol") == 0)
 		return prov_protocol(p, h->protocol);
 	if (strcmp(key, "server") == 0) {
@@ -261,9 +271,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *copy, *toks[MAXHOSTS * NHTOK], **t;
 	char pid[] = "/run/ddclient.pid", cache[] = "/var/cache/ddclient/ddclient.cache";
 	char use[] = "web, web=ipify-ipv4";
+	char nsupdate[] = "/usr/bin/nsupdate", keydir[] = "/etc/ddns-admin/keys";
 	const unsigned char *ctl;
 	size_t nhosts, ntoks = 0, i, nt, len, nacc = 0, nen = 0;
-	struct conf c;
 	struct buf b = { 0 };
 	struct dd_err e;
 
@@ -300,6 +310,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		in[HF_SERVER] = tok(t, nt, T_SERVER);
 		in[HF_PROTOCOL] = pr ? pr->name : tok(t, nt, T_PROTO);
 		in[HF_ZONE] = tok(t, nt, T_ZONE);
+		in[HF_ALGORITHM] = len > 1 && (ctl[1] & 0x80) ? "" : "hmac-sha256";
+		if (p == NULL || !(prov_flags(p, in[HF_PROTOCOL]) & PF_TSIG))
+			in[HF_ALGORITHM] = "";
 		/* Only Custom takes a protocol; give the others none mostly. */
 		if (p != NULL && !(p->flags & PF_PROTOCOL) && !(len > 2 &&
 		    (ctl[2] & 8)))
@@ -327,6 +340,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.ddclient_use = use;
 	c.ddclient_ssl = data[0] & 4 ? 1 : 0;
 	c.ddclient_daemon = 300;
+	c.nsupdate = nsupdate;
+	c.nsupdate_keydir = keydir;
 	memset(&e, 0, sizeof(e));
 	if (ddconf_render(&c, out, nacc, &b, &e) != 0) {
 		fprintf(stderr, "fuzz_ddconf: render refused an accepted host: "

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "host.h"
 #include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -20,8 +21,10 @@ static const char *const query_names[] = {
 	"action", "id", "msg", "apply", "page",
 };
 static const char *const body_names[] = {
-	"hostname", "description", "login", "password", "mx", "provider",
-	"server", "protocol", "zone", "id", "csrf_token",
+#define NAME(e, n, ...) #n,
+	HOST_FIELDS(NAME)
+#undef NAME
+	"id", "csrf_token",
 };
 #define NQ (sizeof(query_names) / sizeof(query_names[0]))
 #define NB (sizeof(body_names) / sizeof(body_names[0]))

@@ -87,8 +87,10 @@ fields(const char *s, size_t n)
 		free(out);
 	}
 	run(val_protocol, s, PROTOCOL_SZ, NULL);
-	run(val_path, s, LOGIN_SZ, NULL);
-	run(val_path, s, PASSWORD_SZ, NULL);
+	run(val_tsig_name, s, LOGIN_SZ, NULL);
+	run(val_tsig_secret, s, PASSWORD_SZ, NULL);
+	run(val_algorithm, s, ALGORITHM_SZ, NULL);
+	run(val_provider, s, PROVIDER_SZ, NULL);
 
 	/* val_idn_ascii into a roomy and into a tight buffer. */
 	outsz = 512;

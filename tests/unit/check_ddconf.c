@@ -35,6 +35,8 @@ golden_conf(void)
 	c.ddclient_use = "web, web=ipify-ipv4";
 	c.ddclient_pid = "/run/ddclient.pid";
 	c.ddclient_cache = "/var/cache/ddclient/ddclient.cache";
+	c.nsupdate = "/usr/bin/nsupdate";
+	c.nsupdate_keydir = "/etc/ddns-admin/keys";
 	return c;
 }
 
@@ -56,18 +58,12 @@ fill_host(struct host *h, const struct provider *p)
 	SET(h, provider, "%s", p->id);
 	if (proto)
 		SET(h, protocol, "%s", proto);
-	if (f & (PF_LOGIN | PF_LOGIN_OPT)) {
-		if (f & PF_KEYFILE)
-			SET(h, login, "%s", "/usr/bin/nsupdate");
-		else
-			SET(h, login, "user-%s", p->id);
-	}
-	if (f & PF_PASSWORD) {
-		if (f & PF_KEYFILE)
-			SET(h, password, "/etc/ddclient/%s.key", p->id);
-		else
-			SET(h, password, "pw-%s", p->id);
-	}
+	if (f & (PF_LOGIN | PF_LOGIN_OPT))
+		SET(h, login, "user-%s", p->id);
+	if (f & PF_PASSWORD)
+		SET(h, password, "pw-%s", p->id);
+	if (f & PF_TSIG)
+		SET(h, algorithm, "%s", "hmac-sha256");
 	if (f & (PF_ZONE | PF_ZONE_OPT))
 		SET(h, zone, "%s", "example.com");
 	if (f & PF_MX)
@@ -349,8 +345,6 @@ static const struct {
 	{ "custom", HF_PROTOCOL, "dyndns2#" },
 	{ "cloudflare", HF_ZONE, "example.com\n" },
 	{ "cloudflare", HF_ZONE, "exa#mple.com" },
-	{ "nsupdate", HF_LOGIN, "/usr/bin/nsupdate\n" },
-	{ "nsupdate", HF_LOGIN, "/usr/bin/nsupdate#" },
 };
 #define NUNCARRIABLE (sizeof(uncarriable) / sizeof(uncarriable[0]))
 

@@ -94,21 +94,26 @@ START_TEST(provider_without_server_field_has_a_fixed_server)
 }
 END_TEST
 
-START_TEST(provider_keyfile_implies_server)
+/* A TSIG key is a name, a secret and an algorithm sent to a server of the
+ * user's: nothing of it can be a file or a program (ddclient's nsupdate). */
+START_TEST(provider_tsig_takes_key_and_server)
 {
 	const struct provider *p = prov_at((size_t)_i);
+	unsigned need = PF_LOGIN | PF_PASSWORD | PF_SERVER | PF_ZONE;
 
-	if (p->flags & PF_KEYFILE)
-		ck_assert_msg(p->flags & PF_SERVER, "provider %s", p->id);
+	if (p->flags & PF_TSIG)
+		ck_assert_msg((p->flags & need) == need, "provider %s", p->id);
 }
 END_TEST
 
-START_TEST(protocol_keyfile_implies_server)
+START_TEST(protocol_tsig_takes_key_and_server)
 {
 	const struct protocol *pr = proto_at((size_t)_i);
+	unsigned need = PF_LOGIN | PF_PASSWORD | PF_SERVER | PF_ZONE;
 
-	if (pr->flags & PF_KEYFILE)
-		ck_assert_msg(pr->flags & PF_SERVER, "protocol %s", pr->name);
+	if (pr->flags & PF_TSIG)
+		ck_assert_msg((pr->flags & need) == need, "protocol %s",
+		    pr->name);
 }
 END_TEST
 
@@ -117,7 +122,7 @@ START_TEST(provider_flags_agree_with_its_protocol)
 	/* A provider may not take less than its protocol needs. */
 	const struct provider *p = prov_at((size_t)_i);
 	const struct protocol *pr;
-	unsigned need = PF_LOGIN | PF_PASSWORD | PF_ZONE | PF_KEYFILE;
+	unsigned need = PF_LOGIN | PF_PASSWORD | PF_ZONE | PF_TSIG;
 
 	if (p->flags & PF_PROTOCOL)
 		return;
@@ -213,10 +218,12 @@ form_renders(const char *provider, const char *protocol, unsigned f)
 	in[HF_PROVIDER] = provider;
 	in[HF_PROTOCOL] = protocol;
 	if (f & (PF_LOGIN | PF_LOGIN_OPT))
-		in[HF_LOGIN] = (f & PF_KEYFILE) ? "/usr/bin/nsupdate" : "user";
+		in[HF_LOGIN] = (f & PF_TSIG) ? "ddns-key" : "user";
 	if (f & PF_PASSWORD)
-		in[HF_PASSWORD] = (f & PF_KEYFILE) ? "/etc/ddclient/k.key" :
+		in[HF_PASSWORD] = (f & PF_TSIG) ? "c2VjcmV0LXNlY3JldC1zZWNyZXQ=" :
 		    "pass word";
+	if (f & PF_TSIG)
+		in[HF_ALGORITHM] = "hmac-sha512";
 	if (f & (PF_ZONE | PF_ZONE_OPT))
 		in[HF_ZONE] = "example.com";
 	if (f & PF_MX)
@@ -276,8 +283,8 @@ providers_suite(void)
 	    np);
 	tcase_add_loop_test(tc, provider_without_server_field_has_a_fixed_server,
 	    0, np);
-	tcase_add_loop_test(tc, provider_keyfile_implies_server, 0, np);
-	tcase_add_loop_test(tc, protocol_keyfile_implies_server, 0, nr);
+	tcase_add_loop_test(tc, provider_tsig_takes_key_and_server, 0, np);
+	tcase_add_loop_test(tc, protocol_tsig_takes_key_and_server, 0, nr);
 	tcase_add_loop_test(tc, provider_flags_agree_with_its_protocol, 0, np);
 	tcase_add_test(tc, custom_exists_with_server_and_protocol);
 	tcase_add_test(tc, protocol_names_are_unique_lowercase);

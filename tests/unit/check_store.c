@@ -66,6 +66,45 @@ schema_text(void)
 	return s;
 }
 
+/* The schema of version 2, as the last release made it (a fixture). */
+static char *
+schema_v2_text(void)
+{
+	char *s = tu_read(SRCDIR "/tests/unit/data/schema-v2.sql", NULL);
+
+	ck_assert_msg(s != NULL, "cannot read schema-v2.sql");
+	return s;
+}
+
+/* shape: the tables, their columns (name, type, NOT NULL, default, key)
+ * and indexes of the database at path, as one text to compare. */
+static void
+shape(const char *path, char *out, size_t sz)
+{
+	static const char q[] = "SELECT m.name, p.name, p.type, p.\"notnull\", "
+	    "ifnull(p.dflt_value, '-'), p.pk FROM sqlite_master m, "
+	    "pragma_table_info(m.name) p WHERE m.type = 'table' UNION ALL "
+	    "SELECT m.name, i.name, i.\"unique\", i.origin, '', '' FROM "
+	    "sqlite_master m, pragma_index_list(m.name) i WHERE m.type = "
+	    "'table' ORDER BY 1, 2";
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	size_t len = 0;
+	int c;
+
+	out[0] = '\0';
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW && len < sz)
+		for (c = 0; c < 6 && len < sz; c++)
+			len += (size_t)snprintf(out + len, sz - len, "%s%s",
+			    (const char *)sqlite3_column_text(st, c),
+			    c == 5 ? "\n" : "|");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	ck_assert_uint_lt(len, sz);
+}
+
 static struct store *
 open_new(void)
 {
@@ -198,7 +237,7 @@ END_TEST
 
 START_TEST(open_migrates_version_1_keeping_rows)
 {
-	char *schema = schema_text(), *start, *end, *v1;
+	char *schema = schema_v2_text(), *start, *end, *v1;
 	struct host *rows, h = mkhost("new.example.com", "u", "p");
 	struct dd_err e;
 	struct store *s;
@@ -230,7 +269,41 @@ START_TEST(open_migrates_version_1_keeping_rows)
 	save(s, &h);
 	ck_assert_str_eq(newest_audit(s).hostname, "new.example.com");
 	store_close(s);
-	ck_assert_int_eq(sql_int(dbpath, "PRAGMA user_version"), 2);
+	ck_assert_int_eq(sql_int(dbpath, "PRAGMA user_version"), STORE_VERSION);
+}
+END_TEST
+
+/* A database migrated from the last release has the shape of a fresh one
+ * (so schema.sql and the migrations cannot drift), and keeps its rows. */
+START_TEST(migrated_version_2_equals_fresh_schema)
+{
+	char *v2 = schema_v2_text(), fresh_path[TU_PATH_SZ];
+	static char migrated[16384], fresh[16384];
+	struct dd_err e;
+	struct store *s;
+	struct host got;
+
+	ck_assert_int_eq(sql(dbpath, v2), SQLITE_OK);
+	free(v2);
+	ck_assert_int_eq(sql(dbpath, "INSERT INTO hosts (hostname, login, "
+	    "password, provider, created, updated) VALUES ('old.example.com', "
+	    "'bob', 'pw', 'dyn', 1, 2); INSERT INTO pending VALUES "
+	    "('old.example.com'), (NULL);"), SQLITE_OK);
+	s = store_open(dbpath, 0, &e);
+	ck_assert_msg(s != NULL, "store_open: %s", e.msg);
+	ck_assert_int_eq(store_get(s, 1, &got, &e), 0);
+	ck_assert_str_eq(got.password, "pw");
+	ck_assert_str_eq(got.algorithm, "");
+	store_close(s);
+	ck_assert_int_eq(sql_int(dbpath, "SELECT count(*) FROM pending"), 1);
+	tu_path(fresh_path, dir, "fresh.db");
+	s = store_open(fresh_path, 1, &e);
+	ck_assert_msg(s != NULL, "store_open: %s", e.msg);
+	store_close(s);
+	shape(dbpath, migrated, sizeof(migrated));
+	shape(fresh_path, fresh, sizeof(fresh));
+	ck_assert_str_eq(migrated, fresh);
+	ck_assert_ptr_nonnull(strstr(fresh, "hosts|algorithm|TEXT|1|''|0"));
 }
 END_TEST
 
@@ -632,6 +705,7 @@ store_suite(void)
 	tcase_add_test(tc, open_without_create_refuses_missing_file);
 	tcase_add_test(tc, open_accepts_db_made_from_schema_sql);
 	tcase_add_test(tc, open_migrates_version_1_keeping_rows);
+	tcase_add_test(tc, migrated_version_2_equals_fresh_schema);
 	tcase_add_test(tc, open_refuses_newer_version);
 	tcase_add_test(tc, open_refuses_non_database_file_untouched);
 	suite_add_tcase(s, tc);

@@ -357,27 +357,63 @@ START_TEST(server_cases_table)
 }
 END_TEST
 
-/* ---- val_path (nsupdate key file) ---- */
+/* ---- the TSIG key of nsupdate: never a path or a program ---- */
 
-static const struct vcase path_cases[] = {
-	{ "/etc/ddclient/k.key", 1, NULL },
-	{ "/etc/ddclient/Kexample.com.+165+12345.key", 0, NULL },
-	{ "/etc/ddclient/dyn_example-1.key", 1, NULL },
-	{ "etc/ddclient/k.key", 0, "absolute" },
-	{ "k.key", 0, "absolute" },
-	{ "/etc/dd client/k.key", 0, NULL },
-	{ "/etc/$HOME/k.key", 0, NULL },
-	{ "/etc/k.key;reboot", 0, NULL },
-	{ "/etc/`id`.key", 0, NULL },
-	{ "/etc/$(id).key", 0, NULL },
-	{ "/etc/k.key'", 0, NULL },
-	{ "/etc/k.key\n", 0, NULL },
+static const struct vcase tsig_name_cases[] = {
+	{ "ddns-key", 1, NULL },
+	{ "tsig-key", 1, NULL },
+	{ "host1.dyn.example.com", 1, NULL },
+	{ "Key_1", 1, NULL },
+	{ "/bin/bash", 0, "name" },
+	{ "/usr/bin/nsupdate", 0, "name" },
+	{ "/bin/sh -c id>pwned;", 0, "name" },
+	{ "key name", 0, "name" },
+	{ "$(id)", 0, "name" },
+	{ "-key", 0, "begins" },
+	{ ".key", 0, "begins" },
+	{ "a..b", 0, "two dots" },
 };
-#define NPATH (sizeof(path_cases) / sizeof(path_cases[0]))
+#define NTSIGNAME (sizeof(tsig_name_cases) / sizeof(tsig_name_cases[0]))
 
-START_TEST(path_cases_table)
+START_TEST(tsig_name_cases_table)
 {
-	run_case(val_path, "val_path", &path_cases[_i]);
+	run_case(val_tsig_name, "val_tsig_name", &tsig_name_cases[_i]);
+}
+END_TEST
+
+static const struct vcase tsig_secret_cases[] = {
+	{ "c2VjcmV0LXNlY3JldC1zZWNyZXQ=", 1, NULL },
+	{ "4Q1v4G0LQ3Y9m4c2VpzBfA==", 1, NULL },
+	{ "0123456789abcdefABCDEF+/", 1, NULL },
+	{ "/etc/ddclient/k.key", 0, "base64" },
+	{ "x'$(id>pwned)'", 0, "base64" },
+	{ "4Q1v4G0LQ3Y9m4c2VpzBfA=", 0, "base64" },
+	{ "4Q1v4G0LQ3Y9m4c2VpzB===", 0, "base64" },
+	{ "4Q1v4G0L=3Y9m4c2VpzBfA==", 0, "base64" },
+	{ "abcd", 0, "base64" },
+	{ "c2VjcmV0 LXNlY3JldA==", 0, "base64" },
+};
+#define NTSIGSECRET (sizeof(tsig_secret_cases) / sizeof(tsig_secret_cases[0]))
+
+START_TEST(tsig_secret_cases_table)
+{
+	run_case(val_tsig_secret, "val_tsig_secret", &tsig_secret_cases[_i]);
+}
+END_TEST
+
+static const struct vcase algorithm_cases[] = {
+	{ "hmac-sha256", 1, NULL },
+	{ "hmac-sha512", 1, NULL },
+	{ "hmac-md5", 1, NULL },
+	{ "HMAC-SHA256", 0, "algorithms" },
+	{ "sha256", 0, "algorithms" },
+	{ "hmac-sha256;", 0, "algorithms" },
+};
+#define NALG (sizeof(algorithm_cases) / sizeof(algorithm_cases[0]))
+
+START_TEST(algorithm_cases_table)
+{
+	run_case(val_algorithm, "val_algorithm", &algorithm_cases[_i]);
 }
 END_TEST
 
@@ -521,24 +557,40 @@ START_TEST(host_custom_dyndns2_accepts_login_password_mx)
 }
 END_TEST
 
-START_TEST(host_nsupdate_password_must_be_a_safe_key_path)
+/* Finding 1 of issue 8: Login /bin/bash with the config as "key file" ran
+ * the config as a shell script as root. No field may name a program or a
+ * file: the key is its name, secret and algorithm. */
+START_TEST(host_nsupdate_takes_a_key_never_a_path)
 {
 	struct form f = { .in = { [HF_HOSTNAME] = "home.dyn.example.com",
 	    [HF_PROVIDER] = "nsupdate", [HF_SERVER] = "ns1.example.com",
-	    [HF_ZONE] = "dyn.example.com",
-	    [HF_PASSWORD] = "/etc/k.key; reboot" } };
+	    [HF_ZONE] = "dyn.example.com", [HF_LOGIN] = "/bin/bash",
+	    [HF_PASSWORD] = "/etc/ddclient.conf",
+	    [HF_ALGORITHM] = "hmac-sha256" } };
 	char why[HF__MAX][VAL_WHY];
 	struct host out;
 
-	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 2);
+	ck_assert(why[HF_LOGIN][0] != '\0');
 	ck_assert(why[HF_PASSWORD][0] != '\0');
-	f.in[HF_PASSWORD] = "/etc/ddclient/dyn.key";
+	f.in[HF_LOGIN] = "ddns-key";
+	f.in[HF_PASSWORD] = "c2VjcmV0LXNlY3JldC1zZWNyZXQ=";
 	ck_assert_int_eq(check_host(&f, NULL, &out, why), 0);
-	ck_assert_str_eq(out.password, "/etc/ddclient/dyn.key");
+	ck_assert_str_eq(out.login, "ddns-key");
+	ck_assert_str_eq(out.algorithm, "hmac-sha256");
 	ck_assert_str_eq(out.zone, "dyn.example.com");
+	f.in[HF_ALGORITHM] = "";
+	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
+	ck_assert(why[HF_ALGORITHM][0] != '\0');
+	f.in[HF_ALGORITHM] = "hmac-sha256";
 	f.in[HF_ZONE] = "";
 	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
 	ck_assert(why[HF_ZONE][0] != '\0');
+	/* Another provider does not take an algorithm. */
+	f.in[HF_ZONE] = "dyn.example.com";
+	f.in[HF_PROVIDER] = "dyn";
+	ck_assert(check_host(&f, NULL, &out, why) > 0);
+	ck_assert(why[HF_ALGORITHM][0] != '\0');
 }
 END_TEST
 
@@ -620,7 +672,9 @@ validate_suite(void)
 	tcase_add_loop_test(tc, password_cases_table, 0, (int)NPASSWORD);
 	tcase_add_test(tc, password_accepts_256_bytes_refuses_257);
 	tcase_add_loop_test(tc, server_cases_table, 0, (int)NSERVER);
-	tcase_add_loop_test(tc, path_cases_table, 0, (int)NPATH);
+	tcase_add_loop_test(tc, tsig_name_cases_table, 0, (int)NTSIGNAME);
+	tcase_add_loop_test(tc, tsig_secret_cases_table, 0, (int)NTSIGSECRET);
+	tcase_add_loop_test(tc, algorithm_cases_table, 0, (int)NALG);
 	tcase_add_test(tc, protocol_accepts_listed_refuses_others);
 	suite_add_tcase(s, tc);
 
@@ -629,7 +683,7 @@ validate_suite(void)
 	    NREFUSALS);
 	tcase_add_test(tc, host_dyn_valid_form_is_canonicalised);
 	tcase_add_test(tc, host_custom_dyndns2_accepts_login_password_mx);
-	tcase_add_test(tc, host_nsupdate_password_must_be_a_safe_key_path);
+	tcase_add_test(tc, host_nsupdate_takes_a_key_never_a_path);
 	tcase_add_test(tc, host_modify_with_empty_password_keeps_old);
 	tcase_add_test(tc, host_every_bad_field_gets_a_message_good_fields_none);
 	suite_add_tcase(s, tc);

@@ -1,0 +1,64 @@
+-- schema.sql: the ddns-admin database. `sqlite3 DB < schema.sql` makes a
+-- working one; the programs embed this file and run it on an empty database.
+-- The CHECK constraints state what must always hold, whatever writes the row.
+
+PRAGMA user_version = 2;	-- store.c migrates older versions
+
+-- One dynamic hostname per row.
+CREATE TABLE hosts (
+	id          INTEGER PRIMARY KEY,
+	-- RFC 1123, lowercase, at least two labels; unique whatever the case.
+	hostname    TEXT NOT NULL UNIQUE COLLATE NOCASE
+	            CHECK (length(hostname) BETWEEN 3 AND 253
+	                   AND hostname = lower(hostname)
+	                   AND hostname NOT GLOB '*[^a-z0-9.-]*'
+	                   AND hostname GLOB '[a-z0-9]*.*[a-z0-9]'
+	                   AND hostname NOT GLOB '*..*'),
+	description TEXT NOT NULL DEFAULT ''
+	            CHECK (length(description) <= 200),
+	login       TEXT NOT NULL DEFAULT ''
+	            CHECK (length(CAST(login AS BLOB)) <= 128
+	                   AND instr(login, '#') = 0),
+	-- Stored as typed: ddclient needs it in clear. The file mode (0600)
+	-- and the privilege split protect it.
+	password    TEXT NOT NULL DEFAULT ''
+	            CHECK (length(CAST(password AS BLOB)) <= 256),
+	mx          TEXT NOT NULL DEFAULT ''
+	            CHECK (mx = '' OR (mx = lower(mx)
+	                   AND mx NOT GLOB '*[^a-z0-9.-]*' AND mx GLOB '*.*')),
+	-- A provider id of backend/providers.c; 'custom' needs server and protocol.
+	provider    TEXT NOT NULL
+	            CHECK (provider GLOB '[a-z]*' AND provider NOT GLOB '*[^a-z0-9]*'),
+	server      TEXT NOT NULL DEFAULT ''
+	            CHECK (server NOT GLOB '*[^a-z0-9.:-]*'),
+	protocol    TEXT NOT NULL DEFAULT ''
+	            CHECK (protocol NOT GLOB '*[^a-z0-9]*'),
+	zone        TEXT NOT NULL DEFAULT ''
+	            CHECK (zone NOT GLOB '*[^a-z0-9.-]*'),
+	enabled     INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+	created     INTEGER NOT NULL,	-- Unix time
+	updated     INTEGER NOT NULL,
+	CHECK (provider <> 'custom' OR (server <> '' AND protocol <> '')),
+	-- No field may carry a line break or other control character into
+	-- ddclient's configuration.
+	CHECK (hostname || description || login || password || mx || server
+	       || protocol || zone NOT GLOB ('*[' || char(1) || '-' || char(31)
+	       || char(127) || ']*'))
+);
+
+-- Hostnames whose entry in ddclient's cache ddns-apply must drop, so that
+-- ddclient updates them on its next pass instead of after its timers.
+CREATE TABLE pending (
+	hostname    TEXT PRIMARY KEY COLLATE NOCASE
+);
+
+-- Who changed what, written in the same transaction as the change.
+CREATE TABLE audit (
+	id          INTEGER PRIMARY KEY,
+	at          INTEGER NOT NULL,	-- Unix time
+	user        TEXT NOT NULL,
+	action      TEXT NOT NULL CHECK (action IN
+	            ('create', 'modify', 'delete', 'enable', 'disable', 'update')),
+	hostname    TEXT NOT NULL,
+	detail      TEXT NOT NULL DEFAULT ''	-- changed fields, never values
+);
