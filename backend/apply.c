@@ -56,6 +56,7 @@ apply_vet(struct host *h, size_t n, struct vet *why)
 {
 	char fw[HF__MAX][VAL_WHY];
 	struct host canon;
+	const char *last = "";	/* the hostname last let through */
 	size_t i, bad = 0;
 	int f;
 
@@ -67,13 +68,14 @@ apply_vet(struct host *h, size_t n, struct vet *why)
 				;
 			why[i].field = f;
 			memcpy(why[i].msg, fw[f], sizeof(why[i].msg));
-		} else if (i > 0 && why[i - 1].field == -1 &&
-		    strcmp(canon.hostname, h[i - 1].hostname) == 0) {
+		} else if (strcmp(canon.hostname, last) == 0) {
 			why[i].field = HF_HOSTNAME;
 			snprintf(why[i].msg, sizeof(why[i].msg), "Another row "
 			    "already has this hostname.");
-		} else
+		} else {
 			h[i] = canon;
+			last = h[i].hostname;
+		}
 		bad += why[i].field != -1;
 	}
 	return bad;

@@ -218,7 +218,7 @@ store_list(struct store *s, struct host **rows, size_t *n, struct dd_err *e)
 
 	*rows = NULL;
 	*n = 0;
-	if ((st = prep(s, SELECT_HOST "ORDER BY hostname", e)) == NULL)
+	if ((st = prep(s, SELECT_HOST "ORDER BY hostname, id", e)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (cnt == cap) {
@@ -497,6 +497,9 @@ store_pending(struct store *s, char ***names, size_t *n, struct dd_err *e)
 	    e)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* The file is web input: a NULL name is skipped, not a crash. */
+		if (sqlite3_column_type(st, 0) != SQLITE_TEXT)
+			continue;
 		if ((tmp = realloc(v, (cnt + 1) * sizeof(*v))) == NULL ||
 		    (tmp[cnt] = strdup((const char *)sqlite3_column_text(st, 0)))
 		    == NULL) {

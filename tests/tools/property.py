@@ -99,6 +99,84 @@ def ddclient_view():
     return seen, p
 
 
+APPLY = os.path.join(os.path.dirname(CGI), "ddns-apply")
+COLS = ["hostname", "description", "login", "password", "mx", "provider",
+        "server", "protocol", "zone", "algorithm"]
+
+
+def db(sql, params=()):
+    import sqlite3
+    con = sqlite3.connect(T + "/ddns.db")
+    con.execute("PRAGMA busy_timeout = 5000")
+    con.execute(sql, params)
+    con.commit()
+    con.close()
+
+
+def unguard():
+    """What a web-side attacker can do to the file it owns: drop every
+    CHECK, UNIQUE and NOT NULL of the hosts and pending tables."""
+    cols = ", ".join(COLS)
+    db("CREATE TABLE h2 (id INTEGER PRIMARY KEY, %s, enabled, created, updated)" % cols)
+    db("INSERT INTO h2 SELECT id, %s, enabled, created, updated FROM hosts" % cols)
+    db("DROP TABLE hosts")
+    db("ALTER TABLE h2 RENAME TO hosts")
+    db("DROP TABLE pending")
+    db("CREATE TABLE pending (hostname)")
+
+
+def hostile_row(rnd, i, taken):
+    """A row the form would refuse: a random good-looking Custom row with
+    at least one defect the form's validators catch."""
+    row = {"hostname": "inj%d-%d.example.com" % (rnd, i), "description": "",
+           "login": "inj", "password": "pw", "mx": "", "provider": "custom",
+           "server": "127.0.0.1:9", "protocol": "dyndns2", "zone": "",
+           "algorithm": "", "enabled": 1}
+    defect = rng.randrange(8)
+    if defect == 0:
+        row[rng.choice(COLS)] = value() + rng.choice(["\n", "\r", "\x01", "\x7f"]) + value()
+    elif defect == 1:
+        row.update(provider="nsupdate", protocol="", login=rng.choice(
+            ["/bin/sh -c id>%s/pwned;" % T, "/bin/bash", "/usr/bin/nsupdate"]),
+            password=rng.choice(["/etc/ddclient.conf", "x'$(id>%s/pwned)'" % T]),
+            zone="example.com", algorithm=rng.choice(["", "hmac-sha256"]))
+    elif defect == 2:
+        row["hostname"] = rng.choice(["", None, "UP.example.com", "a.example.com,b.example.com",
+                                      "x y.example.com", value(12) + ".example.com."])
+    elif defect == 3:
+        row["enabled"] = rng.choice([2, -1, "yes", None])
+    elif defect == 4:
+        row["provider"] = rng.choice(["nosuch", "", None, "Dyn", "custom "])
+    elif defect == 5 and taken:
+        row["hostname"] = rng.choice(sorted(taken))     # a duplicate, newer id
+    elif defect == 6:
+        row["protocol"] = rng.choice(["nsupdate", "dyndns2\n", "cmd", ""])
+        row["login"] = "/bin/sh"
+    else:
+        row["server"] = rng.choice(["127.0.0.1:9 x", "127.0.0.1:99999", "", "a..b"])
+    return row
+
+
+def inject(rnd):
+    """Hostile rows straight into the database, and a NULL pending name."""
+    _, out = cgi("GET", "")          # the schema exists
+    taken = set()
+    rows = subprocess.run(["sqlite3", T + "/ddns.db", "select hostname from hosts where created <> 1"],
+                          capture_output=True).stdout.decode().split()
+    taken.update(rows)
+    for i in range(20):
+        r = hostile_row(rnd, i, taken)
+        names = list(r)
+        db("INSERT INTO hosts (%s, created, updated) VALUES (%s, 1, 1)"
+           % (", ".join(names), ", ".join("?" * len(names))), [r[k] for k in names])
+    db("INSERT INTO pending VALUES (NULL)")
+    db("INSERT INTO pending VALUES (?)", (b"\xff\x00x",))
+    p = subprocess.run([APPLY], env={"DDNS_ADMIN_CONFIG": T + "/ddns-admin.conf"},
+                       capture_output=True)
+    tap(p.returncode in (0, 4), "round %d: ddns-apply writes the good rows past 20 hostile "
+        "ones (exit %d: %s)" % (rnd, p.returncode, p.stderr[-200:]))
+
+
 def main():
     print("# seed %d (PROPERTY_SEED=%d reproduces this run)" % (SEED, SEED), flush=True)
     expected = {}           # hostname -> login:password as stored
@@ -126,9 +204,15 @@ def main():
                 accepted += 1
             else:
                 refused += 1
-        # The database is the truth of what was acknowledged.
+        # The database is the truth of what was acknowledged; rows written
+        # past the form (from round 2 on) must never reach ddclient.
+        if rnd == 1:
+            unguard()
+        if rnd >= 1:
+            inject(rnd)
         rows = subprocess.run(["sqlite3", "-separator", "\x1f", "-newline", "\x1e",
-                               T + "/ddns.db", "select hostname, login, password from hosts"],
+                               T + "/ddns.db", "select hostname, login, password from hosts "
+                               "where created <> 1"],
                               capture_output=True).stdout
         expected = {}
         for row in rows.split(b"\x1e"):
