@@ -8,6 +8,7 @@
 
 #include "conf.h"
 #include "num.h"
+#include "utf8.h"
 
 #ifndef DEFAULT_CONFIG
 #define DEFAULT_CONFIG "/etc/ddns-admin/ddns-admin.conf"
@@ -160,8 +161,8 @@ parse_line(struct conf *c, char *line, const char *where, unsigned char *seen,
 	name = trim(name);
 	val = trim(eq + 1);
 	if ((k = find_key(name)) == NULL)
-		return dd_fail(e, DD_ECONF, NULL, "%s: unknown key '%.40s'",
-		    where, name);
+		return dd_fail(e, DD_ECONF, NULL, "%s: unknown key '%.*s'",
+		    where, utf8_cut(name, 40), name);
 	if (seen[k - keys]++)
 		return dd_fail(e, DD_ECONF, k->name, "%s: %s is set twice",
 		    where, k->name);

@@ -171,8 +171,8 @@ check_label(const char *l, size_t n, char *why, size_t whysz)
 		FAIL("A name cannot have an empty label: no dot at the start and "
 		    "no two dots in a row.");
 	if (n > 63)
-		FAIL("The label '%.20s...' is %zu characters long; a label has "
-		    "at most 63.", l, n);
+		FAIL("The label '%.*s...' is %zu characters long; a label has "
+		    "at most 63.", utf8_cut(l, 20), l, n);
 	for (i = 0; i < n; i++)
 		if (!is_lower_alnum(l[i]) && l[i] != '-')
 			FAIL("%s is not allowed: use only letters, digits, hyphens "

@@ -6,6 +6,7 @@
 #include <check.h>
 
 #include "conf.h"
+#include "utf8.h"
 #include "testutil.h"
 
 #ifndef DEFAULT_CONFIG
@@ -180,6 +181,26 @@ START_TEST(bad_file_is_an_error_naming_the_line)
 }
 END_TEST
 
+/* The message quotes at most 40 bytes of an unknown key, and never half a
+ * character: the page and the error log get valid UTF-8. */
+START_TEST(unknown_key_is_quoted_whole_characters_only)
+{
+	struct conf c;
+	struct dd_err e;
+	const char *q;
+
+	/* 39 ASCII bytes, then U+00E9 in bytes 40 and 41. */
+	ck_assert_int_eq(load("kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\xc3\xa9zzz = 1\n",
+	    &c, &e), -1);
+	ck_assert_msg(utf8_valid(e.msg, strlen(e.msg)), "not UTF-8: %s", e.msg);
+	q = strchr(e.msg, '\'');
+	ck_assert_ptr_nonnull(q);
+	ck_assert_msg(strncmp(q, "'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk'", 41) == 0,
+	    "%s", e.msg);
+	conf_free(&c);
+}
+END_TEST
+
 START_TEST(missing_file_is_a_system_error)
 {
 	struct conf c;
@@ -218,6 +239,7 @@ conf_suite(void)
 	tcase_add_test(tc, missing_key_keeps_default);
 	tcase_add_loop_test(tc, bad_file_is_an_error_naming_the_line, 0,
 	    (int)NBAD);
+	tcase_add_test(tc, unknown_key_is_quoted_whole_characters_only);
 	tcase_add_test(tc, missing_file_is_a_system_error);
 	tcase_add_test(tc, conf_path_follows_environment);
 	suite_add_tcase(s, tc);
