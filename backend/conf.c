@@ -20,7 +20,7 @@
 #define DEFAULT_DATADIR "/usr/local/share/ddns-admin"
 #endif
 
-enum ktype { K_PATH, K_STR, K_URL, K_INT, K_BOOL };
+enum ktype { K_PATH, K_STR, K_URL, K_INT, K_BOOL, K_CMD };
 
 struct key {
 	const char	*name;
@@ -37,8 +37,8 @@ static const struct key keys[] = {
 	{ "ddclient_pid",	K_PATH,	S(ddclient_pid), "/run/ddclient.pid", 0, 0 },
 	{ "ddclient_cache",	K_PATH,	S(ddclient_cache), "/var/cache/ddclient/ddclient.cache", 0, 0 },
 	{ "templates",		K_PATH,	S(templates),	DEFAULT_DATADIR "/templates", 0, 0 },
-	{ "apply",		K_STR,	S(apply),	DEFAULT_BINDIR "/ddns-apply", 0, 0 },
-	{ "checkip",		K_STR,	S(checkip),	DEFAULT_BINDIR "/ddns-checkip", 0, 0 },
+	{ "apply",		K_CMD,	S(apply),	DEFAULT_BINDIR "/ddns-apply", 0, 0 },
+	{ "checkip",		K_CMD,	S(checkip),	DEFAULT_BINDIR "/ddns-checkip", 0, 0 },
 	{ "checkip_url",	K_URL,	S(checkip_url),	"https://api.ipify.org/", 0, 0 },
 	{ "checkip_interval",	K_INT,	S(checkip_interval), "300", 10, 86400 },
 	{ "state_dir",		K_PATH,	S(state_dir),	"/var/lib/ddns-admin", 0, 0 },
@@ -68,6 +68,48 @@ clean_text(const char *v)
 		if ((unsigned char)*v < 0x20 || *v == 0x7f || *v == '#')
 			return 0;
 	return 1;
+}
+
+int
+conf_split_cmd(const char *cmd, char *buf, char **argv, struct dd_err *e)
+{
+	char *p, *save = NULL;
+	size_t len = strlen(cmd);
+	int n = 0;
+
+	if (len >= CONF_CMD_SZ)
+		return dd_fail(e, DD_ECONF, NULL, "is longer than %d bytes",
+		    CONF_CMD_SZ - 1);
+	memcpy(buf, cmd, len + 1);
+	for (p = strtok_r(buf, " \t", &save); p != NULL;
+	    p = strtok_r(NULL, " \t", &save)) {
+		if (n == CONF_CMD_WORDS)
+			return dd_fail(e, DD_ECONF, NULL, "has more than %d "
+			    "words, the most a command may have", CONF_CMD_WORDS);
+		argv[n++] = p;
+	}
+	argv[n] = NULL;
+	if (n == 0)
+		return dd_fail(e, DD_ECONF, NULL, "must not be empty");
+	if (argv[0][0] != '/')
+		return dd_fail(e, DD_ECONF, NULL, "must begin with the absolute "
+		    "path of the program (it is run without a shell or a PATH "
+		    "search)");
+	return n;
+}
+
+/* A command must split whole, exactly as run.c will split it. */
+static int
+check_cmd(const struct key *k, const char *v, const char *where,
+    struct dd_err *e)
+{
+	char buf[CONF_CMD_SZ], *argv[CONF_CMD_WORDS + 1];
+	struct dd_err why;
+
+	if (conf_split_cmd(v, buf, argv, &why) == -1)
+		return dd_fail(e, DD_ECONF, k->name, "%s: %s %s", where,
+		    k->name, why.msg);
+	return 0;
 }
 
 static int
@@ -105,6 +147,10 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 			return dd_fail(e, DD_ECONF, k->name,
 			    "%s: %s must be an http:// or https:// URL", where,
 			    k->name);
+		break;
+	case K_CMD:
+		if (check_cmd(k, v, where, e) == -1)
+			return -1;
 		break;
 	case K_STR:
 		if (*v == '\0')

@@ -72,7 +72,7 @@ START_TEST(file_sets_every_key)
 	    "ddclient_pid = /srv/run/ddclient.pid\n"
 	    "ddclient_cache = /srv/cache/ddclient.cache\n"
 	    "templates = /srv/share/templates\n"
-	    "apply = sudo -n /srv/sbin/ddns-apply\n"
+	    "apply = /usr/bin/sudo -n /srv/sbin/ddns-apply\n"
 	    "checkip = /srv/sbin/ddns-checkip\n"
 	    "checkip_url = http://127.0.0.1:9/ip\n"
 	    "checkip_interval = 600\n"
@@ -88,7 +88,7 @@ START_TEST(file_sets_every_key)
 	ck_assert_str_eq(c.ddclient_pid, "/srv/run/ddclient.pid");
 	ck_assert_str_eq(c.ddclient_cache, "/srv/cache/ddclient.cache");
 	ck_assert_str_eq(c.templates, "/srv/share/templates");
-	ck_assert_str_eq(c.apply, "sudo -n /srv/sbin/ddns-apply");
+	ck_assert_str_eq(c.apply, "/usr/bin/sudo -n /srv/sbin/ddns-apply");
 	ck_assert_str_eq(c.checkip, "/srv/sbin/ddns-checkip");
 	ck_assert_str_eq(c.checkip_url, "http://127.0.0.1:9/ip");
 	ck_assert_int_eq(c.checkip_interval, 600);
@@ -161,6 +161,15 @@ static const struct {
 	{ "ddclient_use = web, web=x # comment\n", "line 1", "ddclient_use" },
 	{ "ddclient_use = web\x01\n", "line 1", "ddclient_use" },
 	{ "just some words\n", "line 1", NULL },
+	/* A command run.c could not pass whole is refused, never cut. */
+	{ "apply = /bin/echo 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\n", "line 1",
+	  "apply" },
+	{ "# x\ncheckip = /bin/echo 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n",
+	  "line 2", "checkip" },
+	{ "apply = sudo -n /usr/sbin/ddns-apply\n", "line 1", "absolute" },
+	{ "checkip = ddns-checkip\n", "line 1", "checkip" },
+	{ "apply =\n", "line 1", "apply" },
+	{ "apply =    \n", "line 1", "apply" },
 };
 #define NBAD (sizeof(bad) / sizeof(bad[0]))
 
@@ -177,6 +186,21 @@ START_TEST(bad_file_is_an_error_naming_the_line)
 	if (bad[_i].want)
 		ck_assert_msg(strstr(e.msg, bad[_i].want) != NULL, "\"%s\" lacks "
 		    "\"%s\"", e.msg, bad[_i].want);
+	conf_free(&c);
+}
+END_TEST
+
+/* A command of 15 words (the most run.c passes) is taken as written. */
+START_TEST(command_of_15_words_is_accepted)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_msg(load("apply = /bin/echo 1 2 3 4 5 6 7 8 9 10 11 12 13 14\n"
+	    "checkip = /usr/bin/sudo  -n   /usr/sbin/ddns-checkip\n", &c, &e) == 0,
+	    "%s", e.msg);
+	ck_assert_str_eq(c.apply, "/bin/echo 1 2 3 4 5 6 7 8 9 10 11 12 13 14");
+	ck_assert_str_eq(c.checkip, "/usr/bin/sudo  -n   /usr/sbin/ddns-checkip");
 	conf_free(&c);
 }
 END_TEST
@@ -239,6 +263,7 @@ conf_suite(void)
 	tcase_add_test(tc, missing_key_keeps_default);
 	tcase_add_loop_test(tc, bad_file_is_an_error_naming_the_line, 0,
 	    (int)NBAD);
+	tcase_add_test(tc, command_of_15_words_is_accepted);
 	tcase_add_test(tc, unknown_key_is_quoted_whole_characters_only);
 	tcase_add_test(tc, missing_file_is_a_system_error);
 	tcase_add_test(tc, conf_path_follows_environment);
