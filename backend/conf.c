@@ -8,6 +8,7 @@
 
 #include "conf.h"
 #include "num.h"
+#include "origin.h"
 #include "utf8.h"
 
 #ifndef DEFAULT_CONFIG
@@ -20,13 +21,13 @@
 #define DEFAULT_DATADIR "/usr/local/share/ddns-admin"
 #endif
 
-enum ktype { K_PATH, K_STR, K_URL, K_INT, K_BOOL, K_CMD };
+enum ktype { K_PATH, K_STR, K_URL, K_INT, K_BOOL, K_CMD, K_HOSTS };
 
 struct key {
 	const char	*name;
 	enum ktype	 type;
 	size_t		 off;
-	const char	*def;
+	const char	*def;		/* NULL: none (the field stays NULL) */
 	long long	 min, max;	/* K_INT only */
 };
 
@@ -48,6 +49,7 @@ static const struct key keys[] = {
 	{ "ddclient_daemon",	K_INT,	S(ddclient_daemon), "300", 60, 86400 },
 	{ "static_url",		K_STR,	S(static_url),	"/ddns-admin/", 0, 0 },
 	{ "history_max",	K_INT,	S(history_max),	"1000", 10, 1000000 },
+	{ "page_hosts",		K_HOSTS, S(page_hosts),	NULL, 0, 0 },
 };
 #undef S
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -113,6 +115,18 @@ check_cmd(const struct key *k, const char *v, const char *where,
 }
 
 static int
+check_hosts(const struct key *k, const char *v, const char *where,
+    struct dd_err *e)
+{
+	struct dd_err why;
+
+	if (origin_hosts_check(v, &why) == -1)
+		return dd_fail(e, DD_ECONF, k->name, "%s: %s %s", where,
+		    k->name, why.msg);
+	return 0;
+}
+
+static int
 set_key(struct conf *c, const struct key *k, const char *v, const char *where,
     struct dd_err *e)
 {
@@ -150,6 +164,10 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 		break;
 	case K_CMD:
 		if (check_cmd(k, v, where, e) == -1)
+			return -1;
+		break;
+	case K_HOSTS:
+		if (check_hosts(k, v, where, e) == -1)
 			return -1;
 		break;
 	case K_STR:
@@ -227,7 +245,8 @@ conf_load(struct conf *c, const char *path, struct dd_err *e)
 
 	memset(c, 0, sizeof(*c));
 	for (i = 0; i < NKEYS; i++)
-		if (set_key(c, &keys[i], keys[i].def, "default", e) == -1)
+		if (keys[i].def != NULL &&
+		    set_key(c, &keys[i], keys[i].def, "default", e) == -1)
 			return -1;
 	if (path == NULL)
 		return 0;

@@ -29,6 +29,7 @@ struct conf {
 	long long ddclient_daemon;
 	char	*static_url;
 	long long history_max;
+	char	*page_hosts;	/* for the Origin check (origin.h), or NULL */
 };
 
 /*

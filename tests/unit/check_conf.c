@@ -57,6 +57,7 @@ START_TEST(defaults_without_a_file)
 	ck_assert(strncmp(c.checkip_url, "http", 4) == 0);
 	ck_assert_int_ge(c.checkip_interval, 10);
 	ck_assert_int_gt(c.history_max, 0);
+	ck_assert_ptr_null(c.page_hosts);	/* SERVER_ADDR only */
 	conf_free(&c);
 }
 END_TEST
@@ -82,7 +83,9 @@ START_TEST(file_sets_every_key)
 	    "ddclient_ssl = no\n"
 	    "ddclient_daemon = 120\n"
 	    "static_url = /static/\n"
-	    "history_max = 50\n", &c, &e) == 0, "%s", e.msg);
+	    "history_max = 50\n"
+	    "page_hosts = router.example.net ddns.lan:8443 [fd00::1]:8080\n",
+	    &c, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(c.database, "/srv/ddns/ddns.db");
 	ck_assert_str_eq(c.ddclient_conf, "/srv/ddclient/ddclient.conf");
 	ck_assert_str_eq(c.ddclient_pid, "/srv/run/ddclient.pid");
@@ -99,6 +102,8 @@ START_TEST(file_sets_every_key)
 	ck_assert_int_eq(c.ddclient_daemon, 120);
 	ck_assert_str_eq(c.static_url, "/static/");
 	ck_assert_int_eq(c.history_max, 50);
+	ck_assert_str_eq(c.page_hosts,
+	    "router.example.net ddns.lan:8443 [fd00::1]:8080");
 	conf_free(&c);
 }
 END_TEST
@@ -170,6 +175,20 @@ static const struct {
 	{ "checkip = ddns-checkip\n", "line 1", "checkip" },
 	{ "apply =\n", "line 1", "apply" },
 	{ "apply =    \n", "line 1", "apply" },
+	/* page_hosts: host names or address literals, optionally :port. */
+	{ "page_hosts =\n", "line 1", "page_hosts" },
+	{ "page_hosts = http://router.example.net\n", "line 1", "page_hosts" },
+	{ "page_hosts = router.example.net/ddns\n", "line 1", "page_hosts" },
+	{ "# x\npage_hosts = router ok.lan:0\n", "line 2", "ok.lan:0" },
+	{ "page_hosts = router:65536\n", "line 1", "router:65536" },
+	{ "page_hosts = router:\n", "line 1", "page_hosts" },
+	{ "page_hosts = router:80:81\n", "line 1", "page_hosts" },
+	{ "page_hosts = [::1\n", "line 1", "page_hosts" },
+	{ "page_hosts = []:80\n", "line 1", "page_hosts" },
+	{ "page_hosts = [xyz::1]\n", "line 1", "page_hosts" },
+	{ "page_hosts = admin@router\n", "line 1", "page_hosts" },
+	{ "page_hosts = *\n", "line 1", "page_hosts" },
+	{ "page_hosts = a.lan\npage_hosts = b.lan\n", "line 2", "page_hosts" },
 };
 #define NBAD (sizeof(bad) / sizeof(bad[0]))
 
@@ -225,6 +244,20 @@ START_TEST(unknown_key_is_quoted_whole_characters_only)
 }
 END_TEST
 
+/* page_hosts: spaces between words are free; case and IPv4 are kept. */
+START_TEST(page_hosts_accepts_names_addresses_and_ports)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_msg(load("page_hosts =   Router.LAN  192.0.2.1:8080 "
+	    "[::1] [fd00::1]:443 localhost\n", &c, &e) == 0, "%s", e.msg);
+	ck_assert_str_eq(c.page_hosts, "Router.LAN  192.0.2.1:8080 [::1] "
+	    "[fd00::1]:443 localhost");
+	conf_free(&c);
+}
+END_TEST
+
 START_TEST(missing_file_is_a_system_error)
 {
 	struct conf c;
@@ -265,6 +298,7 @@ conf_suite(void)
 	    (int)NBAD);
 	tcase_add_test(tc, command_of_15_words_is_accepted);
 	tcase_add_test(tc, unknown_key_is_quoted_whole_characters_only);
+	tcase_add_test(tc, page_hosts_accepts_names_addresses_and_ports);
 	tcase_add_test(tc, missing_file_is_a_system_error);
 	tcase_add_test(tc, conf_path_follows_environment);
 	suite_add_tcase(s, tc);
