@@ -8,6 +8,8 @@
 
 #include "conf.h"
 #include "num.h"
+#include "origin.h"
+#include "utf8.h"
 
 #ifndef DEFAULT_CONFIG
 #define DEFAULT_CONFIG "/etc/ddns-admin/ddns-admin.conf"
@@ -21,13 +23,13 @@
 
 /* K_SHELL: an absolute path that ddclient puts into a shell command line
  * (nsupdate's "$binary -k $keyfile"), so only [A-Za-z0-9/._-]. */
-enum ktype { K_PATH, K_SHELL, K_STR, K_URL, K_INT, K_BOOL };
+enum ktype { K_PATH, K_SHELL, K_STR, K_URL, K_INT, K_BOOL, K_CMD, K_HOSTS };
 
 struct key {
 	const char	*name;
 	enum ktype	 type;
 	size_t		 off;
-	const char	*def;
+	const char	*def;		/* NULL: none (the field stays NULL) */
 	long long	 min, max;	/* K_INT only */
 };
 
@@ -41,8 +43,8 @@ static const struct key keys[] = {
 	{ "ddclient_pid",	K_PATH,	S(ddclient_pid), "/run/ddclient.pid", 0, 0 },
 	{ "ddclient_cache",	K_PATH,	S(ddclient_cache), "/var/cache/ddclient/ddclient.cache", 0, 0 },
 	{ "templates",		K_PATH,	S(templates),	DEFAULT_DATADIR "/templates", 0, 0 },
-	{ "apply",		K_STR,	S(apply),	DEFAULT_BINDIR "/ddns-apply", 0, 0 },
-	{ "checkip",		K_STR,	S(checkip),	DEFAULT_BINDIR "/ddns-checkip", 0, 0 },
+	{ "apply",		K_CMD,	S(apply),	DEFAULT_BINDIR "/ddns-apply", 0, 0 },
+	{ "checkip",		K_CMD,	S(checkip),	DEFAULT_BINDIR "/ddns-checkip", 0, 0 },
 	{ "checkip_url",	K_URL,	S(checkip_url),	"https://api.ipify.org/", 0, 0 },
 	{ "checkip_interval",	K_INT,	S(checkip_interval), "300", 10, 86400 },
 	{ "state_dir",		K_PATH,	S(state_dir),	"/var/lib/ddns-admin", 0, 0 },
@@ -54,6 +56,7 @@ static const struct key keys[] = {
 	{ "history_max",	K_INT,	S(history_max),	"1000", 10, 1000000 },
 	{ "nsupdate",		K_SHELL, S(nsupdate),	"/usr/bin/nsupdate", 0, 0 },
 	{ "nsupdate_keydir",	K_SHELL, S(nsupdate_keydir), "/etc/ddns-admin/keys", 0, 0 },
+	{ "page_hosts",		K_HOSTS, S(page_hosts),	NULL, 0, 0 },
 };
 #undef S
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -74,6 +77,60 @@ clean_text(const char *v)
 		if ((unsigned char)*v < 0x20 || *v == 0x7f || *v == '#')
 			return 0;
 	return 1;
+}
+
+int
+conf_split_cmd(const char *cmd, char *buf, char **argv, struct dd_err *e)
+{
+	char *p, *save = NULL;
+	size_t len = strlen(cmd);
+	int n = 0;
+
+	if (len >= CONF_CMD_SZ)
+		return dd_fail(e, DD_ECONF, NULL, "is longer than %d bytes",
+		    CONF_CMD_SZ - 1);
+	memcpy(buf, cmd, len + 1);
+	for (p = strtok_r(buf, " \t", &save); p != NULL;
+	    p = strtok_r(NULL, " \t", &save)) {
+		if (n == CONF_CMD_WORDS)
+			return dd_fail(e, DD_ECONF, NULL, "has more than %d "
+			    "words, the most a command may have", CONF_CMD_WORDS);
+		argv[n++] = p;
+	}
+	argv[n] = NULL;
+	if (n == 0)
+		return dd_fail(e, DD_ECONF, NULL, "must not be empty");
+	if (argv[0][0] != '/')
+		return dd_fail(e, DD_ECONF, NULL, "must begin with the absolute "
+		    "path of the program (it is run without a shell or a PATH "
+		    "search)");
+	return n;
+}
+
+/* A command must split whole, exactly as run.c will split it. */
+static int
+check_cmd(const struct key *k, const char *v, const char *where,
+    struct dd_err *e)
+{
+	char buf[CONF_CMD_SZ], *argv[CONF_CMD_WORDS + 1];
+	struct dd_err why;
+
+	if (conf_split_cmd(v, buf, argv, &why) == -1)
+		return dd_fail(e, DD_ECONF, k->name, "%s: %s %s", where,
+		    k->name, why.msg);
+	return 0;
+}
+
+static int
+check_hosts(const struct key *k, const char *v, const char *where,
+    struct dd_err *e)
+{
+	struct dd_err why;
+
+	if (origin_hosts_check(v, &why) == -1)
+		return dd_fail(e, DD_ECONF, k->name, "%s: %s %s", where,
+		    k->name, why.msg);
+	return 0;
 }
 
 static int
@@ -119,6 +176,14 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 			return dd_fail(e, DD_ECONF, k->name,
 			    "%s: %s must be an http:// or https:// URL", where,
 			    k->name);
+		break;
+	case K_CMD:
+		if (check_cmd(k, v, where, e) == -1)
+			return -1;
+		break;
+	case K_HOSTS:
+		if (check_hosts(k, v, where, e) == -1)
+			return -1;
 		break;
 	case K_STR:
 		if (*v == '\0')
@@ -175,8 +240,8 @@ parse_line(struct conf *c, char *line, const char *where, unsigned char *seen,
 	name = trim(name);
 	val = trim(eq + 1);
 	if ((k = find_key(name)) == NULL)
-		return dd_fail(e, DD_ECONF, NULL, "%s: unknown key '%.40s'",
-		    where, name);
+		return dd_fail(e, DD_ECONF, NULL, "%s: unknown key '%.*s'",
+		    where, utf8_cut(name, 40), name);
 	if (seen[k - keys]++)
 		return dd_fail(e, DD_ECONF, k->name, "%s: %s is set twice",
 		    where, k->name);
@@ -195,7 +260,8 @@ conf_load(struct conf *c, const char *path, struct dd_err *e)
 
 	memset(c, 0, sizeof(*c));
 	for (i = 0; i < NKEYS; i++)
-		if (set_key(c, &keys[i], keys[i].def, "default", e) == -1)
+		if (keys[i].def != NULL &&
+		    set_key(c, &keys[i], keys[i].def, "default", e) == -1)
 			return -1;
 	if (path == NULL)
 		return 0;

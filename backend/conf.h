@@ -4,6 +4,14 @@
 
 #include "err.h"
 
+/*
+ * The apply and checkip commands are split on spaces and exec'd, never
+ * given to a shell: at most CONF_CMD_WORDS words, CONF_CMD_SZ - 1 bytes in
+ * all. conf_load refuses a longer command, so none is ever run cut short.
+ */
+#define CONF_CMD_WORDS	15
+#define CONF_CMD_SZ	1024
+
 struct conf {
 	char	*database;
 	char	*ddclient_conf;
@@ -23,6 +31,7 @@ struct conf {
 	long long history_max;
 	char	*nsupdate;		/* the program ddclient runs for nsupdate */
 	char	*nsupdate_keydir;	/* where ddns-apply writes TSIG key files */
+	char	*page_hosts;	/* for the Origin check (origin.h), or NULL */
 };
 
 /*
@@ -36,6 +45,16 @@ int conf_load(struct conf *c, const char *path, struct dd_err *e);
 
 /* conf_free: release what conf_load allocated. */
 void conf_free(struct conf *c);
+
+/*
+ * conf_split_cmd: split cmd on spaces and tabs into argv (CONF_CMD_WORDS + 1
+ * slots; NULL after the last word), the words living in buf (CONF_CMD_SZ
+ * bytes). Returns the number of words, or -1 with e set (DD_ECONF, a
+ * phrase to follow the key's name) if cmd is longer than buf, has no word
+ * or more than CONF_CMD_WORDS, or does not begin with an absolute path:
+ * a command is run whole or not at all.
+ */
+int conf_split_cmd(const char *cmd, char *buf, char **argv, struct dd_err *e);
 
 /* conf_path: the config path from the environment or the compiled default. */
 const char *conf_path(void);

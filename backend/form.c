@@ -86,7 +86,7 @@ parse_pair(const char *p, size_t len, const char *const *names, size_t nnames,
 		    why);
 	if ((i = field_index(name, names, nnames)) == -1) {
 		dd_fail(e, DD_EBADREQ, NULL, "The request holds a field this "
-		    "page does not know: '%.40s'.", name);
+		    "page does not know: '%.*s'.", utf8_cut(name, 40), name);
 		free(name);
 		return -1;
 	}

@@ -1,4 +1,7 @@
 /* utf8.c: strict UTF-8 decoder (RFC 3629). */
+#include <limits.h>
+#include <string.h>
+
 #include "utf8.h"
 
 int
@@ -45,4 +48,24 @@ utf8_valid(const char *s, size_t n)
 		if (utf8_next(&p, end, &cp) == -1)
 			return 0;
 	return 1;
+}
+
+int
+utf8_cut(const char *s, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n, lead;
+
+	if (max > INT_MAX)
+		max = INT_MAX;
+	if ((n = strnlen(s, max + 1)) <= max)
+		return (int)n;
+	/* u[max] is the first byte left out: if it continues a character,
+	 * step back to that character's lead byte and leave it out too. */
+	for (lead = max; lead > 0 && (u[lead] & 0xc0) == 0x80 &&
+	    max - lead < 3; lead--)
+		;
+	if ((u[lead] & 0xc0) == 0x80)
+		return (int)max;	/* not UTF-8 here: cut as bytes */
+	return (int)lead;
 }

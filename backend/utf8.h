@@ -14,4 +14,13 @@ int utf8_next(const unsigned char **p, const unsigned char *end, uint32_t *cp);
 /* utf8_valid: 1 if the n bytes at s are well-formed UTF-8, else 0. */
 int utf8_valid(const char *s, size_t n);
 
+/*
+ * utf8_cut: how many bytes of the string s to quote in a message so that
+ * it holds at most max bytes and never half a character: strlen(s) if
+ * that fits, else max less the lead and continuation bytes of a character
+ * that the cut would split. For printf's "%.*s". Bytes that are not UTF-8
+ * are counted as they are (the cut only avoids splitting what is).
+ */
+int utf8_cut(const char *s, size_t max);
+
 #endif

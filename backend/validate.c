@@ -172,8 +172,8 @@ check_label(const char *l, size_t n, char *why, size_t whysz)
 		FAIL("A name cannot have an empty label: no dot at the start and "
 		    "no two dots in a row.");
 	if (n > 63)
-		FAIL("The label '%.20s...' is %zu characters long; a label has "
-		    "at most 63.", l, n);
+		FAIL("The label '%.*s...' is %zu characters long; a label has "
+		    "at most 63.", utf8_cut(l, 20), l, n);
 	for (i = 0; i < n; i++)
 		if (!is_lower_alnum(l[i]) && l[i] != '-')
 			FAIL("%s is not allowed: use only letters, digits, hyphens "
@@ -272,6 +272,94 @@ check_text(const char *in, size_t maxchars, size_t maxbytes, const char *what,
 	return 0;
 }
 
+/*
+ * Characters a page would not show as themselves: invisible ones (two
+ * logins that look equal, text hidden in a description) and those that
+ * turn the direction of the text around them (U+202E makes
+ * "invoice<RLO>fdp.exe" read "invoiceexe.pdf" on the list and History
+ * pages). Sorted by code point. Variation selectors 15 and 16 (U+FE0E,
+ * U+FE0F) stay allowed: emoji keyboards add them to ordinary emoji.
+ */
+static const struct unseen {
+	uint32_t	 lo, hi;
+	const char	*name;
+} unseen[] = {
+	{ 0x00ad, 0x00ad, "soft hyphen" },
+	{ 0x034f, 0x034f, "combining grapheme joiner" },
+	{ 0x061c, 0x061c, "Arabic letter mark" },
+	{ 0x115f, 0x1160, "Hangul filler" },
+	{ 0x17b4, 0x17b5, "Khmer inherent vowel" },
+	{ 0x180b, 0x180d, "Mongolian variation selector" },
+	{ 0x180e, 0x180e, "Mongolian vowel separator" },
+	{ 0x180f, 0x180f, "Mongolian variation selector" },
+	{ 0x200b, 0x200b, "zero width space" },
+	{ 0x200c, 0x200c, "zero width non-joiner" },
+	{ 0x200d, 0x200d, "zero width joiner" },
+	{ 0x200e, 0x200e, "left-to-right mark" },
+	{ 0x200f, 0x200f, "right-to-left mark" },
+	{ 0x2028, 0x2028, "line separator" },
+	{ 0x2029, 0x2029, "paragraph separator" },
+	{ 0x202a, 0x202a, "left-to-right embedding" },
+	{ 0x202b, 0x202b, "right-to-left embedding" },
+	{ 0x202c, 0x202c, "pop directional formatting" },
+	{ 0x202d, 0x202d, "left-to-right override" },
+	{ 0x202e, 0x202e, "right-to-left override" },
+	{ 0x2060, 0x2060, "word joiner" },
+	{ 0x2061, 0x2061, "function application" },
+	{ 0x2062, 0x2062, "invisible times" },
+	{ 0x2063, 0x2063, "invisible separator" },
+	{ 0x2064, 0x2064, "invisible plus" },
+	{ 0x2065, 0x2065, "reserved invisible character" },
+	{ 0x2066, 0x2066, "left-to-right isolate" },
+	{ 0x2067, 0x2067, "right-to-left isolate" },
+	{ 0x2068, 0x2068, "first strong isolate" },
+	{ 0x2069, 0x2069, "pop directional isolate" },
+	{ 0x206a, 0x206f, "deprecated format character" },
+	{ 0x3164, 0x3164, "Hangul filler" },
+	{ 0xfe00, 0xfe0d, "variation selector" },
+	{ 0xfeff, 0xfeff, "zero width no-break space" },
+	{ 0xffa0, 0xffa0, "halfwidth Hangul filler" },
+	{ 0xfff9, 0xfffb, "interlinear annotation character" },
+	{ 0x1bca0, 0x1bca3, "shorthand format control" },
+	{ 0x1d173, 0x1d17a, "musical format character" },
+	{ 0xe0000, 0xe007f, "tag character" },
+	{ 0xe0100, 0xe01ef, "variation selector" },
+};
+#define NUNSEEN (sizeof(unseen) / sizeof(unseen[0]))
+
+static const char *
+unseen_name(uint32_t c)
+{
+	size_t i;
+
+	for (i = 0; i < NUNSEEN && unseen[i].lo <= c; i++)
+		if (c <= unseen[i].hi)
+			return unseen[i].name;
+	return NULL;
+}
+
+/*
+ * For the text fields a page shows (description, login; the password is
+ * never shown and must reach the provider as typed): refuse the first
+ * character of unseen[], named by its code point. in is valid UTF-8.
+ */
+static int
+check_shown(const char *in, const char *what, char *why, size_t whysz)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	const unsigned char *end = p + strlen(in);
+	const char *name;
+	uint32_t c;
+
+	while (p < end && utf8_next(&p, end, &c) == 0)
+		if ((name = unseen_name(c)) != NULL)
+			FAIL("The %s cannot contain U+%04X (%s): it is "
+			    "invisible or turns the text around it, so the page "
+			    "would not show what is stored.", what, (unsigned)c,
+			    name);
+	return 0;
+}
+
 static int
 copy_out(const char *in, char *out, size_t outsz, char *why, size_t whysz)
 {
@@ -286,7 +374,7 @@ val_description(const char *in, char *out, size_t outsz, char *why,
     size_t whysz)
 {
 	if (check_text(in, DESC_CHARS, DESC_SZ - 1, "description", why,
-	    whysz) == -1)
+	    whysz) == -1 || check_shown(in, "description", why, whysz) == -1)
 		return -1;
 	return copy_out(in, out, outsz, why, whysz);
 }
@@ -297,7 +385,7 @@ val_login(const char *in, char *out, size_t outsz, char *why, size_t whysz)
 	const char *pw;
 
 	if (check_text(in, LOGIN_SZ - 1, LOGIN_SZ - 1, "login", why,
-	    whysz) == -1)
+	    whysz) == -1 || check_shown(in, "login", why, whysz) == -1)
 		return -1;
 	if (strchr(in, '#') != NULL)
 		FAIL("A login cannot contain '#': ddclient's configuration "

@@ -22,11 +22,13 @@ typedef int (*val_fn)(const char *in, char *out, size_t outsz, char *why,
  * ASCII (xn--) form named in the message. Also used for MX and zone. */
 int val_hostname(const char *, char *, size_t, char *, size_t);
 
-/* val_description: up to 200 characters of UTF-8, no control characters. */
+/* val_description: up to 200 characters of UTF-8, no control characters,
+ * nothing invisible or direction-changing (U+202E, U+200B, ...). */
 int val_description(const char *, char *, size_t, char *, size_t);
 
 /* val_login: up to 128 bytes of UTF-8, nothing ddclient's config cannot
- * carry (control characters, '#', "password...="). */
+ * carry (control characters, '#', "password...="), nothing invisible or
+ * direction-changing. */
 int val_login(const char *, char *, size_t, char *, size_t);
 
 /* val_password: up to 256 bytes of UTF-8 without control characters. */

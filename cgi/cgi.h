@@ -7,6 +7,7 @@
 #include "conf.h"
 #include "csrf.h"
 #include "err.h"
+#include "origin.h"
 #include "store.h"
 
 /* Query-string fields: the only names accepted there. */
@@ -24,8 +25,7 @@ struct req {
 	const char	*who;		/* the user as the audit trail names it */
 	const char	*origin;	/* HTTP_ORIGIN, or NULL */
 	const char	*referer;	/* HTTP_REFERER, or NULL */
-	const char	*host;		/* HTTP_HOST, or NULL */
-	int		 https;
+	struct origin_site site;	/* what the Origin must name */
 	const char	*ctype;		/* CONTENT_TYPE */
 	const char	*clen;		/* CONTENT_LENGTH */
 	const char	*qs;		/* QUERY_STRING */

@@ -18,11 +18,12 @@ static const char *const query_names[Q__MAX] = {
 };
 
 /* The environment variables we read; everything else is cleared, so no
- * child we start inherits what the client could set (HTTP_*). */
+ * child we start inherits what the client could set (HTTP_*). HTTP_HOST
+ * and SERVER_NAME are not among them: the client chooses both (origin.h). */
 static const char *const env_names[] = {
 	"REQUEST_METHOD", "QUERY_STRING", "CONTENT_TYPE", "CONTENT_LENGTH",
-	"REMOTE_USER", "HTTP_ORIGIN", "HTTP_REFERER", "HTTP_HOST", "HTTPS",
-	"DDNS_ADMIN_CONFIG",
+	"REMOTE_USER", "HTTP_ORIGIN", "HTTP_REFERER", "HTTPS", "SERVER_ADDR",
+	"SERVER_PORT", "DDNS_ADMIN_CONFIG",
 };
 #define NENV (sizeof(env_names) / sizeof(env_names[0]))
 static char *env_vals[NENV];
@@ -106,8 +107,10 @@ req_setup(struct req *r, struct dd_err *e)
 	r->who = *r->user ? r->user : "(no login)";
 	r->origin = env("HTTP_ORIGIN");
 	r->referer = env("HTTP_REFERER");
-	r->host = env("HTTP_HOST");
-	r->https = env("HTTPS") && strcmp(env("HTTPS"), "on") == 0;
+	r->site.https = env("HTTPS") && strcmp(env("HTTPS"), "on") == 0;
+	r->site.addr = env("SERVER_ADDR");
+	r->site.port = env("SERVER_PORT");
+	r->site.hosts = r->conf.page_hosts;
 	r->ctype = env("CONTENT_TYPE");
 	r->clen = env("CONTENT_LENGTH");
 	r->qs = env("QUERY_STRING") ? env("QUERY_STRING") : "";
@@ -160,26 +163,6 @@ read_body(struct req *r, const struct route *rt, struct dd_err *e)
 	return rc;
 }
 
-/* A browser's POST must come from a page of this site. Clients that send
- * neither header (curl, scripts) are left to the token check. */
-static int
-same_origin(const struct req *r)
-{
-	char want[300];
-	size_t n;
-
-	if (r->origin == NULL && r->referer == NULL)
-		return 1;
-	if (r->host == NULL || strpbrk(r->host, "/\\@") != NULL)
-		return 0;
-	n = (size_t)snprintf(want, sizeof(want), "%s://%s",
-	    r->https ? "https" : "http", r->host);
-	if (r->origin != NULL)
-		return strcmp(r->origin, want) == 0;
-	return strncmp(r->referer, want, n) == 0 &&
-	    (r->referer[n] == '/' || r->referer[n] == '\0');
-}
-
 static int
 parse_id(struct req *r, struct dd_err *e)
 {
@@ -227,7 +210,9 @@ req_parse(struct req *r, struct dd_err *e)
 	if (r->method == M_POST) {
 		if (read_body(r, rt, e) == -1)
 			return NULL;
-		if (!same_origin(r)) {
+		/* A browser's POST must come from a page of this site;
+		 * a client that sends neither header is left to the token. */
+		if (!origin_ok(r->origin, r->referer, &r->site)) {
 			dd_fail(e, DD_EFORBIDDEN, NULL, "The form was sent from "
 			    "another site; it was refused.");
 			return NULL;

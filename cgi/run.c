@@ -1,5 +1,6 @@
 /* run.c: start ddns-apply (and wait) or ddns-checkip (detached), never
- * through a shell: the command is split on spaces and exec'd. */
+ * through a shell: the command is split on spaces (conf_split_cmd) and
+ * exec'd. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,31 +10,15 @@
 
 #include "cgi.h"
 
-#define MAXARGS 16
-
-/* Split cmd into argv (in buf); the first word must be an absolute path. */
-static int
-split(const char *cmd, char *buf, size_t bufsz, char **argv)
-{
-	char *p, *save = NULL;
-	int n = 0;
-
-	snprintf(buf, bufsz, "%s", cmd);
-	for (p = strtok_r(buf, " \t", &save); p && n < MAXARGS - 1;
-	    p = strtok_r(NULL, " \t", &save))
-		argv[n++] = p;
-	argv[n] = NULL;
-	return n > 0 && argv[0][0] == '/' ? 0 : -1;
-}
-
 static void
 exec_child(const char *cmd, const char *config)
 {
-	char buf[1024], envbuf[1100], *argv[MAXARGS];
+	char buf[CONF_CMD_SZ], envbuf[1100], *argv[CONF_CMD_WORDS + 1];
 	char *envp[] = { envbuf, "PATH=/usr/sbin:/usr/bin:/sbin:/bin", NULL };
 
 	snprintf(envbuf, sizeof(envbuf), "DDNS_ADMIN_CONFIG=%s", config);
-	if (split(cmd, buf, sizeof(buf), argv) == 0)
+	/* conf_load refused a command that does not split whole. */
+	if (conf_split_cmd(cmd, buf, argv, NULL) > 0)
 		execve(argv[0], argv, envp);
 	_exit(127);
 }

@@ -60,7 +60,8 @@ start() {
 	"$TOP/tools/instance-conf.sh" "$R" \
 		checkip_url="http://127.0.0.1:$cport/addr" checkip_interval=60 \
 		ddclient_use="web, web=http://127.0.0.1:$cport/addr" \
-		ddclient_ssl=no ddclient_daemon=60 > "$R/ddns-admin.conf"
+		ddclient_ssl=no ddclient_daemon=60 page_hosts=localhost \
+		> "$R/ddns-admin.conf"
 	[ -f "$R/ddns.db" ] || sqlite3 "$R/ddns.db" < "$TOP/schema.sql"
 	if [ ! -f "$R/admin-password" ]; then
 		head -c 12 /dev/urandom | base64 | tr -d '/+=' > "$R/admin-password"

@@ -42,6 +42,8 @@ make_instance() {
 
 # cgi METHOD QUERY [BODY]: run the real CGI as a web server would; the
 # response (headers and body) goes to $T/out; REMOTE_USER is $USER_NAME.
+# The server is 127.0.0.1, port 80 (SERVER_ADDR, SERVER_PORT); EXTRA_ENV
+# (VAR=VALUE words) adds variables or replaces these.
 USER_NAME=admin
 cgi() {
 	method=$1 query=$2 body=${3-}
@@ -49,7 +51,7 @@ cgi() {
 	printf %s "$body" | env -i DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" \
 		REQUEST_METHOD="$method" QUERY_STRING="$query" \
 		REMOTE_USER="$USER_NAME" CONTENT_TYPE=application/x-www-form-urlencoded \
-		CONTENT_LENGTH=$len ${EXTRA_ENV:-} \
+		CONTENT_LENGTH=$len SERVER_ADDR=127.0.0.1 SERVER_PORT=80 ${EXTRA_ENV:-} \
 		${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} \
 		${UBSAN_OPTIONS:+UBSAN_OPTIONS=$UBSAN_OPTIONS} \
 		${CGI_WRAP:-} "$CGI" > "$T/out" 2> "$T/err"

@@ -104,6 +104,16 @@ check "description of 201 characters: password not in the page" no_password
 check "description of 201 characters: nothing changed" unchanged
 bad_field "login with #" login "cannot contain" login='ar#thur'
 check "login with #: the entered login is kept" kept login 'ar#thur'
+# Invisible and direction-changing characters would spoof the list and
+# History pages: refused, with the character named beside its field.
+rlo=$(printf 'invoice\342\200\256fdp.exe')
+cgi POST 'action=save' "$(hostform description="$rlo")"
+check "description with U+202E: 422" [ "$(status)" = 422 ]
+check "description with U+202E: the message names it" \
+	field_msg description "U+202E (right-to-left override)"
+check "description with U+202E: nothing changed" unchanged
+bad_field "login with U+200B" login "U+200B (zero width space)" \
+	login="$(printf 'arthur\342\200\213')"
 bad_field "MX for No-IP" mx "does not use this field" provider=noip \
 	mx=mx.example.com
 

@@ -96,6 +96,31 @@ check "Content-Type with charset=UTF-8: stored" \
 	[ "$(sql "select login from hosts where hostname='charset.example.com'")" = fetchuser ]
 check "Content-Type with charset=UTF-8: in the config" conf_has 'charset.example.com'
 
+# ---- the Origin check, with lighttpd's own SERVER_ADDR and SERVER_PORT ----
+# origin_post NAME CURL-ARGS...: a create of NAME.example.com.
+origin_post() {
+	_on=$1; shift
+	auth "$URL?action=edit"
+	_ot=$(tok)
+	auth "$@" --data-urlencode "csrf_token=$_ot" \
+		--data-urlencode "hostname=$_on.example.com" --data-urlencode 'login=u' \
+		--data-urlencode 'password=p' --data-urlencode 'provider=dyn' "$URL?action=save"
+}
+origin_post rebind -H 'Host: evil.example' -H 'Origin: http://evil.example'
+check "DNS rebinding (Host and Origin evil.example): 403" [ "$(code)" = 403 ]
+check "DNS rebinding: not stored" \
+	[ "$(sql "select count(*) from hosts where hostname='rebind.example.com'")" = 0 ]
+origin_post rebindport -H "Host: evil.example:$P" -H "Origin: http://evil.example:$P"
+check "DNS rebinding on the page's port: 403" [ "$(code)" = 403 ]
+origin_post sameorigin -H "Origin: $BASE"
+check "Origin of this page ($BASE): 303" [ "$(code)" = 303 ]
+check "Origin of this page: stored" \
+	[ "$(sql "select count(*) from hosts where hostname='sameorigin.example.com'")" = 1 ]
+origin_post otherport -H "Origin: http://127.0.0.1:$((P + 1))"
+check "Origin of another port of this address: 403" [ "$(code)" = 403 ]
+origin_post samereferer -H "Referer: $URL?action=edit"
+check "Referer of this page: 303" [ "$(code)" = 303 ]
+
 # ---- delete ----
 auth "$URL?action=delete&id=$id"
 check "delete confirmation: 200" [ "$(code)" = 200 ]

@@ -6,6 +6,7 @@
 #include <check.h>
 
 #include "conf.h"
+#include "utf8.h"
 #include "testutil.h"
 
 #ifndef DEFAULT_CONFIG
@@ -56,6 +57,7 @@ START_TEST(defaults_without_a_file)
 	ck_assert(strncmp(c.checkip_url, "http", 4) == 0);
 	ck_assert_int_ge(c.checkip_interval, 10);
 	ck_assert_int_gt(c.history_max, 0);
+	ck_assert_ptr_null(c.page_hosts);	/* SERVER_ADDR only */
 	conf_free(&c);
 }
 END_TEST
@@ -71,7 +73,7 @@ START_TEST(file_sets_every_key)
 	    "ddclient_pid = /srv/run/ddclient.pid\n"
 	    "ddclient_cache = /srv/cache/ddclient.cache\n"
 	    "templates = /srv/share/templates\n"
-	    "apply = sudo -n /srv/sbin/ddns-apply\n"
+	    "apply = /usr/bin/sudo -n /srv/sbin/ddns-apply\n"
 	    "checkip = /srv/sbin/ddns-checkip\n"
 	    "checkip_url = http://127.0.0.1:9/ip\n"
 	    "checkip_interval = 600\n"
@@ -81,13 +83,15 @@ START_TEST(file_sets_every_key)
 	    "ddclient_ssl = no\n"
 	    "ddclient_daemon = 120\n"
 	    "static_url = /static/\n"
-	    "history_max = 50\n", &c, &e) == 0, "%s", e.msg);
+	    "history_max = 50\n"
+	    "page_hosts = router.example.net ddns.lan:8443 [fd00::1]:8080\n",
+	    &c, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(c.database, "/srv/ddns/ddns.db");
 	ck_assert_str_eq(c.ddclient_conf, "/srv/ddclient/ddclient.conf");
 	ck_assert_str_eq(c.ddclient_pid, "/srv/run/ddclient.pid");
 	ck_assert_str_eq(c.ddclient_cache, "/srv/cache/ddclient.cache");
 	ck_assert_str_eq(c.templates, "/srv/share/templates");
-	ck_assert_str_eq(c.apply, "sudo -n /srv/sbin/ddns-apply");
+	ck_assert_str_eq(c.apply, "/usr/bin/sudo -n /srv/sbin/ddns-apply");
 	ck_assert_str_eq(c.checkip, "/srv/sbin/ddns-checkip");
 	ck_assert_str_eq(c.checkip_url, "http://127.0.0.1:9/ip");
 	ck_assert_int_eq(c.checkip_interval, 600);
@@ -98,6 +102,8 @@ START_TEST(file_sets_every_key)
 	ck_assert_int_eq(c.ddclient_daemon, 120);
 	ck_assert_str_eq(c.static_url, "/static/");
 	ck_assert_int_eq(c.history_max, 50);
+	ck_assert_str_eq(c.page_hosts,
+	    "router.example.net ddns.lan:8443 [fd00::1]:8080");
 	conf_free(&c);
 }
 END_TEST
@@ -160,6 +166,29 @@ static const struct {
 	{ "ddclient_use = web, web=x # comment\n", "line 1", "ddclient_use" },
 	{ "ddclient_use = web\x01\n", "line 1", "ddclient_use" },
 	{ "just some words\n", "line 1", NULL },
+	/* A command run.c could not pass whole is refused, never cut. */
+	{ "apply = /bin/echo 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\n", "line 1",
+	  "apply" },
+	{ "# x\ncheckip = /bin/echo 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n",
+	  "line 2", "checkip" },
+	{ "apply = sudo -n /usr/sbin/ddns-apply\n", "line 1", "absolute" },
+	{ "checkip = ddns-checkip\n", "line 1", "checkip" },
+	{ "apply =\n", "line 1", "apply" },
+	{ "apply =    \n", "line 1", "apply" },
+	/* page_hosts: host names or address literals, optionally :port. */
+	{ "page_hosts =\n", "line 1", "page_hosts" },
+	{ "page_hosts = http://router.example.net\n", "line 1", "page_hosts" },
+	{ "page_hosts = router.example.net/ddns\n", "line 1", "page_hosts" },
+	{ "# x\npage_hosts = router ok.lan:0\n", "line 2", "ok.lan:0" },
+	{ "page_hosts = router:65536\n", "line 1", "router:65536" },
+	{ "page_hosts = router:\n", "line 1", "page_hosts" },
+	{ "page_hosts = router:80:81\n", "line 1", "page_hosts" },
+	{ "page_hosts = [::1\n", "line 1", "page_hosts" },
+	{ "page_hosts = []:80\n", "line 1", "page_hosts" },
+	{ "page_hosts = [xyz::1]\n", "line 1", "page_hosts" },
+	{ "page_hosts = admin@router\n", "line 1", "page_hosts" },
+	{ "page_hosts = *\n", "line 1", "page_hosts" },
+	{ "page_hosts = a.lan\npage_hosts = b.lan\n", "line 2", "page_hosts" },
 };
 #define NBAD (sizeof(bad) / sizeof(bad[0]))
 
@@ -176,6 +205,55 @@ START_TEST(bad_file_is_an_error_naming_the_line)
 	if (bad[_i].want)
 		ck_assert_msg(strstr(e.msg, bad[_i].want) != NULL, "\"%s\" lacks "
 		    "\"%s\"", e.msg, bad[_i].want);
+	conf_free(&c);
+}
+END_TEST
+
+/* A command of 15 words (the most run.c passes) is taken as written. */
+START_TEST(command_of_15_words_is_accepted)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_msg(load("apply = /bin/echo 1 2 3 4 5 6 7 8 9 10 11 12 13 14\n"
+	    "checkip = /usr/bin/sudo  -n   /usr/sbin/ddns-checkip\n", &c, &e) == 0,
+	    "%s", e.msg);
+	ck_assert_str_eq(c.apply, "/bin/echo 1 2 3 4 5 6 7 8 9 10 11 12 13 14");
+	ck_assert_str_eq(c.checkip, "/usr/bin/sudo  -n   /usr/sbin/ddns-checkip");
+	conf_free(&c);
+}
+END_TEST
+
+/* The message quotes at most 40 bytes of an unknown key, and never half a
+ * character: the page and the error log get valid UTF-8. */
+START_TEST(unknown_key_is_quoted_whole_characters_only)
+{
+	struct conf c;
+	struct dd_err e;
+	const char *q;
+
+	/* 39 ASCII bytes, then U+00E9 in bytes 40 and 41. */
+	ck_assert_int_eq(load("kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\xc3\xa9zzz = 1\n",
+	    &c, &e), -1);
+	ck_assert_msg(utf8_valid(e.msg, strlen(e.msg)), "not UTF-8: %s", e.msg);
+	q = strchr(e.msg, '\'');
+	ck_assert_ptr_nonnull(q);
+	ck_assert_msg(strncmp(q, "'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk'", 41) == 0,
+	    "%s", e.msg);
+	conf_free(&c);
+}
+END_TEST
+
+/* page_hosts: spaces between words are free; case and IPv4 are kept. */
+START_TEST(page_hosts_accepts_names_addresses_and_ports)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_msg(load("page_hosts =   Router.LAN  192.0.2.1:8080 "
+	    "[::1] [fd00::1]:443 localhost\n", &c, &e) == 0, "%s", e.msg);
+	ck_assert_str_eq(c.page_hosts, "Router.LAN  192.0.2.1:8080 [::1] "
+	    "[fd00::1]:443 localhost");
 	conf_free(&c);
 }
 END_TEST
@@ -218,6 +296,9 @@ conf_suite(void)
 	tcase_add_test(tc, missing_key_keeps_default);
 	tcase_add_loop_test(tc, bad_file_is_an_error_naming_the_line, 0,
 	    (int)NBAD);
+	tcase_add_test(tc, command_of_15_words_is_accepted);
+	tcase_add_test(tc, unknown_key_is_quoted_whole_characters_only);
+	tcase_add_test(tc, page_hosts_accepts_names_addresses_and_ports);
 	tcase_add_test(tc, missing_file_is_a_system_error);
 	tcase_add_test(tc, conf_path_follows_environment);
 	suite_add_tcase(s, tc);

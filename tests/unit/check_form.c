@@ -6,6 +6,7 @@
 #include <check.h>
 
 #include "form.h"
+#include "utf8.h"
 #include "testutil.h"
 
 static const char *const names[] = { "a", "b", "c" };
@@ -168,6 +169,22 @@ START_TEST(parse_accepts_valid_utf8)
 }
 END_TEST
 
+/* An unknown name is quoted in the message (40 bytes at most) without
+ * cutting a character in two: the 400 page stays valid UTF-8. */
+START_TEST(unknown_name_is_quoted_whole_characters_only)
+{
+	char *v[NNAMES];
+	struct dd_err e;
+
+	ck_assert_int_eq(parse("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx%C3%A9yy=1",
+	    v, &e), -1);
+	ck_assert_msg(utf8_valid(e.msg, strlen(e.msg)), "not UTF-8: %s", e.msg);
+	ck_assert_ptr_nonnull(strstr(e.msg,
+	    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'"));
+	assert_all_null(v);
+}
+END_TEST
+
 static Suite *
 form_suite(void)
 {
@@ -182,6 +199,7 @@ form_suite(void)
 	tcase_add_loop_test(tc, parse_refuses_malformed_input_and_frees_all, 0,
 	    (int)NBAD);
 	tcase_add_test(tc, parse_accepts_valid_utf8);
+	tcase_add_test(tc, unknown_name_is_quoted_whole_characters_only);
 	suite_add_tcase(s, tc);
 	return s;
 }

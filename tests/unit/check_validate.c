@@ -214,6 +214,27 @@ static const struct vcase desc_cases[] = {
 	{ "bad \xc3\x28 utf8", 0, "UTF-8" },
 	{ "surrogate \xed\xa0\x80", 0, "UTF-8" },
 	{ "overlong \xc0\xaf", 0, "UTF-8" },
+	/* Invisible or direction-changing: the list page would show
+	 * "evil" + "exe.txt" turned around, or two equal-looking texts. */
+	{ "invoice\xe2\x80\xaetxt.exe", 0, "U+202E (right-to-left override)" },
+	{ "zero\xe2\x80\x8bwidth", 0, "U+200B (zero width space)" },
+	{ "\xe2\x80\x8ftail", 0, "U+200F (right-to-left mark)" },
+	{ "embed\xe2\x80\xaax", 0, "U+202A (left-to-right embedding)" },
+	{ "joiner\xe2\x81\xa0x", 0, "U+2060 (word joiner)" },
+	{ "plus\xe2\x81\xa4x", 0, "U+2064 (invisible plus)" },
+	{ "isolate\xe2\x81\xa6x", 0, "U+2066 (left-to-right isolate)" },
+	{ "pdi\xe2\x81\xa9", 0, "U+2069 (pop directional isolate)" },
+	{ "\xef\xbb\xbf" "bom", 0, "U+FEFF (zero width no-break space)" },
+	{ "alm\xd8\x9cx", 0, "U+061C (Arabic letter mark)" },
+	{ "mvs\xe1\xa0\x8ex", 0, "U+180E (Mongolian vowel separator)" },
+	{ "soft\xc2\xadhyphen", 0, "U+00AD (soft hyphen)" },
+	{ "line\xe2\x80\xa8sep", 0, "U+2028 (line separator)" },
+	{ "filler\xe3\x85\xa4x", 0, "U+3164 (Hangul filler)" },
+	{ "tag\xf3\xa0\x81\x81x", 0, "U+E0041 (tag character)" },
+	/* Visible neighbours of that class stay allowed. */
+	{ "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d Hebrew, \xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 Arabic", 1, NULL },
+	{ "no\xc2\xa0" "break space, en\xe2\x80\x93" "dash, \xe2\x80\xa6", 1, NULL },
+	{ "heart \xe2\x9d\xa4\xef\xb8\x8f emoji", 1, NULL },
 };
 #define NDESC (sizeof(desc_cases) / sizeof(desc_cases[0]))
 
@@ -255,6 +276,9 @@ static const struct vcase login_cases[] = {
 	{ "password=x", 0, "password" },
 	{ "a password b=c", 0, "password" },
 	{ "bad \xff", 0, NULL },
+	{ "arthur\xe2\x80\x8b", 0, "U+200B (zero width space)" },
+	{ "\xe2\x80\xae" "ruhtra", 0, "U+202E (right-to-left override)" },
+	{ "ar\xe2\x80\x8dthur", 0, "U+200D (zero width joiner)" },
 };
 #define NLOGIN (sizeof(login_cases) / sizeof(login_cases[0]))
 
@@ -303,6 +327,8 @@ static const struct vcase password_cases[] = {
 	{ "tab\t", 0, NULL },
 	{ "del\x7f", 0, NULL },
 	{ "bad \xc3\x28", 0, NULL },
+	/* No page shows it, and the provider must get it exactly. */
+	{ "pw\xe2\x80\xae\xe2\x80\x8b\xef\xbb\xbfx", 1, NULL },
 };
 #define NPASSWORD (sizeof(password_cases) / sizeof(password_cases[0]))
 
