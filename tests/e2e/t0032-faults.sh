@@ -45,7 +45,7 @@ check "some applies were really killed mid-way" [ "$kills" -gt 20 ]
 check "and some got as far as writing their config" [ "$landed" -gt 0 ]
 check "200 SIGKILLed applies never left a half-written config ($torn torn)" [ "$torn" -eq 0 ]
 apply
-check "the next apply removes the temp files killed applies left" [ -z "$(ls "$T" | grep '^ddclient\.conf\..\{6\}$')" ]
+check "the next apply removes the temp files killed applies left" [ -z "$(ls -A "$T" | grep '^\.ddclient\.conf\.ddns-admin\.')" ]
 check "and writes the complete config" grep -qx "password='one', \\\\" "$T/ddclient.conf"
 
 # --- a full disk (the writer's fault switch): the old config stays ---
@@ -58,7 +58,7 @@ DDNS_FAULT=fsync DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2>/dev/n
 check "a failed fsync leaves the old config too" cmp -s "$T/before.conf" "$T/ddclient.conf"
 DDNS_FAULT=rename DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2>/dev/null
 check "a failed rename leaves the old config too" cmp -s "$T/before.conf" "$T/ddclient.conf"
-check "no temp file is left after the failures" [ -z "$(ls "$T" | grep '^ddclient\.conf\.')" ]
+check "no temp file is left after the failures" [ -z "$(ls -A "$T" | grep '^\.ddclient\.conf\.ddns-admin\.')" ]
 
 # ... through the page: the save is kept, the list explains, a later save recovers.
 sed -i "s|^apply = .*|apply = /usr/bin/env DDNS_FAULT=write $B/ddns-apply|" "$T/ddns-admin.conf"
