@@ -42,10 +42,12 @@ lock(const struct conf *c, struct dd_err *e)
 	int fd;
 
 	snprintf(path, sizeof(path), "%s/apply.lock", c->state_dir);
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1 ||
-	    flock(fd, LOCK_EX) == -1) {
-		if (fd != -1)
-			close(fd);
+	/* state_dir is the web server's user's: a link planted there must
+	 * not make us create or open a file elsewhere. */
+	if ((fd = file_open_safe(path, O_RDWR | O_CREAT, 0600, e)) == -1)
+		return -1;
+	if (flock(fd, LOCK_EX) == -1) {
+		close(fd);
 		return dd_fail(e, DD_ESYS, NULL, "cannot lock %s", path);
 	}
 	return fd;
@@ -134,7 +136,9 @@ write_config(const struct conf *c, struct store *s, struct dd_err *e)
 	return rc == 0 ? APPLY_OK : APPLY_EWRITE;
 }
 
-/* drop_pending: forget ddclient's cached state of the changed hosts. */
+/* drop_pending: forget ddclient's cached state of the changed hosts.
+ * The queue is left as it is: we may not write the database, so the CGI
+ * unqueues what it read before starting us (see run_apply). */
 static int
 drop_pending(const struct conf *c, struct store *s, struct dd_err *e)
 {
@@ -145,8 +149,6 @@ drop_pending(const struct conf *c, struct store *s, struct dd_err *e)
 	if (store_pending(s, &names, &n, e) == -1)
 		return -1;
 	rc = cache_drop(c->ddclient_cache, names, n, e);
-	if (rc == 0)
-		rc = store_pending_done(s, names, n, e);
 	store_free_names(names, n);
 	return rc;
 }
@@ -161,7 +163,9 @@ apply_run(const struct conf *c, struct dd_err *e)
 
 	if ((fd = lock(c, e)) == -1)
 		return APPLY_EWRITE;
-	if ((s = store_open(c->database, 0, e)) == NULL) {
+	/* Read-only: the file is the web server's user's (DESIGN.md, The
+	 * trust boundary); we never create, migrate or write it. */
+	if ((s = store_open_readonly(c->database, e)) == NULL) {
 		close(fd);
 		return APPLY_EDB;
 	}
@@ -176,14 +180,16 @@ apply_run(const struct conf *c, struct dd_err *e)
 	 * end first (it is short unless a provider is slow to answer). */
 	daemon_wait_idle(c->ddclient_pid, 30);
 	cache_rc = drop_pending(c, s, e);
-	store_audit_trim(s, c->history_max, NULL);
 	ds = daemon_reload(c->ddclient_pid);
 	st = from_daemon[ds];
-	if (st != APPLY_OK)
+	/* A failed drop wins over the daemon's state (which the list page
+	 * shows anyway): the CGI unqueues the names on 0, 4, 5 and 6 only,
+	 * so those must mean that the cache entries are gone. */
+	if (cache_rc == -1)
+		st = APPLY_ECACHE;
+	else if (st != APPLY_OK)
 		dd_fail(e, DD_ESYS, NULL, "ddclient not signalled: %s",
 		    daemon_words[ds]);
-	else if (cache_rc == -1)
-		st = APPLY_ECACHE;
 out:
 	store_close(s);
 	close(fd);

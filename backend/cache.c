@@ -174,7 +174,7 @@ cache_drop(const char *path, char *const *hosts, size_t nhosts,
 	rc = 0;
 	if (dropped)
 		rc = file_write_atomic(path, data, (size_t)(w - data),
-		    stat(path, &st) == 0 ? st.st_mode & 07777 : 0600, path, e);
+		    lstat(path, &st) == 0 ? st.st_mode & 07777 : 0600, path, e);
 	free(data);
 	return rc;
 }

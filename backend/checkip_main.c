@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "conf.h"
+#include "fileio.h"
 #include "netip.h"
 
 #define ANSWER_MAX	4096	/* a check answer is one address */
@@ -96,15 +97,16 @@ check(const struct conf *c, struct netip *ni)
 	buf_free(&b);
 }
 
-/* One check at a time: a second one started meanwhile just leaves. */
+/* One check at a time: a second one started meanwhile just leaves (-2).
+ * -1, with e set, when the lock file cannot be opened safely. */
 static int
-lock(const struct conf *c)
+lock(const struct conf *c, struct dd_err *e)
 {
 	char path[PATH_MAX];
 	int fd;
 
 	snprintf(path, sizeof(path), "%s/checkip.lock", c->state_dir);
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1)
+	if ((fd = file_open_safe(path, O_RDWR | O_CREAT, 0600, e)) == -1)
 		return -1;
 	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
 		close(fd);
@@ -133,8 +135,10 @@ main(int argc, char *argv[])
 		fprintf(stderr, "ddns-checkip: %s\n", e.msg);
 		goto out;
 	}
-	if ((fd = lock(&c)) == -2) {
-		rc = 0;
+	if ((fd = lock(&c, &e)) < 0) {
+		if (fd == -1)
+			fprintf(stderr, "ddns-checkip: %s\n", e.msg);
+		rc = fd == -2 ? 0 : 2;
 		goto out;
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -146,8 +150,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "ddns-checkip: %s\n", e.msg);
 	else
 		rc = *ni.error ? 1 : 0;
-	if (fd >= 0)
-		close(fd);
+	close(fd);
 out:
 	conf_free(&c);
 	return rc;

@@ -21,9 +21,10 @@ read_key(const char *path, unsigned char key[CSRF_KEY_LEN], struct dd_err *e)
 	char *data;
 	size_t n;
 
-	if (file_read(path, CSRF_KEY_LEN + 1, &data, &n, e) == -1)
+	if (file_read(path, CSRF_KEY_LEN, &data, &n, e) == -1 &&
+	    e->code != DD_ETOOBIG)
 		return -1;
-	if (n != CSRF_KEY_LEN) {
+	if (data == NULL || n != CSRF_KEY_LEN) {
 		free(data);
 		return dd_fail(e, DD_ESYS, NULL, "%s is damaged: remove it and "
 		    "a new one is made (open forms then need a reload)", path);

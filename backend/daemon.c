@@ -61,7 +61,7 @@ read_pid(const char *pidfile, pid_t *pid)
 
 	if (file_read(pidfile, 64, &data, &n, &e) == -1)
 		return e.code == DD_ENOTFOUND ? DAEMON_NOPID :
-		    DAEMON_EPERM;
+		    e.code == DD_ETOOBIG ? DAEMON_BADPID : DAEMON_EPERM;
 	data[strcspn(data, "\r\n")] = '\0';
 	rc = num_parse(data, 2, 4194304, &v);
 	free(data);
@@ -87,7 +87,7 @@ find(const char *pidfile, pid_t *pidp, int *sleeping)
 		return st;
 	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
 	if (file_read(path, 4096, &cmd, &n, &e) == -1)
-		return DAEMON_STALE;
+		return e.code == DD_ETOOBIG ? DAEMON_NOTDDCLIENT : DAEMON_STALE;
 	ok = daemon_is_ddclient(cmd, n);
 	if (sleeping != NULL)
 		*sleeping = daemon_is_sleeping(cmd, n);

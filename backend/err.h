@@ -8,7 +8,7 @@ enum dd_code {
 	DD_ENOTFOUND,	/* no such row or file */
 	DD_EEXIST,	/* a unique value is already taken */
 	DD_EBADREQ,	/* the request itself is malformed */
-	DD_ETOOBIG,	/* the request body is over the cap */
+	DD_ETOOBIG,	/* the request body, or a file read whole, is over its cap */
 	DD_EFORBIDDEN,	/* token or origin refused */
 	DD_EAUTH,	/* no authenticated user */
 	DD_EMETHOD,	/* the request's method is not served there */

@@ -1,4 +1,5 @@
-/* fileio.c: atomic file replacement (acme-client's serialise() pattern). */
+/* fileio.c: atomic file replacement (acme-client's serialise() pattern)
+ * and opening files that the web server's user may have planted. */
 #include <errno.h>
 #include <dirent.h>
 #include <fcntl.h>
@@ -12,6 +13,11 @@
 
 #include "fileio.h"
 
+/* What file_write_atomic puts between the base name and mkstemp's six
+ * characters: no administrator's file is called .<base>.ddns-admin.* */
+#define TEMP_TAG ".ddns-admin."
+#define TEMP_X "XXXXXX"
+
 /* Tests set DDNS_FAULT=write (or fsync, rename) in ddns-apply's environment
  * to make that step fail as a full disk or a crash would. */
 static int
@@ -23,6 +29,57 @@ fault(const char *step)
 		return 0;
 	errno = ENOSPC;
 	return 1;
+}
+
+/* dir_owner: the uid owning the directory that holds path, or -1. */
+static long long
+dir_owner(const char *path)
+{
+	char copy[PATH_MAX];
+	struct stat st;
+
+	snprintf(copy, sizeof(copy), "%s", path);
+	return stat(dirname(copy), &st) == 0 ? (long long)st.st_uid : -1;
+}
+
+/* unsafe: why the file opened as path must not be used, or NULL. */
+static const char *
+unsafe(const char *path, const struct stat *st)
+{
+	if (!S_ISREG(st->st_mode))
+		return "it is not a regular file";
+	if (st->st_nlink != 1)
+		return "it has another hard link";
+	if (st->st_uid != geteuid() && (long long)st->st_uid != dir_owner(path))
+		return "it belongs neither to us nor to its directory's owner";
+	return NULL;
+}
+
+int
+file_open_safe(const char *path, int flags, mode_t mode, struct dd_err *e)
+{
+	const char *why;
+	struct stat st;
+	int fd, fl;
+
+	if (flags & O_TRUNC)
+		return dd_fail(e, DD_ESYS, NULL, "cannot open %s: O_TRUNC would "
+		    "act before the checks", path);
+	fd = open(path, flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode);
+	if (fd == -1)
+		return dd_fail(e, errno == ENOENT ? DD_ENOTFOUND : DD_ESYS, NULL,
+		    "cannot open %s: %s", path, errno == ELOOP ?
+		    "it is a symbolic link" : strerror(errno));
+	if (fstat(fd, &st) == -1)
+		why = strerror(errno);
+	else if ((why = unsafe(path, &st)) == NULL &&
+	    ((fl = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1))
+		why = strerror(errno);
+	if (why == NULL)
+		return fd;
+	close(fd);
+	return dd_fail(e, DD_ESYS, NULL, "refusing %s: %s", path, why);
 }
 
 static int
@@ -58,6 +115,29 @@ sync_dir(const char *path)
 	return rc;
 }
 
+/* split: the directory and the base name of path. */
+static void
+split(const char *path, char dir[PATH_MAX], char base[PATH_MAX])
+{
+	char copy[PATH_MAX];
+
+	snprintf(copy, PATH_MAX, "%s", path);
+	snprintf(dir, PATH_MAX, "%s", dirname(copy));
+	snprintf(copy, PATH_MAX, "%s", path);
+	snprintf(base, PATH_MAX, "%s", basename(copy));
+}
+
+/* temp_name: <dir>/.<base>.ddns-admin.XXXXXX for mkstemp. */
+static int
+temp_name(const char *path, char *out, size_t sz)
+{
+	char dir[PATH_MAX], base[PATH_MAX];
+
+	split(path, dir, base);
+	return snprintf(out, sz, "%s/.%s" TEMP_TAG TEMP_X, dir, base) >=
+	    (int)sz ? -1 : 0;
+}
+
 int
 file_write_atomic(const char *path, const void *data, size_t n, mode_t mode,
     const char *owner, struct dd_err *e)
@@ -66,15 +146,16 @@ file_write_atomic(const char *path, const void *data, size_t n, mode_t mode,
 	struct stat st;
 	int fd, saved;
 
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp))
+	if (temp_name(path, tmp, sizeof(tmp)) == -1)
 		return dd_fail(e, DD_ESYS, NULL, "path too long: %s", path);
 	if ((fd = mkostemp(tmp, O_CLOEXEC)) == -1)
 		return dd_fail(e, DD_ESYS, NULL, "cannot create a file beside "
 		    "%s: %s", path, strerror(errno));
 	if (fchmod(fd, mode) == -1 || write_all(fd, data, n) == -1)
 		goto fail;
-	if (owner != NULL && stat(owner, &st) == 0 && geteuid() == 0 &&
-	    fchown(fd, st.st_uid, st.st_gid) == -1)
+	/* lstat: a link planted there must not choose our new file's owner. */
+	if (owner != NULL && lstat(owner, &st) == 0 && S_ISREG(st.st_mode) &&
+	    geteuid() == 0 && fchown(fd, st.st_uid, st.st_gid) == -1)
 		goto fail;
 	if (fault("fsync") || fsync(fd) == -1)
 		goto fail;
@@ -96,28 +177,36 @@ fail:
 	    strerror(saved));
 }
 
+/* is_temp: name is .<base>.ddns-admin. and six mkstemp characters. */
+static int
+is_temp(const char *name, const char *base)
+{
+	size_t blen = strlen(base), tlen = strlen(TEMP_TAG);
+	const char *x;
+
+	if (name[0] != '.' || strncmp(name + 1, base, blen) != 0 ||
+	    strncmp(name + 1 + blen, TEMP_TAG, tlen) != 0)
+		return 0;
+	x = name + 1 + blen + tlen;
+	return strlen(x) == strlen(TEMP_X) && strspn(x, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == strlen(TEMP_X);
+}
+
 void
 file_clean_temps(const char *path)
 {
-	char dir[PATH_MAX], base[PATH_MAX], full[PATH_MAX * 2];
+	char dir[PATH_MAX], base[PATH_MAX];
 	struct dirent *de;
-	size_t blen;
+	struct stat st;
 	DIR *d;
 
-	snprintf(dir, sizeof(dir), "%s", path);
-	snprintf(base, sizeof(base), "%s", path);
-	snprintf(base, sizeof(base), "%s", basename(base));
-	blen = strlen(base);
-	if ((d = opendir(dirname(dir))) == NULL)
+	split(path, dir, base);
+	if ((d = opendir(dir)) == NULL)
 		return;
-	while ((de = readdir(d)) != NULL) {
-		/* <base>.XXXXXX, as mkostemp made it */
-		if (strncmp(de->d_name, base, blen) != 0 ||
-		    de->d_name[blen] != '.' || strlen(de->d_name) != blen + 7)
-			continue;
-		snprintf(full, sizeof(full), "%s/%s", dir, de->d_name);
-		unlink(full);
-	}
+	while ((de = readdir(d)) != NULL)
+		if (is_temp(de->d_name, base) && fstatat(dirfd(d), de->d_name,
+		    &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+			unlinkat(dirfd(d), de->d_name, 0);
 	closedir(d);
 }
 
@@ -132,14 +221,14 @@ file_read(const char *path, size_t max, char **data, size_t *n,
 
 	*data = NULL;
 	*n = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return dd_fail(e, errno == ENOENT ? DD_ENOTFOUND : DD_ESYS, NULL,
-		    "cannot open %s: %s", path, strerror(errno));
-	if ((p = malloc(max + 1)) == NULL) {
+	if ((fd = file_open_safe(path, O_RDONLY, 0, e)) == -1)
+		return -1;
+	/* One byte over max tells a file that fits from one that does not. */
+	if ((p = malloc(max + 2)) == NULL) {
 		close(fd);
 		return dd_fail(e, DD_ESYS, NULL, "out of memory");
 	}
-	while (len < max && (r = read(fd, p + len, max - len)) != 0) {
+	while (len <= max && (r = read(fd, p + len, max + 1 - len)) != 0) {
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
@@ -151,6 +240,11 @@ file_read(const char *path, size_t max, char **data, size_t *n,
 		len += (size_t)r;
 	}
 	close(fd);
+	if (len > max) {
+		free(p);
+		return dd_fail(e, DD_ETOOBIG, NULL, "%s is too large to read "
+		    "whole (over %zu bytes); it was left as it is", path, max);
+	}
 	p[len] = '\0';
 	*data = p;
 	*n = len;

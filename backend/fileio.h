@@ -1,4 +1,5 @@
-/* fileio.h: whole-file reads and crash-safe whole-file writes. */
+/* fileio.h: whole-file reads and crash-safe whole-file writes, opening
+ * nothing through a link (DESIGN.md, The trust boundary). */
 #ifndef DDNS_FILEIO_H
 #define DDNS_FILEIO_H
 
@@ -8,26 +9,46 @@
 #include "err.h"
 
 /*
+ * file_open_safe: open(2) path with flags (and mode, for O_CREAT) such
+ * that the web server's user cannot steer it: O_NOFOLLOW (a link as the
+ * last component fails), O_CLOEXEC, O_NONBLOCK while opening (a planted
+ * FIFO must not hang us), then fstat of what was opened: it must be a
+ * regular file with one link (a hard link would name someone else's file)
+ * owned by the effective uid or by the owner of the directory that holds
+ * it (who could replace it anyway, so trusting that owner grants nothing
+ * the directory does not). O_TRUNC is refused: it would act before the
+ * checks. Returns the descriptor (the caller closes it), or -1 with e set
+ * (DD_ENOTFOUND when path does not exist).
+ */
+int file_open_safe(const char *path, int flags, mode_t mode,
+    struct dd_err *e);
+
+/*
  * file_write_atomic: replace path with the n bytes at data so that a
  * reader (or a crash) sees the old file or the new one, never a mix: a
- * temp file in the same directory, mode, write, fsync, rename, fsync of
- * the directory. On any failure the old file stays, the temp file is
- * removed, and -1 is returned with e set. owner, when not NULL, names a
- * file whose uid and gid the new file takes (when we may chown).
+ * temp file in the same directory (named .<base>.ddns-admin.XXXXXX, a
+ * name only this module makes), mode, write, fsync, rename, fsync of the
+ * directory. On any failure the old file stays, the temp file is removed,
+ * and -1 is returned with e set. owner, when not NULL, names a regular
+ * file (not followed if a link) whose uid and gid the new file takes
+ * (when we may chown).
  */
 int file_write_atomic(const char *path, const void *data, size_t n,
     mode_t mode, const char *owner, struct dd_err *e);
 
 /*
  * file_clean_temps: remove the temp files that file_write_atomic leaves
- * beside path when it is killed between mkstemp and rename. Call it only
- * while holding the lock that serialises writers of path.
+ * beside path when it is killed between mkstemp and rename: regular files
+ * named exactly .<base>.ddns-admin.XXXXXX, nothing else (an administrator's
+ * <base>.backup stays). Call it only while holding the lock that
+ * serialises writers of path.
  */
 void file_clean_temps(const char *path);
 
 /*
- * file_read: read the whole of path (at most max bytes) into a malloc'd,
- * NUL-terminated *data of *n bytes. Returns 0, or -1 with e set
+ * file_read: read the whole of path, opened by file_open_safe, into a
+ * malloc'd, NUL-terminated *data of *n bytes. A file over max bytes is
+ * never cut: -1 with DD_ETOOBIG. Returns 0, or -1 with e set
  * (DD_ENOTFOUND when it does not exist).
  */
 int file_read(const char *path, size_t max, char **data, size_t *n,

@@ -1,6 +1,7 @@
 /* store.c: SQLite storage: prepared statements, transactions, audit. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "fileio.h"
 #include "store.h"
 
 extern const char store_schema_sql[];	/* schema.sql, built into schema.c */
@@ -141,37 +143,124 @@ schema_init(struct store *s, struct dd_err *e)
 	return finish(s, rc, e);
 }
 
+/* The database and the files SQLite keeps beside it ("" = the file). */
+static const char *const companions[] = { "", "-journal", "-wal", "-shm" };
+
+/*
+ * check_files: the database and those of its companions that exist must
+ * pass file_open_safe. SQLite's NOFOLLOW refuses a symbolic link, but not
+ * a hard link, a FIFO or a file of another user, which the web server's
+ * user can plant for the root side to read.
+ */
+static int
+check_files(const char *path, struct dd_err *e)
+{
+	char p[PATH_MAX];
+	struct dd_err fe;
+	size_t i;
+	int fd;
+
+	for (i = 0; i < sizeof(companions) / sizeof(companions[0]); i++) {
+		if (snprintf(p, sizeof(p), "%s%s", path, companions[i]) >=
+		    (int)sizeof(p))
+			return dd_fail(e, DD_EDB, NULL, "path too long: %s", path);
+		if ((fd = file_open_safe(p, O_RDONLY, 0, &fe)) != -1) {
+			close(fd);
+			continue;
+		}
+		if (fe.code != DD_ENOTFOUND)
+			return dd_fail(e, DD_EDB, NULL, "%s", fe.msg);
+		if (i == 0)
+			return dd_fail(e, DD_EDB, NULL, "The database %s does "
+			    "not exist.", path);
+	}
+	return 0;
+}
+
+/* db_connect: open with flags, never through a link, hardened. */
+static int
+db_connect(struct store *s, const char *path, int flags, struct dd_err *e)
+{
+	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOFOLLOW, NULL) !=
+	    SQLITE_OK)
+		return db_fail(s, e, "opening the database");
+	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_extended_result_codes(s->db, 0);
+	/* The file is the web server's user's, so its schema is input: no
+	 * view or trigger in it may call a function or virtual table not
+	 * marked innocuous, and no statement may corrupt the file. */
+	if (sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) !=
+	    SQLITE_OK)
+		return db_fail(s, e, "hardening the connection");
+	return exec(s, "PRAGMA trusted_schema = OFF", e);
+}
+
+static struct store *
+store_new(struct dd_err *e)
+{
+	struct store *s = calloc(1, sizeof(*s));
+
+	if (s == NULL)
+		dd_fail(e, DD_ESYS, NULL, "out of memory");
+	return s;
+}
+
 struct store *
 store_open(const char *path, int create, struct dd_err *e)
 {
 	struct store *s;
 	int fd;
 
-	if ((s = calloc(1, sizeof(*s))) == NULL) {
-		dd_fail(e, DD_ESYS, NULL, "out of memory");
+	if ((s = store_new(e)) == NULL)
 		return NULL;
-	}
-	/* Make the file ourselves: sqlite would use 0644 less the umask. */
+	/* Make the file ourselves: sqlite would use 0644 less the umask.
+	 * O_EXCL follows no link. */
 	if (create && (fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0600)) != -1)
 		close(fd);
-	if (access(path, F_OK) == -1) {
-		dd_fail(e, DD_EDB, NULL, "The database %s does not exist.", path);
-		goto fail;
+	if (check_files(path, e) == -1 ||
+	    db_connect(s, path, SQLITE_OPEN_READWRITE, e) == -1 ||
+	    schema_init(s, e) == -1) {
+		store_close(s);
+		return NULL;
 	}
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) !=
-	    SQLITE_OK) {
-		db_fail(s, e, "opening the database");
-		goto fail;
-	}
-	sqlite3_busy_timeout(s->db, 5000);
-	sqlite3_extended_result_codes(s->db, 0);
-	if (schema_init(s, e) == -1)
-		goto fail;
 	return s;
-fail:
-	store_close(s);
-	return NULL;
+}
+
+/* check_version: the read-only side reads one schema and migrates none. */
+static int
+check_version(struct store *s, struct dd_err *e)
+{
+	long long v = user_version(s);
+
+	if (v < 0)
+		return db_fail(s, e, "reading the schema version");
+	if (v > STORE_VERSION)
+		return dd_fail(e, DD_EDB, NULL, "The database was made by a newer "
+		    "version (schema %lld; this one reads %d).", v,
+		    STORE_VERSION);
+	if (v < STORE_VERSION)
+		return dd_fail(e, DD_EDB, NULL, "The database %s has schema "
+		    "version %lld; this one reads %d and migrates nothing "
+		    "here: open the page once, which migrates it.",
+		    sqlite3_db_filename(s->db, "main"), v, STORE_VERSION);
+	return 0;
+}
+
+struct store *
+store_open_readonly(const char *path, struct dd_err *e)
+{
+	struct store *s;
+
+	if ((s = store_new(e)) == NULL)
+		return NULL;
+	if (check_files(path, e) == -1 ||
+	    db_connect(s, path, SQLITE_OPEN_READONLY, e) == -1 ||
+	    check_version(s, e) == -1) {
+		store_close(s);
+		return NULL;
+	}
+	return s;
 }
 
 void
@@ -486,8 +575,9 @@ store_mark_update(struct store *s, long long id, const char *user,
 int
 store_pending(struct store *s, char ***names, size_t *n, struct dd_err *e)
 {
+	const unsigned char *t;
 	sqlite3_stmt *st;
-	char **v = NULL, **tmp;
+	char **v = NULL, **tmp = NULL;
 	size_t cnt = 0;
 	int rc;
 
@@ -497,12 +587,12 @@ store_pending(struct store *s, char ***names, size_t *n, struct dd_err *e)
 	    e)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		/* The file is web input: a NULL name is skipped, not a crash. */
+		/* The file is input: a NULL, number or blob names no host. */
 		if (sqlite3_column_type(st, 0) != SQLITE_TEXT)
 			continue;
-		if ((tmp = realloc(v, (cnt + 1) * sizeof(*v))) == NULL ||
-		    (tmp[cnt] = strdup((const char *)sqlite3_column_text(st, 0)))
-		    == NULL) {
+		if ((t = sqlite3_column_text(st, 0)) == NULL ||
+		    (tmp = realloc(v, (cnt + 1) * sizeof(*v))) == NULL ||
+		    (tmp[cnt] = strdup((const char *)t)) == NULL) {
 			v = tmp ? tmp : v;
 			rc = SQLITE_NOMEM;
 			break;
@@ -521,16 +611,35 @@ store_pending(struct store *s, char ***names, size_t *n, struct dd_err *e)
 }
 
 int
+store_change_mark(struct store *s, long long *mark, struct dd_err *e)
+{
+	sqlite3_stmt *st = prep(s, "SELECT coalesce(max(id), 0) FROM audit", e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*mark = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : db_fail(s, e, "reading the history");
+}
+
+int
 store_pending_done(struct store *s, char *const *names, size_t n,
-    struct dd_err *e)
+    long long mark, struct dd_err *e)
 {
 	sqlite3_stmt *st;
+	long long now;
 	size_t i;
-	int rc = 0;
+	int rc;
 
 	if (begin(s, e) == -1)
 		return -1;
-	for (i = 0; rc == 0 && i < n; i++) {
+	/* A change since mark may have queued one of these names again
+	 * (INSERT OR IGNORE keeps one row) after apply read the database:
+	 * then keep them all, for the apply of that change. */
+	rc = store_change_mark(s, &now, e);
+	for (i = 0; rc == 0 && now == mark && i < n; i++) {
 		st = prep(s, "DELETE FROM pending WHERE hostname = ?1", e);
 		if (st != NULL)
 			sqlite3_bind_text(st, 1, names[i], -1, SQLITE_STATIC);
@@ -598,6 +707,7 @@ store_audit_trim(struct store *s, long long keep, struct dd_err *e)
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, keep);
+	/* The newest row stays: store_change_mark relies on it. */
+	sqlite3_bind_int64(st, 1, keep < 1 ? 1 : keep);
 	return run(s, st, e);
 }

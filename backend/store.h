@@ -13,12 +13,24 @@ struct store;
 #define STORE_VERSION 3
 
 /*
- * store_open: open the database at path, creating it (mode 0600, from the
- * embedded schema.sql) when create is set and it does not exist, and
- * migrating an older schema. Returns a handle to free with store_close, or
- * NULL with e set.
+ * store_open: open the database at path for reading and writing (the
+ * CGI's side), creating it (mode 0600, from the embedded schema.sql) when
+ * create is set and it does not exist, and migrating an older schema. The
+ * file and its journal must pass file_open_safe; every connection, this
+ * one and store_open_readonly's, runs with SQLITE_DBCONFIG_DEFENSIVE and
+ * trusted_schema off. Returns a handle to free with store_close, or NULL
+ * with e set.
  */
 struct store *store_open(const char *path, int create, struct dd_err *e);
+
+/*
+ * store_open_readonly: open the database at path for reading only, as
+ * the root side does (SQLITE_OPEN_READONLY, never through a link, never
+ * created or migrated): the file and its journal must pass
+ * file_open_safe, and its version must be STORE_VERSION. Returns a
+ * handle to free with store_close, or NULL with e set (DD_EDB).
+ */
+struct store *store_open_readonly(const char *path, struct dd_err *e);
 
 /* store_close: close the database; NULL is fine. */
 void store_close(struct store *s);
@@ -57,13 +69,29 @@ int store_mark_update(struct store *s, long long id, const char *user,
 
 /*
  * store_pending: the queued hostnames into a malloc'd array of malloc'd
- * strings (free with store_free_names). Returns 0, or -1 with e set.
+ * strings (free with store_free_names). Rows that hold no text (NULL, a
+ * number, a blob) are skipped. Returns 0, or -1 with e set.
  */
 int store_pending(struct store *s, char ***names, size_t *n, struct dd_err *e);
 
-/* store_pending_done: unqueue these names (after their cache drop). */
+/*
+ * store_change_mark: into *mark, the id of the newest audit row. Every
+ * change writes one in its transaction (and trimming keeps the newest),
+ * so the same mark read later means that nothing changed in between.
+ * Returns 0, or -1 with e set.
+ */
+int store_change_mark(struct store *s, long long *mark, struct dd_err *e);
+
+/*
+ * store_pending_done: unqueue these names, read by store_pending together
+ * with mark (store_change_mark) before an apply that dropped their cache
+ * entries. In one transaction, and only if the mark is unchanged: a change
+ * since may have queued one of them again after apply read the database,
+ * and they then stay queued for that change's apply. Returns 0 (also when
+ * it kept them), or -1 with e set.
+ */
 int store_pending_done(struct store *s, char *const *names, size_t n,
-    struct dd_err *e);
+    long long mark, struct dd_err *e);
 
 /* store_free_names: free what store_pending returned. */
 void store_free_names(char **names, size_t n);
@@ -84,7 +112,7 @@ struct audit_row {
 int store_audit(struct store *s, size_t offset, size_t limit,
     struct audit_row **rows, size_t *n, int *more, struct dd_err *e);
 
-/* store_audit_trim: keep only the newest keep audit rows. */
+/* store_audit_trim: keep only the newest keep (at least 1) audit rows. */
 int store_audit_trim(struct store *s, long long keep, struct dd_err *e);
 
 #endif

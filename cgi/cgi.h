@@ -102,7 +102,9 @@ void http_send_plain(int status, const char *msg);
  * run.c: the helper programs, by execve with DDNS_ADMIN_CONFIG and PATH
  * as their whole environment, never through a shell.
  *   run_apply             run the apply command and wait: its exit code
- *                         (see apply.h), or 127 if it could not run
+ *                         (see apply.h), or 127 if it could not run;
+ *                         then unqueue the pending names apply dropped
+ *                         and trim the audit trail (apply cannot write)
  *   run_checkip_detached  start the checkip command in its own session
  *                         with its output closed; returns at once
  */

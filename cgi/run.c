@@ -1,6 +1,7 @@
 /* run.c: start ddns-apply (and wait) or ddns-checkip (detached), never
  * through a shell: the command is split on spaces (conf_split_cmd) and
- * exec'd. */
+ * exec'd. Around apply, the database writes apply may not do: unqueue,
+ * trim. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "apply.h"
 #include "cgi.h"
 
 static void
@@ -23,8 +25,15 @@ exec_child(const char *cmd, const char *config)
 	_exit(127);
 }
 
-int
-run_apply(struct req *r)
+/* The exit codes after which the cache entries of the names apply read
+ * are gone (apply.h), so that the names may leave the queue. */
+static const unsigned char dropped[APPLY__MAX] = {
+	[APPLY_OK] = 1, [APPLY_NOTRUNNING] = 1, [APPLY_NOTDDCLIENT] = 1,
+	[APPLY_EPERM] = 1,
+};
+
+static int
+exec_apply(struct req *r)
 {
 	int status;
 	pid_t pid;
@@ -42,6 +51,33 @@ run_apply(struct req *r)
 		if (errno != EINTR)
 			return 127;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 127;
+}
+
+/*
+ * The queue is read before apply starts: apply reads it again under its
+ * lock, later, so it saw every name read here. They leave the queue only
+ * if apply dropped them and nothing changed since (store_pending_done).
+ */
+int
+run_apply(struct req *r)
+{
+	struct dd_err e = { 0 };
+	char **names = NULL;
+	size_t n = 0;
+	long long mark = 0;
+	int code, have;
+
+	have = store_change_mark(r->store, &mark, &e) == 0 &&
+	    store_pending(r->store, &names, &n, &e) == 0;
+	code = exec_apply(r);
+	if (have && code >= 0 && code < APPLY__MAX && dropped[code] &&
+	    store_pending_done(r->store, names, n, mark, &e) == -1)
+		fprintf(stderr, "ddns.cgi: %s: %s\n", __func__, e.msg);
+	store_free_names(names, n);
+	/* apply only reads; the trail is trimmed here, after the change. */
+	if (store_audit_trim(r->store, r->conf.history_max, &e) == -1)
+		fprintf(stderr, "ddns.cgi: %s: %s\n", __func__, e.msg);
+	return code;
 }
 
 void

@@ -45,7 +45,7 @@ check "some applies were really killed mid-way" [ "$kills" -gt 20 ]
 check "and some got as far as writing their config" [ "$landed" -gt 0 ]
 check "200 SIGKILLed applies never left a half-written config ($torn torn)" [ "$torn" -eq 0 ]
 apply
-check "the next apply removes the temp files killed applies left" [ -z "$(ls "$T" | grep '^ddclient\.conf\..\{6\}$')" ]
+check "the next apply removes the temp files killed applies left" [ -z "$(ls -A "$T" | grep '^\.ddclient\.conf\.ddns-admin\.')" ]
 check "and writes the complete config" grep -qx "password='one', \\\\" "$T/ddclient.conf"
 
 # --- a full disk (the writer's fault switch): the old config stays ---
@@ -58,7 +58,7 @@ DDNS_FAULT=fsync DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2>/dev/n
 check "a failed fsync leaves the old config too" cmp -s "$T/before.conf" "$T/ddclient.conf"
 DDNS_FAULT=rename DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2>/dev/null
 check "a failed rename leaves the old config too" cmp -s "$T/before.conf" "$T/ddclient.conf"
-check "no temp file is left after the failures" [ -z "$(ls "$T" | grep '^ddclient\.conf\.')" ]
+check "no temp file is left after the failures" [ -z "$(ls -A "$T" | grep '^\.ddclient\.conf\.ddns-admin\.')" ]
 
 # ... through the page: the save is kept, the list explains, a later save recovers.
 sed -i "s|^apply = .*|apply = /usr/bin/env DDNS_FAULT=write $B/ddns-apply|" "$T/ddns-admin.conf"
@@ -95,11 +95,11 @@ check "once moved away, a save makes a new database" [ "$(status)" = 303 ]
 
 # --- an old database (schema version 1) migrates, keeping its rows ---
 rm -f "$T/ddns.db"
-sqlite3 "$T/ddns.db" "$(sed -n '/^CREATE TABLE hosts/,/^);/p' "$TOP/schema.sql"); PRAGMA user_version = 1; insert into hosts (hostname, provider, login, password, created, updated) values ('old.example.com', 'dyn', 'u', 'p', 0, 0);"
+sqlite3 "$T/ddns.db" "$(sed -n '/^CREATE TABLE hosts/,/^);/p' "$TOP/tests/unit/data/schema-v2.sql"); PRAGMA user_version = 1; insert into hosts (hostname, provider, login, password, created, updated) values ('old.example.com', 'dyn', 'u', 'p', 0, 0);"
 cgi GET ''
 check "a version-1 database opens" [ "$(status)" = 200 ]
 check "its rows are shown" body_has 'old.example.com'
-check "it is migrated to version 2" [ "$(sql 'pragma user_version')" = 2 ]
+check "it is migrated to version 3" [ "$(sql 'pragma user_version')" = 3 ]
 save new.example.com six
 check "and takes saves, with an audit entry" [ "$(sql "select count(*) from audit where hostname = 'new.example.com'")" = 1 ]
 

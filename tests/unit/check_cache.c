@@ -304,6 +304,56 @@ START_TEST(drop_leaves_no_temp_file_behind)
 }
 END_TEST
 
+/* big_cache: a valid cache just over 4 MiB, ok.example.com on line 3. */
+static size_t
+big_cache(void)
+{
+	static const char head[] = HEAD310 L310_OK "\n";
+	size_t n = 4 * 1024 * 1024 + 1, i;
+	char *p = malloc(n);
+
+	ck_assert_ptr_nonnull(p);
+	memcpy(p, head, sizeof(head) - 1);
+	for (i = sizeof(head) - 1; i < n; i++)
+		p[i] = (i + 1) % 80 == 0 ? '\n' : '#';
+	tu_write(path, p, n, 0600);
+	free(p);
+	return n;
+}
+
+START_TEST(read_of_cache_over_4_mib_is_an_error_naming_it)
+{
+	struct cache_entry *ce;
+	struct dd_err e;
+	size_t n;
+
+	big_cache();
+	dd_clear(&e);
+	ck_assert_int_eq(cache_read(path, &ce, &n, &e), -1);
+	ck_assert_msg(strstr(e.msg, "too large") != NULL, "%s", e.msg);
+	ck_assert_msg(strstr(e.msg, path) != NULL, "%s", e.msg);
+}
+END_TEST
+
+START_TEST(drop_of_cache_over_4_mib_leaves_it_whole)
+{
+	char *hosts[] = { "ok.example.com" }, *before, *after;
+	struct dd_err e;
+	size_t n, nb, na;
+
+	n = big_cache();
+	before = tu_read(path, &nb);
+	dd_clear(&e);
+	ck_assert_int_eq(cache_drop(path, hosts, 1, &e), -1);
+	ck_assert_msg(strstr(e.msg, "too large") != NULL, "%s", e.msg);
+	after = tu_read(path, &na);
+	ck_assert_uint_eq(na, n);
+	ck_assert_mem_eq(after, before, n);
+	free(before);
+	free(after);
+}
+END_TEST
+
 static Suite *
 cache_suite(void)
 {
@@ -329,6 +379,8 @@ cache_suite(void)
 	tcase_add_test(tc, drop_of_unlisted_hosts_leaves_file_identical);
 	tcase_add_test(tc, drop_with_missing_cache_is_fine);
 	tcase_add_test(tc, drop_leaves_no_temp_file_behind);
+	tcase_add_test(tc, read_of_cache_over_4_mib_is_an_error_naming_it);
+	tcase_add_test(tc, drop_of_cache_over_4_mib_leaves_it_whole);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -148,9 +148,11 @@ clear_pending(struct store *s)
 	struct dd_err e;
 	char **names;
 	size_t n;
+	long long mark;
 
+	ck_assert_int_eq(store_change_mark(s, &mark, &e), 0);
 	ck_assert_int_eq(store_pending(s, &names, &n, &e), 0);
-	ck_assert_int_eq(store_pending_done(s, names, n, &e), 0);
+	ck_assert_int_eq(store_pending_done(s, names, n, mark, &e), 0);
 	store_free_names(names, n);
 }
 
@@ -339,6 +341,121 @@ START_TEST(open_refuses_non_database_file_untouched)
 	ck_assert_uint_eq(n, sizeof(junk));
 	ck_assert_mem_eq(after, junk, sizeof(junk));
 	free(after);
+}
+END_TEST
+
+START_TEST(open_readonly_reads_and_writes_nothing)
+{
+	struct host h = mkhost("a.example.com", "u", "p"), *rows;
+	struct store *s = open_new();
+	char *before, *after;
+	struct dd_err e;
+	size_t n, nb, na;
+
+	save(s, &h);
+	store_close(s);
+	before = tu_read(dbpath, &nb);
+	s = store_open_readonly(dbpath, &e);
+	ck_assert_msg(s != NULL, "store_open_readonly: %s", e.msg);
+	ck_assert_int_eq(store_list(s, &rows, &n, &e), 0);
+	ck_assert_uint_eq(n, 1);
+	free(rows);
+	/* A write through this handle fails, and the file stays as it was. */
+	ck_assert_int_eq(store_audit_trim(s, 1, &e), -1);
+	store_close(s);
+	after = tu_read(dbpath, &na);
+	ck_assert_uint_eq(na, nb);
+	ck_assert_mem_eq(after, before, nb);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(open_readonly_refuses_missing_old_and_newer_untouched)
+{
+	static const char *const sqls[] = {
+		"", "PRAGMA user_version = 1", "PRAGMA user_version = 99",
+	};
+	static const long long want[] = { STORE_VERSION, 1, 99 };
+	struct dd_err e;
+	struct store *s;
+	size_t i;
+
+	dd_clear(&e);
+	ck_assert_ptr_null(store_open_readonly(dbpath, &e));
+	ck_assert_int_eq(e.code, DD_EDB);
+	ck_assert_int_eq(access(dbpath, F_OK), -1);	/* not created */
+	for (i = 0; i < sizeof(sqls) / sizeof(sqls[0]); i++) {
+		store_close(open_new());
+		ck_assert_int_eq(sql(dbpath, sqls[i]), SQLITE_OK);
+		dd_clear(&e);
+		s = store_open_readonly(dbpath, &e);
+		if (i == 0)
+			ck_assert_msg(s != NULL, "%s", e.msg);
+		else {
+			ck_assert_ptr_null(s);
+			ck_assert_int_eq(e.code, DD_EDB);
+			ck_assert_msg(strstr(e.msg, "version") != NULL, "%s",
+			    e.msg);
+		}
+		store_close(s);
+		/* Refused, not migrated. */
+		ck_assert_int_eq(sql_int(dbpath, "PRAGMA user_version"),
+		    want[i]);
+		remove(dbpath);
+	}
+}
+END_TEST
+
+START_TEST(open_refuses_a_link_or_hard_link_as_database)
+{
+	char other[TU_PATH_SZ], journal[TU_PATH_SZ];
+	struct dd_err e;
+
+	tu_path(other, dir, "other.db");
+	tu_path(journal, dir, "ddns.db-journal");
+	store_close(open_new());
+	ck_assert_int_eq(rename(dbpath, other), 0);
+	ck_assert_int_eq(symlink(other, dbpath), 0);
+	ck_assert_ptr_null(store_open_readonly(dbpath, &e));
+	ck_assert_msg(strstr(e.msg, "symbolic link") != NULL, "%s", e.msg);
+	ck_assert_ptr_null(store_open(dbpath, 1, &e));
+	ck_assert_int_eq(unlink(dbpath), 0);
+	ck_assert_int_eq(link(other, dbpath), 0);
+	ck_assert_ptr_null(store_open_readonly(dbpath, &e));
+	ck_assert_msg(strstr(e.msg, "hard link") != NULL, "%s", e.msg);
+	ck_assert_int_eq(unlink(other), 0);
+	/* One name again: fine, until a journal beside it is a link. */
+	store_close(store_open_readonly(dbpath, &e));
+	ck_assert_int_eq(symlink(other, journal), 0);
+	ck_assert_ptr_null(store_open_readonly(dbpath, &e));
+	ck_assert_msg(strstr(e.msg, "journal") != NULL, "%s", e.msg);
+}
+END_TEST
+
+START_TEST(schema_view_using_an_unsafe_virtual_table_is_refused)
+{
+	struct host *rows;
+	struct dd_err e;
+	struct store *s;
+	size_t n;
+
+	store_close(open_new());
+	/* A planted schema that would read what the connection knows. */
+	ck_assert_int_eq(sql(dbpath, "DROP TABLE pending; CREATE VIEW pending "
+	    "AS SELECT file AS hostname FROM pragma_database_list"), SQLITE_OK);
+	s = store_open_readonly(dbpath, &e);
+	ck_assert_msg(s != NULL, "store_open_readonly: %s", e.msg);
+	ck_assert_int_eq(store_list(s, &rows, &n, &e), 0);
+	free(rows);
+	{
+		char **names;
+
+		dd_clear(&e);
+		ck_assert_int_eq(store_pending(s, &names, &n, &e), -1);
+		ck_assert_msg(strstr(e.msg, "unsafe") != NULL, "%s", e.msg);
+	}
+	store_close(s);
 }
 END_TEST
 
@@ -576,6 +693,58 @@ START_TEST(mark_update_pends_and_audits)
 }
 END_TEST
 
+START_TEST(pending_skips_null_and_blob_rows)
+{
+	static const char *const want[] = { "a.example.com", "b.example.com" };
+	struct store *s = open_new();
+
+	clear_pending(s);
+	/* The web user owns the file: its NOT NULL is no defence. */
+	ck_assert_int_eq(sql(dbpath, "DROP TABLE pending; "
+	    "CREATE TABLE pending (hostname TEXT PRIMARY KEY COLLATE NOCASE)"),
+	    SQLITE_OK);
+	ck_assert_int_eq(sql(dbpath, "INSERT INTO pending VALUES (NULL); "
+	    "INSERT INTO pending VALUES (NULL); "
+	    "INSERT INTO pending VALUES (x'00ff'); "
+	    "INSERT INTO pending VALUES ('b.example.com'); "
+	    "INSERT INTO pending VALUES ('a.example.com')"), SQLITE_OK);
+	pending_is(s, want, 2);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(pending_done_keeps_names_after_a_later_change)
+{
+	static const char *const ab[] = { "a.example.com", "b.example.com" };
+	struct host h = mkhost("a.example.com", "u", "p"),
+	    b = mkhost("b.example.com", "u", "p");
+	struct store *s = open_new();
+	struct dd_err e;
+	char **names;
+	size_t n;
+	long long mark;
+
+	save(s, &h);
+	ck_assert_int_eq(store_change_mark(s, &mark, &e), 0);
+	ck_assert_int_eq(store_pending(s, &names, &n, &e), 0);
+	/* Meanwhile (after apply read the database) a is changed again:
+	 * its queue row is the same one, so it must stay queued. */
+	snprintf(h.password, sizeof(h.password), "new");
+	save(s, &h);
+	save(s, &b);
+	ck_assert_int_eq(store_pending_done(s, names, n, mark, &e), 0);
+	store_free_names(names, n);
+	pending_is(s, ab, 2);
+	/* Nothing changed since this read: exactly what was read leaves. */
+	ck_assert_int_eq(store_change_mark(s, &mark, &e), 0);
+	ck_assert_int_eq(store_pending(s, &names, &n, &e), 0);
+	ck_assert_int_eq(store_pending_done(s, names, 1, mark, &e), 0);
+	store_free_names(names, n);
+	pending_is(s, ab + 1, 1);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(audit_pages_newest_first_with_more)
 {
 	struct store *s = open_new();
@@ -708,6 +877,10 @@ store_suite(void)
 	tcase_add_test(tc, migrated_version_2_equals_fresh_schema);
 	tcase_add_test(tc, open_refuses_newer_version);
 	tcase_add_test(tc, open_refuses_non_database_file_untouched);
+	tcase_add_test(tc, open_readonly_reads_and_writes_nothing);
+	tcase_add_test(tc, open_readonly_refuses_missing_old_and_newer_untouched);
+	tcase_add_test(tc, open_refuses_a_link_or_hard_link_as_database);
+	tcase_add_test(tc, schema_view_using_an_unsafe_virtual_table_is_refused);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("rows");
@@ -722,6 +895,8 @@ store_suite(void)
 	tcase_add_test(tc, delete_pends_hostname_and_audits);
 	tcase_add_test(tc, set_enabled_stores_and_audits);
 	tcase_add_test(tc, mark_update_pends_and_audits);
+	tcase_add_test(tc, pending_skips_null_and_blob_rows);
+	tcase_add_test(tc, pending_done_keeps_names_after_a_later_change);
 	tcase_add_test(tc, audit_pages_newest_first_with_more);
 	tcase_add_test(tc, audit_trim_keeps_newest_n);
 	suite_add_tcase(s, tc);
