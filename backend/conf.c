@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "ddconf.h"
 #include "num.h"
 
 #ifndef DEFAULT_CONFIG
@@ -59,16 +60,6 @@ conf_path(void)
 	return (p && *p) ? p : DEFAULT_CONFIG;
 }
 
-/* Values land in a file ddclient reads or in argv: no control byte, no '#'. */
-static int
-clean_text(const char *v)
-{
-	for (; *v; v++)
-		if ((unsigned char)*v < 0x20 || *v == 0x7f || *v == '#')
-			return 0;
-	return 1;
-}
-
 static int
 set_key(struct conf *c, const struct key *k, const char *v, const char *where,
     struct dd_err *e)
@@ -77,7 +68,9 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 	long long n;
 	char **sp;
 
-	if (!clean_text(v))
+	/* Values land in ddclient's file or in argv: what ddclient's
+	 * configuration cannot carry is refused here too. */
+	if (!ddconf_carriable(v))
 		return dd_fail(e, DD_ECONF, k->name,
 		    "%s: %s holds a control character or '#'", where, k->name);
 	switch (k->type) {

@@ -30,4 +30,13 @@ int ddconf_render(const struct conf *c, const struct host *h, size_t n,
  */
 int ddconf_password_ok(const char *pw);
 
+/*
+ * ddconf_carriable: 1 if ddclient's configuration can carry v outside the
+ * password: no control byte (a line break ends the option), no DEL, no
+ * '#' (ddclient strips a comment before anything else). The renderer and
+ * the module configuration (whose values land there or in argv) ask this.
+ * Pure.
+ */
+int ddconf_carriable(const char *v);
+
 #endif
