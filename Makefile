@@ -44,7 +44,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 ALL_CFLAGS = $(CFLAGS) $(XCFLAGS) $(DEFS) -Ibackend $(CS_CFLAGS) $(SQLITE_CFLAGS)
 
-all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-checkip
+all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-checkip $(B)/ddns-admin.conf.example
 
 # The compiled-in paths follow PREFIX & co: rebuild conf.o when they change.
 $(B)/paths: FORCE
@@ -86,6 +86,14 @@ $(B)/ddns-checkip: $(B)/backend/checkip_main.o $(B)/libddns.a
 $(B)/backend/checkip_main.o: backend/checkip_main.c $(wildcard backend/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CURL_CFLAGS) -c -o $@ $<
+
+# The example configuration comes from conf.c's key table (keys, defaults
+# and meanings written once), with the paths of this PREFIX.
+$(B)/conf-example: tools/conf-example.c $(B)/libddns.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libddns.a
+
+$(B)/ddns-admin.conf.example: $(B)/conf-example
+	$(B)/conf-example > $@.tmp && mv $@.tmp $@
 
 $(B)/tests/%: tests/unit/%.c $(B)/libddns.a
 	@mkdir -p $(@D)
@@ -140,7 +148,7 @@ install: all
 	install -m 0644 templates/*.cs templates/*.hdf $(DESTDIR)$(DATADIR)/templates/
 	install -m 0644 www/* $(DESTDIR)$(DATADIR)/www/
 	install -m 0644 schema.sql $(DESTDIR)$(DATADIR)/
-	install -m 0644 ddns-admin.conf.example $(DESTDIR)$(DATADIR)/
+	install -m 0644 $(B)/ddns-admin.conf.example $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ddns-apply $(DESTDIR)$(BINDIR)/ddns-checkip \
