@@ -1,7 +1,6 @@
 /* page_history.c: the audit trail, newest first, a page at a time. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "cgi.h"
 #include "num.h"
@@ -14,9 +13,7 @@ page_history(struct req *r)
 	struct audit_row *a;
 	struct dd_err e = { 0 };
 	long long page = 1;
-	char when[32];
-	struct tm tm;
-	time_t t;
+	char when[OUT_TIME_SZ];
 	size_t n, i;
 	int more;
 
@@ -27,11 +24,7 @@ page_history(struct req *r)
 	    &n, &more, &e) == -1)
 		return http_error(r, &e);
 	for (i = 0; i < n; i++) {
-		t = (time_t)a[i].at;
-		when[0] = '\0';
-		if (localtime_r(&t, &tm) != NULL)
-			strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
-		out_row(r, "History", i, "when", when);
+		out_row(r, "History", i, "when", out_time(a[i].at, when));
 		out_row(r, "History", i, "user", a[i].user);
 		out_row(r, "History", i, "action", out_lang(r, "Action",
 		    a[i].action));

@@ -30,6 +30,7 @@ check "the History page answers 200" [ "$(status)" = 200 ]
 first=$(grep -o '<td>[a-z ]*</td><td>audit.example.com</td>' "$T/out" | head -1)
 check "History lists the newest first" [ "$first" = '<td>deleted</td><td>audit.example.com</td>' ]
 check "History shows who" body_has '<td>bob</td>'
+check "History shows when, as local date and time" grep -qE '<tr><td>[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}</td><td>bob</td>' "$T/out"
 check "History never shows a password" sh -c "! grep -q -e Sup3rSecret -e N3wSecret '$T/out'"
 
 # Bounded: history_max = 10 keeps the newest 10 entries.
