@@ -17,9 +17,11 @@ page_history(struct req *r)
 	size_t n, i;
 	int more;
 
-	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 100000, &page) == -1)
-		return http_fail(r, 400, "The page number must be a positive "
-		    "number.");
+	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 100000, &page) == -1) {
+		dd_fail(&e, DD_EBADREQ, "page", "The page number must be a "
+		    "positive number.");
+		return http_error(r, &e);
+	}
 	if (store_audit(r->store, (size_t)(page - 1) * PER_PAGE, PER_PAGE, &a,
 	    &n, &more, &e) == -1)
 		return http_error(r, &e);
