@@ -60,6 +60,25 @@ curl_words(CURLcode rc, char *out, size_t sz)
 	}
 }
 
+/* Every option matters (PROTOCOLS_STR keeps the check to http and https,
+ * the timeouts bound the page's wait): the first that fails is the error. */
+static CURLcode
+setup(CURL *h, const struct conf *c, struct buf *b)
+{
+	CURLcode rc;
+
+	if ((rc = curl_easy_setopt(h, CURLOPT_URL, c->checkip_url)) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https")) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_TIMEOUT, TIMEOUT_S)) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, TIMEOUT_S)) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L)) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_USERAGENT, "ddns-admin checkip")) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect)) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_WRITEDATA, b)))
+		return rc;
+	return CURLE_OK;
+}
+
 static void
 check(const struct conf *c, struct netip *ni)
 {
@@ -72,17 +91,10 @@ check(const struct conf *c, struct netip *ni)
 		snprintf(ni->error, sizeof(ni->error), "out of memory");
 		return;
 	}
-	curl_easy_setopt(h, CURLOPT_URL, c->checkip_url);
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_TIMEOUT, TIMEOUT_S);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, TIMEOUT_S);
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, "ddns-admin checkip");
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, &b);
-	rc = curl_easy_perform(h);
+	if ((rc = setup(h, c, &b)) == CURLE_OK)
+		rc = curl_easy_perform(h);
 	if (rc == CURLE_OK)
-		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+		rc = curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
 	if (rc != CURLE_OK)
 		curl_words(rc, ni->error, sizeof(ni->error));
 	else if (status != 200)
@@ -96,21 +108,27 @@ check(const struct conf *c, struct netip *ni)
 	buf_free(&b);
 }
 
+/* What lock() found. Without a lock file the check still runs: a missing
+ * state_dir is reported when the state is written. */
+enum lock_state { LOCK_TAKEN, LOCK_BUSY, LOCK_NOFILE };
+
 /* One check at a time: a second one started meanwhile just leaves. */
-static int
-lock(const struct conf *c)
+static enum lock_state
+lock(const struct conf *c, int *fdp)
 {
 	char path[PATH_MAX];
 	int fd;
 
+	*fdp = -1;
 	snprintf(path, sizeof(path), "%s/checkip.lock", c->state_dir);
 	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1)
-		return -1;
+		return LOCK_NOFILE;
 	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
 		close(fd);
-		return -2;
+		return LOCK_BUSY;
 	}
-	return fd;
+	*fdp = fd;
+	return LOCK_TAKEN;
 }
 
 int
@@ -121,6 +139,7 @@ main(int argc, char *argv[])
 	struct dd_err e = { 0 };
 	struct netip ni = { 0 };
 	struct conf c;
+	CURLcode crc;
 	int ch, fd, rc = 2;
 
 	umask(077);
@@ -133,12 +152,14 @@ main(int argc, char *argv[])
 		fprintf(stderr, "ddns-checkip: %s\n", e.msg);
 		goto out;
 	}
-	if ((fd = lock(&c)) == -2) {
+	if (lock(&c, &fd) == LOCK_BUSY) {
 		rc = 0;
 		goto out;
 	}
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	check(&c, &ni);
+	if ((crc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
+		curl_words(crc, ni.error, sizeof(ni.error));
+	else
+		check(&c, &ni);
 	curl_global_cleanup();
 	ni.time = (long long)time(NULL);
 	snprintf(state, sizeof(state), "%s/" NETIP_FILE, c.state_dir);
