@@ -15,11 +15,11 @@ CC         ?= cc
 PKG_CONFIG ?= pkg-config
 CS_CFLAGS  ?= -I/usr/include/ClearSilver
 CS_LIBS    ?= -lneo_cgi -lneo_cs -lneo_utl -lz
+# -Werror on every build the tests run (normal, ASan, unit tests): a
+# warning nobody is made to read is a warning nobody fixes.
 WARN       := -Wall -Wextra -Wformat=2 -Werror=format-security -Wshadow \
-              -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith -Wsign-compare
-ifeq ($(CI),true)
-WARN       += -Werror
-endif
+              -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith -Wsign-compare \
+              -Werror
 CFLAGS     ?= -O2 -g
 # Always on, whatever CFLAGS the command line gives (check-asan does).
 XCFLAGS    := -std=c11 -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong $(WARN)
@@ -44,7 +44,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 ALL_CFLAGS = $(CFLAGS) $(XCFLAGS) $(DEFS) -Ibackend $(CS_CFLAGS) $(SQLITE_CFLAGS)
 
-all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-checkip
+all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-checkip $(B)/ddns-admin.conf.example
 
 # The compiled-in paths follow PREFIX & co: rebuild conf.o when they change.
 $(B)/paths: FORCE
@@ -87,6 +87,14 @@ $(B)/backend/checkip_main.o: backend/checkip_main.c $(wildcard backend/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CURL_CFLAGS) -c -o $@ $<
 
+# The example configuration comes from conf.c's key table (keys, defaults
+# and meanings written once), with the paths of this PREFIX.
+$(B)/conf-example: tools/conf-example.c $(B)/libddns.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libddns.a
+
+$(B)/ddns-admin.conf.example: $(B)/conf-example
+	$(B)/conf-example > $@.tmp && mv $@.tmp $@
+
 $(B)/tests/%: tests/unit/%.c $(B)/libddns.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DSRCDIR='"$(CURDIR)"' -o $@ $< \
@@ -103,6 +111,7 @@ units: $(UNIT_BIN)
 # `make check`: the shipped build, then the same tests on an ASan+UBSan
 # build, then a short fuzzing run. Summary lines at the end of each.
 check: deps
+	$(MAKE) lint
 	$(MAKE) all units
 	@tests/run-all.sh
 	$(MAKE) check-asan
@@ -139,7 +148,7 @@ install: all
 	install -m 0644 templates/*.cs templates/*.hdf $(DESTDIR)$(DATADIR)/templates/
 	install -m 0644 www/* $(DESTDIR)$(DATADIR)/www/
 	install -m 0644 schema.sql $(DESTDIR)$(DATADIR)/
-	install -m 0644 ddns-admin.conf.example $(DESTDIR)$(DATADIR)/
+	install -m 0644 $(B)/ddns-admin.conf.example $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ddns-apply $(DESTDIR)$(BINDIR)/ddns-checkip \

@@ -24,6 +24,8 @@ static const enum apply_status from_daemon[DAEMON__MAX] = {
 	[DAEMON_STALE] = APPLY_NOTRUNNING,
 	[DAEMON_NOTDDCLIENT] = APPLY_NOTDDCLIENT,
 	[DAEMON_EPERM] = APPLY_EPERM,
+	[DAEMON_PIDEACCES] = APPLY_EPERM,
+	[DAEMON_PIDEREAD] = APPLY_EPERM,
 };
 
 static const char *const daemon_words[DAEMON__MAX] = {
@@ -33,6 +35,8 @@ static const char *const daemon_words[DAEMON__MAX] = {
 	[DAEMON_STALE] = "the pid file names no running process",
 	[DAEMON_NOTDDCLIENT] = "the pid file names a process that is not ddclient",
 	[DAEMON_EPERM] = "no permission to signal it",
+	[DAEMON_PIDEACCES] = "no permission to read its pid file",
+	[DAEMON_PIDEREAD] = "its pid file cannot be read",
 };
 
 static int

@@ -61,6 +61,25 @@ curl_words(CURLcode rc, char *out, size_t sz)
 	}
 }
 
+/* Every option matters (PROTOCOLS_STR keeps the check to http and https,
+ * the timeouts bound the page's wait): the first that fails is the error. */
+static CURLcode
+setup(CURL *h, const struct conf *c, struct buf *b)
+{
+	CURLcode rc;
+
+	if ((rc = curl_easy_setopt(h, CURLOPT_URL, c->checkip_url)) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https")) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_TIMEOUT, TIMEOUT_S)) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, TIMEOUT_S)) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L)) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_USERAGENT, "ddns-admin checkip")) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect)) ||
+	    (rc = curl_easy_setopt(h, CURLOPT_WRITEDATA, b)))
+		return rc;
+	return CURLE_OK;
+}
+
 static void
 check(const struct conf *c, struct netip *ni)
 {
@@ -73,17 +92,10 @@ check(const struct conf *c, struct netip *ni)
 		snprintf(ni->error, sizeof(ni->error), "out of memory");
 		return;
 	}
-	curl_easy_setopt(h, CURLOPT_URL, c->checkip_url);
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_TIMEOUT, TIMEOUT_S);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, TIMEOUT_S);
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, "ddns-admin checkip");
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, &b);
-	rc = curl_easy_perform(h);
+	if ((rc = setup(h, c, &b)) == CURLE_OK)
+		rc = curl_easy_perform(h);
 	if (rc == CURLE_OK)
-		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+		rc = curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
 	if (rc != CURLE_OK)
 		curl_words(rc, ni->error, sizeof(ni->error));
 	else if (status != 200)
@@ -97,22 +109,28 @@ check(const struct conf *c, struct netip *ni)
 	buf_free(&b);
 }
 
-/* One check at a time: a second one started meanwhile just leaves (-2).
- * -1, with e set, when the lock file cannot be opened safely. */
-static int
-lock(const struct conf *c, struct dd_err *e)
+/* What lock() found. Without a state_dir the check still runs (its
+ * absence is reported when the state is written); a lock file that is
+ * not a plain file of ours (a planted link) stops it. */
+enum lock_state { LOCK_TAKEN, LOCK_BUSY, LOCK_NOFILE, LOCK_UNSAFE };
+
+/* One check at a time: a second one started meanwhile just leaves. */
+static enum lock_state
+lock(const struct conf *c, int *fdp, struct dd_err *e)
 {
 	char path[PATH_MAX];
 	int fd;
 
+	*fdp = -1;
 	snprintf(path, sizeof(path), "%s/checkip.lock", c->state_dir);
 	if ((fd = file_open_safe(path, O_RDWR | O_CREAT, 0600, e)) == -1)
-		return -1;
+		return e->code == DD_ENOTFOUND ? LOCK_NOFILE : LOCK_UNSAFE;
 	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
 		close(fd);
-		return -2;
+		return LOCK_BUSY;
 	}
-	return fd;
+	*fdp = fd;
+	return LOCK_TAKEN;
 }
 
 int
@@ -123,6 +141,7 @@ main(int argc, char *argv[])
 	struct dd_err e = { 0 };
 	struct netip ni = { 0 };
 	struct conf c;
+	CURLcode crc;
 	int ch, fd, rc = 2;
 
 	umask(077);
@@ -135,14 +154,21 @@ main(int argc, char *argv[])
 		fprintf(stderr, "ddns-checkip: %s\n", e.msg);
 		goto out;
 	}
-	if ((fd = lock(&c, &e)) < 0) {
-		if (fd == -1)
-			fprintf(stderr, "ddns-checkip: %s\n", e.msg);
-		rc = fd == -2 ? 0 : 2;
+	switch (lock(&c, &fd, &e)) {
+	case LOCK_BUSY:
+		rc = 0;
 		goto out;
+	case LOCK_UNSAFE:
+		fprintf(stderr, "ddns-checkip: %s\n", e.msg);
+		goto out;
+	case LOCK_TAKEN:
+	case LOCK_NOFILE:
+		break;
 	}
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	check(&c, &ni);
+	if ((crc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
+		curl_words(crc, ni.error, sizeof(ni.error));
+	else
+		check(&c, &ni);
 	curl_global_cleanup();
 	ni.time = (long long)time(NULL);
 	snprintf(state, sizeof(state), "%s/" NETIP_FILE, c.state_dir);
@@ -150,7 +176,8 @@ main(int argc, char *argv[])
 		fprintf(stderr, "ddns-checkip: %s\n", e.msg);
 	else
 		rc = *ni.error ? 1 : 0;
-	close(fd);
+	if (fd != -1)
+		close(fd);
 out:
 	conf_free(&c);
 	return rc;

@@ -7,30 +7,31 @@
 #include <string.h>
 
 #include "conf.h"
+#include "ddconf.h"
 #include "num.h"
 #include "origin.h"
 #include "utf8.h"
 
-#ifndef DEFAULT_CONFIG
-#define DEFAULT_CONFIG "/etc/ddns-admin/ddns-admin.conf"
-#endif
-#ifndef DEFAULT_BINDIR
-#define DEFAULT_BINDIR "/usr/local/sbin"
-#endif
-#ifndef DEFAULT_DATADIR
-#define DEFAULT_DATADIR "/usr/local/share/ddns-admin"
+/* The installed paths come from the Makefile (DEFS), their one source. */
+#if !defined(DEFAULT_CONFIG) || !defined(DEFAULT_BINDIR) || \
+    !defined(DEFAULT_DATADIR)
+#error "DEFAULT_CONFIG, DEFAULT_BINDIR and DEFAULT_DATADIR come from the Makefile"
 #endif
 
 /* K_SHELL: an absolute path that ddclient puts into a shell command line
  * (nsupdate's "$binary -k $keyfile"), so only [A-Za-z0-9/._-]. */
 enum ktype { K_PATH, K_SHELL, K_STR, K_URL, K_INT, K_BOOL, K_CMD, K_HOSTS };
 
+/* One row per key: its name, type, place, default and meaning. The
+ * default and the meaning also make the example configuration
+ * (conf_example), so they are written nowhere else. */
 struct key {
 	const char	*name;
 	enum ktype	 type;
 	size_t		 off;
 	const char	*def;		/* NULL: none (the field stays NULL) */
 	long long	 min, max;	/* K_INT only */
+	const char	*help;		/* one line, for the example */
 };
 
 #define SHELL_SAFE "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" \
@@ -38,25 +39,49 @@ struct key {
 
 #define S(f) offsetof(struct conf, f)
 static const struct key keys[] = {
-	{ "database",		K_PATH,	S(database),	"/var/lib/ddns-admin/ddns.db", 0, 0 },
-	{ "ddclient_conf",	K_PATH,	S(ddclient_conf), "/etc/ddclient.conf", 0, 0 },
-	{ "ddclient_pid",	K_PATH,	S(ddclient_pid), "/run/ddclient.pid", 0, 0 },
-	{ "ddclient_cache",	K_PATH,	S(ddclient_cache), "/var/cache/ddclient/ddclient.cache", 0, 0 },
-	{ "templates",		K_PATH,	S(templates),	DEFAULT_DATADIR "/templates", 0, 0 },
-	{ "apply",		K_CMD,	S(apply),	DEFAULT_BINDIR "/ddns-apply", 0, 0 },
-	{ "checkip",		K_CMD,	S(checkip),	DEFAULT_BINDIR "/ddns-checkip", 0, 0 },
-	{ "checkip_url",	K_URL,	S(checkip_url),	"https://api.ipify.org/", 0, 0 },
-	{ "checkip_interval",	K_INT,	S(checkip_interval), "300", 10, 86400 },
-	{ "state_dir",		K_PATH,	S(state_dir),	"/var/lib/ddns-admin", 0, 0 },
-	{ "require_auth",	K_BOOL,	S(require_auth), "yes", 0, 0 },
-	{ "ddclient_use",	K_STR,	S(ddclient_use), "web, web=ipify-ipv4", 0, 0 },
-	{ "ddclient_ssl",	K_BOOL,	S(ddclient_ssl), "yes", 0, 0 },
-	{ "ddclient_daemon",	K_INT,	S(ddclient_daemon), "300", 60, 86400 },
-	{ "static_url",		K_STR,	S(static_url),	"/ddns-admin/", 0, 0 },
-	{ "history_max",	K_INT,	S(history_max),	"1000", 10, 1000000 },
-	{ "nsupdate",		K_SHELL, S(nsupdate),	"/usr/bin/nsupdate", 0, 0 },
-	{ "nsupdate_keydir",	K_SHELL, S(nsupdate_keydir), "/etc/ddns-admin/keys", 0, 0 },
-	{ "page_hosts",		K_HOSTS, S(page_hosts),	NULL, 0, 0 },
+	{ "database",		K_PATH,	S(database),	"/var/lib/ddns-admin/ddns.db", 0, 0,
+	  "SQLite file (made 0600 if missing)" },
+	{ "ddclient_conf",	K_PATH,	S(ddclient_conf), "/etc/ddclient.conf", 0, 0,
+	  "ddclient's configuration, rewritten on every change" },
+	{ "ddclient_pid",	K_PATH,	S(ddclient_pid), "/run/ddclient.pid", 0, 0,
+	  "ddclient's pid file (to signal it)" },
+	{ "ddclient_cache",	K_PATH,	S(ddclient_cache), "/var/cache/ddclient/ddclient.cache", 0, 0,
+	  "ddclient's cache (live state; entries dropped on change)" },
+	{ "templates",		K_PATH,	S(templates),	DEFAULT_DATADIR "/templates", 0, 0,
+	  "ClearSilver templates and strings.hdf" },
+	{ "apply",		K_CMD,	S(apply),	DEFAULT_BINDIR "/ddns-apply", 0, 0,
+	  "command that applies: absolute path, split on spaces, no shell "
+	  "(README: the sudo rule)" },
+	{ "checkip",		K_CMD,	S(checkip),	DEFAULT_BINDIR "/ddns-checkip", 0, 0,
+	  "command that refreshes the public address" },
+	{ "checkip_url",	K_URL,	S(checkip_url),	"https://api.ipify.org/", 0, 0,
+	  "where ddns-checkip asks for the public address" },
+	{ "checkip_interval",	K_INT,	S(checkip_interval), "300", 10, 86400,
+	  "seconds before the list page refreshes it" },
+	{ "state_dir",		K_PATH,	S(state_dir),	"/var/lib/ddns-admin", 0, 0,
+	  "public-address state, locks, the CSRF secret" },
+	{ "require_auth",	K_BOOL,	S(require_auth), "yes", 0, 0,
+	  "no: serve requests without REMOTE_USER (never on an appliance)" },
+	{ "ddclient_use",	K_STR,	S(ddclient_use), "web, web=ipify-ipv4", 0, 0,
+	  "ddclient's address detection, the text after use= (set here, "
+	  "never from the web form)" },
+	{ "ddclient_ssl",	K_BOOL,	S(ddclient_ssl), "yes", 0, 0,
+	  "ddclient's ssl= global" },
+	{ "ddclient_daemon",	K_INT,	S(ddclient_daemon), "300", 60, 86400,
+	  "ddclient's daemon= interval in seconds" },
+	{ "static_url",		K_STR,	S(static_url),	"/ddns-admin/", 0, 0,
+	  "URL prefix of www/ (ddns.css, ddns.js)" },
+	{ "history_max",	K_INT,	S(history_max),	"1000", 10, 1000000,
+	  "audit entries kept" },
+	{ "nsupdate",		K_SHELL, S(nsupdate),	"/usr/bin/nsupdate", 0, 0,
+	  "the program ddclient runs for nsupdate hosts (ddclient runs it "
+	  "through a shell: letters, digits and / . _ - only)" },
+	{ "nsupdate_keydir",	K_SHELL, S(nsupdate_keydir), "/etc/ddns-admin/keys", 0, 0,
+	  "where ddns-apply writes the TSIG key files (0700, its own)" },
+	{ "page_hosts",		K_HOSTS, S(page_hosts),	NULL, 0, 0,
+	  "host names the page is served under, name[:port], space-separated, "
+	  "for the Origin check (the server's own address and port are always "
+	  "accepted)" },
 };
 #undef S
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -67,16 +92,6 @@ conf_path(void)
 	const char *p = getenv("DDNS_ADMIN_CONFIG");
 
 	return (p && *p) ? p : DEFAULT_CONFIG;
-}
-
-/* Values land in a file ddclient reads or in argv: no control byte, no '#'. */
-static int
-clean_text(const char *v)
-{
-	for (; *v; v++)
-		if ((unsigned char)*v < 0x20 || *v == 0x7f || *v == '#')
-			return 0;
-	return 1;
 }
 
 int
@@ -141,7 +156,9 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 	long long n;
 	char **sp;
 
-	if (!clean_text(v))
+	/* Values land in ddclient's file or in argv: what ddclient's
+	 * configuration cannot carry is refused here too. */
+	if (!ddconf_carriable(v))
 		return dd_fail(e, DD_ECONF, k->name,
 		    "%s: %s holds a control character or '#'", where, k->name);
 	switch (k->type) {
@@ -291,4 +308,36 @@ conf_free(struct conf *c)
 		if (keys[i].type != K_INT && keys[i].type != K_BOOL)
 			free(*(char **)((char *)c + keys[i].off));
 	memset(c, 0, sizeof(*c));
+}
+
+const char *
+conf_key_doc(size_t i, const char **def, const char **help)
+{
+	if (i >= NKEYS)
+		return NULL;
+	*def = keys[i].def;
+	*help = keys[i].help;
+	return keys[i].name;
+}
+
+int
+conf_example(FILE *out)
+{
+	size_t i;
+
+	fprintf(out, "# %s: ddns-admin's module configuration.\n"
+	    "# Lines \"key = value\"; a missing key takes the default shown "
+	    "here.\n# Generated by make from the key table of backend/conf.c.\n",
+	    DEFAULT_CONFIG);
+	for (i = 0; i < NKEYS; i++) {
+		fprintf(out, "\n# %s", keys[i].help);
+		if (keys[i].type == K_INT)
+			fprintf(out, " (%lld..%lld)", keys[i].min, keys[i].max);
+		/* A key without a default is shown commented out. */
+		if (keys[i].def == NULL)
+			fprintf(out, "\n#%s =\n", keys[i].name);
+		else
+			fprintf(out, "\n%s = %s\n", keys[i].name, keys[i].def);
+	}
+	return ferror(out) ? -1 : 0;
 }

@@ -2,6 +2,9 @@
 #ifndef DDNS_CONF_H
 #define DDNS_CONF_H
 
+#include <stddef.h>
+#include <stdio.h>
+
 #include "err.h"
 
 /*
@@ -58,5 +61,20 @@ int conf_split_cmd(const char *cmd, char *buf, char **argv, struct dd_err *e);
 
 /* conf_path: the config path from the environment or the compiled default. */
 const char *conf_path(void);
+
+/*
+ * conf_key_doc: the name of the i-th key of the table (counting from 0),
+ * with its default in *def and its one-line meaning in *help; NULL (and
+ * def, help untouched) past the last key. Static strings: do not free.
+ */
+const char *conf_key_doc(size_t i, const char **def, const char **help);
+
+/*
+ * conf_example: write to out the example configuration: a header naming
+ * the compiled default path, then each key with its meaning as a comment
+ * and its default as the value, so that loading it gives the defaults.
+ * Returns 0, or -1 if out reports a write error.
+ */
+int conf_example(FILE *out);
 
 #endif

@@ -1,11 +1,13 @@
 /* daemon.c: the one place that talks to the ddclient daemon. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "daemon.h"
 #include "fileio.h"
@@ -49,23 +51,48 @@ daemon_is_sleeping(const char *cmdline, size_t n)
 	    strncmp(cmdline, title, sizeof(title) - 1) == 0;
 }
 
-/* read_pid: the pid in pidfile, or a daemon_state saying why not. */
+/* Why a pid file cannot be read, by errno; any other is DAEMON_PIDEREAD. */
+static const struct {
+	int			err;
+	enum daemon_state	state;
+} pid_errors[] = {
+	{ ENOENT, DAEMON_NOPID },	/* ddclient removes it when it ends */
+	{ EACCES, DAEMON_PIDEACCES },
+	{ EPERM, DAEMON_PIDEACCES },
+};
+
+enum daemon_state
+daemon_pid_error(int err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(pid_errors) / sizeof(pid_errors[0]); i++)
+		if (pid_errors[i].err == err)
+			return pid_errors[i].state;
+	return DAEMON_PIDEREAD;
+}
+
+/* read_pid: the pid in pidfile, or a daemon_state saying why not. Read
+ * here rather than through file_read: the errno decides the state. */
 static enum daemon_state
 read_pid(const char *pidfile, pid_t *pid)
 {
-	struct dd_err e;
-	char *data;
-	size_t n;
+	char data[65];
 	long long v;
-	int rc;
+	ssize_t n;
+	int fd, err;
 
-	if (file_read(pidfile, 64, &data, &n, &e) == -1)
-		return e.code == DD_ENOTFOUND ? DAEMON_NOPID :
-		    e.code == DD_ETOOBIG ? DAEMON_BADPID : DAEMON_EPERM;
+	if ((fd = open(pidfile, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1)
+		return daemon_pid_error(errno);
+	while ((n = read(fd, data, sizeof(data) - 1)) == -1 && errno == EINTR)
+		;
+	err = errno;
+	close(fd);
+	if (n == -1)
+		return daemon_pid_error(err);
+	data[n] = '\0';
 	data[strcspn(data, "\r\n")] = '\0';
-	rc = num_parse(data, 2, 4194304, &v);
-	free(data);
-	if (rc == -1)
+	if (num_parse(data, 2, 4194304, &v) == -1)
 		return DAEMON_BADPID;
 	*pid = (pid_t)v;
 	return DAEMON_OK;

@@ -9,8 +9,18 @@ enum daemon_state {
 	DAEMON_STALE,		/* the pid file names no live process */
 	DAEMON_NOTDDCLIENT,	/* the process is not ddclient */
 	DAEMON_EPERM,		/* no permission to signal it */
+	DAEMON_PIDEACCES,	/* no permission to read the pid file */
+	DAEMON_PIDEREAD,	/* the pid file cannot be read (another error) */
 	DAEMON__MAX
 };
+
+/*
+ * daemon_pid_error: what an errno from opening or reading the pid file
+ * means: ENOENT that ddclient is not running (DAEMON_NOPID), EACCES or
+ * EPERM that we may not read it (DAEMON_PIDEACCES), anything else that
+ * it cannot be read (DAEMON_PIDEREAD). Pure.
+ */
+enum daemon_state daemon_pid_error(int err);
 
 /*
  * daemon_is_ddclient: 1 if the NUL-separated argv in cmdline (n bytes, as

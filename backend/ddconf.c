@@ -9,10 +9,8 @@
 static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
     "0123456789._:@/-";
 
-/* Nothing outside the password may hold these: a line break, NUL (not in a
- * C string anyway), or '#', which ddclient strips as a comment first. */
-static int
-carriable(const char *v)
+int
+ddconf_carriable(const char *v)
 {
 	for (; *v; v++)
 		if ((unsigned char)*v < 0x20 || *v == 0x7f || *v == '#')
@@ -27,7 +25,7 @@ put_value(struct buf *out, const char *key, const char *v, const char *end,
 {
 	const char *p;
 
-	if (!carriable(v))
+	if (!ddconf_carriable(v))
 		return dd_fail(e, DD_EINVAL, key, "%s holds a character that "
 		    "ddclient's configuration cannot carry", key);
 	buf_printf(out, "%s=", key);
@@ -140,7 +138,7 @@ render_host(const struct conf *c, const struct host *h, struct buf *out,
 		return -1;
 	if ((flags & PF_MX) && *h->mx && OPT(out, "mx", h->mx, e) == -1)
 		return -1;
-	if (!carriable(h->hostname) || strpbrk(h->hostname, " ,\\'\"=") != NULL)
+	if (!ddconf_carriable(h->hostname) || strpbrk(h->hostname, " ,\\'\"=") != NULL)
 		return dd_fail(e, DD_EINVAL, "hostname", "bad hostname");
 	return buf_printf(out, "%s\n", h->hostname);
 }
@@ -156,7 +154,7 @@ render_globals(const struct conf *c, struct buf *out, struct dd_err *e)
 	buf_printf(out, "daemon=%lld\n", c->ddclient_daemon);
 	buf_printf(out, "ssl=%s\n", c->ddclient_ssl ? "yes" : "no");
 	/* The integrator's text after use=, checked by conf_load. */
-	if (!carriable(c->ddclient_use))
+	if (!ddconf_carriable(c->ddclient_use))
 		return dd_fail(e, DD_ECONF, "ddclient_use", "bad ddclient_use");
 	buf_printf(out, "use=%s\n", c->ddclient_use);
 	if (put_value(out, "pid", c->ddclient_pid, "\n", e) == -1)

@@ -47,4 +47,13 @@ int ddconf_keyfile(const struct conf *c, const struct host *h, char *out,
  */
 int ddconf_keytext(const struct host *h, struct buf *out);
 
+/*
+ * ddconf_carriable: 1 if ddclient's configuration can carry v outside the
+ * password: no control byte (a line break ends the option), no DEL, no
+ * '#' (ddclient strips a comment before anything else). The renderer and
+ * the module configuration (whose values land there or in argv) ask this.
+ * Pure.
+ */
+int ddconf_carriable(const char *v);
+
 #endif

@@ -76,6 +76,9 @@ void req_free(struct req *r);
  *   out_setn     set the key made from fmt to the number n
  *   out_row      set <list>.<i>.<field> to val
  *   out_lang     the text Lang.<group>.<name> of strings.hdf ("" if none)
+ *   out_time     Unix time t as local "YYYY-MM-DD HH:MM:SS" in buf (and
+ *                returns buf); "" for 0 or less (never) or a time that
+ *                cannot be shown
  *   http_page    render template with status (returns 0)
  *   http_fail    render the error page with status and msg (returns 0)
  *   http_error   http_fail with the status that e->code maps to; 5xx are
@@ -91,6 +94,8 @@ void out_setn(struct req *r, long long n, const char *fmt, ...)
 void out_row(struct req *r, const char *list, size_t i, const char *field,
     const char *val);
 const char *out_lang(struct req *r, const char *group, const char *name);
+#define OUT_TIME_SZ 32
+const char *out_time(long long t, char buf[OUT_TIME_SZ]);
 int http_page(struct req *r, int status, const char *template);
 int http_fail(struct req *r, int status, const char *msg);
 int http_error(struct req *r, const struct dd_err *e);

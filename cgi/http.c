@@ -109,6 +109,19 @@ out_lang(struct req *r, const char *group, const char *name)
 	return hdf_get_value(r->hdf, k, "");
 }
 
+/* out_time: one date and time format for every page. */
+const char *
+out_time(long long t, char buf[OUT_TIME_SZ])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	buf[0] = '\0';
+	if (t > 0 && localtime_r(&tt, &tm) != NULL)
+		strftime(buf, OUT_TIME_SZ, "%Y-%m-%d %H:%M:%S", &tm);
+	return buf;
+}
+
 int
 http_page(struct req *r, int status, const char *template)
 {

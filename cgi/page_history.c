@@ -1,7 +1,6 @@
 /* page_history.c: the audit trail, newest first, a page at a time. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "cgi.h"
 #include "num.h"
@@ -14,24 +13,20 @@ page_history(struct req *r)
 	struct audit_row *a;
 	struct dd_err e = { 0 };
 	long long page = 1;
-	char when[32];
-	struct tm tm;
-	time_t t;
+	char when[OUT_TIME_SZ];
 	size_t n, i;
 	int more;
 
-	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 100000, &page) == -1)
-		return http_fail(r, 400, "The page number must be a positive "
-		    "number.");
+	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 100000, &page) == -1) {
+		dd_fail(&e, DD_EBADREQ, "page", "The page number must be a "
+		    "positive number.");
+		return http_error(r, &e);
+	}
 	if (store_audit(r->store, (size_t)(page - 1) * PER_PAGE, PER_PAGE, &a,
 	    &n, &more, &e) == -1)
 		return http_error(r, &e);
 	for (i = 0; i < n; i++) {
-		t = (time_t)a[i].at;
-		when[0] = '\0';
-		if (localtime_r(&t, &tm) != NULL)
-			strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
-		out_row(r, "History", i, "when", when);
+		out_row(r, "History", i, "when", out_time(a[i].at, when));
 		out_row(r, "History", i, "user", a[i].user);
 		out_row(r, "History", i, "action", out_lang(r, "Action",
 		    a[i].action));

@@ -35,19 +35,6 @@ static const char *const msgs[] = {
 	"saved", "deleted", "enabled", "disabled", "queued",
 };
 
-/* fmt_time: t as local date and time in buf, or "" for 0 (never). */
-static const char *
-fmt_time(long long t, char buf[32])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	buf[0] = '\0';
-	if (t > 0 && localtime_r(&tt, &tm) != NULL)
-		strftime(buf, 32, "%Y-%m-%d %H:%M:%S", &tm);
-	return buf;
-}
-
 /* The status key (Lang.Status.<key>) and look of a host's cache entry. */
 static void
 status_of(const struct host *h, const struct cache_entry *ce,
@@ -79,7 +66,7 @@ set_state(struct req *r, size_t i, const struct host *h,
     const struct vet *v)
 {
 	const char *kind = "wait", *key = "waiting";
-	char t[32];
+	char t[OUT_TIME_SZ];
 
 	if (v->field != -1) {
 		/* ddns-apply leaves it out: say so, whatever the cache says. */
@@ -93,8 +80,8 @@ set_state(struct req *r, size_t i, const struct host *h,
 		status_of(h, ce, &key, &kind);
 		out_row(r, "Hosts", i, "State.ip", ce->ip);
 		out_row(r, "Hosts", i, "State.status", ce->status);
-		out_row(r, "Hosts", i, "State.mtime", fmt_time(ce->mtime, t));
-		out_row(r, "Hosts", i, "State.atime", fmt_time(ce->atime, t));
+		out_row(r, "Hosts", i, "State.mtime", out_time(ce->mtime, t));
+		out_row(r, "Hosts", i, "State.atime", out_time(ce->atime, t));
 		if (*ni->ip && *ce->ip)
 			out_row(r, "Hosts", i, "State.insync",
 			    strcmp(ni->ip, ce->ip) == 0 ? "1" : "0");
@@ -121,7 +108,7 @@ set_host(struct req *r, size_t i, const struct host *h)
 static void
 public_ip(struct req *r, struct netip *ni)
 {
-	char path[PATH_MAX], t[32];
+	char path[PATH_MAX], t[OUT_TIME_SZ];
 	struct dd_err e;
 	long long now = (long long)time(NULL);
 	int have;
@@ -137,7 +124,7 @@ public_ip(struct req *r, struct netip *ni)
 		return;
 	out_set(r, "PublicIp.ip", ni->ip);
 	out_set(r, "PublicIp.error", ni->error);
-	out_set(r, "PublicIp.time", fmt_time(ni->time, t));
+	out_set(r, "PublicIp.time", out_time(ni->time, t));
 }
 
 /* After a redirect: what was done, and how applying it went. */

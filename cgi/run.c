@@ -35,16 +35,20 @@ static const unsigned char dropped[APPLY__MAX] = {
 static int
 exec_apply(struct req *r)
 {
-	int status;
+	int fd, status;
 	pid_t pid;
 
 	fflush(stdout);
 	if ((pid = fork()) == -1)
 		return 127;
 	if (pid == 0) {
-		/* Its stderr goes to the web server's error log, like ours. */
-		dup2(open("/dev/null", O_RDONLY), STDIN_FILENO);
-		dup2(STDERR_FILENO, STDOUT_FILENO);
+		/* Its stderr goes to the web server's error log, like ours.
+		 * Its stdout must not be our response: no exec unless the
+		 * descriptors are in place. */
+		if ((fd = open("/dev/null", O_RDONLY)) == -1 ||
+		    dup2(fd, STDIN_FILENO) == -1 ||
+		    dup2(STDERR_FILENO, STDOUT_FILENO) == -1)
+			_exit(127);
 		exec_child(r->conf.apply, r->config_path);
 	}
 	while (waitpid(pid, &status, 0) == -1)
@@ -95,10 +99,11 @@ run_checkip_detached(struct req *r)
 		setsid();
 		if (fork() != 0)
 			_exit(0);
-		fd = open("/dev/null", O_RDWR);
-		dup2(fd, STDIN_FILENO);
-		dup2(fd, STDOUT_FILENO);
-		dup2(fd, STDERR_FILENO);
+		if ((fd = open("/dev/null", O_RDWR)) == -1 ||
+		    dup2(fd, STDIN_FILENO) == -1 ||
+		    dup2(fd, STDOUT_FILENO) == -1 ||
+		    dup2(fd, STDERR_FILENO) == -1)
+			_exit(127);
 		exec_child(r->conf.checkip, r->config_path);
 	}
 	waitpid(pid, &status, 0);

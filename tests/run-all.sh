@@ -31,7 +31,8 @@ for t in tests/e2e/t[0-9]*.sh; do
 	f=$(printf '%s\n' "$out" | grep -c '^not ok ')
 	e2e_pass=$((e2e_pass + p))
 	e2e_fail=$((e2e_fail + f))
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+	# A script that asserted nothing, or died, is a failure too.
+	if { [ "$rc" -ne 0 ] || [ "$p" -eq 0 ]; } && [ "$f" -eq 0 ]; then
 		e2e_fail=$((e2e_fail + 1))
 		broken="$broken $(basename "$t")"
 		printf '%s\n' "$out" | tail -5 | sed "s|^|$(basename "$t") (exit $rc): |"

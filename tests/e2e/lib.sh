@@ -71,6 +71,14 @@ sanitizer_clean() {
 status() { sed -n '1s/^Status: \([0-9]*\).*/\1/p' "$T/out" | tr -d '\r'; }
 location() { sed -n 's/^Location: //p' "$T/out" | tr -d '\r'; }
 body_has() { grep -qF -- "$1" "$T/out"; }
+# no_leak TEXT [FILE]: FILE ($T/out by default) holds TEXT neither raw nor
+# once its HTML entities are decoded (a leaked value is shown escaped:
+# r"d as r&quot;d), so a grep for the raw text alone could never fail.
+no_leak() {
+	python3 -c 'import html, sys
+t = open(sys.argv[2], encoding="utf-8", errors="replace").read()
+sys.exit(sys.argv[1] in t or sys.argv[1] in html.unescape(t))' "$1" "${2:-$T/out}"
+}
 # token: the csrf_token of the last page.
 token() { grep -o 'name="csrf_token" value="[^"]*"' "$T/out" | head -1 | sed 's/.*value="//; s/"$//'; }
 # urlencode STRING

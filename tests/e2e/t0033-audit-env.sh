@@ -30,12 +30,13 @@ check "the History page answers 200" [ "$(status)" = 200 ]
 first=$(grep -o '<td>[a-z ]*</td><td>audit.example.com</td>' "$T/out" | head -1)
 check "History lists the newest first" [ "$first" = '<td>deleted</td><td>audit.example.com</td>' ]
 check "History shows who" body_has '<td>bob</td>'
+check "History shows when, as local date and time" grep -qE '<tr><td>[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}</td><td>bob</td>' "$T/out"
 check "History never shows a password" sh -c "! grep -q -e Sup3rSecret -e N3wSecret '$T/out'"
 
 # Bounded: history_max = 10 keeps the newest 10 entries.
 i=0
 while [ $i -lt 12 ]; do save "hostname=h$i.example.com&provider=dyn&login=u&password=p"; i=$((i + 1)); done
-check "the audit trail keeps history_max entries" [ "$(sql 'select count(*) from audit')" -le 11 ]
+check "the audit trail keeps exactly history_max (10) entries" [ "$(sql 'select count(*) from audit')" = 10 ]
 check "the newest entry is kept" [ "$(sql 'select hostname from audit order by id desc limit 1')" = h11.example.com ]
 cgi GET 'action=history&page=2'
 check "History pages" [ "$(status)" = 200 ]

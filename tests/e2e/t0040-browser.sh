@@ -67,8 +67,9 @@ check "screenshot of the list page is a PNG" \
 [ -n "${T0040_SHOT:-}" ] && [ -f "$T/list.png" ] && cp "$T/list.png" "$T0040_SHOT"
 # No ddclient runs here, so ddns-apply says it did not signal it; any
 # other line the CGI wrote to stderr is a fault.
+check "the CGI's stderr reaches the web server's log" [ -s "$T/cgi-stderr.log" ]
 check "no other CGI error in the web server's log" \
-	sh -c "! grep -v '^ddns-apply: ddclient not signalled' '$T/cgi-stderr.log' 2>/dev/null | grep -q ."
+	sh -c "! grep -v '^ddns-apply: ddclient not signalled' '$T/cgi-stderr.log' | grep -q ."
 
 "$TOP/tools/lighttpd.sh" stop "$T"
 check "lighttpd stopped" wait_for 100 sh -c "! curl -s -o /dev/null 'http://127.0.0.1:$P/static/ddns.css'"

@@ -13,7 +13,8 @@ FUZZ_SMOKE_SECONDS ?= 3
 FUZZ_NAMES         := form validate cache ddconf
 FUZZ_DIR           := $(B)/fuzz
 FUZZ_SAN           := -fsanitize=address,undefined -fno-sanitize-recover=undefined
-FUZZ_CFLAGS        := -g -O1 -std=c11 -D_GNU_SOURCE -Ibackend $(FUZZ_SAN)
+# The same warnings as every other build, and -Werror (WARN, Makefile).
+FUZZ_CFLAGS        := -g -O1 -std=c11 -D_GNU_SOURCE -Ibackend $(FUZZ_SAN) $(WARN)
 # The pure modules the harnesses reach (no SQLite, ClearSilver or curl).
 FUZZ_LIB_SRC       := buf err utf8 num providers host validate form cache \
                       fileio ddconf

@@ -9,10 +9,6 @@
 #include "utf8.h"
 #include "testutil.h"
 
-#ifndef DEFAULT_CONFIG
-#define DEFAULT_CONFIG "/etc/ddns-admin/ddns-admin.conf"
-#endif
-
 static char dir[TU_PATH_SZ], path[TU_PATH_SZ];
 
 static void
@@ -283,6 +279,101 @@ START_TEST(conf_path_follows_environment)
 }
 END_TEST
 
+/* example: conf_example's text, written to path as well. */
+static char *
+example(void)
+{
+	FILE *f = fopen(path, "w");
+	char *text;
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(conf_example(f), 0);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_ptr_nonnull(text = tu_read(path, NULL));
+	return text;
+}
+
+START_TEST(example_names_the_default_path_and_every_key_with_its_default)
+{
+	const char *name, *def, *help;
+	char line[512], head[300];
+	char *text = example();
+	size_t i;
+
+	snprintf(head, sizeof(head), "# %s: ", DEFAULT_CONFIG);
+	ck_assert_msg(strncmp(text, head, strlen(head)) == 0, "%s", text);
+	for (i = 0; (name = conf_key_doc(i, &def, &help)) != NULL; i++) {
+		ck_assert_msg(help != NULL && *help != '\0' &&
+		    strchr(help, '\n') == NULL, "%s: one line of help", name);
+		if (def != NULL)
+			snprintf(line, sizeof(line), "\n%s = %s\n", name, def);
+		else
+			snprintf(line, sizeof(line), "\n#%s =\n", name);
+		ck_assert_msg(strstr(text, line) != NULL, "no line %s", line);
+	}
+	ck_assert_int_gt(i, 0);
+	free(text);
+}
+END_TEST
+
+START_TEST(example_loads_back_as_the_defaults)
+{
+	struct conf c, d;
+	struct dd_err e;
+	char *text = example();
+
+	dd_clear(&e);
+	ck_assert_msg(conf_load(&c, path, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(conf_load(&d, NULL, &e), 0);
+	ck_assert_str_eq(c.templates, d.templates);
+	ck_assert_str_eq(c.apply, d.apply);
+	ck_assert_str_eq(c.checkip, d.checkip);
+	ck_assert_str_eq(c.ddclient_use, d.ddclient_use);
+	ck_assert_int_eq(c.checkip_interval, d.checkip_interval);
+	ck_assert_int_eq(c.require_auth, d.require_auth);
+	ck_assert_int_eq(c.history_max, d.history_max);
+	conf_free(&c);
+	conf_free(&d);
+	free(text);
+}
+END_TEST
+
+/* README's key table (the man-page view) names exactly the keys of conf.c:
+ * the rows after the line "    key   default   meaning", up to a blank. */
+START_TEST(readme_table_lists_exactly_the_keys)
+{
+	const char *name, *def, *help;
+	char *readme, *table, *p, *eol, want[64];
+	size_t i, rows = 0, len;
+
+	ck_assert_ptr_nonnull(readme = tu_read(SRCDIR "/README", NULL));
+	ck_assert_ptr_nonnull(table = strstr(readme, "\n    key  "));
+	p = strchr(table + 1, '\n') + 1;
+	for (; *p == ' '; p = eol + 1, rows++) {
+		ck_assert_ptr_nonnull(eol = strchr(p, '\n'));
+		p += strspn(p, " ");
+		len = strcspn(p, " \n");
+		ck_assert_msg(len < sizeof(want), "long row in README");
+		memcpy(want, p, len);
+		want[len] = '\0';
+		for (i = 0; (name = conf_key_doc(i, &def, &help)) != NULL; i++)
+			if (strcmp(name, want) == 0)
+				break;
+		ck_assert_msg(name != NULL, "README lists %s, conf.c has no such "
+		    "key", want);
+	}
+	*p = '\0';	/* the table ends here */
+	for (i = 0; (name = conf_key_doc(i, &def, &help)) != NULL; i++) {
+		snprintf(want, sizeof(want), "\n    %s ", name);
+		ck_assert_msg(strstr(table, want) != NULL, "conf.c's key %s is "
+		    "not in README's table", name);
+	}
+	ck_assert_msg(rows == i, "README's table has %zu rows, conf.c %zu keys",
+	    rows, i);
+	free(readme);
+}
+END_TEST
+
 static Suite *
 conf_suite(void)
 {
@@ -301,6 +392,9 @@ conf_suite(void)
 	tcase_add_test(tc, page_hosts_accepts_names_addresses_and_ports);
 	tcase_add_test(tc, missing_file_is_a_system_error);
 	tcase_add_test(tc, conf_path_follows_environment);
+	tcase_add_test(tc, example_names_the_default_path_and_every_key_with_its_default);
+	tcase_add_test(tc, example_loads_back_as_the_defaults);
+	tcase_add_test(tc, readme_table_lists_exactly_the_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }

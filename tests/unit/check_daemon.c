@@ -1,9 +1,11 @@
 /* check_daemon.c: recognising ddclient from /proc/PID/cmdline, and never
  * signalling a process that a pid file names unless it is ddclient. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -87,6 +89,46 @@ START_TEST(check_missing_pid_file_is_nopid)
 {
 	ck_assert_int_eq(daemon_check(pidfile), DAEMON_NOPID);
 	ck_assert_int_eq(daemon_reload(pidfile), DAEMON_NOPID);
+}
+END_TEST
+
+/* Unreadable is not "no permission" unless it is: the errno decides. */
+static const struct {
+	int			err;
+	enum daemon_state	want;
+} pid_errnos[] = {
+	{ ENOENT, DAEMON_NOPID }, { EACCES, DAEMON_PIDEACCES },
+	{ EPERM, DAEMON_PIDEACCES }, { EISDIR, DAEMON_PIDEREAD },
+	{ EIO, DAEMON_PIDEREAD }, { ELOOP, DAEMON_PIDEREAD },
+	{ ENOTDIR, DAEMON_PIDEREAD },
+};
+#define NERRNO (sizeof(pid_errnos) / sizeof(pid_errnos[0]))
+
+START_TEST(pid_error_distinguishes_missing_forbidden_and_other)
+{
+	ck_assert_int_eq(daemon_pid_error(pid_errnos[_i].err),
+	    pid_errnos[_i].want);
+}
+END_TEST
+
+START_TEST(check_unreadable_pid_file_is_pideread)
+{
+	/* A directory opens but does not read (EISDIR). */
+	ck_assert_int_eq(mkdir(pidfile, 0700), 0);
+	ck_assert_int_eq(daemon_check(pidfile), DAEMON_PIDEREAD);
+	ck_assert_int_eq(daemon_reload(pidfile), DAEMON_PIDEREAD);
+}
+END_TEST
+
+START_TEST(check_forbidden_pid_file_is_pideaccess)
+{
+	/* root reads a mode-000 file anyway: nothing to see then. */
+	if (geteuid() == 0)
+		return;
+	write_pid(12345);
+	ck_assert_int_eq(chmod(pidfile, 0), 0);
+	ck_assert_int_eq(daemon_check(pidfile), DAEMON_PIDEACCES);
+	ck_assert_int_eq(daemon_reload(pidfile), DAEMON_PIDEACCES);
 }
 END_TEST
 
@@ -237,6 +279,10 @@ daemon_suite(void)
 	tc = tcase_create("pidfile");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, check_missing_pid_file_is_nopid);
+	tcase_add_loop_test(tc, pid_error_distinguishes_missing_forbidden_and_other,
+	    0, (int)NERRNO);
+	tcase_add_test(tc, check_unreadable_pid_file_is_pideread);
+	tcase_add_test(tc, check_forbidden_pid_file_is_pideaccess);
 	tcase_add_loop_test(tc, check_garbage_pid_file_is_badpid, 0,
 	    (int)NGARBAGE);
 	tcase_add_test(tc, check_dead_process_is_stale);

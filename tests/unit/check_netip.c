@@ -52,15 +52,18 @@ END_TEST
 
 START_TEST(parse_answer_respects_length_and_buffer)
 {
-	char ip[64], small[8];
+	char ip[64], small[16];
+	size_t i;
 
 	/* Only the first n bytes are read. */
 	ck_assert_int_eq(netip_parse_answer("203.0.113.7", 8, ip, sizeof(ip)),
 	    -1);
-	/* An address that does not fit the buffer is not written. */
+	/* An address that does not fit the buffer (8 bytes) is not written,
+	 * neither into it nor into the guard bytes after it. */
 	memset(small, 'Z', sizeof(small));
-	ck_assert_int_eq(netip_parse_answer("203.0.113.7", 11, small,
-	    sizeof(small)), -1);
+	ck_assert_int_eq(netip_parse_answer("203.0.113.7", 11, small, 8), -1);
+	for (i = 0; i < sizeof(small); i++)
+		ck_assert_msg(small[i] == 'Z', "byte %zu written", i);
 	/* A NUL in the body ends a token. */
 	ck_assert_int_eq(netip_parse_answer("203.0\0.113.7", 12, ip,
 	    sizeof(ip)), -1);

@@ -152,12 +152,24 @@ END_TEST
 
 START_TEST(hostname_does_not_overflow_small_output)
 {
-	char out[8], why[VAL_WHY];
+	static const char name[] = "myhome.example.com";	/* 18 + NUL */
+	char out[32], why[VAL_WHY];
+	size_t i;
 
+	/* One byte short: refused, and nothing written past outsz. */
 	memset(out, 'Z', sizeof(out));
-	ck_assert_int_eq(val_hostname("myhome.example.com", out, sizeof(out),
-	    why, sizeof(why)), -1);
+	ck_assert_int_eq(val_hostname(name, out, sizeof(name) - 1, why,
+	    sizeof(why)), -1);
 	ck_assert(why[0] != '\0');
+	for (i = sizeof(name) - 1; i < sizeof(out); i++)
+		ck_assert_msg(out[i] == 'Z', "byte %zu written", i);
+	/* Exactly enough: accepted, and the guard bytes after it untouched. */
+	memset(out, 'Z', sizeof(out));
+	ck_assert_int_eq(val_hostname(name, out, sizeof(name), why,
+	    sizeof(why)), 0);
+	ck_assert_str_eq(out, name);
+	for (i = sizeof(name); i < sizeof(out); i++)
+		ck_assert_msg(out[i] == 'Z', "byte %zu written", i);
 }
 END_TEST
 
