@@ -9,22 +9,39 @@
 #include "host.h"
 #include "validate.h"
 
-/* ddns-apply's exit codes; the list page words each one (README too).
- * 0, 4, 5 and 6 also mean that the pending hosts' cache entries were
- * dropped: the CGI then unqueues them. */
+/* ddns-apply's exit codes. Their words and looks are apply_outcome's
+ * table (apply.c); the list page and the README name them from there. */
 enum apply_status {
 	APPLY_OK = 0,		/* config written, ddclient signalled */
 	APPLY_ECONF = 1,	/* bad usage or module configuration */
-	APPLY_EDB = 2,		/* the database could not be read (or is
-				 * not at STORE_VERSION) */
+	APPLY_EDB = 2,		/* the database could not be read */
 	APPLY_EWRITE = 3,	/* config not written; the old one stays */
 	APPLY_NOTRUNNING = 4,	/* written; ddclient is not running */
 	APPLY_NOTDDCLIENT = 5,	/* written; the pid file names another program */
 	APPLY_EPERM = 6,	/* written; no permission to signal ddclient */
-	APPLY_ECACHE = 7,	/* written and signalled (if it runs); cache
-				 * not updated */
-	APPLY__MAX
+	APPLY_ECACHE = 7,	/* written; cache not updated */
+	APPLY__MAX,
+	/* Not an exit of ddns-apply: the CGI could not start it (as a
+	 * shell's 127 for a command not found). */
+	APPLY_ESTART = 127
 };
+
+/* What an outcome means to the page: the key of its text (Lang.Apply.<key>
+ * in strings.hdf), its look (ok, warn, error) and whether the cache
+ * entries of the queued names are gone (so the queue may be emptied). */
+struct apply_outcome {
+	int			 code;	/* enum apply_status, or daemon_state */
+	const char		*key;
+	const char		*kind;
+	int			 dropped;
+};
+
+/* apply_outcome: the row of code, or NULL for a code no row names. */
+const struct apply_outcome *apply_outcome(int code);
+
+/* apply_daemon_outcome: the key and look of a daemon_state (daemon.h),
+ * for the list page's line about ddclient (Lang.Daemon.<key>). */
+const struct apply_outcome *apply_daemon_outcome(int state);
 
 /*
  * apply_run: under an exclusive lock (so two saves never interleave),

@@ -73,7 +73,7 @@ static const struct key keys[] = {
 	  "URL prefix of www/ (ddns.css, ddns.js)" },
 	{ "history_max",	K_INT,	S(history_max),	"1000", 10, 1000000,
 	  "audit entries kept" },
-	{ "nsupdate",		K_SHELL, S(nsupdate),	"/usr/bin/nsupdate", 0, 0,
+	{ "nsupdate_program", K_SHELL, S(nsupdate), "/usr/bin/nsupdate", 0, 0,
 	  "the program ddclient runs for nsupdate hosts (ddclient runs it "
 	  "through a shell: letters, digits and / . _ - only)" },
 	{ "nsupdate_keydir",	K_SHELL, S(nsupdate_keydir), "/etc/ddns-admin/keys", 0, 0,

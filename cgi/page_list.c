@@ -131,7 +131,7 @@ public_ip(struct req *r, struct netip *ni)
 static void
 notice(struct req *r)
 {
-	char code[8];
+	const struct apply_outcome *o;
 	long long c;
 	size_t i;
 
@@ -140,9 +140,23 @@ notice(struct req *r)
 			out_set(r, "Notice.done", out_lang(r, "Msg", msgs[i]));
 	if (r->q[Q_APPLY] == NULL || num_parse(r->q[Q_APPLY], 0, 255, &c) == -1)
 		return;
-	snprintf(code, sizeof(code), "%lld", c);
-	out_set(r, "Notice.code", code);
-	out_set(r, "Notice.apply", out_lang(r, "Apply", code));
+	if ((o = apply_outcome((int)c)) == NULL)
+		return;
+	out_set(r, "Notice.kind", o->kind);
+	out_set(r, "Notice.apply", out_lang(r, "Apply", o->key));
+}
+
+/* The line about ddclient itself, unless it runs. */
+static void
+daemon_line(struct req *r)
+{
+	const struct apply_outcome *o =
+	    apply_daemon_outcome(daemon_check(r->conf.ddclient_pid));
+
+	if (o == NULL || strcmp(o->kind, "ok") == 0)
+		return;
+	out_set(r, "Daemon.kind", o->kind);
+	out_set(r, "Daemon.text", out_lang(r, "Daemon", o->key));
 }
 
 int
@@ -171,7 +185,7 @@ page_list(struct req *r)
 		set_state(r, i, &h[i], cache_find(ce, nce, h[i].hostname), &ni,
 		    &v[i]);
 	}
-	out_setn(r, daemon_check(r->conf.ddclient_pid), "Daemon.state");
+	daemon_line(r);
 	notice(r);
 	free(ce);
 	free(v);

@@ -22,15 +22,8 @@ exec_child(const char *cmd, const char *config)
 	/* conf_load refused a command that does not split whole. */
 	if (conf_split_cmd(cmd, buf, argv, NULL) > 0)
 		execve(argv[0], argv, envp);
-	_exit(127);
+	_exit(APPLY_ESTART);
 }
-
-/* The exit codes after which the cache entries of the names apply read
- * are gone (apply.h), so that the names may leave the queue. */
-static const unsigned char dropped[APPLY__MAX] = {
-	[APPLY_OK] = 1, [APPLY_NOTRUNNING] = 1, [APPLY_NOTDDCLIENT] = 1,
-	[APPLY_EPERM] = 1,
-};
 
 static int
 exec_apply(struct req *r)
@@ -40,7 +33,7 @@ exec_apply(struct req *r)
 
 	fflush(stdout);
 	if ((pid = fork()) == -1)
-		return 127;
+		return APPLY_ESTART;
 	if (pid == 0) {
 		/* Its stderr goes to the web server's error log, like ours.
 		 * Its stdout must not be our response: no exec unless the
@@ -48,13 +41,13 @@ exec_apply(struct req *r)
 		if ((fd = open("/dev/null", O_RDONLY)) == -1 ||
 		    dup2(fd, STDIN_FILENO) == -1 ||
 		    dup2(STDERR_FILENO, STDOUT_FILENO) == -1)
-			_exit(127);
+			_exit(APPLY_ESTART);
 		exec_child(r->conf.apply, r->config_path);
 	}
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
-			return 127;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 127;
+			return APPLY_ESTART;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : APPLY_ESTART;
 }
 
 /*
@@ -69,12 +62,14 @@ run_apply(struct req *r)
 	char **names = NULL;
 	size_t n = 0;
 	long long mark = 0;
+	const struct apply_outcome *o;
 	int code, have;
 
 	have = store_change_mark(r->store, &mark, &e) == 0 &&
 	    store_pending(r->store, &names, &n, &e) == 0;
 	code = exec_apply(r);
-	if (have && code >= 0 && code < APPLY__MAX && dropped[code] &&
+	o = apply_outcome(code);
+	if (have && o != NULL && o->dropped &&
 	    store_pending_done(r->store, names, n, mark, &e) == -1)
 		fprintf(stderr, "ddns.cgi: %s: %s\n", __func__, e.msg);
 	store_free_names(names, n);
@@ -103,7 +98,7 @@ run_checkip_detached(struct req *r)
 		    dup2(fd, STDIN_FILENO) == -1 ||
 		    dup2(fd, STDOUT_FILENO) == -1 ||
 		    dup2(fd, STDERR_FILENO) == -1)
-			_exit(127);
+			_exit(APPLY_ESTART);
 		exec_child(r->conf.checkip, r->config_path);
 	}
 	waitpid(pid, &status, 0);

@@ -1,12 +1,12 @@
 <?cs include:"header.cs" ?>
 <p class="intro"><?cs var:Lang.Intro ?></p>
 <?cs if:Notice.done ?>
-<section class="notice <?cs if:Notice.code == "0" ?>ok<?cs elif:Notice.code >= "4" && Notice.code <= "7" ?>warn<?cs else ?>error<?cs /if ?>" role="status" id="notice">
+<section class="notice <?cs if:Notice.kind ?><?cs var:Notice.kind ?><?cs else ?>ok<?cs /if ?>" role="status" id="notice">
 <p><?cs var:Notice.done ?> <?cs var:Notice.apply ?></p>
 </section>
 <?cs /if ?>
-<?cs if:Daemon.state != "0" ?>
-<p class="notice warn" id="daemon-state"><?cs var:Lang.Daemon[Daemon.state] ?></p>
+<?cs if:Daemon.text ?>
+<p class="notice <?cs var:Daemon.kind ?>" id="daemon-state"><?cs var:Daemon.text ?></p>
 <?cs /if ?>
 <?cs if:Daemon.cache_error ?>
 <p class="notice warn" id="cache-error"><?cs var:Lang.Daemon.cache ?>: <?cs var:Daemon.cache_error ?></p>

@@ -11,7 +11,7 @@ for p in ddclient named nsupdate tsig-keygen dig; do
 done
 ZONE=dyn.example.test H1=h1.dyn.example.test
 make_instance "ddclient_use = ip, ip=203.0.113.9" "nsupdate_keydir = $T/keys" \
-	"nsupdate = $(command -v nsupdate)"
+	"nsupdate_program = $(command -v nsupdate)"
 
 # ---- a real named, serving the zone, updates signed by ddns-key ----
 DNS=$T/named
