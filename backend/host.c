@@ -15,6 +15,7 @@ static const struct {
 };
 _Static_assert(sizeof(fields) / sizeof(fields[0]) == HF__MAX,
     "one row per host field");
+_Static_assert(HF__MAX <= 32, "struct host's damaged is a bit per field");
 
 const char *
 host_field_name(enum hfield f)

@@ -79,6 +79,8 @@ struct host {
 	int		 enabled;
 	long long	 created;
 	long long	 updated;
+	unsigned	 damaged;	/* bit f: field f did not read back whole
+					 * from the database (a NUL, too long) */
 };
 
 /* The columns of the text fields in enum hfield order ("hostname, ..."),

@@ -272,12 +272,16 @@ store_close(struct store *s)
 	free(s);
 }
 
-static void
+/* col_text: column col as text into dst; -1 if it does not fit whole (a
+ * NUL inside, or longer than dst): the file is not only the form's. */
+static int
 col_text(sqlite3_stmt *st, int col, char *dst, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
+	size_t n = (size_t)sqlite3_column_bytes(st, col);
 
 	snprintf(dst, size, "%s", t ? (const char *)t : "");
+	return t != NULL && (strlen((const char *)t) != n || n >= size) ? -1 : 0;
 }
 
 static void
@@ -290,7 +294,8 @@ row_to_host(sqlite3_stmt *st, struct host *h)
 	h->id = sqlite3_column_int64(st, 0);
 	for (f = 0; f < HF__MAX; f++) {
 		char *dst = host_field(h, f, &size);
-		col_text(st, 1 + f, dst, size);
+		if (col_text(st, 1 + f, dst, size) == -1)
+			h->damaged |= 1u << f;
 	}
 	h->enabled = sqlite3_column_int(st, HF__MAX + 1);
 	h->created = sqlite3_column_int64(st, HF__MAX + 2);

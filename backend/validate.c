@@ -669,6 +669,12 @@ val_stored(const struct host *row, struct host *out,
 			    "the form's own spelling.");
 			bad++;
 		}
+	for (f = 0; f < HF__MAX; f++)
+		if (row->damaged & (1u << f)) {
+			snprintf(why[f], VAL_WHY, "The stored value holds a NUL "
+			    "byte or is longer than the form allows.");
+			bad++;
+		}
 	if (row->enabled != 0 && row->enabled != 1) {
 		snprintf(why[HF_HOSTNAME], VAL_WHY, "The stored row is neither "
 		    "enabled nor disabled.");

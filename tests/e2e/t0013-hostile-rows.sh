@@ -45,6 +45,14 @@ bad 107 good1.example.com dyn mallory pw8
 bad 110 good1.example.com dyn trudy pw11
 bad 108 'evil8.example.com,good9.example.com' dyn grace pw9
 bad 109 evil9.example.com custom /bin/sh pw10 127.0.0.1:9 nsupdate example.com
+# A NUL inside a value (C reads "ok" up to it), and a value longer than
+# the form allows (it would be read cut short): neither is the form's.
+sql "INSERT INTO hosts (id, hostname, provider, login, password, algorithm)
+	VALUES (111, 'evil11.example.com', 'dyn', 'ivan', 'pw12', char(0) || 'x'),
+	(112, 'evil12.example.com', 'dyn', 'judy' || char(0) || ' x', 'pw13', ''),
+	(113, 'evil13.example.com', 'dyn', 'ok', 'pw14', ''),
+	(114, 'good3.example.com', 'dyn', 'kim', 'pw15', '')"
+sql "UPDATE hosts SET login = login || replace(hex(zeroblob(100)), '0', 'k') WHERE id = 113"
 sql "INSERT INTO pending VALUES (NULL)" 2> /dev/null
 
 DDNS_ADMIN_CONFIG=$T/ddns-admin.conf "$B/ddns-apply" 2> "$T/apply.err"; rc=$?
@@ -57,9 +65,10 @@ check "the good host keeps its own login, not the duplicates'" \
 check "no program from a row reaches ddclient" sh -c "! grep -q '/bin/sh' '$conf'"
 check "no nsupdate block at all" sh -c "! grep -q 'nsupdate' '$conf'"
 check "no use=/cmd= but the module's" [ "$(grep -c '^ *\(use\|cmd\)=' "$conf")" = 1 ]
-check "no host line but the two good ones" \
-	[ "$(grep -cE '^[a-z0-9.,-]+$' "$conf")" = 2 ]
-for n in 101 102 103 104 105 106 107 108 109 110; do
+check "a good row past the damaged ones is written" grep -qx 'good3.example.com' "$conf"
+check "no host line but the three good ones" \
+	[ "$(grep -cE '^[a-z0-9.,-]+$' "$conf")" = 3 ]
+for n in 101 102 103 104 105 106 107 108 109 110 111 112 113; do
 	check "ddns-apply names row $n on stderr" grep -q "row $n left out" "$T/apply.err"
 done
 check "no key file was written for the bad nsupdate row" [ ! -e "$T/keys" ]
@@ -67,7 +76,7 @@ check "the pending NULL did not crash ddns-apply" sh -c "! grep -qi 'segv\|abort
 
 cgi GET ''
 check "the list page still answers 200" [ "$(status)" = 200 ]
-for n in 101 102 103 104 105 106 107 108 109 110; do
+for n in 101 102 103 104 105 106 107 108 109 110 111 112 113; do
 	check "the list page says row $n is not written" row_has $n "Not written"
 done
 check "the list page names the field and the reason (login of row 101)" \
