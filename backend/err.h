@@ -1,4 +1,16 @@
-/* err.h: the one error convention of libddns: return -1 and fill a dd_err. */
+/*
+ * err.h: the one error convention of libddns.
+ *
+ * A function that can fail returns 0 on success and -1 (or NULL, for one
+ * that returns a pointer) on failure, after filling the struct dd_err its
+ * caller passed: a code, the form field it concerns (or ""), and a
+ * sentence for the person who reads it. The caller may pass NULL when it
+ * only needs the -1. The I/O layer and the field validators (validate.h)
+ * both follow it: a refused value is DD_EINVAL with the message shown
+ * beside the field. Write `return dd_fail(e, code, field, "...")`; no
+ * macro hides a return. The library never exits; the CGI maps the code to
+ * an HTTP status in one place (cgi/http.c).
+ */
 #ifndef DDNS_ERR_H
 #define DDNS_ERR_H
 

@@ -125,6 +125,17 @@ prov_at(size_t i)
 }
 
 const struct provider *
+prov_open(void)
+{
+	size_t i;
+
+	for (i = 0; i < NPROV; i++)
+		if (providers[i].flags & PF_PROTOCOL)
+			return &providers[i];
+	return &providers[NPROV - 1];
+}
+
+const struct provider *
 prov_find(const char *id)
 {
 	size_t i;

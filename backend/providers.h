@@ -37,6 +37,10 @@ struct provider {
 size_t prov_count(void);
 const struct provider *prov_at(size_t i);
 
+/* prov_open: the provider that takes its server and protocol from the
+ * form (Custom: the row with PF_PROTOCOL). */
+const struct provider *prov_open(void);
+
 /* prov_find: the provider with this id, or NULL. */
 const struct provider *prov_find(const char *id);
 

@@ -82,7 +82,7 @@ wanted(const char *name, const struct host *h, size_t n)
 static int
 ours(const char *name)
 {
-	char host[HOSTNAME_SZ], canon[HOSTNAME_SZ], why[VAL_WHY];
+	char host[HOSTNAME_SZ], canon[HOSTNAME_SZ];
 	size_t len = strlen(name);
 
 	if (len < 5 || len - 4 >= sizeof(host) ||
@@ -90,7 +90,7 @@ ours(const char *name)
 		return 0;
 	memcpy(host, name, len - 4);
 	host[len - 4] = '\0';
-	return val_hostname(host, canon, sizeof(canon), why, sizeof(why)) == 0 &&
+	return val_hostname(host, canon, sizeof(canon), NULL) == 0 &&
 	    strcmp(host, canon) == 0;
 }
 

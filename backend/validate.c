@@ -10,7 +10,6 @@
 #include "utf8.h"
 #include "validate.h"
 
-#define FAIL(...) do { snprintf(why, whysz, __VA_ARGS__); return -1; } while (0)
 
 static int
 is_lower_alnum(int c)
@@ -163,27 +162,27 @@ val_idn_ascii(const char *in, char *out, size_t outsz)
 
 /* One label of a host name: letters, digits, hyphens; no hyphen at an end. */
 static int
-check_label(const char *l, size_t n, char *why, size_t whysz)
+check_label(const char *l, size_t n, struct dd_err *e)
 {
 	char tmp[8];
 	size_t i;
 
 	if (n == 0)
-		FAIL("A name cannot have an empty label: no dot at the start and "
+		return dd_fail(e, DD_EINVAL, NULL, "A name cannot have an empty label: no dot at the start and "
 		    "no two dots in a row.");
 	if (n > 63)
-		FAIL("The label '%.*s...' is %zu characters long; a label has "
+		return dd_fail(e, DD_EINVAL, NULL, "The label '%.*s...' is %zu characters long; a label has "
 		    "at most 63.", utf8_cut(l, 20), l, n);
 	for (i = 0; i < n; i++)
 		if (!is_lower_alnum(l[i]) && l[i] != '-')
-			FAIL("%s is not allowed: use only letters, digits, hyphens "
+			return dd_fail(e, DD_EINVAL, NULL, "%s is not allowed: use only letters, digits, hyphens "
 			    "and dots.", byte_name((unsigned char)l[i], tmp,
 			    sizeof(tmp)));
 	if (l[0] == '-')
-		FAIL("The label '%.*s' begins with a hyphen; each label must "
+		return dd_fail(e, DD_EINVAL, NULL, "The label '%.*s' begins with a hyphen; each label must "
 		    "begin with a letter or a digit.", (int)(n > 63 ? 63 : n), l);
 	if (l[n - 1] == '-')
-		FAIL("The label '%.*s' ends with a hyphen; each label must end "
+		return dd_fail(e, DD_EINVAL, NULL, "The label '%.*s' ends with a hyphen; each label must end "
 		    "with a letter or a digit.", (int)(n > 63 ? 63 : n), l);
 	return 0;
 }
@@ -198,7 +197,7 @@ has_high_bytes(const char *s)
 }
 
 int
-val_hostname(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+val_hostname(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	char name[HOSTNAME_SZ + 1], ascii[512];
 	size_t len = strlen(in), i, labels = 0;
@@ -207,24 +206,23 @@ val_hostname(const char *in, char *out, size_t outsz, char *why, size_t whysz)
 	if (has_high_bytes(in)) {
 		if (val_idn_ascii(in, ascii, sizeof(ascii)) == 0 &&
 		    strlen(ascii) < HOSTNAME_SZ)
-			FAIL("Enter an internationalised name in its ASCII form: "
+			return dd_fail(e, DD_EINVAL, NULL, "Enter an internationalised name in its ASCII form: "
 			    "%s", ascii);
-		FAIL("Use only letters, digits, hyphens and dots.");
+		return dd_fail(e, DD_EINVAL, NULL, "Use only letters, digits, hyphens and dots.");
 	}
 	if (len > 0 && in[len - 1] == '.')
 		len--;			/* one trailing dot: the root */
 	if (len == 0)
-		FAIL("Enter a fully qualified name, e.g. myhome.dyndns.org.");
+		return dd_fail(e, DD_EINVAL, NULL, "Enter a fully qualified name, e.g. myhome.dyndns.org.");
 	if (len > 253)
-		FAIL("The name is %zu characters long; at most 253 are allowed.",
+		return dd_fail(e, DD_EINVAL, NULL, "The name is %zu characters long; at most 253 are allowed.",
 		    len);
 	for (i = 0; i < len; i++)
 		name[i] = (in[i] >= 'A' && in[i] <= 'Z') ? in[i] + 32 : in[i];
 	name[len] = '\0';
 	for (l = name; ; l = dot + 1) {
 		dot = strchr(l, '.');
-		if (check_label(l, dot ? (size_t)(dot - l) : strlen(l), why,
-		    whysz) == -1)
+		if (check_label(l, dot ? (size_t)(dot - l) : strlen(l), e) == -1)
 			return -1;
 		labels++;
 		last = l;
@@ -232,13 +230,13 @@ val_hostname(const char *in, char *out, size_t outsz, char *why, size_t whysz)
 			break;
 	}
 	if (labels < 2)
-		FAIL("'%s' is a single label: enter a fully qualified name with "
+		return dd_fail(e, DD_EINVAL, NULL, "'%s' is a single label: enter a fully qualified name with "
 		    "its domain, e.g. %s.dyndns.org.", name, name);
 	if (strspn(last, "0123456789") == strlen(last))
-		FAIL("The last label cannot be all digits: an IP address is "
+		return dd_fail(e, DD_EINVAL, NULL, "The last label cannot be all digits: an IP address is "
 		    "not a host name.");
 	if (len + 1 > outsz)
-		FAIL("The name is too long.");
+		return dd_fail(e, DD_EINVAL, NULL, "The name is too long.");
 	memcpy(out, name, len + 1);
 	return 0;
 }
@@ -249,7 +247,7 @@ val_hostname(const char *in, char *out, size_t outsz, char *why, size_t whysz)
  */
 static int
 check_text(const char *in, size_t maxchars, size_t maxbytes, const char *what,
-    char *why, size_t whysz)
+    struct dd_err *e)
 {
 	const unsigned char *p = (const unsigned char *)in;
 	const unsigned char *end = p + strlen(in);
@@ -257,17 +255,17 @@ check_text(const char *in, size_t maxchars, size_t maxbytes, const char *what,
 	uint32_t c;
 
 	if ((size_t)(end - p) > maxbytes)
-		FAIL("The %s is too long: at most %zu bytes.", what, maxbytes);
+		return dd_fail(e, DD_EINVAL, NULL, "The %s is too long: at most %zu bytes.", what, maxbytes);
 	while (p < end) {
 		if (utf8_next(&p, end, &c) == -1)
-			FAIL("The %s is not valid UTF-8 text.", what);
+			return dd_fail(e, DD_EINVAL, NULL, "The %s is not valid UTF-8 text.", what);
 		if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-			FAIL("The %s cannot contain line breaks, tabs or other "
+			return dd_fail(e, DD_EINVAL, NULL, "The %s cannot contain line breaks, tabs or other "
 			    "control characters.", what);
 		chars++;
 	}
 	if (chars > maxchars)
-		FAIL("The %s is %zu characters long; at most %zu are allowed.",
+		return dd_fail(e, DD_EINVAL, NULL, "The %s is %zu characters long; at most %zu are allowed.",
 		    what, chars, maxchars);
 	return 0;
 }
@@ -344,7 +342,7 @@ unseen_name(uint32_t c)
  * character of unseen[], named by its code point. in is valid UTF-8.
  */
 static int
-check_shown(const char *in, const char *what, char *why, size_t whysz)
+check_shown(const char *in, const char *what, struct dd_err *e)
 {
 	const unsigned char *p = (const unsigned char *)in;
 	const unsigned char *end = p + strlen(in);
@@ -353,7 +351,7 @@ check_shown(const char *in, const char *what, char *why, size_t whysz)
 
 	while (p < end && utf8_next(&p, end, &c) == 0)
 		if ((name = unseen_name(c)) != NULL)
-			FAIL("The %s cannot contain U+%04X (%s): it is "
+			return dd_fail(e, DD_EINVAL, NULL, "The %s cannot contain U+%04X (%s): it is "
 			    "invisible or turns the text around it, so the page "
 			    "would not show what is stored.", what, (unsigned)c,
 			    name);
@@ -361,52 +359,48 @@ check_shown(const char *in, const char *what, char *why, size_t whysz)
 }
 
 static int
-copy_out(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+copy_out(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	if (strlen(in) >= outsz)
-		FAIL("The value is too long.");
+		return dd_fail(e, DD_EINVAL, NULL, "The value is too long.");
 	memcpy(out, in, strlen(in) + 1);
 	return 0;
 }
 
 int
-val_description(const char *in, char *out, size_t outsz, char *why,
-    size_t whysz)
+val_description(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
-	if (check_text(in, DESC_CHARS, DESC_SZ - 1, "description", why,
-	    whysz) == -1 || check_shown(in, "description", why, whysz) == -1)
+	if (check_text(in, DESC_CHARS, DESC_SZ - 1, "description", e) == -1 || check_shown(in, "description", e) == -1)
 		return -1;
-	return copy_out(in, out, outsz, why, whysz);
+	return copy_out(in, out, outsz, e);
 }
 
 int
-val_login(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+val_login(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	const char *pw;
 
-	if (check_text(in, LOGIN_SZ - 1, LOGIN_SZ - 1, "login", why,
-	    whysz) == -1 || check_shown(in, "login", why, whysz) == -1)
+	if (check_text(in, LOGIN_SZ - 1, LOGIN_SZ - 1, "login", e) == -1 || check_shown(in, "login", e) == -1)
 		return -1;
 	if (strchr(in, '#') != NULL)
-		FAIL("A login cannot contain '#': ddclient's configuration "
+		return dd_fail(e, DD_EINVAL, NULL, "A login cannot contain '#': ddclient's configuration "
 		    "would read the rest as a comment.");
 	/* ddclient takes any "password...=" on a line as a password. */
 	if ((pw = strstr(in, "password")) != NULL && strchr(pw, '=') != NULL)
-		FAIL("A login cannot contain 'password' followed by '=': "
+		return dd_fail(e, DD_EINVAL, NULL, "A login cannot contain 'password' followed by '=': "
 		    "ddclient would read it as a password setting.");
-	return copy_out(in, out, outsz, why, whysz);
+	return copy_out(in, out, outsz, e);
 }
 
 int
-val_password(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+val_password(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
-	if (check_text(in, PASSWORD_SZ - 1, PASSWORD_SZ - 1, "password", why,
-	    whysz) == -1)
+	if (check_text(in, PASSWORD_SZ - 1, PASSWORD_SZ - 1, "password", e) == -1)
 		return -1;
 	if (!ddconf_password_ok(in))
-		FAIL("A password cannot hold a space followed by 'password' and "
+		return dd_fail(e, DD_EINVAL, NULL, "A password cannot hold a space followed by 'password' and "
 		    "'=': ddclient would read that part as settings of its own.");
-	return copy_out(in, out, outsz, why, whysz);
+	return copy_out(in, out, outsz, e);
 }
 
 /* A dotted-quad IPv4 address with each part 0-255. */
@@ -436,7 +430,7 @@ is_ipv4(const char *s)
 }
 
 int
-val_server(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+val_server(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	char host[SERVER_SZ], canon[HOSTNAME_SZ];
 	const char *colon;
@@ -444,70 +438,68 @@ val_server(const char *in, char *out, size_t outsz, char *why, size_t whysz)
 	size_t n;
 
 	if (strchr(in, '[') != NULL || strchr(in, ':') != strrchr(in, ':'))
-		FAIL("ddclient 3.10 cannot reach a server by an IPv6 address: "
+		return dd_fail(e, DD_EINVAL, NULL, "ddclient 3.10 cannot reach a server by an IPv6 address: "
 		    "enter its host name or an IPv4 address.");
 	colon = strchr(in, ':');
 	n = colon ? (size_t)(colon - in) : strlen(in);
 	if (n == 0 || n >= sizeof(host))
-		FAIL("Enter the server as a host name or an IPv4 address, "
+		return dd_fail(e, DD_EINVAL, NULL, "Enter the server as a host name or an IPv4 address, "
 		    "optionally with :port, e.g. members.example.net:8245.");
 	memcpy(host, in, n);
 	host[n] = '\0';
 	if (colon && num_parse(colon + 1, 1, 65535, &port) == -1)
-		FAIL("The port after ':' must be a number from 1 to 65535.");
+		return dd_fail(e, DD_EINVAL, NULL, "The port after ':' must be a number from 1 to 65535.");
 	if (is_ipv4(host)) {
 		if (strlen(in) >= outsz)
-			FAIL("The server address is too long.");
+			return dd_fail(e, DD_EINVAL, NULL, "The server address is too long.");
 		memcpy(out, in, strlen(in) + 1);
 		return 0;
 	}
-	if (val_hostname(host, canon, sizeof(canon), why, whysz) == -1)
+	if (val_hostname(host, canon, sizeof(canon), e) == -1)
 		return -1;
 	if (snprintf(out, outsz, "%s%s", canon, colon ? colon : "") >= (int)outsz)
-		FAIL("The server address is too long.");
+		return dd_fail(e, DD_EINVAL, NULL, "The server address is too long.");
 	return 0;
 }
 
 int
-val_protocol(const char *in, char *out, size_t outsz, char *why, size_t whysz)
+val_protocol(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	if (proto_find(in) == NULL)
-		FAIL("Choose one of the protocols of the list.");
-	return copy_out(in, out, outsz, why, whysz);
+		return dd_fail(e, DD_EINVAL, NULL, "Choose one of the protocols of the list.");
+	return copy_out(in, out, outsz, e);
 }
 
 /* TSIG key names are domain names; tsig-keygen's default is "tsig-key". */
 int
-val_tsig_name(const char *in, char *out, size_t outsz, char *why,
-    size_t whysz)
+val_tsig_name(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	size_t n = strlen(in);
 
 	if (n > 100 || strspn(in, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789.-_") != n)
-		FAIL("Enter the TSIG key's name as the DNS administrator gave it "
+		return dd_fail(e, DD_EINVAL, NULL, "Enter the TSIG key's name as the DNS administrator gave it "
 		    "(the word after 'key' in the key file, e.g. ddns-key): "
 		    "letters, digits and . - _ only, at most 100.");
 	if (!isalnum((unsigned char)in[0]) || strstr(in, "..") != NULL)
-		FAIL("A key name begins with a letter or a digit and has no two "
+		return dd_fail(e, DD_EINVAL, NULL, "A key name begins with a letter or a digit and has no two "
 		    "dots in a row.");
-	return copy_out(in, out, outsz, why, whysz);
+	return copy_out(in, out, outsz, e);
 }
 
 /* The secret is base64 (RFC 4648), as tsig-keygen prints it. */
 int
-val_tsig_secret(const char *in, char *out, size_t outsz, char *why,
-    size_t whysz)
+val_tsig_secret(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	size_t n = strlen(in), body = strspn(in, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789+/");
 	size_t pad = strspn(in + body, "=");
 
 	if (body + pad != n || pad > 2 || n % 4 != 0 || n < 16 || n > 256)
-		FAIL("Enter the TSIG key's secret: the base64 text between the "
+		return dd_fail(e, DD_EINVAL, NULL, "Enter the TSIG key's secret: the base64 text between the "
 		    "quotes after 'secret' in the key file, e.g. "
 		    "4Q1v4G0LQ3Y9m4c2VpzBfA==.");
-	return copy_out(in, out, outsz, why, whysz);
+	return copy_out(in, out, outsz, e);
 }
 
 /* The TSIG algorithms nsupdate knows (BIND 9.18's names). */
@@ -529,25 +521,23 @@ val_algorithm_at(size_t i)
 }
 
 int
-val_algorithm(const char *in, char *out, size_t outsz, char *why,
-    size_t whysz)
+val_algorithm(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	size_t i;
 
 	for (i = 0; i < val_algorithm_count(); i++)
 		if (strcmp(in, algorithms[i]) == 0)
-			return copy_out(in, out, outsz, why, whysz);
-	FAIL("Choose one of the algorithms of the list: the key file names it "
+			return copy_out(in, out, outsz, e);
+	return dd_fail(e, DD_EINVAL, NULL, "Choose one of the algorithms of the list: the key file names it "
 	    "after 'algorithm'.");
 }
 
 int
-val_provider(const char *in, char *out, size_t outsz, char *why,
-    size_t whysz)
+val_provider(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	if (prov_find(in) == NULL)
-		FAIL("Choose one of the providers of the list.");
-	return copy_out(in, out, outsz, why, whysz);
+		return dd_fail(e, DD_EINVAL, NULL, "Choose one of the providers of the list.");
+	return copy_out(in, out, outsz, e);
 }
 
 /* ---- the whole form ---- */
@@ -581,6 +571,7 @@ check_field(enum hfield f, const char *v, unsigned need, unsigned take,
     const struct provider *p, struct host *out, char *why)
 {
 	const struct fieldrule *r = &rules[f];
+	struct dd_err e;
 	size_t size;
 	char *dst = host_field(out, f, &size);
 	val_fn fn = (need & PF_TSIG) && r->tsig_fn ? r->tsig_fn : r->fn;
@@ -595,7 +586,11 @@ check_field(enum hfield f, const char *v, unsigned need, unsigned take,
 		    "empty.", p->label);
 		return -1;
 	}
-	return fn(v, dst, size, why, VAL_WHY);
+	if (fn(v, dst, size, &e) == -1) {
+		snprintf(why, VAL_WHY, "%s", e.msg);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -620,14 +615,10 @@ val_host(const char *const in[HF__MAX], const struct host *old,
 		out->enabled = 1;
 	if ((p = prov_find(v[HF_PROVIDER])) == NULL) {
 		/* still check the other fields, as for the most open one */
-		p = prov_at(prov_count() - 1);
+		p = prov_open();
 		bad++;
-		if (*v[HF_PROVIDER] == '\0')
-			snprintf(why[HF_PROVIDER], VAL_WHY, "%s",
-			    rules[HF_PROVIDER].ask);
-		else
-			val_provider(v[HF_PROVIDER], out->provider,
-			    sizeof(out->provider), why[HF_PROVIDER], VAL_WHY);
+		check_field(HF_PROVIDER, v[HF_PROVIDER], HF_ALWAYS, HF_ALWAYS, p,
+		    out, why[HF_PROVIDER]);
 	} else
 		snprintf(out->provider, sizeof(out->provider), "%s", p->id);
 	flags = prov_flags(p, v[HF_PROTOCOL]) | HF_ALWAYS;

@@ -4,50 +4,51 @@
 
 #include <stddef.h>
 
+#include "err.h"
 #include "host.h"
 
 #define VAL_WHY 256	/* size of a message buffer */
 
 /*
- * A field validator: canonicalise in into out (outsz bytes), or explain in
- * why (whysz bytes) what is wrong, in a sentence for the person who typed
- * it. Returns 0 when in is acceptable, -1 when not. No I/O, no globals.
- * Empty input is the caller's business (required or optional).
+ * A field validator: canonicalise in into out (outsz bytes) and return 0,
+ * or return -1 with e (which may be NULL) filled as err.h says: code
+ * DD_EINVAL, msg a sentence for the person who typed it. No I/O, no
+ * globals. Empty input is the caller's business (required or optional).
  */
-typedef int (*val_fn)(const char *in, char *out, size_t outsz, char *why,
-    size_t whysz);
+typedef int (*val_fn)(const char *in, char *out, size_t outsz,
+    struct dd_err *e);
 
 /* val_hostname: RFC 1123 name of two labels or more, lowercased, one
  * trailing dot dropped; an internationalised name is refused with its
  * ASCII (xn--) form named in the message. Also used for MX and zone. */
-int val_hostname(const char *, char *, size_t, char *, size_t);
+int val_hostname(const char *, char *, size_t, struct dd_err *);
 
 /* val_description: up to 200 characters of UTF-8, no control characters,
  * nothing invisible or direction-changing (U+202E, U+200B, ...). */
-int val_description(const char *, char *, size_t, char *, size_t);
+int val_description(const char *, char *, size_t, struct dd_err *);
 
 /* val_login: up to 128 bytes of UTF-8, nothing ddclient's config cannot
  * carry (control characters, '#', "password...="), nothing invisible or
  * direction-changing. */
-int val_login(const char *, char *, size_t, char *, size_t);
+int val_login(const char *, char *, size_t, struct dd_err *);
 
 /* val_password: up to 256 bytes of UTF-8 without control characters. */
-int val_password(const char *, char *, size_t, char *, size_t);
+int val_password(const char *, char *, size_t, struct dd_err *);
 
 /* val_server: a host name or IPv4 address, optionally :port (1-65535). */
-int val_server(const char *, char *, size_t, char *, size_t);
+int val_server(const char *, char *, size_t, struct dd_err *);
 
 /* val_protocol: one of the ddclient protocols offered with Custom. */
-int val_protocol(const char *, char *, size_t, char *, size_t);
+int val_protocol(const char *, char *, size_t, struct dd_err *);
 
 /* val_tsig_name: a TSIG key name ([A-Za-z0-9._-], at most 100). */
-int val_tsig_name(const char *, char *, size_t, char *, size_t);
+int val_tsig_name(const char *, char *, size_t, struct dd_err *);
 
 /* val_tsig_secret: a TSIG secret in base64, 16 to 256 characters. */
-int val_tsig_secret(const char *, char *, size_t, char *, size_t);
+int val_tsig_secret(const char *, char *, size_t, struct dd_err *);
 
 /* val_algorithm: one of the TSIG algorithms of val_algorithm_at. */
-int val_algorithm(const char *, char *, size_t, char *, size_t);
+int val_algorithm(const char *, char *, size_t, struct dd_err *);
 
 /* val_algorithm_count / val_algorithm_at: the TSIG algorithms offered, the
  * default first. */
@@ -55,7 +56,7 @@ size_t val_algorithm_count(void);
 const char *val_algorithm_at(size_t i);
 
 /* val_provider: the id of a provider of providers.c. */
-int val_provider(const char *, char *, size_t, char *, size_t);
+int val_provider(const char *, char *, size_t, struct dd_err *);
 
 /* val_field_accepted: the provider flags that let field f be given. */
 unsigned val_field_accepted(enum hfield f);

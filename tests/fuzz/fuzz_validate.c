@@ -32,23 +32,29 @@ check_str(const char *s, size_t sz)
 static int
 run(val_fn fn, const char *in, size_t outsz, char **outp)
 {
-	char *out = malloc(outsz), *why = malloc(VAL_WHY);
+	char *out = malloc(outsz);
+	struct dd_err *e = malloc(sizeof(*e)), *none = NULL;
+	const char *why;
 	int rc;
 
-	if (out == NULL || why == NULL)
+	if (out == NULL || e == NULL)
 		abort();
 	memset(out, 'X', outsz);
-	why[0] = '\0';
-	rc = fn(in, out, outsz, why, VAL_WHY);
+	dd_clear(e);
+	why = e->msg;
+	/* A NULL e is allowed: the validator must not touch it. */
+	if (fn(in, out, outsz, none) != fn(in, out, outsz, e))
+		abort();
+	rc = fn(in, out, outsz, e);
 	if (rc == 0) {
 		check_str(out, outsz);
 	} else if (rc == -1) {
-		check_str(why, VAL_WHY);
-		if (why[0] == '\0')
+		check_str(why, sizeof(e->msg));
+		if (why[0] == '\0' || e->code != DD_EINVAL)
 			abort();	/* a refusal explains itself */
 	} else
 		abort();
-	free(why);
+	free(e);
 	if (rc == 0 && outp != NULL)
 		*outp = out;
 	else

@@ -21,12 +21,14 @@ struct vcase {
 static void
 run_case(val_fn fn, const char *fname, const struct vcase *c)
 {
-	char out[1024], why[VAL_WHY];
+	char out[1024];
+	struct dd_err e;
+	const char *why = e.msg;
 	int rc;
 
 	memset(out, 0, sizeof(out));
-	why[0] = '\0';
-	rc = fn(c->in, out, sizeof(out), why, sizeof(why));
+	dd_clear(&e);
+	rc = fn(c->in, out, sizeof(out), &e);
 	if (c->ok) {
 		ck_assert_msg(rc == 0, "%s(\"%s\") refused: %s", fname, c->in,
 		    why);
@@ -36,6 +38,7 @@ run_case(val_fn fn, const char *fname, const struct vcase *c)
 		    c->in, out);
 		ck_assert_msg(why[0] != '\0', "%s(\"%s\") refused without a "
 		    "message", fname, c->in);
+		ck_assert_int_eq(e.code, DD_EINVAL);
 		if (c->expect)
 			ck_assert_msg(strstr(why, c->expect) != NULL,
 			    "%s(\"%s\"): message \"%s\" lacks \"%s\"", fname,
@@ -142,31 +145,32 @@ END_TEST
 
 START_TEST(hostname_refuses_invalid_utf8_without_punycode_hint)
 {
-	char out[300], why[VAL_WHY];
+	char out[300];
+	struct dd_err e;
 
 	ck_assert_int_eq(val_hostname("\xc0\xaf.example.com", out, sizeof(out),
-	    why, sizeof(why)), -1);
-	ck_assert_ptr_null(strstr(why, "xn--"));
+	    &e), -1);
+	ck_assert_ptr_null(strstr(e.msg, "xn--"));
 }
 END_TEST
 
 START_TEST(hostname_does_not_overflow_small_output)
 {
 	static const char name[] = "myhome.example.com";	/* 18 + NUL */
-	char out[32], why[VAL_WHY];
+	char out[32];
+	struct dd_err e;
 	size_t i;
 
 	/* One byte short: refused, and nothing written past outsz. */
 	memset(out, 'Z', sizeof(out));
-	ck_assert_int_eq(val_hostname(name, out, sizeof(name) - 1, why,
-	    sizeof(why)), -1);
-	ck_assert(why[0] != '\0');
+	dd_clear(&e);
+	ck_assert_int_eq(val_hostname(name, out, sizeof(name) - 1, &e), -1);
+	ck_assert(e.msg[0] != '\0');
 	for (i = sizeof(name) - 1; i < sizeof(out); i++)
 		ck_assert_msg(out[i] == 'Z', "byte %zu written", i);
 	/* Exactly enough: accepted, and the guard bytes after it untouched. */
 	memset(out, 'Z', sizeof(out));
-	ck_assert_int_eq(val_hostname(name, out, sizeof(name), why,
-	    sizeof(why)), 0);
+	ck_assert_int_eq(val_hostname(name, out, sizeof(name), &e), 0);
 	ck_assert_str_eq(out, name);
 	for (i = sizeof(name); i < sizeof(out); i++)
 		ck_assert_msg(out[i] == 'Z', "byte %zu written", i);
