@@ -486,7 +486,7 @@ static int
 update(struct store *s, struct host *h, const char *user, struct dd_err *e)
 {
 	struct host old;
-	char detail[200];
+	char detail[AUDIT_DETAIL_SZ];
 	sqlite3_stmt *st;
 
 	if (store_get(s, h->id, &old, e) == -1)

@@ -96,13 +96,16 @@ int store_pending_done(struct store *s, char *const *names, size_t n,
 /* store_free_names: free what store_pending returned. */
 void store_free_names(char **names, size_t n);
 
+/* Room for "<field> changed, " for every host field. */
+#define AUDIT_DETAIL_SZ	(HF__MAX * 32)
+
 struct audit_row {
 	long long	 id;
 	long long	 at;
 	char		 user[64];
 	char		 action[12];
 	char		 hostname[HOSTNAME_SZ];
-	char		 detail[200];
+	char		 detail[AUDIT_DETAIL_SZ];
 };
 
 /*

@@ -42,7 +42,9 @@ struct req {
 	char		 allow[32];	/* for 405 */
 };
 
-typedef int (*page_fn)(struct req *);
+/* A page fills the response for r; it returns nothing (cgit's
+ * cgit_cmd_fn): what it sends is all it says. */
+typedef void (*page_fn)(struct req *);
 
 struct route {
 	const char		*action;
@@ -79,8 +81,8 @@ void req_free(struct req *r);
  *   out_time     Unix time t as local "YYYY-MM-DD HH:MM:SS" in buf (and
  *                returns buf); "" for 0 or less (never) or a time that
  *                cannot be shown
- *   http_page    render template with status (returns 0)
- *   http_fail    render the error page with status and msg (returns 0)
+ *   http_page    render template with status
+ *   http_fail    render the error page with status and msg
  *   http_error   http_fail with the status that e->code maps to; 5xx are
  *                also logged to stderr, the web server's error log
  *   http_redirect  303 to location, which holds no request data
@@ -96,10 +98,10 @@ void out_row(struct req *r, const char *list, size_t i, const char *field,
 const char *out_lang(struct req *r, const char *group, const char *name);
 #define OUT_TIME_SZ 32
 const char *out_time(long long t, char buf[OUT_TIME_SZ]);
-int http_page(struct req *r, int status, const char *template);
-int http_fail(struct req *r, int status, const char *msg);
-int http_error(struct req *r, const struct dd_err *e);
-int http_redirect(struct req *r, const char *location);
+void http_page(struct req *r, int status, const char *template);
+void http_fail(struct req *r, int status, const char *msg);
+void http_error(struct req *r, const struct dd_err *e);
+void http_redirect(struct req *r, const char *location);
 void http_send(struct req *r);
 void http_send_plain(int status, const char *msg);
 
@@ -116,19 +118,19 @@ void http_send_plain(int status, const char *msg);
 int run_apply(struct req *r);
 void run_checkip_detached(struct req *r);
 
-/* Pages: each fills the response for r and returns 0. */
-int page_list(struct req *);
-int page_edit(struct req *);
-int page_save(struct req *);
-int page_delete_confirm(struct req *);
-int page_delete(struct req *);
-int page_enable(struct req *);
-int page_disable(struct req *);
-int page_update(struct req *);
-int page_history(struct req *);
+/* Pages: each fills the response for r. */
+void page_list(struct req *);
+void page_edit(struct req *);
+void page_save(struct req *);
+void page_delete_confirm(struct req *);
+void page_delete(struct req *);
+void page_enable(struct req *);
+void page_disable(struct req *);
+void page_update(struct req *);
+void page_history(struct req *);
 
 /* page_list.c: redirect to the list saying what happened (msg) and how
  * applying it to ddclient went (apply's exit code). */
-int list_after(struct req *r, const char *msg, int apply);
+void list_after(struct req *r, const char *msg, int apply);
 
 #endif

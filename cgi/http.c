@@ -122,38 +122,36 @@ out_time(long long t, char buf[OUT_TIME_SZ])
 	return buf;
 }
 
-int
+void
 http_page(struct req *r, int status, const char *template)
 {
 	r->status = status;
 	r->template = template;
-	return 0;
 }
 
-int
+void
 http_fail(struct req *r, int status, const char *msg)
 {
 	out_set(r, "Error.message", msg);
 	out_setn(r, status, "Error.status");
-	return http_page(r, status, "error.cs");
+	http_page(r, status, "error.cs");
 }
 
-int
+void
 http_error(struct req *r, const struct dd_err *e)
 {
 	int status = status_of[e->code];
 
 	if (status >= 500)
 		fprintf(stderr, "ddns.cgi: %s\n", e->msg);
-	return http_fail(r, status, e->msg);
+	http_fail(r, status, e->msg);
 }
 
-int
+void
 http_redirect(struct req *r, const char *location)
 {
 	r->status = 303;
 	snprintf(r->location, sizeof(r->location), "%s", location);
-	return 0;
 }
 
 void

@@ -78,7 +78,7 @@ set_form(struct req *r, const char *const in[HF__MAX],
 	set_choices(r, in[HF_PROVIDER], in[HF_PROTOCOL], in[HF_ALGORITHM]);
 }
 
-int
+void
 page_edit(struct req *r)
 {
 	const char *in[HF__MAX] = { 0 };
@@ -89,17 +89,20 @@ page_edit(struct req *r)
 	if (r->id == 0) {
 		in[HF_PROVIDER] = prov_at(0)->id;	/* the default */
 		set_form(r, in, NULL, NULL);
-		return http_page(r, 200, "edit.cs");
+		http_page(r, 200, "edit.cs");
+		return;
 	}
-	if (store_get(r->store, r->id, &h, &e) == -1)
-		return http_error(r, &e);
+	if (store_get(r->store, r->id, &h, &e) == -1) {
+		http_error(r, &e);
+		return;
+	}
 	for (f = 0; f < HF__MAX; f++)
 		in[f] = host_field(&h, f, NULL);
 	set_form(r, in, NULL, &h);
-	return http_page(r, 200, "edit.cs");
+	http_page(r, 200, "edit.cs");
 }
 
-int
+void
 page_save(struct req *r)
 {
 	char why[HF__MAX][VAL_WHY];
@@ -108,20 +111,26 @@ page_save(struct req *r)
 	const struct host *oldp = NULL;
 
 	if (r->id != 0) {
-		if (store_get(r->store, r->id, &old, &e) == -1)
-			return http_error(r, &e);
+		if (store_get(r->store, r->id, &old, &e) == -1) {
+			http_error(r, &e);
+			return;
+		}
 		oldp = &old;
 	}
 	if (val_host((const char *const *)r->b, oldp, &h, why) > 0) {
 		set_form(r, (const char *const *)r->b, why, oldp);
-		return http_page(r, 422, "edit.cs");
+		http_page(r, 422, "edit.cs");
+		return;
 	}
 	if (store_save(r->store, &h, r->who, &e) == -1) {
-		if (e.code != DD_EEXIST)
-			return http_error(r, &e);
+		if (e.code != DD_EEXIST) {
+			http_error(r, &e);
+			return;
+		}
 		snprintf(why[HF_HOSTNAME], VAL_WHY, "%s", e.msg);
 		set_form(r, (const char *const *)r->b, why, oldp);
-		return http_page(r, 422, "edit.cs");
+		http_page(r, 422, "edit.cs");
+		return;
 	}
-	return list_after(r, "saved", run_apply(r));
+	list_after(r, "saved", run_apply(r));
 }

@@ -7,7 +7,7 @@
 
 #define PER_PAGE 50
 
-int
+void
 page_history(struct req *r)
 {
 	struct audit_row *a;
@@ -20,11 +20,14 @@ page_history(struct req *r)
 	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 100000, &page) == -1) {
 		dd_fail(&e, DD_EBADREQ, "page", "The page number must be a "
 		    "positive number.");
-		return http_error(r, &e);
+		http_error(r, &e);
+		return;
 	}
 	if (store_audit(r->store, (size_t)(page - 1) * PER_PAGE, PER_PAGE, &a,
-	    &n, &more, &e) == -1)
-		return http_error(r, &e);
+	    &n, &more, &e) == -1) {
+		http_error(r, &e);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		out_row(r, "History", i, "when", out_time(a[i].at, when));
 		out_row(r, "History", i, "user", a[i].user);
@@ -39,5 +42,5 @@ page_history(struct req *r)
 	if (more)
 		out_setn(r, page + 1, "Paging.next");
 	free(a);
-	return http_page(r, 200, "history.cs");
+	http_page(r, 200, "history.cs");
 }

@@ -2,15 +2,17 @@
 #include "cgi.h"
 
 /* Each button is a store call, then apply, then back to the list. */
-static int
+static void
 host_action(struct req *r, int (*op)(struct store *, long long, const char *,
     struct dd_err *), const char *msg)
 {
 	struct dd_err e = { 0 };
 
-	if (op(r->store, r->id, r->who, &e) == -1)
-		return http_error(r, &e);
-	return list_after(r, msg, run_apply(r));
+	if (op(r->store, r->id, r->who, &e) == -1) {
+		http_error(r, &e);
+		return;
+	}
+	list_after(r, msg, run_apply(r));
 }
 
 static int
@@ -25,20 +27,20 @@ disable(struct store *s, long long id, const char *user, struct dd_err *e)
 	return store_set_enabled(s, id, 0, user, e);
 }
 
-int
+void
 page_enable(struct req *r)
 {
-	return host_action(r, enable, "enabled");
+	host_action(r, enable, "enabled");
 }
 
-int
+void
 page_disable(struct req *r)
 {
-	return host_action(r, disable, "disabled");
+	host_action(r, disable, "disabled");
 }
 
-int
+void
 page_update(struct req *r)
 {
-	return host_action(r, store_mark_update, "queued");
+	host_action(r, store_mark_update, "queued");
 }

@@ -159,7 +159,7 @@ daemon_line(struct req *r)
 	out_set(r, "Daemon.text", out_lang(r, "Daemon", o->key));
 }
 
-int
+void
 page_list(struct req *r)
 {
 	struct cache_entry *ce = NULL;
@@ -169,12 +169,15 @@ page_list(struct req *r)
 	struct dd_err e = { 0 };
 	size_t n, nce = 0, i;
 
-	if (store_list(r->store, &h, &n, &e) == -1)
-		return http_error(r, &e);
+	if (store_list(r->store, &h, &n, &e) == -1) {
+		http_error(r, &e);
+		return;
+	}
 	if ((v = calloc(n + 1, sizeof(*v))) == NULL) {
 		free(h);
 		dd_fail(&e, DD_ESYS, NULL, "out of memory");
-		return http_error(r, &e);
+		http_error(r, &e);
+		return;
 	}
 	apply_vet(h, n, v);
 	if (cache_read(r->conf.ddclient_cache, &ce, &nce, &e) == -1)
@@ -190,14 +193,14 @@ page_list(struct req *r)
 	free(ce);
 	free(v);
 	free(h);
-	return http_page(r, 200, "list.cs");
+	http_page(r, 200, "list.cs");
 }
 
-int
+void
 list_after(struct req *r, const char *msg, int apply)
 {
 	char loc[96];
 
 	snprintf(loc, sizeof(loc), "?action=list&msg=%s&apply=%d", msg, apply);
-	return http_redirect(r, loc);
+	http_redirect(r, loc);
 }
