@@ -20,7 +20,9 @@
 
 /* K_SHELL: an absolute path that ddclient puts into a shell command line
  * (nsupdate's "$binary -k $keyfile"), so only [A-Za-z0-9/._-]. */
-enum ktype { K_PATH, K_SHELL, K_STR, K_URL, K_INT, K_BOOL, K_CMD, K_HOSTS };
+/* K_URLOPT: a URL, or "none" for none (the field stays NULL). */
+enum ktype { K_PATH, K_SHELL, K_STR, K_URL, K_URLOPT, K_INT, K_BOOL, K_CMD,
+    K_HOSTS };
 
 /* One row per key: its name, type, place, default and meaning. The
  * default and the meaning also make the example configuration
@@ -56,6 +58,9 @@ static const struct key keys[] = {
 	  "command that refreshes the public address" },
 	{ "checkip_url",	K_URL,	S(checkip_url),	"https://api.ipify.org/", 0, 0,
 	  "where ddns-checkip asks for the public address" },
+	{ "checkip6_url",	K_URLOPT, S(checkip6_url), "https://api6.ipify.org/", 0, 0,
+	  "where ddns-checkip asks for the public IPv6 address (over IPv6), "
+	  "or none" },
 	{ "checkip_interval",	K_INT,	S(checkip_interval), "300", 10, 86400,
 	  "seconds before the list page refreshes it" },
 	{ "state_dir",		K_PATH,	S(state_dir),	"/var/lib/ddns-admin", 0, 0,
@@ -188,11 +193,19 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 			return dd_fail(e, DD_ECONF, k->name,
 			    "%s: %s must be an absolute path", where, k->name);
 		break;
+	case K_URLOPT:
+		if (strcmp(v, "none") == 0) {
+			sp = slot;
+			free(*sp);
+			*sp = NULL;
+			return 0;
+		}
+		/* FALLTHROUGH */
 	case K_URL:
 		if (strncmp(v, "http://", 7) && strncmp(v, "https://", 8))
 			return dd_fail(e, DD_ECONF, k->name,
-			    "%s: %s must be an http:// or https:// URL", where,
-			    k->name);
+			    "%s: %s must be an http:// or https:// URL%s", where,
+			    k->name, k->type == K_URLOPT ? ", or none" : "");
 		break;
 	case K_CMD:
 		if (check_cmd(k, v, where, e) == -1)

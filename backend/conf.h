@@ -24,6 +24,7 @@ struct conf {
 	char	*apply;
 	char	*checkip;
 	char	*checkip_url;
+	char	*checkip6_url;		/* NULL: no IPv6 check ("none") */
 	long long checkip_interval;
 	char	*state_dir;
 	int	 require_auth;

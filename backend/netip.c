@@ -11,8 +11,28 @@
 #include "num.h"
 
 /* An address, possibly with the ':' or '.' of the text around it. */
+static const struct {
+	const char	*file;
+	int		 af;
+} fams[NET__MAX] = {
+	[NET_V4] = { NETIP_FILE, AF_INET },
+	[NET_V6] = { NETIP_FILE6, AF_INET6 },
+};
+
+const char *
+netip_file(enum netfam f)
+{
+	return fams[f].file;
+}
+
+int
+netip_af(enum netfam f)
+{
+	return fams[f].af;
+}
+
 static int
-try_token(const char *t, size_t len, char *ip, size_t ipsz)
+try_token(const char *t, size_t len, int af, char *ip, size_t ipsz)
 {
 	unsigned char addr[16];
 	char tok[64];
@@ -29,8 +49,8 @@ try_token(const char *t, size_t len, char *ip, size_t ipsz)
 			continue;
 		memcpy(tok, t, len);
 		tok[len] = '\0';
-		if (inet_pton(AF_INET, tok, addr) == 1 ||
-		    inet_pton(AF_INET6, tok, addr) == 1) {
+		if ((af != AF_INET6 && inet_pton(AF_INET, tok, addr) == 1) ||
+		    (af != AF_INET && inet_pton(AF_INET6, tok, addr) == 1)) {
 			memcpy(ip, tok, len + 1);
 			return 0;
 		}
@@ -41,6 +61,13 @@ try_token(const char *t, size_t len, char *ip, size_t ipsz)
 int
 netip_parse_answer(const char *body, size_t n, char *ip, size_t ipsz)
 {
+	return netip_parse_family(body, n, AF_UNSPEC, ip, ipsz);
+}
+
+int
+netip_parse_family(const char *body, size_t n, int af, char *ip,
+    size_t ipsz)
+{
 	static const char chars[] = "0123456789abcdefABCDEF:.";
 	size_t i = 0, len;
 
@@ -48,7 +75,7 @@ netip_parse_answer(const char *body, size_t n, char *ip, size_t ipsz)
 		for (len = 0; i + len < n && body[i + len] != '\0' &&
 		    strchr(chars, body[i + len]) != NULL; len++)
 			;
-		if (len > 0 && try_token(body + i, len, ip, ipsz) == 0)
+		if (len > 0 && try_token(body + i, len, af, ip, ipsz) == 0)
 			return 0;
 		i += len ? len : 1;
 	}

@@ -12,8 +12,18 @@ struct netip {
 	char		 error[160];	/* why it failed, in words; "" if not */
 };
 
-/* The state file's name inside state_dir. */
+/* The address families the public address is checked for. */
+enum netfam { NET_V4, NET_V6, NET__MAX };
+
+/* The state files' names inside state_dir, one per family. */
 #define NETIP_FILE "publicip"
+#define NETIP_FILE6 "publicip6"
+
+/* netip_file: the state file name of family f. */
+const char *netip_file(enum netfam f);
+
+/* netip_af: the AF_INET / AF_INET6 of family f. */
+int netip_af(enum netfam f);
 
 /*
  * netip_parse_answer: find the first IPv4 or IPv6 address in the n bytes
@@ -21,6 +31,11 @@ struct netip {
  * it to ip. Returns 0, or -1 if there is none. Pure.
  */
 int netip_parse_answer(const char *body, size_t n, char *ip, size_t ipsz);
+
+/* netip_parse_family: the same, for an address of family af only
+ * (AF_INET, AF_INET6; AF_UNSPEC for either). */
+int netip_parse_family(const char *body, size_t n, int af, char *ip,
+    size_t ipsz);
 
 /* netip_read: read the state file at path. DD_ENOTFOUND if none yet. */
 int netip_read(const char *path, struct netip *out, struct dd_err *e);

@@ -62,10 +62,10 @@ status_of(const struct host *h, const struct cache_entry *ce,
 
 static void
 set_state(struct req *r, size_t i, const struct host *h,
-    const struct cache_entry *ce, const struct netip *ni,
+    const struct cache_entry *ce, const struct netip ni[NET__MAX],
     const struct vet *v)
 {
-	const char *kind = "wait", *key = "waiting";
+	const char *kind = "wait", *key = "waiting", *pub;
 	char t[OUT_TIME_SZ];
 
 	if (v->field != -1) {
@@ -82,9 +82,11 @@ set_state(struct req *r, size_t i, const struct host *h,
 		out_row(r, "Hosts", i, "State.status", ce->status);
 		out_row(r, "Hosts", i, "State.mtime", out_time(ce->mtime, t));
 		out_row(r, "Hosts", i, "State.atime", out_time(ce->atime, t));
-		if (*ni->ip && *ce->ip)
+		/* In sync with the public address of the address's family. */
+		pub = ni[strchr(ce->ip, ':') ? NET_V6 : NET_V4].ip;
+		if (*pub && *ce->ip)
 			out_row(r, "Hosts", i, "State.insync",
-			    strcmp(ni->ip, ce->ip) == 0 ? "1" : "0");
+			    strcmp(pub, ce->ip) == 0 ? "1" : "0");
 	}
 	out_row(r, "Hosts", i, "State.text", out_lang(r, "Status", key));
 	out_row(r, "Hosts", i, "State.kind", kind);
@@ -104,27 +106,45 @@ set_host(struct req *r, size_t i, const struct host *h)
 	out_row(r, "Hosts", i, "mx", h->mx);
 }
 
-/* The appliance's public address; start a refresh when it is stale. */
+/* The HDF names of the families (fixed text, never request data). */
+static const char *const fam_key[NET__MAX] = {
+	[NET_V4] = "PublicIp.v4", [NET_V6] = "PublicIp.v6",
+};
+
+/* The appliance's public addresses, one per family checked; start a
+ * refresh when one is stale. ni[f] stays empty for a family not checked. */
 static void
-public_ip(struct req *r, struct netip *ni)
+public_ip(struct req *r, struct netip ni[NET__MAX])
 {
-	char path[PATH_MAX], t[OUT_TIME_SZ];
+	char path[PATH_MAX], key[48], t[OUT_TIME_SZ];
 	struct dd_err e;
 	long long now = (long long)time(NULL);
-	int have;
+	int f, have, stale = 0;
 
-	snprintf(path, sizeof(path), "%s/" NETIP_FILE, r->conf.state_dir);
-	have = netip_read(path, ni, &e) == 0;
-	if (!have || now - ni->time >= r->conf.checkip_interval ||
-	    ni->time > now + 60) {
+	for (f = 0; f < NET__MAX; f++) {
+		memset(&ni[f], 0, sizeof(ni[f]));
+		if (f == NET_V6 && r->conf.checkip6_url == NULL)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir,
+		    netip_file(f));
+		have = netip_read(path, &ni[f], &e) == 0;
+		stale |= !have || now - ni[f].time >= r->conf.checkip_interval ||
+		    ni[f].time > now + 60;
+		snprintf(key, sizeof(key), "%s.checked", fam_key[f]);
+		out_set(r, key, "1");
+		if (!have)
+			continue;
+		snprintf(key, sizeof(key), "%s.ip", fam_key[f]);
+		out_set(r, key, ni[f].ip);
+		snprintf(key, sizeof(key), "%s.error", fam_key[f]);
+		out_set(r, key, ni[f].error);
+		snprintf(key, sizeof(key), "%s.time", fam_key[f]);
+		out_set(r, key, out_time(ni[f].time, t));
+	}
+	if (stale) {
 		run_checkip_detached(r);
 		out_set(r, "PublicIp.refreshing", "1");
 	}
-	if (!have)
-		return;
-	out_set(r, "PublicIp.ip", ni->ip);
-	out_set(r, "PublicIp.error", ni->error);
-	out_set(r, "PublicIp.time", out_time(ni->time, t));
 }
 
 /* After a redirect: what was done, and how applying it went. */
@@ -163,7 +183,7 @@ void
 page_list(struct req *r)
 {
 	struct cache_entry *ce = NULL;
-	struct netip ni = { 0 };
+	struct netip ni[NET__MAX];
 	struct host *h;
 	struct vet *v;
 	struct dd_err e = { 0 };
@@ -182,10 +202,10 @@ page_list(struct req *r)
 	apply_vet(h, n, v);
 	if (cache_read(r->conf.ddclient_cache, &ce, &nce, &e) == -1)
 		out_set(r, "Daemon.cache_error", e.msg);
-	public_ip(r, &ni);
+	public_ip(r, ni);
 	for (i = 0; i < n; i++) {
 		set_host(r, i, &h[i]);
-		set_state(r, i, &h[i], cache_find(ce, nce, h[i].hostname), &ni,
+		set_state(r, i, &h[i], cache_find(ce, nce, h[i].hostname), ni,
 		    &v[i]);
 	}
 	daemon_line(r);

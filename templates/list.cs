@@ -11,10 +11,15 @@
 <?cs if:Daemon.cache_error ?>
 <p class="notice warn" id="cache-error"><?cs var:Lang.Daemon.cache ?>: <?cs var:Daemon.cache_error ?></p>
 <?cs /if ?>
-<p class="public-ip" id="public-ip"><?cs var:Lang.PublicIp.label ?>:
-<?cs if:PublicIp.ip ?><strong class="ip"><?cs var:PublicIp.ip ?></strong> <span class="when">(<?cs var:Lang.PublicIp.checked ?> <?cs var:PublicIp.time ?>)</span><?cs elif:PublicIp.error ?><span class="error"><?cs var:Lang.PublicIp.failed ?> (<?cs var:PublicIp.time ?>): <?cs var:PublicIp.error ?>.</span><?cs else ?><?cs var:Lang.PublicIp.unknown ?><?cs /if ?>
-<?cs if:PublicIp.refreshing ?><span class="refreshing">— <?cs var:Lang.PublicIp.refreshing ?></span><?cs /if ?>
-</p>
+<?cs def:public(f, id) ?><li id="public-<?cs var:id ?>"><?cs var:Lang.PublicIp[id] ?>:
+<?cs if:f.ip ?><strong class="ip"><?cs var:f.ip ?></strong> <span class="when">(<?cs var:Lang.PublicIp.checked ?> <?cs var:f.time ?>)</span><?cs elif:f.error ?><span class="error"><?cs var:Lang.PublicIp.failed ?> (<?cs var:f.time ?>): <?cs var:f.error ?>.</span><?cs else ?><?cs var:Lang.PublicIp.unknown ?><?cs /if ?></li>
+<?cs /def ?>
+<div class="public-ip" id="public-ip"><p><?cs var:Lang.PublicIp.label ?><?cs if:PublicIp.refreshing ?> <span class="refreshing">— <?cs var:Lang.PublicIp.refreshing ?></span><?cs /if ?></p>
+<ul>
+<?cs call:public(PublicIp.v4, "ipv4") ?>
+<?cs if:PublicIp.v6.checked ?><?cs call:public(PublicIp.v6, "ipv6") ?><?cs /if ?>
+</ul>
+</div>
 <p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a></p>
 <?cs if:subcount(Hosts) == 0 ?>
 <p class="empty" id="empty"><?cs var:Lang.Empty ?></p>

@@ -58,7 +58,8 @@ start() {
 		sleep 0.05
 	done
 	"$TOP/tools/instance-conf.sh" "$R" \
-		checkip_url="http://127.0.0.1:$cport/addr" checkip_interval=60 \
+		checkip_url="http://127.0.0.1:$cport/addr" \
+		checkip6_url="http://[::1]:$cport/addr" checkip_interval=60 \
 		ddclient_use="web, web=http://127.0.0.1:$cport/addr" \
 		ddclient_ssl=no ddclient_daemon=60 page_hosts=localhost \
 		> "$R/ddns-admin.conf"

@@ -36,7 +36,8 @@ free_port() {
 make_instance() {
 	mkdir -p "$T/state"
 	BUILD="$B" "$TOP/tools/instance-conf.sh" "$T" \
-		checkip_url=http://127.0.0.1:9/ ddclient_ssl=no "$@" \
+		checkip_url=http://127.0.0.1:9/ "checkip6_url=http://[::1]:9/" \
+		ddclient_ssl=no "$@" \
 		> "$T/ddns-admin.conf"
 }
 

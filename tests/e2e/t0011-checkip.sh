@@ -14,7 +14,7 @@ use() { sed -i "s#^checkip_url = .*#checkip_url = $1#" "$T/ddns-admin.conf"; }
 # checkip: run ddns-checkip on the instance (bounded: its own timeout is 5 s).
 checkip() { DDNS_ADMIN_CONFIG=$T/ddns-admin.conf timeout 30 "$B/ddns-checkip" 2> "$T/checkip.err"; }
 state_has() { grep -qxF -- "$1" "$ST"; }
-public_ip() { sed -n '/<p class="public-ip"/,/<\/p>/p' "$T/out" | grep -qF -- "$1"; }
+public_ip() { sed -n '/<div class="public-ip"/,/<\/div>/p' "$T/out" | grep -qF -- "$1"; }
 now() { date +%s; }
 # A host to show the address match on (its state comes from a cache
 # line written by hand, in ddclient 3.10's format).
@@ -62,7 +62,7 @@ fails() {
 	check "$1: list shows the error in words" public_ip "$(printf %s "$3" | sed "s/'/\&#39;/g")."
 	check "$1: list says the check failed" public_ip 'The last check failed ('
 }
-fails garbage "http://127.0.0.1:$CP/garbage" "the check server's answer holds no address"
+fails garbage "http://127.0.0.1:$CP/garbage" "the check server's answer holds no IPv4 address"
 fails "HTTP 500" "http://127.0.0.1:$CP/500" "the check server answered HTTP 500"
 fails refused "http://127.0.0.1:$(free_port)/" "could not connect to the check server (connection refused or no route)"
 fails timeout "http://127.0.0.1:$CP/slow" "the check server did not answer within 5 seconds"
