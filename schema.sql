@@ -4,7 +4,7 @@
 -- The file belongs to the web server's user, so ddns-apply (root) checks
 -- every row again with the form's validators: these are not its defence.
 
-PRAGMA user_version = 3;	-- store.c migrates older versions
+PRAGMA user_version = 4;	-- store.c migrates older versions
 
 -- One dynamic hostname per row.
 CREATE TABLE hosts (
@@ -44,6 +44,12 @@ CREATE TABLE hosts (
 	-- secret in password); ddns-apply writes the key file.
 	algorithm   TEXT NOT NULL DEFAULT ''
 	            CHECK (algorithm NOT GLOB '*[^a-z0-9-]*'),
+	-- Which addresses ddclient keeps: the A record, the AAAA, or both.
+	family      TEXT NOT NULL DEFAULT 'ipv4'
+	            CHECK (family IN ('ipv4', 'ipv6', 'dual')),
+	-- The dyndns family's options: *.hostname too; the MX is a backup.
+	wildcard    TEXT NOT NULL DEFAULT '' CHECK (wildcard IN ('', 'yes')),
+	backupmx    TEXT NOT NULL DEFAULT '' CHECK (backupmx IN ('', 'yes')),
 	CHECK (provider <> 'custom' OR (server <> '' AND protocol <> '')),
 	-- No field may carry a line break or other control character into
 	-- ddclient's configuration.

@@ -12,6 +12,7 @@
 #include "cache.h"
 #include "daemon.h"
 #include "ddconf.h"
+#include "ddver.h"
 #include "fileio.h"
 #include "store.h"
 #include "tsig.h"
@@ -104,7 +105,7 @@ lock(const struct conf *c, struct dd_err *e)
 }
 
 size_t
-apply_vet(struct host *h, size_t n, struct vet *why)
+apply_vet(struct host *h, size_t n, enum ddv ver, struct vet *why)
 {
 	char fw[HF__MAX][VAL_WHY];
 	struct host canon;
@@ -115,7 +116,7 @@ apply_vet(struct host *h, size_t n, struct vet *why)
 	for (i = 0; i < n; i++) {
 		why[i].field = -1;
 		why[i].msg[0] = '\0';
-		if (val_stored(&h[i], &canon, fw) > 0) {
+		if (val_stored(&h[i], ver, &canon, fw) > 0) {
 			for (f = 0; fw[f][0] == '\0'; f++)
 				;
 			why[i].field = f;
@@ -136,7 +137,8 @@ apply_vet(struct host *h, size_t n, struct vet *why)
 /* vetted: the rows that may reach ddclient, canonical, into *ok (caller
  * frees); the others are named on stderr, the web server's error log. */
 static int
-vetted(struct store *s, struct host **ok, size_t *nok, struct dd_err *e)
+vetted(struct store *s, enum ddv ver, struct host **ok, size_t *nok,
+    struct dd_err *e)
 {
 	struct vet *why;
 	struct host *h;
@@ -148,7 +150,7 @@ vetted(struct store *s, struct host **ok, size_t *nok, struct dd_err *e)
 		free(h);
 		return dd_fail(e, DD_ESYS, NULL, "out of memory");
 	}
-	apply_vet(h, n, why);
+	apply_vet(h, n, ver, why);
 	for (i = 0; i < n; i++)
 		if (why[i].field == -1)
 			h[k++] = h[i];
@@ -164,18 +166,19 @@ vetted(struct store *s, struct host **ok, size_t *nok, struct dd_err *e)
 
 /* write_config: key files, then ddclient's config, from the vetted rows. */
 static enum apply_status
-write_config(const struct conf *c, struct store *s, struct dd_err *e)
+write_config(const struct conf *c, enum ddv ver, struct store *s,
+    struct dd_err *e)
 {
 	struct host *h = NULL;
 	struct buf b = { 0 };
 	size_t n = 0;
 	int rc;
 
-	if (vetted(s, &h, &n, e) == -1)
+	if (vetted(s, ver, &h, &n, e) == -1)
 		return APPLY_EDB;
 	rc = tsig_write(c, h, n, e);
 	if (rc == 0)
-		rc = ddconf_render(c, h, n, &b, e);
+		rc = ddconf_render(c, ver, h, n, &b, e);
 	if (rc == 0)
 		rc = file_write_atomic(c->ddclient_conf, b.p, b.len, 0600,
 		    c->ddclient_conf, e);
@@ -208,7 +211,9 @@ apply_run(const struct conf *c, struct dd_err *e)
 {
 	enum apply_status st;
 	enum daemon_state ds;
+	struct dd_err ve;
 	struct store *s;
+	enum ddv ver;
 	int fd, cache_rc;
 
 	if ((fd = lock(c, e)) == -1)
@@ -224,7 +229,11 @@ apply_run(const struct conf *c, struct dd_err *e)
 	file_clean_temps(c->ddclient_cache);
 	/* Config first: a ddclient waking in between must not resend with
 	 * the old settings because its cache entry is already gone. */
-	if ((st = write_config(c, s, e)) != APPLY_OK)
+	/* Unknown: write for Debian 12's, and say so (the page says it too). */
+	if (ddver_resolve(c, &ver, &ve) == -1)
+		fprintf(stderr, "ddns-apply: %s; writing for ddclient %s\n",
+		    ve.msg, ddver_name(ver));
+	if ((st = write_config(c, ver, s, e)) != APPLY_OK)
 		goto out;
 	/* A pass in progress would write the dropped entries back: let it
 	 * end first (it is short unless a provider is slow to answer). */

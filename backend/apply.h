@@ -64,12 +64,13 @@ struct vet {
  * apply_vet: the trust boundary. The database belongs to the web server's
  * user, so ddns-apply checks each of the n rows at h (ordered by hostname,
  * as store_list gives them) again with the form's validators (val_stored)
- * and refuses a second row with a hostname already taken. A good row is
+ * for ddclient version ver, and refuses a second row with a hostname
+ * already taken. A good row is
  * replaced by its canonical form and gets why[i].field = -1; a bad one keeps
  * its values and gets why[i] = { field, reason } and is left out of
  * ddclient's configuration. The list page asks the same to show it.
  * Returns the number of rows left out. Pure.
  */
-size_t apply_vet(struct host *h, size_t n, struct vet *why);
+size_t apply_vet(struct host *h, size_t n, enum ddv ver, struct vet *why);
 
 #endif

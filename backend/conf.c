@@ -22,7 +22,7 @@
  * (nsupdate's "$binary -k $keyfile"), so only [A-Za-z0-9/._-]. */
 /* K_URLOPT: a URL, or "none" for none (the field stays NULL). */
 enum ktype { K_PATH, K_SHELL, K_STR, K_URL, K_URLOPT, K_INT, K_BOOL, K_CMD,
-    K_HOSTS };
+    K_HOSTS, K_CHOICE };
 
 /* One row per key: its name, type, place, default and meaning. The
  * default and the meaning also make the example configuration
@@ -34,6 +34,7 @@ struct key {
 	const char	*def;		/* NULL: none (the field stays NULL) */
 	long long	 min, max;	/* K_INT only */
 	const char	*help;		/* one line, for the example */
+	const char	*choices;	/* K_CHOICE: the words allowed */
 };
 
 #define SHELL_SAFE "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" \
@@ -42,51 +43,62 @@ struct key {
 #define S(f) offsetof(struct conf, f)
 static const struct key keys[] = {
 	{ "database",		K_PATH,	S(database),	"/var/lib/ddns-admin/ddns.db", 0, 0,
-	  "SQLite file (made 0600 if missing)" },
+	  "SQLite file (made 0600 if missing)", NULL },
 	{ "ddclient_conf",	K_PATH,	S(ddclient_conf), "/etc/ddclient.conf", 0, 0,
-	  "ddclient's configuration, rewritten on every change" },
+	  "ddclient's configuration, rewritten on every change", NULL },
 	{ "ddclient_pid",	K_PATH,	S(ddclient_pid), "/run/ddclient.pid", 0, 0,
-	  "ddclient's pid file (to signal it)" },
+	  "ddclient's pid file (to signal it)", NULL },
 	{ "ddclient_cache",	K_PATH,	S(ddclient_cache), "/var/cache/ddclient/ddclient.cache", 0, 0,
-	  "ddclient's cache (live state; entries dropped on change)" },
+	  "ddclient's cache (live state; entries dropped on change)", NULL },
 	{ "templates",		K_PATH,	S(templates),	DEFAULT_DATADIR "/templates", 0, 0,
-	  "ClearSilver templates and strings.hdf" },
+	  "ClearSilver templates and strings.hdf", NULL },
 	{ "apply",		K_CMD,	S(apply),	DEFAULT_BINDIR "/ddns-apply", 0, 0,
 	  "command that applies: absolute path, split on spaces, no shell "
-	  "(README: the sudo rule)" },
+	  "(README: the sudo rule)", NULL },
 	{ "checkip",		K_CMD,	S(checkip),	DEFAULT_BINDIR "/ddns-checkip", 0, 0,
-	  "command that refreshes the public address" },
+	  "command that refreshes the public address", NULL },
 	{ "checkip_url",	K_URL,	S(checkip_url),	"https://api.ipify.org/", 0, 0,
-	  "where ddns-checkip asks for the public address" },
+	  "where ddns-checkip asks for the public address", NULL },
 	{ "checkip6_url",	K_URLOPT, S(checkip6_url), "https://api6.ipify.org/", 0, 0,
 	  "where ddns-checkip asks for the public IPv6 address (over IPv6), "
-	  "or none" },
+	  "or none", NULL },
 	{ "checkip_interval",	K_INT,	S(checkip_interval), "300", 10, 86400,
-	  "seconds before the list page refreshes it" },
+	  "seconds before the list page refreshes it", NULL },
 	{ "state_dir",		K_PATH,	S(state_dir),	"/var/lib/ddns-admin", 0, 0,
-	  "public-address state, locks, the CSRF secret" },
+	  "public-address state, locks, the CSRF secret", NULL },
 	{ "require_auth",	K_BOOL,	S(require_auth), "yes", 0, 0,
-	  "no: serve requests without REMOTE_USER (never on an appliance)" },
+	  "no: serve requests without REMOTE_USER (never on an appliance)", NULL },
 	{ "ddclient_use",	K_STR,	S(ddclient_use), "web, web=ipify-ipv4", 0, 0,
 	  "ddclient's address detection, the text after use= (set here, "
-	  "never from the web form)" },
+	  "never from the web form)", NULL },
+	{ "ddclient_usev4",	K_STR,	S(ddclient_usev4), "webv4, webv4=ipify-ipv4", 0, 0,
+	  "ddclient 3.11's IPv4 address detection, the text after usev4= "
+	  "(disabled: none)", NULL },
+	{ "ddclient_usev6",	K_STR,	S(ddclient_usev6), "webv6, webv6=ipify-ipv6", 0, 0,
+	  "ddclient 3.11's IPv6 address detection, the text after usev6= "
+	  "(disabled: none)", NULL },
+	{ "ddclient",		K_PATH,	S(ddclient),	"/usr/bin/ddclient", 0, 0,
+	  "the ddclient program, read (never run) to learn its version", NULL },
+	{ "ddclient_version",	K_CHOICE, S(ddclient_version), "auto", 0, 0,
+	  "the ddclient version the configuration is written for: auto "
+	  "(from the program), 3.10 or 3.11", "auto 3.10 3.11" },
 	{ "ddclient_ssl",	K_BOOL,	S(ddclient_ssl), "yes", 0, 0,
-	  "ddclient's ssl= global" },
+	  "ddclient's ssl= global", NULL },
 	{ "ddclient_daemon",	K_INT,	S(ddclient_daemon), "300", 60, 86400,
-	  "ddclient's daemon= interval in seconds" },
+	  "ddclient's daemon= interval in seconds", NULL },
 	{ "static_url",		K_STR,	S(static_url),	"/ddns-admin/", 0, 0,
-	  "URL prefix of www/ (ddns.css, ddns.js)" },
+	  "URL prefix of www/ (ddns.css, ddns.js)", NULL },
 	{ "history_max",	K_INT,	S(history_max),	"1000", 10, 1000000,
-	  "audit entries kept" },
+	  "audit entries kept", NULL },
 	{ "nsupdate_program", K_SHELL, S(nsupdate), "/usr/bin/nsupdate", 0, 0,
 	  "the program ddclient runs for nsupdate hosts (ddclient runs it "
-	  "through a shell: letters, digits and / . _ - only)" },
+	  "through a shell: letters, digits and / . _ - only)", NULL },
 	{ "nsupdate_keydir",	K_SHELL, S(nsupdate_keydir), "/etc/ddns-admin/keys", 0, 0,
-	  "where ddns-apply writes the TSIG key files (0700, its own)" },
+	  "where ddns-apply writes the TSIG key files (0700, its own)", NULL },
 	{ "page_hosts",		K_HOSTS, S(page_hosts),	NULL, 0, 0,
 	  "host names the page is served under, name[:port], space-separated, "
 	  "for the Origin check (the server's own address and port are always "
-	  "accepted)" },
+	  "accepted)", NULL },
 };
 #undef S
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -153,6 +165,19 @@ check_hosts(const struct key *k, const char *v, const char *where,
 	return 0;
 }
 
+/* word_in: 1 if v is one of the space-separated words of list. */
+static int
+word_in(const char *v, const char *list)
+{
+	size_t n = strlen(v);
+	const char *p;
+
+	for (p = list; n > 0 && (p = strstr(p, v)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
 static int
 set_key(struct conf *c, const struct key *k, const char *v, const char *where,
     struct dd_err *e)
@@ -214,6 +239,12 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 	case K_HOSTS:
 		if (check_hosts(k, v, where, e) == -1)
 			return -1;
+		break;
+	case K_CHOICE:
+		if (!word_in(v, k->choices))
+			return dd_fail(e, DD_ECONF, k->name,
+			    "%s: %s must be one of: %s", where, k->name,
+			    k->choices);
 		break;
 	case K_STR:
 		if (*v == '\0')

@@ -28,7 +28,11 @@ struct conf {
 	long long checkip_interval;
 	char	*state_dir;
 	int	 require_auth;
-	char	*ddclient_use;
+	char	*ddclient_use;		/* 3.10: the text after use= */
+	char	*ddclient_usev4;	/* 3.11: the text after usev4= */
+	char	*ddclient_usev6;	/* 3.11: the text after usev6= */
+	char	*ddclient;		/* the program, read for its version */
+	char	*ddclient_version;	/* auto, 3.10 or 3.11 */
 	int	 ddclient_ssl;
 	long long ddclient_daemon;
 	char	*static_url;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ddconf.h"
+#include "ddver.h"
 #include "providers.h"
 
 /* Bytes a ddclient value may carry unescaped; every other gets a '\'. */
@@ -104,9 +105,75 @@ put_tsig(const struct conf *c, const struct host *h, struct buf *out,
 	return put_password(out, path, e);
 }
 
+/* 3.10's use= strategies spelt as usev6= spells them, for an IPv6-only
+ * host there (3.10's dyndns2 and most others send only what use= found). */
+static const struct {
+	const char	*v6;
+	const char	*use;
+} v6_words[] = {
+	{ "webv6-skip", "web-skip" }, { "cmdv6-skip", "cmd-skip" },
+	{ "webv6", "web" }, { "ifv6", "if" }, { "cmdv6", "cmd" },
+	{ "ipv6", "ip" },
+};
+
+int
+ddconf_use_of_usev6(const char *usev6, struct buf *out)
+{
+	const char *p = usev6;
+	size_t i, n;
+
+	while (*p) {
+		for (i = 0; i < sizeof(v6_words) / sizeof(v6_words[0]); i++) {
+			n = strlen(v6_words[i].v6);
+			/* a word of its own: at the start or after ' ' or ',' */
+			if ((p == usev6 || strchr(" ,", p[-1])) &&
+			    strncmp(p, v6_words[i].v6, n) == 0 &&
+			    strchr("=, ", p[n]) != NULL)
+				break;
+		}
+		if (i < sizeof(v6_words) / sizeof(v6_words[0])) {
+			buf_puts(out, v6_words[i].use);
+			p += strlen(v6_words[i].v6);
+		} else
+			buf_add(out, p++, 1);
+	}
+	return out->oom ? -1 : 0;
+}
+
+/*
+ * put_detection: how a host of its family learns its addresses, in the
+ * words of version v; the integrator's text of the module configuration,
+ * never the form's. 3.11 reads usev4= and usev6= (globals): a host turns
+ * off the family it does not want. 3.10 sends, for most protocols, only
+ * what use= found: an IPv6 host gets use= from ddclient_usev6; a dual
+ * host (offered only where 3.10 updates both) adds usev6=.
+ */
 static int
-render_host(const struct conf *c, const struct host *h, struct buf *out,
-    struct dd_err *e)
+put_detection(const struct conf *c, enum ddv v, const struct host *h,
+    struct buf *out, struct dd_err *e)
+{
+	if (!ddconf_carriable(c->ddclient_usev4) ||
+	    !ddconf_carriable(c->ddclient_usev6))
+		return dd_fail(e, DD_ECONF, "ddclient_usev6", "bad ddclient_usev");
+	if (v == DDV_311) {
+		if (strcmp(h->family, "ipv4") == 0)
+			buf_puts(out, "usev6=disabled, \\\n");
+		else if (strcmp(h->family, "ipv6") == 0)
+			buf_puts(out, "usev4=disabled, \\\n");
+		return 0;
+	}
+	if (strcmp(h->family, "ipv6") == 0) {
+		buf_puts(out, "use=");
+		ddconf_use_of_usev6(c->ddclient_usev6, out);
+		buf_puts(out, ", \\\n");
+	} else if (strcmp(h->family, "dual") == 0)
+		buf_printf(out, "usev6=%s, \\\n", c->ddclient_usev6);
+	return 0;
+}
+
+static int
+render_host(const struct conf *c, enum ddv v, const struct host *h,
+    struct buf *out, struct dd_err *e)
 {
 	const struct provider *p = prov_find(h->provider);
 	const char *server;
@@ -138,40 +205,58 @@ render_host(const struct conf *c, const struct host *h, struct buf *out,
 		return -1;
 	if ((flags & PF_MX) && *h->mx && OPT(out, "mx", h->mx, e) == -1)
 		return -1;
+	if ((flags & PF_MX) && *h->backupmx &&
+	    OPT(out, "backupmx", "yes", e) == -1)
+		return -1;
+	if ((flags & PF_WILDCARD) && *h->wildcard &&
+	    OPT(out, "wildcard", "yes", e) == -1)
+		return -1;
+	if (put_detection(c, v, h, out, e) == -1)
+		return -1;
 	if (!ddconf_carriable(h->hostname) || strpbrk(h->hostname, " ,\\'\"=") != NULL)
 		return dd_fail(e, DD_EINVAL, "hostname", "bad hostname");
 	return buf_printf(out, "%s\n", h->hostname);
 }
 
 static int
-render_globals(const struct conf *c, struct buf *out, struct dd_err *e)
+render_globals(const struct conf *c, enum ddv v, struct buf *out,
+    struct dd_err *e)
 {
-	buf_puts(out,
+	buf_printf(out,
 	    "# Written by ddns-admin from its database: do not edit, the next\n"
 	    "# save replaces this file. Change hosts on the Dynamic DNS page of\n"
 	    "# the web administration, and the settings below in ddns-admin's\n"
-	    "# configuration (ddclient_daemon, ddclient_ssl, ddclient_use).\n");
+	    "# configuration (ddclient_daemon, ddclient_ssl, ddclient_use,\n"
+	    "# ddclient_usev4, ddclient_usev6). For ddclient %s.\n",
+	    ddver_name(v));
 	buf_printf(out, "daemon=%lld\n", c->ddclient_daemon);
 	buf_printf(out, "ssl=%s\n", c->ddclient_ssl ? "yes" : "no");
-	/* The integrator's text after use=, checked by conf_load. */
-	if (!ddconf_carriable(c->ddclient_use))
+	/* The integrator's text after use= (3.10) or usev4=/usev6= (3.11),
+	 * checked by conf_load. */
+	if (!ddconf_carriable(c->ddclient_use) ||
+	    !ddconf_carriable(c->ddclient_usev4) ||
+	    !ddconf_carriable(c->ddclient_usev6))
 		return dd_fail(e, DD_ECONF, "ddclient_use", "bad ddclient_use");
-	buf_printf(out, "use=%s\n", c->ddclient_use);
+	if (v == DDV_311)
+		buf_printf(out, "usev4=%s\nusev6=%s\n", c->ddclient_usev4,
+		    c->ddclient_usev6);
+	else
+		buf_printf(out, "use=%s\n", c->ddclient_use);
 	if (put_value(out, "pid", c->ddclient_pid, "\n", e) == -1)
 		return -1;
 	return put_value(out, "cache", c->ddclient_cache, "\n", e);
 }
 
 int
-ddconf_render(const struct conf *c, const struct host *h, size_t n,
-    struct buf *out, struct dd_err *e)
+ddconf_render(const struct conf *c, enum ddv v, const struct host *h,
+    size_t n, struct buf *out, struct dd_err *e)
 {
 	size_t i;
 
-	if (render_globals(c, out, e) == -1)
+	if (render_globals(c, v, out, e) == -1)
 		return -1;
 	for (i = 0; i < n; i++)
-		if (h[i].enabled && render_host(c, &h[i], out, e) == -1)
+		if (h[i].enabled && render_host(c, v, &h[i], out, e) == -1)
 			return -1;
 	if (out->oom)
 		return dd_fail(e, DD_ESYS, NULL, "out of memory");

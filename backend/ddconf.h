@@ -8,18 +8,26 @@
 #include "conf.h"
 #include "err.h"
 #include "host.h"
+#include "providers.h"
 
 /*
- * ddconf_render: append to out the ddclient 3.10 configuration for the
- * enabled hosts among the n at h, with the globals of c (daemon, ssl, use,
- * pid, cache). Pure: no I/O. Every value is written so that ddclient reads
+ * ddconf_render: append to out the configuration that ddclient version v
+ * reads for the enabled hosts among the n at h, with the globals of c
+ * (daemon, ssl, use or usev4/usev6, pid, cache). Pure: no I/O. Every value is written so that ddclient reads
  * back exactly the stored text, and no value can start a line or add a
  * key=value pair. Returns 0, or -1 with e set if a stored value cannot be
  * carried (the validator refuses those, so this means a damaged row) or
  * memory ran out.
  */
-int ddconf_render(const struct conf *c, const struct host *h, size_t n,
-    struct buf *out, struct dd_err *e);
+int ddconf_render(const struct conf *c, enum ddv v, const struct host *h,
+    size_t n, struct buf *out, struct dd_err *e);
+
+/*
+ * ddconf_use_of_usev6: append to out the text of ddclient_usev6 in the
+ * words of 3.10's use= (webv6 -> web, ipv6= -> ip=, ...), for an
+ * IPv6-only host on 3.10. Returns 0, or -1 if memory ran out. Pure.
+ */
+int ddconf_use_of_usev6(const char *usev6, struct buf *out);
 
 /*
  * ddconf_password_ok: 1 if ddclient 3.10 reads password='pw' back exactly.

@@ -250,3 +250,39 @@ file_read(const char *path, size_t max, char **data, size_t *n,
 	*n = len;
 	return 0;
 }
+
+int
+file_read_head(const char *path, size_t max, char **data, size_t *n,
+    struct dd_err *e)
+{
+	char *p;
+	size_t len = 0;
+	ssize_t r;
+	int fd;
+
+	*data = NULL;
+	*n = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return dd_fail(e, errno == ENOENT ? DD_ENOTFOUND : DD_ESYS, NULL,
+		    "cannot open %s: %s", path, strerror(errno));
+	if ((p = malloc(max + 1)) == NULL) {
+		close(fd);
+		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+	}
+	while (len < max && (r = read(fd, p + len, max - len)) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			free(p);
+			close(fd);
+			return dd_fail(e, DD_ESYS, NULL, "cannot read %s: %s",
+			    path, strerror(errno));
+		}
+		len += (size_t)r;
+	}
+	close(fd);
+	p[len] = '\0';
+	*data = p;
+	*n = len;
+	return 0;
+}

@@ -54,4 +54,13 @@ void file_clean_temps(const char *path);
 int file_read(const char *path, size_t max, char **data, size_t *n,
     struct dd_err *e);
 
+/*
+ * file_read_head: the first max bytes (or fewer) of path, a file that the
+ * module configuration names (links are followed: it is the integrator's
+ * word, and it is only read), into a malloc'd, NUL-terminated *data
+ * (caller frees). Returns 0, or -1 with e set.
+ */
+int file_read_head(const char *path, size_t max, char **data, size_t *n,
+    struct dd_err *e);
+
 #endif

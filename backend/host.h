@@ -14,6 +14,8 @@
 #define SERVER_SZ	262	/* host name and :port */
 #define PROTOCOL_SZ	24
 #define ALGORITHM_SZ	16
+#define FAMILY_SZ	8	/* ipv4, ipv6, dual */
+#define FLAG_SZ		4	/* "yes" or "" (a checkbox) */
 
 /*
  * The host's text fields, in form order: the one place a field is
@@ -59,7 +61,10 @@
 	    "Enter the DNS zone that holds the hostname, e.g. example.com.") \
 	X(ALGORITHM, algorithm, ALGORITHM_SZ, val_algorithm, 0,		\
 	    PF_TSIG, PF_TSIG, 1,					\
-	    "Choose the algorithm of the TSIG key.")
+	    "Choose the algorithm of the TSIG key.")			\
+	X(FAMILY, family, FAMILY_SZ, val_family, 0, 0, HF_ALWAYS, 1, NULL) \
+	X(WILDCARD, wildcard, FLAG_SZ, val_flag, 0, 0, PF_WILDCARD, 1, NULL) \
+	X(BACKUPMX, backupmx, FLAG_SZ, val_flag, 0, 0, PF_MX, 1, NULL)
 
 /* Flag for fields every provider takes (outside the PF_* bits). */
 #define HF_ALWAYS	(1u << 31)

@@ -15,32 +15,32 @@
  * (the service is gone). Flags from each protocol's %services variables.
  */
 static const struct protocol protocols[] = {
-	{ "1984",	 PF_PASSWORD },
-	{ "changeip",	 LP },
-	{ "cloudflare",	 LP | PF_ZONE },
-	{ "dinahosting", LP },
-	{ "dnsexit",	 LP },
-	{ "dnsmadeeasy", LP },
-	{ "dondominio",	 LP },
-	{ "duckdns",	 PF_PASSWORD },
-	{ "dyndns1",	 LP | PF_MX },
-	{ "dyndns2",	 LP | PF_MX },
-	{ "easydns",	 LP | PF_MX },
-	{ "freedns",	 LP },
-	{ "freemyip",	 PF_PASSWORD },
-	{ "gandi",	 PF_PASSWORD | PF_ZONE },
-	{ "godaddy",	 LP | PF_ZONE },
-	{ "hetzner",	 PF_PASSWORD | PF_ZONE },
-	{ "keysystems",	 PF_PASSWORD },
-	{ "namecheap",	 LP },
-	{ "nfsn",	 LP | PF_ZONE },
-	{ "njalla",	 PF_PASSWORD },
-	{ "noip",	 LP },
-	{ "nsupdate",	 NSUPDATE },
-	{ "ovh",	 LP },
-	{ "sitelutions", LP },
-	{ "yandex",	 LP },
-	{ "zoneedit1",	 LP | PF_ZONE_OPT },
+	{ "1984",	 PF_PASSWORD, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "changeip",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "cloudflare",	 LP | PF_ZONE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "dinahosting", LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "dnsexit",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "dnsmadeeasy", LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "dondominio",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "duckdns",	 PF_PASSWORD, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "dyndns1",	 LP | PF_MX, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "dyndns2",	 LP | PF_MX, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "easydns",	 LP | PF_MX, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "freedns",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "freemyip",	 PF_PASSWORD, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "gandi",	 PF_PASSWORD | PF_ZONE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "godaddy",	 LP | PF_ZONE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "hetzner",	 PF_PASSWORD | PF_ZONE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "keysystems",	 PF_PASSWORD, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "namecheap",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "nfsn",	 LP | PF_ZONE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "njalla",	 PF_PASSWORD, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "noip",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "nsupdate",	 NSUPDATE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "ovh",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "sitelutions", LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "yandex",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "zoneedit1",	 LP | PF_ZONE_OPT, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
 };
 
 static const struct provider providers[] = {
@@ -167,6 +167,20 @@ proto_find(const char *name)
 		if (strcmp(protocols[i].name, name) == 0)
 			return &protocols[i];
 	return NULL;
+}
+
+unsigned
+proto_families(const struct protocol *pr, enum ddv v)
+{
+	return pr->fam[v];
+}
+
+unsigned
+prov_families(const struct provider *p, const char *proto, enum ddv v)
+{
+	const struct protocol *pr = proto_find(prov_protocol(p, proto));
+
+	return pr != NULL ? pr->fam[v] : 0;
 }
 
 unsigned

@@ -4,6 +4,18 @@
 
 #include <stddef.h>
 
+/* The ddclient versions the module writes for (ddver.h finds which). */
+enum ddv { DDV_310, DDV_311, DDV__MAX };
+
+/* The address families a host may ask for (form field family). */
+enum {
+	FAM_V4		= 1 << 0,	/* ipv4: the A record */
+	FAM_V6		= 1 << 1,	/* ipv6: the AAAA record */
+	FAM_DUAL	= 1 << 2,	/* dual: both, on every pass */
+};
+#define FAM_ONE	(FAM_V4 | FAM_V6)	/* one address a request */
+#define FAM_ALL	(FAM_V4 | FAM_V6 | FAM_DUAL)
+
 /* What a protocol or provider takes from the form (bit flags). */
 enum {
 	PF_LOGIN	= 1 << 0,	/* login required */
@@ -18,11 +30,14 @@ enum {
 					 * that ddns-apply writes into a key file */
 	PF_STATUS_MTIME	= 1 << 9,	/* ddclient leaves the status word stale
 					 * after a success: trust mtime >= atime */
+	PF_WILDCARD	= 1 << 10,	/* wildcard=yes is understood */
 };
 
 struct protocol {
-	const char	*name;		/* as ddclient 3.10 spells it */
+	const char	*name;		/* as ddclient spells it */
 	unsigned	 flags;
+	unsigned char	 fam[DDV__MAX];	/* FAM_* it can update with each
+					 * version; 0: that version lacks it */
 };
 
 struct provider {
@@ -44,9 +59,19 @@ const struct provider *prov_open(void);
 /* prov_find: the provider with this id, or NULL. */
 const struct provider *prov_find(const char *id);
 
-/* proto_count / proto_at: iterate the protocols offered with Custom. */
+/* prov_families: the FAM_* a host of p (and, for Custom, protocol proto)
+ * can ask for with ddclient version v; 0 when v cannot serve it. */
+unsigned prov_families(const struct provider *p, const char *proto,
+    enum ddv v);
+
+/* proto_count / proto_at: iterate the protocols (proto_families says
+ * which a version offers with Custom). */
 size_t proto_count(void);
 const struct protocol *proto_at(size_t i);
+
+/* proto_families: the FAM_* protocol pr updates with version v; 0: v
+ * lacks it (or it is broken there), so it is not offered. */
+unsigned proto_families(const struct protocol *pr, enum ddv v);
 
 /* proto_find: the protocol with this name, or NULL. */
 const struct protocol *proto_find(const char *name);

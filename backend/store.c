@@ -50,6 +50,14 @@ static const char *const migrations[] = {
 	"DROP TABLE pending;"
 	"ALTER TABLE pending3 RENAME TO pending;"
 	"PRAGMA user_version = 3;",
+	/* 3 -> 4: the address families of a host, and the dyndns options. */
+	"ALTER TABLE hosts ADD COLUMN family TEXT NOT NULL DEFAULT 'ipv4'"
+	" CHECK (family IN ('ipv4', 'ipv6', 'dual'));"
+	"ALTER TABLE hosts ADD COLUMN wildcard TEXT NOT NULL DEFAULT ''"
+	" CHECK (wildcard IN ('', 'yes'));"
+	"ALTER TABLE hosts ADD COLUMN backupmx TEXT NOT NULL DEFAULT ''"
+	" CHECK (backupmx IN ('', 'yes'));"
+	"PRAGMA user_version = 4;",
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_VERSION,
     "one migration per schema version");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ddconf.h"
+#include "ddver.h"
 #include "num.h"
 #include "providers.h"
 #include "utf8.h"
@@ -532,6 +533,58 @@ val_algorithm(const char *in, char *out, size_t outsz, struct dd_err *e)
 	    "after 'algorithm'.");
 }
 
+/* The families a host may ask for, by their form word (FAM_* bits). */
+static const struct {
+	const char	*word;
+	unsigned	 bit;
+} families[] = {
+	{ "ipv4", FAM_V4 }, { "ipv6", FAM_V6 }, { "dual", FAM_DUAL },
+};
+#define NFAMILIES (sizeof(families) / sizeof(families[0]))
+
+size_t
+val_family_count(void)
+{
+	return NFAMILIES;
+}
+
+const char *
+val_family_at(size_t i)
+{
+	return i < NFAMILIES ? families[i].word : NULL;
+}
+
+/* family_bit: the FAM_* of a canonical family word, or 0. */
+static unsigned
+family_bit(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < NFAMILIES; i++)
+		if (strcmp(word, families[i].word) == 0)
+			return families[i].bit;
+	return 0;
+}
+
+int
+val_family(const char *in, char *out, size_t outsz, struct dd_err *e)
+{
+	if (family_bit(in) == 0)
+		return dd_fail(e, DD_EINVAL, NULL, "Choose IPv4, IPv6 or both "
+		    "(dual stack).");
+	return copy_out(in, out, outsz, e);
+}
+
+int
+val_flag(const char *in, char *out, size_t outsz, struct dd_err *e)
+{
+	/* A ticked checkbox sends its value ("yes"), or "on" without one. */
+	if (strcmp(in, "yes") != 0 && strcmp(in, "on") != 0)
+		return dd_fail(e, DD_EINVAL, NULL, "Tick the box, or leave it "
+		    "empty.");
+	return copy_out("yes", out, outsz, e);
+}
+
 int
 val_provider(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
@@ -564,6 +617,12 @@ val_field_accepted(enum hfield f)
 	return rules[f].accepted;
 }
 
+val_fn
+val_field_fn(enum hfield f)
+{
+	return rules[f].fn;
+}
+
 /* Check field f against what the provider requires (need) and accepts
  * (take); write the canonical value into out or a message into why. */
 static int
@@ -593,8 +652,42 @@ check_field(enum hfield f, const char *v, unsigned need, unsigned take,
 	return 0;
 }
 
+/*
+ * check_version: what the installed ddclient (v) can do for provider p
+ * with protocol proto: the protocol must exist there, and the host's
+ * family be one it updates. The message goes beside the field to change.
+ */
+static int
+check_version(const struct provider *p, const char *proto, enum ddv v,
+    struct host *out, char why[HF__MAX][VAL_WHY])
+{
+	unsigned fams = prov_families(p, proto, v), want;
+	const char *name = ddver_name(v);
+
+	if (fams == 0) {
+		snprintf(why[(p->flags & PF_PROTOCOL) ? HF_PROTOCOL :
+		    HF_PROVIDER], VAL_WHY, "The installed ddclient %s cannot "
+		    "update this provider (protocol %s): choose another.", name,
+		    prov_protocol(p, proto));
+		return -1;
+	}
+	if (*out->family == '\0')
+		snprintf(out->family, sizeof(out->family), "%s", "ipv4");
+	want = family_bit(out->family);
+	if (want == 0 || (fams & want))
+		return 0;
+	if (want == FAM_DUAL && (fams & FAM_ONE) == FAM_ONE)
+		snprintf(why[HF_FAMILY], VAL_WHY, "ddclient %s sends one address "
+		    "per request for this provider: choose IPv4 or IPv6.", name);
+	else
+		snprintf(why[HF_FAMILY], VAL_WHY, "ddclient %s cannot update %s "
+		    "for this provider.", name, want == FAM_V4 ? "an IPv4 address"
+		    : want == FAM_V6 ? "an IPv6 address" : "both addresses");
+	return -1;
+}
+
 int
-val_host(const char *const in[HF__MAX], const struct host *old,
+val_host(const char *const in[HF__MAX], const struct host *old, enum ddv ver,
     struct host *out, char why[HF__MAX][VAL_WHY])
 {
 	const struct provider *p;
@@ -633,11 +726,14 @@ val_host(const char *const in[HF__MAX], const struct host *old,
 		if (f != HF_PROVIDER &&
 		    check_field(f, v[f], flags, take, p, out, why[f]) == -1)
 			bad++;
+	/* Judged only once the provider and its protocol are known. */
+	if (bad == 0 && check_version(p, v[HF_PROTOCOL], ver, out, why) == -1)
+		bad++;
 	return bad;
 }
 
 int
-val_stored(const struct host *row, struct host *out,
+val_stored(const struct host *row, enum ddv ver, struct host *out,
     char why[HF__MAX][VAL_WHY])
 {
 	const char *in[HF__MAX];
@@ -646,7 +742,7 @@ val_stored(const struct host *row, struct host *out,
 
 	for (f = 0; f < HF__MAX; f++)
 		in[f] = host_field(&copy, f, NULL);
-	bad = val_host(in, NULL, out, why);
+	bad = val_host(in, NULL, ver, out, why);
 	out->id = row->id;
 	out->enabled = row->enabled;
 	out->created = row->created;

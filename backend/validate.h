@@ -6,6 +6,7 @@
 
 #include "err.h"
 #include "host.h"
+#include "providers.h"
 
 #define VAL_WHY 256	/* size of a message buffer */
 
@@ -55,11 +56,24 @@ int val_algorithm(const char *, char *, size_t, struct dd_err *);
 size_t val_algorithm_count(void);
 const char *val_algorithm_at(size_t i);
 
+/* val_family: ipv4, ipv6 or dual. */
+int val_family(const char *, char *, size_t, struct dd_err *);
+
+/* val_family_count / val_family_at: the family words, the default first. */
+size_t val_family_count(void);
+const char *val_family_at(size_t i);
+
+/* val_flag: a ticked checkbox ("yes", or "on"), canonical "yes". */
+int val_flag(const char *, char *, size_t, struct dd_err *);
+
 /* val_provider: the id of a provider of providers.c. */
 int val_provider(const char *, char *, size_t, struct dd_err *);
 
 /* val_field_accepted: the provider flags that let field f be given. */
 unsigned val_field_accepted(enum hfield f);
+
+/* val_field_fn: the validator of field f (its row in host.h). */
+val_fn val_field_fn(enum hfield f);
 
 /* val_idn_ascii: the ASCII (punycode) form of the UTF-8 name in into out.
  * Returns 0, or -1 if in is not UTF-8 or does not fit. */
@@ -70,10 +84,13 @@ int val_idn_ascii(const char *in, char *out, size_t outsz);
  * for absent) into out. old is the stored row when modifying, NULL when
  * creating: an empty password then keeps old's. For each bad field, why[f]
  * gets a message; good fields get "". Returns the number of bad fields.
- * out->id, enabled and times are copied from old (or zero).
+ * out->id, enabled and times are copied from old (or zero). ver is the
+ * ddclient the configuration is written for: a provider it cannot serve,
+ * or a family it cannot update for it, is refused beside the field. An
+ * empty family is ipv4.
  */
 int val_host(const char *const in[HF__MAX], const struct host *old,
-    struct host *out, char why[HF__MAX][VAL_WHY]);
+    enum ddv ver, struct host *out, char why[HF__MAX][VAL_WHY]);
 
 /*
  * val_stored: check a row read from the database as the form would have
@@ -83,7 +100,7 @@ int val_host(const char *const in[HF__MAX], const struct host *old,
  * enabled flag other than 0 or 1, is refused too. Returns the number of
  * bad fields: 0 means the row may be rendered.
  */
-int val_stored(const struct host *row, struct host *out,
+int val_stored(const struct host *row, enum ddv ver, struct host *out,
     char why[HF__MAX][VAL_WHY]);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "conf.h"
 #include "csrf.h"
+#include "ddver.h"
 #include "err.h"
 #include "origin.h"
 #include "store.h"
@@ -34,6 +35,8 @@ struct req {
 	char		*b[B__MAX];	/* validated body fields */
 	long long	 id;		/* id from the query or body; 0 if none */
 	struct store	*store;
+	enum ddv	 ver;		/* the ddclient written for (ddver.h) */
+	char		 ver_error[256];	/* why it is a guess, or "" */
 	unsigned char	 key[CSRF_KEY_LEN];
 	HDF		*hdf;
 	const char	*template;	/* page to render */

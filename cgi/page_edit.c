@@ -21,36 +21,79 @@ fields_of(unsigned flags, char *out, size_t sz)
 			    len ? " " : "", host_field_name(f));
 }
 
+/* The family words a FAM_* set allows, for the page's script. */
 static void
-set_choices(struct req *r, const char *provider, const char *protocol,
-    const char *algorithm)
+families_of(unsigned fams, char *out, size_t sz)
+{
+	static const unsigned bits[] = { FAM_V4, FAM_V6, FAM_DUAL };
+	size_t i, len = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if ((fams & bits[i]) && len < sz)
+			len += (size_t)snprintf(out + len, sz - len, "%s%s",
+			    len ? " " : "", val_family_at(i));
+}
+
+/* The providers and Custom's protocols that the installed ddclient can
+ * serve (Custom itself always), with the fields and families each takes. */
+static void
+set_providers(struct req *r, const char *provider, const char *protocol)
 {
 	const struct provider *p;
 	const struct protocol *pr;
-	char fields[160];
-	const char *alg;
+	char fields[160], fams[32];
+	size_t i, k;
+
+	for (i = 0, k = 0; (p = prov_at(i)) != NULL; i++) {
+		if (!(p->flags & PF_PROTOCOL) &&
+		    prov_families(p, NULL, r->ver) == 0)
+			continue;
+		out_row(r, "Providers", k, "id", p->id);
+		out_row(r, "Providers", k, "label", p->label);
+		fields_of(p->flags | HF_ALWAYS, fields, sizeof(fields));
+		out_row(r, "Providers", k, "fields", fields);
+		families_of(prov_families(p, NULL, r->ver), fams, sizeof(fams));
+		out_row(r, "Providers", k, "families", fams);
+		if (provider && strcmp(provider, p->id) == 0)
+			out_row(r, "Providers", k, "selected", "1");
+		k++;
+	}
+	for (i = 0, k = 0; (pr = proto_at(i)) != NULL; i++) {
+		if (proto_families(pr, r->ver) == 0)
+			continue;
+		out_row(r, "Protocols", k, "name", pr->name);
+		fields_of(pr->flags, fields, sizeof(fields));
+		out_row(r, "Protocols", k, "fields", fields);
+		families_of(proto_families(pr, r->ver), fams, sizeof(fams));
+		out_row(r, "Protocols", k, "families", fams);
+		if (protocol && strcmp(protocol, pr->name) == 0)
+			out_row(r, "Protocols", k, "selected", "1");
+		k++;
+	}
+}
+
+/* The choices of the form's dropdowns, with the typed or stored values
+ * (in[]) selected. */
+static void
+set_choices(struct req *r, const char *const in[HF__MAX])
+{
+	const char *alg, *fam, *family = in[HF_FAMILY];
 	size_t i;
 
-	for (i = 0; (p = prov_at(i)) != NULL; i++) {
-		out_row(r, "Providers", i, "id", p->id);
-		out_row(r, "Providers", i, "label", p->label);
-		fields_of(p->flags | HF_ALWAYS, fields, sizeof(fields));
-		out_row(r, "Providers", i, "fields", fields);
-		if (provider && strcmp(provider, p->id) == 0)
-			out_row(r, "Providers", i, "selected", "1");
-	}
-	for (i = 0; (pr = proto_at(i)) != NULL; i++) {
-		out_row(r, "Protocols", i, "name", pr->name);
-		fields_of(pr->flags, fields, sizeof(fields));
-		out_row(r, "Protocols", i, "fields", fields);
-		if (protocol && strcmp(protocol, pr->name) == 0)
-			out_row(r, "Protocols", i, "selected", "1");
-	}
+	set_providers(r, in[HF_PROVIDER], in[HF_PROTOCOL]);
 	for (i = 0; (alg = val_algorithm_at(i)) != NULL; i++) {
 		out_row(r, "Algorithms", i, "name", alg);
-		if (algorithm && strcmp(algorithm, alg) == 0)
+		if (in[HF_ALGORITHM] && strcmp(in[HF_ALGORITHM], alg) == 0)
 			out_row(r, "Algorithms", i, "selected", "1");
 	}
+	for (i = 0; (fam = val_family_at(i)) != NULL; i++) {
+		out_row(r, "Families", i, "name", fam);
+		out_row(r, "Families", i, "label", out_lang(r, "Family", fam));
+		if (strcmp(family && *family ? family : "ipv4", fam) == 0)
+			out_row(r, "Families", i, "selected", "1");
+	}
+	out_set(r, "Page.ddclient", ddver_name(r->ver));
 }
 
 /* Fill the form with in[] (never the password) and the messages why[]. */
@@ -75,7 +118,7 @@ set_form(struct req *r, const char *const in[HF__MAX],
 		out_setn(r, old->id, "Form.id");
 		out_set(r, "Form.has_password", *old->password ? "1" : "0");
 	}
-	set_choices(r, in[HF_PROVIDER], in[HF_PROTOCOL], in[HF_ALGORITHM]);
+	set_choices(r, in);
 }
 
 void
@@ -117,7 +160,7 @@ page_save(struct req *r)
 		}
 		oldp = &old;
 	}
-	if (val_host((const char *const *)r->b, oldp, &h, why) > 0) {
+	if (val_host((const char *const *)r->b, oldp, r->ver, &h, why) > 0) {
 		set_form(r, (const char *const *)r->b, why, oldp);
 		http_page(r, 422, "edit.cs");
 		return;

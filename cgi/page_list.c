@@ -199,7 +199,7 @@ page_list(struct req *r)
 		http_error(r, &e);
 		return;
 	}
-	apply_vet(h, n, v);
+	apply_vet(h, n, r->ver, v);
 	if (cache_read(r->conf.ddclient_cache, &ce, &nce, &e) == -1)
 		out_set(r, "Daemon.cache_error", e.msg);
 	public_ip(r, ni);

@@ -95,6 +95,7 @@ req_setup(struct req *r, struct dd_err *e)
 {
 	char path[PATH_MAX];
 	const char *m = env("REQUEST_METHOD");
+	struct dd_err ve;
 
 	r->config_path = env("DDNS_ADMIN_CONFIG");
 	if (r->config_path == NULL)
@@ -116,6 +117,9 @@ req_setup(struct req *r, struct dd_err *e)
 	r->qs = env("QUERY_STRING") ? env("QUERY_STRING") : "";
 	if (hdf_setup(r, e) == -1)
 		return -1;
+	/* Read, not run: the program's first lines name its version. */
+	if (ddver_resolve(&r->conf, &r->ver, &ve) == -1)
+		snprintf(r->ver_error, sizeof(r->ver_error), "%s", ve.msg);
 	snprintf(path, sizeof(path), "%s/secret", r->conf.state_dir);
 	return csrf_secret(path, r->key, e);
 }

@@ -16,7 +16,7 @@
 <div class="field" data-field="provider">
 <label for="f-provider"><?cs var:Lang.Field.provider ?></label>
 <select id="f-provider" name="provider" aria-describedby="h-provider<?cs if:Errors.provider ?> e-provider<?cs /if ?>">
-<?cs each:p = Providers ?><option value="<?cs var:p.id ?>" data-fields="<?cs var:p.fields ?>" data-hint="<?cs var:Lang.Hint[p.id] ?>"<?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.label ?></option>
+<?cs each:p = Providers ?><option value="<?cs var:p.id ?>" data-fields="<?cs var:p.fields ?>" data-families="<?cs var:p.families ?>" data-hint="<?cs var:Lang.Hint[p.id] ?>"<?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.label ?></option>
 <?cs /each ?></select>
 <?cs if:Errors.provider ?><p class="error" id="e-provider"><?cs var:Errors.provider ?></p><?cs /if ?>
 <p class="help" id="h-provider"><?cs var:Lang.Help.provider ?></p>
@@ -27,7 +27,7 @@
 <label for="f-protocol"><?cs var:Lang.Field.protocol ?></label>
 <select id="f-protocol" name="protocol" aria-describedby="h-protocol<?cs if:Errors.protocol ?> e-protocol<?cs /if ?>">
 <option value=""><?cs var:Lang.Field.choose ?></option>
-<?cs each:p = Protocols ?><option value="<?cs var:p.name ?>" data-fields="<?cs var:p.fields ?>"<?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.name ?></option>
+<?cs each:p = Protocols ?><option value="<?cs var:p.name ?>" data-fields="<?cs var:p.fields ?>" data-families="<?cs var:p.families ?>"<?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.name ?></option>
 <?cs /each ?></select>
 <?cs if:Errors.protocol ?><p class="error" id="e-protocol"><?cs var:Errors.protocol ?></p><?cs /if ?>
 <p class="help" id="h-protocol"><?cs var:Lang.Help.protocol ?></p>
@@ -50,6 +50,24 @@
 </div>
 <?cs call:field("zone", "text", "host") ?>
 <?cs call:field("mx", "text", "host") ?>
+<?cs def:flag(name) ?>
+<div class="field check" data-field="<?cs var:name ?>">
+<input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="checkbox" value="yes"<?cs if:Form[name] == "yes" ?> checked<?cs /if ?> aria-describedby="h-<?cs var:name ?><?cs if:Errors[name] ?> e-<?cs var:name ?><?cs /if ?>">
+<label for="f-<?cs var:name ?>"><?cs var:Lang.Field[name] ?></label>
+<?cs if:Errors[name] ?><p class="error" id="e-<?cs var:name ?>"><?cs var:Errors[name] ?></p><?cs /if ?>
+<p class="help" id="h-<?cs var:name ?>"><?cs var:Lang.Help[name] ?></p>
+</div>
+<?cs /def ?>
+<?cs call:flag("backupmx") ?>
+<?cs call:flag("wildcard") ?>
+<div class="field" data-field="family">
+<label for="f-family"><?cs var:Lang.Field.family ?></label>
+<select id="f-family" name="family" aria-describedby="h-family<?cs if:Errors.family ?> e-family<?cs /if ?>">
+<?cs each:a = Families ?><option value="<?cs var:a.name ?>"<?cs if:a.selected ?> selected<?cs /if ?>><?cs var:a.label ?></option>
+<?cs /each ?></select>
+<?cs if:Errors.family ?><p class="error" id="e-family"><?cs var:Errors.family ?></p><?cs /if ?>
+<p class="help" id="h-family"><?cs var:Lang.Help.family ?> <?cs var:Lang.Help.ddclient ?> <?cs var:Page.ddclient ?>.</p>
+</div>
 <p class="buttons"><button type="submit" class="primary"><?cs var:Lang.Save ?></button> <a class="button" href="?action=list"><?cs var:Lang.Cancel ?></a></p>
 </form>
 <?cs include:"footer.cs" ?>

@@ -8,9 +8,28 @@
   var hint = document.getElementById('provider-hint');
   if (!provider) return;
 
-  function fieldsOf(select) {
+  var family = document.getElementById('f-family');
+
+  function listOf(select, name) {
     var opt = select.options[select.selectedIndex];
-    return opt ? (opt.getAttribute('data-fields') || '').split(' ') : [];
+    var v = opt ? opt.getAttribute(name) || '' : '';
+    return v ? v.split(' ') : [];
+  }
+  function fieldsOf(select) { return listOf(select, 'data-fields'); }
+
+  /* Offer only the families the installed ddclient updates for the
+   * choice (the server refuses the others anyway, saying why). */
+  function updateFamilies(custom) {
+    if (!family) return;
+    var fams = custom && protocol ? listOf(protocol, 'data-families') :
+      listOf(provider, 'data-families');
+    var first = null;
+    Array.prototype.forEach.call(family.options, function (o) {
+      o.disabled = fams.length > 0 && fams.indexOf(o.value) < 0;
+      if (!o.disabled && first === null) first = o;
+    });
+    var cur = family.options[family.selectedIndex];
+    if (cur && cur.disabled && first) first.selected = true;
   }
 
   function update() {
@@ -30,6 +49,7 @@
         el.disabled = !on;
       });
     });
+    updateFamilies(fieldsOf(provider).indexOf('protocol') >= 0);
     var opt = provider.options[provider.selectedIndex];
     if (hint && opt) hint.textContent = opt.getAttribute('data-hint') || '';
   }

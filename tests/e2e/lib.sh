@@ -85,6 +85,17 @@ token() { grep -o 'name="csrf_token" value="[^"]*"' "$T/out" | head -1 | sed 's/
 # urlencode STRING
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 sql() { sqlite3 "$T/ddns.db" "$1"; }
+# schema_version: the user_version schema.sql makes.
+schema_version() { sed -n 's/^PRAGMA user_version = \([0-9]*\);.*/\1/p' "$TOP/schema.sql"; }
+# unguard_hosts: what a web-side attacker can do to the file it owns: the
+# hosts table again with every column but no CHECK, UNIQUE or NOT NULL.
+unguard_hosts() {
+	_cols=$(sql "SELECT group_concat(name, ', ') FROM pragma_table_info('hosts') WHERE name <> 'id'")
+	_ddl=$(sql "SELECT group_concat(name || ' DEFAULT ' || ifnull(dflt_value, '0'), ', ') FROM pragma_table_info('hosts') WHERE name <> 'id'")
+	sql "CREATE TABLE h2 (id INTEGER PRIMARY KEY, $_ddl);
+		INSERT INTO h2 (id, $_cols) SELECT id, $_cols FROM hosts;
+		DROP TABLE hosts; ALTER TABLE h2 RENAME TO hosts;"
+}
 
 # wait_for TENTHS command...: run the command every 0.1 s until it
 # succeeds; fails after TENTHS tries. A bound, never a timing assertion.

@@ -19,14 +19,7 @@ check "a second good host is saved through the form" [ "$(status)" = 303 ]
 
 # What a web-side attacker can do to its own file: drop every CHECK and
 # UNIQUE, then write rows the form would never have accepted.
-cols="hostname, description, login, password, mx, provider, server, protocol, zone, enabled, created, updated, algorithm"
-sql "CREATE TABLE h2 (id INTEGER PRIMARY KEY, hostname TEXT, description TEXT DEFAULT '',
-	login TEXT DEFAULT '', password TEXT DEFAULT '', mx TEXT DEFAULT '',
-	provider TEXT, server TEXT DEFAULT '', protocol TEXT DEFAULT '',
-	zone TEXT DEFAULT '', enabled INTEGER DEFAULT 1, created INTEGER DEFAULT 1,
-	updated INTEGER DEFAULT 1, algorithm TEXT DEFAULT '');
-INSERT INTO h2 (id, $cols) SELECT id, $cols FROM hosts;
-DROP TABLE hosts; ALTER TABLE h2 RENAME TO hosts;"
+unguard_hosts
 # bad ID HOSTNAME PROVIDER LOGIN PASSWORD [SERVER PROTOCOL ZONE ENABLED]
 bad() {
 	sqlite3 "$T/ddns.db" "INSERT INTO hosts (id, hostname, provider, login,

@@ -326,7 +326,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (ctl[2] & 4)
 				in[HF_PASSWORD] = "";
 		}
-		if (val_host(in, old->id ? old : NULL, &hosts[i], why) == 0)
+		if (val_host(in, old->id ? old : NULL, DDV_310, &hosts[i], why) == 0)
 			out[nacc++] = hosts[i];
 	}
 	/* The enabled ones, in order, are what the output must show. */
@@ -343,7 +343,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.nsupdate = nsupdate;
 	c.nsupdate_keydir = keydir;
 	memset(&e, 0, sizeof(e));
-	if (ddconf_render(&c, out, nacc, &b, &e) != 0) {
+	if (ddconf_render(&c, DDV_310, out, nacc, &b, &e) != 0) {
 		fprintf(stderr, "fuzz_ddconf: render refused an accepted host: "
 		    "%s: %s\n", e.field, e.msg);
 		abort();

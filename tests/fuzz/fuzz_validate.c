@@ -127,7 +127,7 @@ revalidate(const struct host *h, const struct host *old)
 	*hc = *h;
 	for (f = 0; f < HF__MAX; f++)
 		in[f] = host_field(hc, (enum hfield)f, NULL);
-	if (val_host(in, old, again, why) != 0)
+	if (val_host(in, old, DDV_310, again, why) != 0)
 		abort();
 	for (f = 0; f < HF__MAX; f++)
 		if (strcmp(host_field(again, (enum hfield)f, NULL),
@@ -148,7 +148,7 @@ host_once(const char *const in[HF__MAX], const struct host *old,
 
 	if (why == NULL)
 		abort();
-	bad = val_host(in, old, out, why);
+	bad = val_host(in, old, DDV_310, out, why);
 	for (f = 0; f < HF__MAX; f++) {
 		check_str(why[f], VAL_WHY);
 		check_str(host_field(out, (enum hfield)f, &size), size);

@@ -101,7 +101,7 @@ def ddclient_view():
 
 APPLY = os.path.join(os.path.dirname(CGI), "ddns-apply")
 COLS = ["hostname", "description", "login", "password", "mx", "provider",
-        "server", "protocol", "zone", "algorithm"]
+        "server", "protocol", "zone", "algorithm", "family", "wildcard", "backupmx"]
 
 
 def db(sql, params=()):
@@ -116,9 +116,15 @@ def db(sql, params=()):
 def unguard():
     """What a web-side attacker can do to the file it owns: drop every
     CHECK, UNIQUE and NOT NULL of the hosts and pending tables."""
-    cols = ", ".join(COLS)
-    db("CREATE TABLE h2 (id INTEGER PRIMARY KEY, %s, enabled, created, updated)" % cols)
-    db("INSERT INTO h2 SELECT id, %s, enabled, created, updated FROM hosts" % cols)
+    import sqlite3
+    con = sqlite3.connect(T + "/ddns.db")
+    info = con.execute("SELECT name, dflt_value FROM pragma_table_info('hosts') "
+                       "WHERE name <> 'id'").fetchall()
+    con.close()
+    cols = ", ".join(n for n, _ in info)
+    ddl = ", ".join("%s DEFAULT %s" % (n, d if d is not None else "0") for n, d in info)
+    db("CREATE TABLE h2 (id INTEGER PRIMARY KEY, %s)" % ddl)
+    db("INSERT INTO h2 (id, %s) SELECT id, %s FROM hosts" % (cols, cols))
     db("DROP TABLE hosts")
     db("ALTER TABLE h2 RENAME TO hosts")
     db("DROP TABLE pending")

@@ -35,6 +35,8 @@ golden_conf(void)
 	c.ddclient_use = "web, web=ipify-ipv4";
 	c.ddclient_pid = "/run/ddclient.pid";
 	c.ddclient_cache = "/var/cache/ddclient/ddclient.cache";
+	c.ddclient_usev4 = "webv4, webv4=ipify-ipv4";
+	c.ddclient_usev6 = "webv6, webv6=ipify-ipv6";
 	c.nsupdate = "/usr/bin/nsupdate";
 	c.nsupdate_keydir = "/etc/ddns-admin/keys";
 	return c;
@@ -56,6 +58,7 @@ fill_host(struct host *h, const struct provider *p)
 	SET(h, hostname, "%s.example.com", p->id);
 	SET(h, description, "Host at %s", p->label);
 	SET(h, provider, "%s", p->id);
+	SET(h, family, "%s", "ipv4");
 	if (proto)
 		SET(h, protocol, "%s", proto);
 	if (f & (PF_LOGIN | PF_LOGIN_OPT))
@@ -110,7 +113,7 @@ render_ok(const struct conf *c, const struct host *h, size_t n)
 	struct dd_err e;
 
 	dd_clear(&e);
-	ck_assert_msg(ddconf_render(c, h, n, &out, &e) == 0, "render: %s",
+	ck_assert_msg(ddconf_render(c, DDV_310, h, n, &out, &e) == 0, "render: %s",
 	    e.msg);
 	ck_assert_ptr_nonnull(out.p);
 	return out.p;	/* the caller frees */
@@ -361,7 +364,7 @@ START_TEST(render_refuses_line_break_or_hash_outside_password)
 	dst = host_field(&h, uncarriable[_i].field, &size);
 	snprintf(dst, size, "%s", uncarriable[_i].value);
 	dd_clear(&e);
-	ck_assert_msg(ddconf_render(&c, &h, 1, &out, &e) == -1, "%s %s=%s "
+	ck_assert_msg(ddconf_render(&c, DDV_310, &h, 1, &out, &e) == -1, "%s %s=%s "
 	    "rendered:\n%s", uncarriable[_i].provider,
 	    host_field_name(uncarriable[_i].field), uncarriable[_i].value,
 	    out.p);
@@ -491,7 +494,7 @@ ddclient_reads(const char *login, const char *password)
 	SET(&h, server, "%s", "127.0.0.1:9");
 	SET(&h, mx, "%s", "mx.example.com");
 	dd_clear(&e);
-	if (ddconf_render(&c, &h, 1, &text, &e) == -1) {
+	if (ddconf_render(&c, DDV_310, &h, 1, &text, &e) == -1) {
 		ck_assert_int_eq(e.code, DD_EINVAL);
 		buf_free(&text);
 		tu_rmrf(dir);

@@ -230,13 +230,13 @@ form_renders(const char *provider, const char *protocol, unsigned f)
 		in[HF_MX] = "mx.example.com";
 	if (f & PF_SERVER)
 		in[HF_SERVER] = "ns1.example.net:8245";
-	bad = val_host(in, NULL, &h, why);
+	bad = val_host(in, NULL, DDV_310, &h, why);
 	for (i = 0; i < HF__MAX; i++)
 		ck_assert_msg(why[i][0] == '\0', "%s/%s field %s: %s", provider,
 		    protocol ? protocol : "-", host_field_name(i), why[i]);
 	ck_assert_int_eq(bad, 0);
 	ck_assert_int_eq(conf_load(&c, NULL, &e), 0);
-	ck_assert_msg(ddconf_render(&c, &h, 1, &out, &e) == 0, "%s/%s: %s",
+	ck_assert_msg(ddconf_render(&c, DDV_310, &h, 1, &out, &e) == 0, "%s/%s: %s",
 	    provider, protocol ? protocol : "-", e.msg);
 	snprintf(want, sizeof(want), "\nprotocol=%s, \\\n", protocol ?
 	    protocol : prov_find(provider)->protocol);

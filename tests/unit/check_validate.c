@@ -483,7 +483,7 @@ check_host(const struct form *f, const struct host *old, struct host *out,
     char why[HF__MAX][VAL_WHY])
 {
 	memset(why, 'x', sizeof(char[HF__MAX][VAL_WHY]));
-	return val_host(f->in, old, out, why);
+	return val_host(f->in, old, DDV_310, out, why);
 }
 
 /* Forms with fields in the wrong place or missing: which fields get a
