@@ -1,4 +1,5 @@
 /* cache.c: ddclient's cache file: one `k=v,...,k=v host` line per host. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -10,22 +11,29 @@
 
 #define CACHE_MAX (4 * 1024 * 1024)
 
-/* Where each key we read lands; 4.x names after the 3.10 ones. */
-enum ckey { CK_IP, CK_STATUS, CK_MTIME, CK_ATIME };
+/* Where each key we read lands: a text field of struct cache_entry, or a
+ * time. 3.10 keeps ip and status; 3.11 (and 3.10's dual-stack protocols)
+ * keep one pair per family. */
 static const struct {
 	const char	*name;
-	enum ckey	 key;
+	size_t		 off;		/* of a char[] in struct cache_entry */
+	size_t		 size;		/* 0: a time (mtime, atime) */
 } ckeys[] = {
-	{ "ip", CK_IP }, { "ipv4", CK_IP },
-	{ "status", CK_STATUS }, { "status-ipv4", CK_STATUS },
-	{ "mtime", CK_MTIME }, { "atime", CK_ATIME },
+#define TEXT(n, m) { n, offsetof(struct cache_entry, m), \
+	sizeof(((struct cache_entry *)0)->m) }
+	TEXT("ip", ip), TEXT("status", status),
+	TEXT("ipv4", ip4), TEXT("status-ipv4", status4),
+	TEXT("ipv6", ip6), TEXT("status-ipv6", status6),
+#undef TEXT
+	{ "mtime", offsetof(struct cache_entry, mtime), 0 },
+	{ "atime", offsetof(struct cache_entry, atime), 0 },
 };
 
 static void
 set_key(struct cache_entry *ce, const char *k, size_t klen, const char *v,
     size_t vlen)
 {
-	char tmp[32];
+	char tmp[32], *dst;
 	long long t;
 	size_t i;
 
@@ -33,28 +41,40 @@ set_key(struct cache_entry *ce, const char *k, size_t klen, const char *v,
 		if (strlen(ckeys[i].name) != klen ||
 		    strncmp(ckeys[i].name, k, klen) != 0)
 			continue;
-		switch (ckeys[i].key) {
-		case CK_IP:
-			if (vlen < sizeof(ce->ip) && *ce->ip == '\0')
-				memcpy(ce->ip, v, vlen), ce->ip[vlen] = '\0';
-			break;
-		case CK_STATUS:
-			if (vlen < sizeof(ce->status) && *ce->status == '\0')
-				memcpy(ce->status, v, vlen),
-				    ce->status[vlen] = '\0';
-			break;
-		case CK_MTIME:
-		case CK_ATIME:
-			if (vlen >= sizeof(tmp))
-				break;
-			memcpy(tmp, v, vlen);
-			tmp[vlen] = '\0';
-			if (num_parse(tmp, 0, 1LL << 40, &t) == 0)
-				*(ckeys[i].key == CK_MTIME ? &ce->mtime :
-				    &ce->atime) = t;
-			break;
+		dst = (char *)ce + ckeys[i].off;
+		if (ckeys[i].size > 0) {
+			/* The first of a repeated key wins; too long is none. */
+			if (vlen < ckeys[i].size && *dst == '\0')
+				memcpy(dst, v, vlen), dst[vlen] = '\0';
+			continue;
 		}
+		if (vlen >= sizeof(tmp))
+			continue;
+		memcpy(tmp, v, vlen);
+		tmp[vlen] = '\0';
+		if (num_parse(tmp, 0, 1LL << 40, &t) == 0)
+			*(long long *)dst = t;
 	}
+}
+
+int
+cache_family(const struct cache_entry *ce, int v6, const char **ip,
+    const char **status)
+{
+	const char *fip = v6 ? ce->ip6 : ce->ip4;
+	const char *fst = v6 ? ce->status6 : ce->status4;
+
+	/* 3.10 writes status-ipv4/-ipv6 as "noconnect" for the protocols
+	 * that keep one status: its status word wins unless the family has
+	 * an address of its own (3.11, or 3.10's dual-stack protocols). */
+	*status = *fst && (*fip || *ce->status == '\0') ? fst : ce->status;
+	if (*fip != '\0')
+		*ip = fip;
+	else if (*ce->ip != '\0' && (strchr(ce->ip, ':') != NULL) == (v6 != 0))
+		*ip = ce->ip;
+	else
+		*ip = "";
+	return **ip || **status ? 0 : -1;
 }
 
 int

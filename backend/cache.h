@@ -9,15 +9,20 @@
 
 struct cache_entry {
 	char		 host[HOSTNAME_SZ];
-	char		 ip[64];	/* address last set; "" if none */
-	char		 status[32];	/* the provider's last answer */
+	char		 ip[64];	/* address last set (3.10); "" if none */
+	char		 status[32];	/* the provider's last answer (3.10) */
+	char		 ip4[64];	/* 3.11 and dual protocols: per family */
+	char		 status4[32];
+	char		 ip6[64];
+	char		 status6[32];
 	long long	 mtime;		/* last successful update, 0 = never */
 	long long	 atime;		/* last attempt, 0 = unknown */
 };
 
 /*
  * cache_parse_line: read one cache line (`k=v,k=v,... host`) into *ce.
- * Understands 3.10 (status, ip) and 4.x (status-ipv4, ipv4) keys. Returns
+ * Keeps 3.10's keys (ip, status) and the per-family ones of 3.11 (ipv4,
+ * status-ipv4, ipv6, status-ipv6) apart: cache_family reads them. Returns
  * 0, or -1 for a comment, blank or damaged line. Pure.
  */
 int cache_parse_line(const char *line, struct cache_entry *ce);
@@ -29,6 +34,16 @@ int cache_parse_line(const char *line, struct cache_entry *ce);
  */
 int cache_read(const char *path, struct cache_entry **out, size_t *n,
     struct dd_err *e);
+
+/*
+ * cache_family: the address (*ip, "" if none) and the status word of the
+ * IPv6 (v6 set) or IPv4 family of ce, from either cache format: the
+ * per-family keys when that family's address is there, else 3.10's ip
+ * and status when ip is of that family. Returns 0, or -1 when the entry
+ * says nothing of that family yet. Pure.
+ */
+int cache_family(const struct cache_entry *ce, int v6, const char **ip,
+    const char **status);
 
 /* cache_find: the entry for host among n, or NULL. */
 const struct cache_entry *cache_find(const struct cache_entry *ce, size_t n,

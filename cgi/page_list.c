@@ -35,18 +35,17 @@ static const char *const msgs[] = {
 	"saved", "deleted", "enabled", "disabled", "queued",
 };
 
-/* The status key (Lang.Status.<key>) and look of a host's cache entry. */
+/* The status key (Lang.Status.<key>) and look of a status word of a
+ * host's cache entry. */
 static void
 status_of(const struct host *h, const struct cache_entry *ce,
-    const char **key, const char **kind)
+    const char *status, const char **key, const char **kind)
 {
-	const char *status = ce->status;
+	const struct provider *p = prov_find(h->provider);
 	size_t j;
 
 	*key = "other";
 	*kind = "error";
-	const struct provider *p = prov_find(h->provider);
-
 	/* nsupdate leaves "noconnect" even after a success. */
 	if (p != NULL && (prov_flags(p, h->protocol) & PF_STATUS_MTIME) &&
 	    ce->mtime > 0 && ce->mtime >= ce->atime)
@@ -60,12 +59,67 @@ status_of(const struct host *h, const struct cache_entry *ce,
 			*key = statuses[j].key, *kind = statuses[j].kind;
 }
 
+/* How bad a look is, to show a dual-stack host by its worse family. */
+static int
+rank(const char *kind)
+{
+	return strcmp(kind, "error") == 0 ? 2 : strcmp(kind, "wait") == 0;
+}
+
+/* The families a host asks for, as the list names them. */
+static const struct {
+	const char	*family;	/* its family field */
+	int		 v6[2];		/* the families, -1 for none */
+} wants[] = {
+	{ "ipv4", { 0, -1 } }, { "ipv6", { 1, -1 } }, { "dual", { 0, 1 } },
+};
+
+/*
+ * set_families: per family the host asks for, its address, the status in
+ * words and whether it is the public address of that family; and the
+ * host's look, the worse of them, into *key and *kind.
+ */
+static void
+set_families(struct req *r, size_t i, const struct host *h,
+    const struct cache_entry *ce, const struct netip ni[NET__MAX],
+    const char **key, const char **kind)
+{
+	const char *ip, *status, *fkey, *fkind;
+	char name[40];
+	size_t w, k;
+	int v6;
+
+	for (w = 0; w < sizeof(wants) / sizeof(wants[0]) &&
+	    strcmp(wants[w].family, h->family) != 0; w++)
+		;
+	if (w == sizeof(wants) / sizeof(wants[0]))
+		w = 0;
+	*kind = NULL;
+	for (k = 0; k < 2 && (v6 = wants[w].v6[k]) != -1; k++) {
+		cache_family(ce, v6, &ip, &status);
+		status_of(h, ce, status, &fkey, &fkind);
+#define FAM(f, v) do { snprintf(name, sizeof(name), "State.Fam.%zu." f, k); \
+	out_row(r, "Hosts", i, name, v); } while (0)
+		FAM("name", v6 ? "IPv6" : "IPv4");
+		FAM("ip", ip);
+		FAM("status", status);
+		FAM("text", out_lang(r, "Status", fkey));
+		FAM("kind", fkind);
+		if (*ni[v6 ? NET_V6 : NET_V4].ip && *ip)
+			FAM("insync", strcmp(ni[v6 ? NET_V6 : NET_V4].ip, ip) ==
+			    0 ? "1" : "0");
+#undef FAM
+		if (*kind == NULL || rank(fkind) > rank(*kind))
+			*key = fkey, *kind = fkind;
+	}
+}
+
 static void
 set_state(struct req *r, size_t i, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
     const struct vet *v)
 {
-	const char *kind = "wait", *key = "waiting", *pub;
+	const char *kind = "wait", *key = "waiting";
 	char t[OUT_TIME_SZ];
 
 	if (v->field != -1) {
@@ -77,16 +131,9 @@ set_state(struct req *r, size_t i, const struct host *h,
 	} else if (!h->enabled)
 		kind = "disabled", key = "disabled";
 	else if (ce != NULL) {
-		status_of(h, ce, &key, &kind);
-		out_row(r, "Hosts", i, "State.ip", ce->ip);
-		out_row(r, "Hosts", i, "State.status", ce->status);
+		set_families(r, i, h, ce, ni, &key, &kind);
 		out_row(r, "Hosts", i, "State.mtime", out_time(ce->mtime, t));
 		out_row(r, "Hosts", i, "State.atime", out_time(ce->atime, t));
-		/* In sync with the public address of the address's family. */
-		pub = ni[strchr(ce->ip, ':') ? NET_V6 : NET_V4].ip;
-		if (*pub && *ce->ip)
-			out_row(r, "Hosts", i, "State.insync",
-			    strcmp(pub, ce->ip) == 0 ? "1" : "0");
 	}
 	out_row(r, "Hosts", i, "State.text", out_lang(r, "Status", key));
 	out_row(r, "Hosts", i, "State.kind", kind);

@@ -54,13 +54,50 @@ static const struct {
 START_TEST(parse_line_reads_status_ip_times_host)
 {
 	struct cache_entry ce;
+	const char *ip, *status;
 
 	ck_assert_int_eq(cache_parse_line(good_lines[_i].line, &ce), 0);
 	ck_assert_str_eq(ce.host, good_lines[_i].host);
-	ck_assert_str_eq(ce.status, good_lines[_i].status);
-	ck_assert_str_eq(ce.ip, good_lines[_i].ip);
+	cache_family(&ce, 0, &ip, &status);
+	ck_assert_str_eq(status, good_lines[_i].status);
+	ck_assert_str_eq(ip, good_lines[_i].ip);
 	ck_assert_int_eq(ce.mtime, good_lines[_i].mtime);
 	ck_assert_int_eq(ce.atime, good_lines[_i].atime);
+}
+END_TEST
+
+/* Both cache formats, per family: 3.10's one address and status, 3.11's
+ * pair per family (with one family failing, too). */
+static const struct {
+	const char	*line;
+	const char	*ip4, *status4, *ip6, *status6;
+} family_lines[] = {
+	{ L310_OK, "203.0.113.7", "good", "", "good" },
+	{ L310_DENIED, "", "badauth", "", "badauth" },
+	{ "atime=1,ip=2001:db8::7,mtime=1,status=good,status-ipv4=noconnect,"
+	  "status-ipv6=noconnect v6.example.com", "", "good", "2001:db8::7",
+	  "good" },
+	{ "atime=1,ipv4=203.0.113.7,ipv6=2001:db8::7,mtime=1,status-ipv4=good,"
+	  "status-ipv6=good dual.example.com", "203.0.113.7", "good",
+	  "2001:db8::7", "good" },
+	{ "atime=1,ipv4=203.0.113.7,mtime=1,status-ipv4=good,"
+	  "status-ipv6=badauth half.example.com", "203.0.113.7", "good", "",
+	  "badauth" },
+};
+#define NFAMILY (sizeof(family_lines) / sizeof(family_lines[0]))
+
+START_TEST(family_reads_both_cache_formats)
+{
+	struct cache_entry ce;
+	const char *ip, *status;
+
+	ck_assert_int_eq(cache_parse_line(family_lines[_i].line, &ce), 0);
+	cache_family(&ce, 0, &ip, &status);
+	ck_assert_str_eq(ip, family_lines[_i].ip4);
+	ck_assert_str_eq(status, family_lines[_i].status4);
+	cache_family(&ce, 1, &ip, &status);
+	ck_assert_str_eq(ip, family_lines[_i].ip6);
+	ck_assert_str_eq(status, family_lines[_i].status6);
 }
 END_TEST
 
@@ -363,6 +400,8 @@ cache_suite(void)
 	tc = tcase_create("parse");
 	tcase_add_loop_test(tc, parse_line_reads_status_ip_times_host, 0,
 	    (int)NGOOD);
+	tcase_add_loop_test(tc, family_reads_both_cache_formats, 0,
+	    (int)NFAMILY);
 	tcase_add_loop_test(tc, parse_line_refuses_damaged_line, 0, (int)NBAD);
 	tcase_add_test(tc, parse_line_keeps_253_char_host);
 	tcase_add_test(tc, parse_line_ignores_overlong_values);
