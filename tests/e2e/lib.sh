@@ -20,11 +20,32 @@ _cleanup() {
 trap _cleanup EXIT
 trap '_cleanup; trap - EXIT; exit 143' INT TERM
 
+# DDCLIENT: the ddclient program the tests run (default the system's,
+# Debian 12's 3.10). run-all.sh runs every script that names DDCLIENT once
+# per ddclient version (tools/fetch-ddclient.sh puts 3.11.2 in
+# build/ddclient-3.11), setting DDCLIENT; DDV is its version (3.10, 3.11),
+# read from the script's version line without running perl.
+DDCLIENT=${DDCLIENT:-/usr/bin/ddclient}
+case "$DDCLIENT" in /*) ;; *) DDCLIENT="$TOP/$DDCLIENT" ;; esac
+export DDCLIENT
+# ddclient_version [PROGRAM]: "3.10" for `...version->declare('v3.10.0');`,
+# "3.11" for `...version->declare('3.11.2');`; empty if neither.
+ddclient_version() {
+	sed -n "s/^use version [0-9.]*; our \$VERSION = version->declare('v\{0,1\}\([0-9]*\.[0-9]*\)[.'].*/\1/p" \
+		"${1:-$DDCLIENT}" 2> /dev/null | head -1
+}
+DDV=$(ddclient_version)
+# need_ddclient: end the script unless $DDCLIENT is a ddclient.
+need_ddclient() {
+	[ -f "$DDCLIENT" ] && [ -n "$DDV" ] ||
+		{ echo "Bail out! no ddclient at $DDCLIENT (make deps)"; exit 1; }
+}
+
 ok() { _n=$((_n + 1)); echo "ok $_n - $1"; }
 not_ok() { _n=$((_n + 1)); _fail=$((_fail + 1)); echo "not ok $_n - $1"; }
 # check "what" command...: ok when the command succeeds.
 check() { what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
-done_testing() { echo "# $(basename "$0"): $((_n - _fail)) passed, $_fail failed"; [ "$_fail" -eq 0 ]; }
+done_testing() { echo "# $(basename "$0")${DDCLIENT_TAG:+ [ddclient $DDV]}: $((_n - _fail)) passed, $_fail failed"; [ "$_fail" -eq 0 ]; }
 
 # free_port: a TCP port on 127.0.0.1 that nothing listens on now.
 free_port() {
