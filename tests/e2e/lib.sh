@@ -133,6 +133,27 @@ start_fake() {
 	wait_for 150 test -s "$T/$_name.port" || return 1
 	FAKE_PORT=$(cat "$T/$_name.port")
 }
+# start_fake6 MODE NAME [options...]: the same, listening on [::1] too;
+# also sets FAKE_PORT6 (the [::1] port).
+start_fake6() {
+	start_fake "$@" --port6-file "$T/$2.port6" || return 1
+	wait_for 150 test -s "$T/$2.port6" || return 1
+	FAKE_PORT6=$(cat "$T/$2.port6")
+}
+# test_ca DIR: a test CA (DIR/ca.pem) and a server certificate for
+# 127.0.0.1 and ::1 signed by it (DIR/server.pem, DIR/server.key).
+test_ca() {
+	mkdir -p "$1" && (
+	cd "$1" &&
+	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=ddns-admin test CA' \
+		-keyout ca.key -out ca.pem &&
+	openssl req -newkey rsa:2048 -nodes -subj '/CN=127.0.0.1' \
+		-keyout server.key -out server.csr &&
+	printf 'subjectAltName=IP:127.0.0.1,IP:::1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ext &&
+	openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial \
+		-days 2 -extfile ext -out server.pem ) > "$1/openssl.log" 2>&1
+}
+
 # form_body NAME VALUE [NAME VALUE...]: a whole urlencoded body in one
 # python3 call (urlencode per field costs a process start each).
 form_body() {
