@@ -72,6 +72,7 @@ def token():
     return re.search(rb'name="csrf_token" value="([^"]*)"', out).group(1).decode()
 
 
+sys.dont_write_bytecode = True      # no __pycache__ in the tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ddclient_sends  # noqa: E402  (beside this file)
 
