@@ -100,8 +100,12 @@ $(B)/tests/%: tests/unit/%.c $(B)/libddns.a
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DSRCDIR='"$(CURDIR)"' -o $@ $< \
 		$(B)/libddns.a $(CS_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS) $(CHECK_LIBS)
 
+# check also fetches ddclient 3.11 into build/ddclient-3.11 (never onto the
+# system) for the tests, which run against both ddclients; run keeps the
+# system's.
 deps:
 	@tools/deps.sh check
+	@tools/fetch-ddclient.sh
 
 deps-run:
 	@tools/deps.sh run

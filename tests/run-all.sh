@@ -23,10 +23,16 @@ for t in "$B"/tests/check_*; do
 	fi
 done
 
-for t in tests/e2e/t[0-9]*.sh; do
-	[ -f "$t" ] || continue
-	out=$(BUILD="$B" sh "$t" 2>&1); rc=$?
-	printf '%s\n' "$out" | grep -E '^(not ok|# )' | sed "s|^|$(basename "$t"): |"
+# The ddclients every script naming DDCLIENT runs against, once each:
+# Debian 12's (3.10) and Debian 13's 3.11.2 (tools/fetch-ddclient.sh, run
+# by `make deps`). DDCLIENTS (program paths) narrows or widens the list.
+DDCLIENTS=${DDCLIENTS:-/usr/bin/ddclient $PWD/build/ddclient-3.11/usr/bin/ddclient}
+
+# run_e2e SCRIPT NAME [VAR=VALUE...]: one end-to-end script, counted.
+run_e2e() {
+	t=$1 name=$2; shift 2
+	out=$(env BUILD="$B" "$@" sh "$t" 2>&1); rc=$?
+	printf '%s\n' "$out" | grep -E '^(not ok|# )' | sed "s|^|$name: |"
 	p=$(printf '%s\n' "$out" | grep -c '^ok ')
 	f=$(printf '%s\n' "$out" | grep -c '^not ok ')
 	e2e_pass=$((e2e_pass + p))
@@ -34,8 +40,26 @@ for t in tests/e2e/t[0-9]*.sh; do
 	# A script that asserted nothing, or died, is a failure too.
 	if { [ "$rc" -ne 0 ] || [ "$p" -eq 0 ]; } && [ "$f" -eq 0 ]; then
 		e2e_fail=$((e2e_fail + 1))
-		broken="$broken $(basename "$t")"
-		printf '%s\n' "$out" | tail -5 | sed "s|^|$(basename "$t") (exit $rc): |"
+		broken="$broken $name"
+		printf '%s\n' "$out" | tail -5 | sed "s|^|$name (exit $rc): |"
+	fi
+}
+
+for t in tests/e2e/t[0-9]*.sh; do
+	[ -f "$t" ] || continue
+	if grep -q 'DDCLIENT' "$t"; then
+		for d in $DDCLIENTS; do
+			v=$(sed -n "s/^use version [0-9.]*; our \$VERSION = version->declare('v\{0,1\}\([0-9]*\.[0-9]*\)[.'].*/\1/p" "$d" 2> /dev/null | head -1)
+			if [ -z "$v" ]; then
+				e2e_fail=$((e2e_fail + 1))
+				broken="$broken $(basename "$t")[$d]"
+				echo "$(basename "$t"): no ddclient at $d (make deps fetches 3.11)"
+				continue
+			fi
+			run_e2e "$t" "$(basename "$t")[$v]" DDCLIENT="$d" DDCLIENT_TAG=1
+		done
+	else
+		run_e2e "$t" "$(basename "$t")"
 	fi
 done
 

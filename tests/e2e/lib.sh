@@ -20,11 +20,32 @@ _cleanup() {
 trap _cleanup EXIT
 trap '_cleanup; trap - EXIT; exit 143' INT TERM
 
+# DDCLIENT: the ddclient program the tests run (default the system's,
+# Debian 12's 3.10). run-all.sh runs every script that names DDCLIENT once
+# per ddclient version (tools/fetch-ddclient.sh puts 3.11.2 in
+# build/ddclient-3.11), setting DDCLIENT; DDV is its version (3.10, 3.11),
+# read from the script's version line without running perl.
+DDCLIENT=${DDCLIENT:-/usr/bin/ddclient}
+case "$DDCLIENT" in /*) ;; *) DDCLIENT="$TOP/$DDCLIENT" ;; esac
+export DDCLIENT
+# ddclient_version [PROGRAM]: "3.10" for `...version->declare('v3.10.0');`,
+# "3.11" for `...version->declare('3.11.2');`; empty if neither.
+ddclient_version() {
+	sed -n "s/^use version [0-9.]*; our \$VERSION = version->declare('v\{0,1\}\([0-9]*\.[0-9]*\)[.'].*/\1/p" \
+		"${1:-$DDCLIENT}" 2> /dev/null | head -1
+}
+DDV=$(ddclient_version)
+# need_ddclient: end the script unless $DDCLIENT is a ddclient.
+need_ddclient() {
+	[ -f "$DDCLIENT" ] && [ -n "$DDV" ] ||
+		{ echo "Bail out! no ddclient at $DDCLIENT (make deps)"; exit 1; }
+}
+
 ok() { _n=$((_n + 1)); echo "ok $_n - $1"; }
 not_ok() { _n=$((_n + 1)); _fail=$((_fail + 1)); echo "not ok $_n - $1"; }
 # check "what" command...: ok when the command succeeds.
 check() { what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
-done_testing() { echo "# $(basename "$0"): $((_n - _fail)) passed, $_fail failed"; [ "$_fail" -eq 0 ]; }
+done_testing() { echo "# $(basename "$0")${DDCLIENT_TAG:+ [ddclient $DDV]}: $((_n - _fail)) passed, $_fail failed"; [ "$_fail" -eq 0 ]; }
 
 # free_port: a TCP port on 127.0.0.1 that nothing listens on now.
 free_port() {
@@ -124,6 +145,27 @@ start_fake() {
 	wait_for 150 test -s "$T/$_name.port" || return 1
 	FAKE_PORT=$(cat "$T/$_name.port")
 }
+# start_fake6 MODE NAME [options...]: the same, listening on [::1] too;
+# also sets FAKE_PORT6 (the [::1] port).
+start_fake6() {
+	start_fake "$@" --port6-file "$T/$2.port6" || return 1
+	wait_for 150 test -s "$T/$2.port6" || return 1
+	FAKE_PORT6=$(cat "$T/$2.port6")
+}
+# test_ca DIR: a test CA (DIR/ca.pem) and a server certificate for
+# 127.0.0.1 and ::1 signed by it (DIR/server.pem, DIR/server.key).
+test_ca() {
+	mkdir -p "$1" && (
+	cd "$1" &&
+	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=ddns-admin test CA' \
+		-keyout ca.key -out ca.pem &&
+	openssl req -newkey rsa:2048 -nodes -subj '/CN=127.0.0.1' \
+		-keyout server.key -out server.csr &&
+	printf 'subjectAltName=IP:127.0.0.1,IP:::1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ext &&
+	openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial \
+		-days 2 -extfile ext -out server.pem ) > "$1/openssl.log" 2>&1
+}
+
 # form_body NAME VALUE [NAME VALUE...]: a whole urlencoded body in one
 # python3 call (urlencode per field costs a process start each).
 form_body() {

@@ -9,6 +9,7 @@
 # runs no command.
 . "$(dirname "$0")/lib.sh"
 make_instance 'ddclient_use = ip, ip=203.0.113.7'
+need_ddclient
 
 NL='
 '
@@ -86,29 +87,34 @@ host_lines() { sed -n '/^$/,$p' "$T/ddclient.conf" | grep -c '^[a-z0-9][a-z0-9.-
 rows() { sql 'select count(*) from hosts where enabled = 1'; }
 no_raw_script() { ! grep -qF '<script>alert(1)' "$T/out"; }
 
-# ddclient_sees HOST LOGIN PASSWORD: ddclient, reading a 0600 copy of the
-# config, would update exactly the stored hosts, HOST at the typed server
-# with LOGIN:PASSWORD, with no warning; and ran no command.
+# ddclient_sees HOST LOGIN PASSWORD: ddclient ($DDCLIENT, either version:
+# tests/tools/ddclient_sends.py), reading a 0600 copy of the config, would
+# update exactly the stored hosts, HOST at the typed server with
+# LOGIN:PASSWORD, with no warning; and ran no command.
 ddclient_sees() {
-	cp "$T/ddclient.conf" "$T/dd.conf" && chmod 600 "$T/dd.conf" || return 1
-	rm -f "$T/c"
-	ddclient -file "$T/dd.conf" -cache "$T/c" -foreground -daemon=0 \
-		-noquiet -verbose -noexec > "$T/dd.out" 2> "$T/dd.err"
-	# ddclient updates hosts of the same account in one request: a,b,c.
-	sed -n 's/^UPDATE: *updating //p' "$T/dd.out" | tr , '\n' | sort > "$T/dd.hosts"
-	sql 'select hostname from hosts where enabled = 1' | sort > "$T/db.hosts"
-	cmp -s "$T/dd.hosts" "$T/db.hosts" || { echo "# ddclient would update:" $(cat "$T/dd.hosts"); return 1; }
-	# (its warnings go to stderr, apart from the lines parsed here)
-	! grep -Eq '^(WARNING|ERROR|FATAL|CRITICAL)' "$T/dd.err" || { grep -E '^(WARNING|ERROR|FATAL)' "$T/dd.err" | sed 's/^/# /'; return 1; }
-	got=$(awk -v h="$1" '/^UPDATE: *updating /{ n = split($3, a, ","); in_ = 0
-			for (k = 1; k <= n; k++) if (a[k] == h) in_ = 1 }
-		in_ && /^SENDING: *Authorization: Basic /{ print $4; exit }' \
-		"$T/dd.out" | base64 -d)
-	[ "$got" = "$2:$3" ] || { echo "# ddclient sends credentials [$got], expected [$2:$3]"; return 1; }
-	conn=$(awk -v h="$1" '/^UPDATE: *updating /{ n = split($3, a, ","); in_ = 0
-			for (k = 1; k <= n; k++) if (a[k] == h) in_ = 1 }
-		in_ && /^CONNECT: /{ print $2; exit }' "$T/dd.out")
-	[ "$conn" = 127.0.0.1:9 ] || { echo "# ddclient connects to [$conn] for $1"; return 1; }
+	python3 "$TOP/tests/tools/ddclient_sends.py" "$T/ddclient.conf" "$T" \
+		> "$T/dd.json" || return 1
+	sql 'select hostname from hosts where enabled = 1' > "$T/db.hosts"
+	python3 - "$T/dd.json" "$T/db.hosts" "$1" "$2:$3" <<'EOF' || return 1
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+end, reqs = lines[-1], lines[:-1]
+h, cred = sys.argv[3], sys.argv[4]
+# ddclient updates hosts of the same account in one request: a,b,c.
+got = sorted(x for r in reqs for x in r["hosts"])
+want = sorted(open(sys.argv[2]).read().split())
+if got != want:
+    sys.exit("# ddclient %s would update: %s" % (end["version"], " ".join(got)))
+for w in end["warnings"]:
+    print("# " + w)
+if end["warnings"]:
+    sys.exit(1)
+mine = [r for r in reqs if h in r["hosts"]]
+if not mine or mine[0]["auth"] != cred:
+    sys.exit("# ddclient sends credentials [%s], expected [%s]" % (mine and mine[0]["auth"], cred))
+if mine[0]["server"] != "127.0.0.1:9":
+    sys.exit("# ddclient connects to [%s] for %s" % (mine[0]["server"], h))
+EOF
 	[ ! -e "$PWNED" ]
 }
 

@@ -1,12 +1,13 @@
 #!/bin/sh
-# t0010-ddclient: the real ddclient daemon (Debian's 3.10) against a fake
+# t0010-ddclient: the real ddclient daemon ($DDCLIENT: run-all.sh runs it
+# on Debian 12's 3.10 and Debian 13's 3.11) against a fake
 # dyndns2 provider on 127.0.0.1, driven through the real CGI: a password
 # full of special characters arrives exactly; badauth is shown in words; a
 # fixed password goes out at once (the cache drop); disabled and deleted
 # hosts get no more requests; "Update now" sends at once.
 . "$(dirname "$0")/lib.sh"
 make_instance "ddclient_use = ip, ip=203.0.113.7" "ddclient_daemon = 60"
-command -v ddclient > /dev/null || { echo "Bail out! ddclient not installed"; exit 1; }
+need_ddclient
 
 H1=h1.example.com H2=z2.example.com
 LOGIN1='us er,"'"'"'\x'			# us er,"'\x
@@ -50,7 +51,7 @@ DDNS_ADMIN_CONFIG=$T/ddns-admin.conf "$B/ddns-apply" 2> "$T/apply.err"; rc=$?
 check "ddns-apply without ddclient exits 4 (not running)" [ "$rc" = 4 ]
 check "ddns-apply wrote ddclient's config" grep -qx 'use=ip, ip=203.0.113.7' "$T/ddclient.conf"
 
-PERLIO=:unix ddclient -file "$T/ddclient.conf" -cache "$T/ddclient.cache" \
+PERLIO=:unix "$DDCLIENT" -file "$T/ddclient.conf" -cache "$T/ddclient.cache" \
 	-foreground -daemon=60 -noquiet -verbose -debug > "$DLOG" 2>&1 &
 DPID=$!
 cleanup_pid $DPID
@@ -156,4 +157,6 @@ cgi GET "$(location | sed 's/^?//')"
 check "list says the change is saved but ddclient is not running" body_has 'but ddclient is not running: nothing is sent until it starts.'
 check "list says ddclient is not running" grep -q '<p class="notice warn" id="daemon-state">ddclient is not running' "$T/out"
 check "ddclient printed no FATAL" sh -c "! grep -q FATAL '$DLOG'"
+check "the ddclient that ran is $DDV (its User-Agent)" grep -q "ddclient/$DDV\." "$DLOG"
+check "ddclient printed no warning" sh -c "! grep -q '^WARNING' '$DLOG'"
 done_testing

@@ -1,12 +1,13 @@
 #!/bin/sh
 # t0012-nsupdate: your own DNS server (RFC 2136) end to end, with the real
-# ddclient, the real nsupdate and a real BIND named on 127.0.0.1: the TSIG
+# ddclient ($DDCLIENT, each version), the real nsupdate and a real BIND named on 127.0.0.1: the TSIG
 # key is entered as name, algorithm and secret, ddns-apply writes the key
 # file, and the update arrives in the zone. Then issue 8's finding 1: the
 # form that named /bin/bash as the "nsupdate program" and ddclient.conf as
 # the "key file" (a root shell) is refused, and nothing of it ever runs.
 . "$(dirname "$0")/lib.sh"
-for p in ddclient named nsupdate tsig-keygen dig; do
+need_ddclient
+for p in named nsupdate tsig-keygen dig; do
 	command -v $p > /dev/null || { echo "Bail out! $p not installed"; exit 1; }
 done
 ZONE=dyn.example.test H1=h1.dyn.example.test
@@ -54,7 +55,7 @@ nsupdate_form() {
 }
 # one_pass: ddclient once, as the daemon would on its next pass.
 one_pass() {
-	ddclient -file "$T/ddclient.conf" -cache "$T/ddclient.cache" \
+	"$DDCLIENT" -file "$T/ddclient.conf" -cache "$T/ddclient.cache" \
 		-foreground -daemon=0 -noquiet -verbose > "$T/ddclient.log" 2>&1
 }
 

@@ -1,41 +1,63 @@
 #!/usr/bin/env python3
-"""fake_provider.py: the fake servers of the end-to-end tests, on 127.0.0.1.
+"""fake_provider.py: the fake servers of the end-to-end tests, on 127.0.0.1
+and, with --port6-file, on [::1] too (one process, both families).
 
   fake_provider.py provider --port-file F --log L [--control C] [--port N]
+                   [--port6-file F6]
       A dyndns2 server. Every request is logged to L as one JSON line:
       {"path", "query", "hostname", "hostnames", "myip", "login", "password",
-       "auth", "answer"}. Bytes that are not UTF-8 are kept as surrogate
+       "auth", "answer", "client", "family"}; myip is exactly the value the
+      client sent (e.g. "203.0.113.7,2001:db8::7"), client its address. Bytes that are not UTF-8 are kept as surrogate
       escapes (\\udcXX in the JSON), so nothing is lost. The answer comes from
       the control file C, re-read on every request (a missing or damaged file
       counts as {}):
         {"answers": {"host.example.com": "badauth"},
          "passwords": {"host.example.com": "the-only-good-password"}}
       A host with an expected password that the request does not carry gets
-      "badauth"; otherwise its entry in "answers", else "good 203.0.113.7".
+      "badauth"; otherwise its entry in "answers", else "good MYIP" (the
+      myip sent, or the client's address if it sent none).
       One answer line per host of a multi-host request.
 
   fake_provider.py checkip --port-file F [--log L] [--slow SECONDS]
-      A "check IP" server: /addr answers "198.51.100.23", /garbage a page
-      with no address, /slow the address after SECONDS (default 8), /500
-      HTTP 500; anything else 404.
+                   [--port6-file F6] [--answer4 A4] [--answer6 A6]
+      A "check IP" server: /addr answers the address of the client's family
+      (A4, default 198.51.100.23, to a client on 127.0.0.1; A6, default
+      2001:db8::23, to one on [::1]), /garbage a page with no address, /slow
+      the address after SECONDS (default 8), /500 HTTP 500; anything else 404.
+
+  fake_provider.py cloudflare --port-file F --log L --cert C --key K
+                   [--control C] [--zone Z]
+      Cloudflare's API v4 over HTTPS (C and K: a server certificate for
+      127.0.0.1 made by the test), as much of it as ddclient 3.10's and
+      3.11's cloudflare protocol call (the same code in both):
+        GET   /zones/?name=Z                            -> the zone's id
+        GET   /zones/ZID/dns_records?type=A|AAAA&name=H -> the record's id
+        PATCH /zones/ZID/dns_records/RID  {"content":"IP"} -> success
+      Headers: Content-Type: application/json, and "Authorization: Bearer
+      PW" (login=token) or "X-Auth-Email: LOGIN" + "X-Auth-Key: PW". Every
+      request is logged to L as one JSON line {"method", "path", "query",
+      "headers" (those three), "body", "client"}; every record exists, both
+      A and AAAA, with ids "a-H" / "aaaa-H". The control file may hold
+      {"token": "the-only-good-token"}: another credential gets HTTP 403 and
+      {"success": false}.
 
 --port 0 (the default) binds any free port; the port is written to F once
-the server listens. Stop it with SIGTERM.
+the server listens (and the [::1] one to F6). Stop it with SIGTERM.
 """
 import argparse
 import base64
 import json
 import os
 import signal
+import socket
+import ssl
 import sys
 import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-DEFAULT_ANSWER = "good 203.0.113.7"
 CHECKIP = {
-    "/addr": (200, "198.51.100.23\n"),
     "/garbage": (200, "<html>no address</html>"),
     "/500": (500, "internal error\n"),
 }
@@ -90,18 +112,32 @@ class Handler(BaseHTTPRequestHandler):
         with _log_lock, open(self.server.opts.log, "a", encoding="ascii") as f:
             f.write(line)
 
+    def family(self):
+        return 6 if self.server.address_family == socket.AF_INET6 else 4
+
     def do_GET(self):
         if self.server.opts.mode == "checkip":
             self.checkip()
+        elif self.server.opts.mode == "cloudflare":
+            self.cloudflare()
         else:
             self.provider()
 
+    def do_PATCH(self):
+        if self.server.opts.mode == "cloudflare":
+            self.cloudflare()
+        else:
+            self.reply(405, "no PATCH here\n")
+
     def checkip(self):
         path = urllib.parse.urlsplit(self.path).path
-        self.log_json({"path": path})
-        if path == "/slow":
-            time.sleep(self.server.opts.slow)
-            code, body = 200, CHECKIP["/addr"][1]
+        fam = self.family()
+        addr = self.server.opts.answer6 if fam == 6 else self.server.opts.answer4
+        self.log_json({"path": path, "client": self.client_address[0], "family": fam})
+        if path in ("/addr", "/slow"):
+            if path == "/slow":
+                time.sleep(self.server.opts.slow)
+            code, body = 200, addr + "\n"
         else:
             code, body = CHECKIP.get(path, (404, "no such page\n"))
         try:
@@ -122,17 +158,22 @@ class Handler(BaseHTTPRequestHandler):
         control = read_control(self.server.opts.control)
         answers = control.get("answers", {})
         passwords = control.get("passwords", {})
+        myip = q.get("myip", [""])[0]
+        # As a real provider: "good" with the address set (the client's own
+        # when the request names none).
+        default = "good " + (myip or self.client_address[0])
         lines = []
         for h in hosts or [""]:
             if h in passwords and passwords[h] != password:
                 lines.append("badauth")
             else:
-                lines.append(answers.get(h, DEFAULT_ANSWER))
+                lines.append(answers.get(h, default))
         self.log_json({
             "path": parts.path, "query": parts.query, "hostname": hostname,
-            "hostnames": hosts, "myip": q.get("myip", [""])[0],
+            "hostnames": hosts, "myip": myip,
             "login": login, "password": password, "auth": header,
             "answer": lines, "time": time.time(),
+            "client": self.client_address[0], "family": self.family(),
         })
         if login is None:
             self.send_response(401)
@@ -143,31 +184,108 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(200, "\n".join(lines) + "\n")
 
 
+    def json_reply(self, code, obj):
+        data = json.dumps(obj).encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def cloudflare(self):
+        parts = urllib.parse.urlsplit(self.path)
+        q = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
+        n = int(self.headers.get("Content-Length") or 0)
+        body = text(self.rfile.read(n)) if n else ""
+        hdrs = {k: self.headers.get(k) for k in
+                ("Content-Type", "Authorization", "X-Auth-Email", "X-Auth-Key")
+                if self.headers.get(k) is not None}
+        self.log_json({"method": self.command, "path": parts.path,
+                       "query": parts.query, "headers": hdrs, "body": body,
+                       "client": self.client_address[0], "time": time.time()})
+        want = read_control(self.server.opts.control).get("token")
+        if want is not None and hdrs.get("Authorization") != "Bearer " + want:
+            return self.json_reply(403, {"success": False, "errors": [
+                {"code": 9109, "message": "Invalid access token"}], "result": None})
+        zone, zid = self.server.opts.zone, "zone-" + self.server.opts.zone
+        path = parts.path.rstrip("/")
+        if self.command == "GET" and path == "/zones":
+            name = q.get("name", [""])[0]
+            res = [{"id": zid, "name": zone}] if name == zone else []
+            return self.json_reply(200, {"success": True, "result": res})
+        if self.command == "GET" and path == "/zones/%s/dns_records" % zid:
+            t, name = q.get("type", [""])[0], q.get("name", [""])[0]
+            if t not in ("A", "AAAA") or not name.endswith("." + zone):
+                return self.json_reply(200, {"success": True, "result": []})
+            return self.json_reply(200, {"success": True, "result": [
+                {"id": "%s-%s" % (t.lower(), name), "type": t, "name": name,
+                 "content": "192.0.2.1" if t == "A" else "2001:db8::1"}]})
+        prefix = "/zones/%s/dns_records/" % zid
+        if self.command == "PATCH" and path.startswith(prefix):
+            rid = path[len(prefix):]
+            try:
+                content = json.loads(body)["content"]
+            except (ValueError, KeyError, TypeError):
+                return self.json_reply(400, {"success": False, "result": None})
+            t, _, name = rid.partition("-")
+            return self.json_reply(200, {"success": True, "result": {
+                "id": rid, "type": t.upper(), "name": name, "content": content}})
+        return self.json_reply(404, {"success": False, "result": None})
+
+
+class Server6(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
+def write_port(path, port):
+    # Written once listening, atomically: a reader never sees half a port.
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        f.write("%d\n" % port)
+    os.rename(tmp, path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=["provider", "checkip"])
+    ap.add_argument("mode", choices=["provider", "checkip", "cloudflare"])
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--port-file", required=True)
     ap.add_argument("--log")
     ap.add_argument("--control", default="")
     ap.add_argument("--slow", type=float, default=8.0)
+    ap.add_argument("--port6-file", help="also listen on [::1] (any free port)")
+    ap.add_argument("--answer4", default="198.51.100.23")
+    ap.add_argument("--answer6", default="2001:db8::23")
+    ap.add_argument("--cert")
+    ap.add_argument("--key")
+    ap.add_argument("--zone", default="example.com")
     opts = ap.parse_args()
-    if opts.mode == "provider" and not opts.log:
-        ap.error("provider needs --log")
+    if opts.mode in ("provider", "cloudflare") and not opts.log:
+        ap.error("%s needs --log" % opts.mode)
+    if opts.mode == "cloudflare" and not (opts.cert and opts.key):
+        ap.error("cloudflare needs --cert and --key (it speaks HTTPS)")
 
     ThreadingHTTPServer.daemon_threads = True
-    srv = ThreadingHTTPServer(("127.0.0.1", opts.port), Handler)
-    srv.opts = opts
+    servers = [ThreadingHTTPServer(("127.0.0.1", opts.port), Handler)]
+    if opts.port6_file:
+        servers.append(Server6(("::1", 0), Handler))
+    if opts.mode == "cloudflare":
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(opts.cert, opts.key)
+        for srv in servers:
+            srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+    for srv in servers:
+        srv.opts = opts
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    # Written once listening, atomically: a reader never sees half a port.
-    tmp = opts.port_file + ".tmp"
-    with open(tmp, "w") as f:
-        f.write("%d\n" % srv.server_address[1])
-    os.rename(tmp, opts.port_file)
+    for srv in servers[1:]:
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        write_port(opts.port6_file, srv.server_address[1])
+    write_port(opts.port_file, servers[0].server_address[1])
     try:
-        srv.serve_forever()
+        servers[0].serve_forever()
     finally:
-        srv.server_close()
+        for srv in servers:
+            srv.server_close()
 
 
 if __name__ == "__main__":
