@@ -143,18 +143,15 @@ ddconf_use_of_usev6(const char *usev6, struct buf *out)
 /*
  * put_detection: how a host of its family learns its addresses, in the
  * words of version v; the integrator's text of the module configuration,
- * never the form's. 3.11 reads usev4= and usev6= (globals): a host turns
- * off the family it does not want. 3.10 sends, for most protocols, only
- * what use= found: an IPv6 host gets use= from ddclient_usev6; a dual
- * host (offered only where 3.10 updates both) adds usev6=.
+ * never the form's. 3.11 reads usev4= and usev6= per host: a host turns
+ * off the family it does not want. 3.10 reads them as globals only, and
+ * most of its protocols send only what use= found: an IPv6 host gets its
+ * own use=, from ddclient_usev6 in 3.10's words (t0014 measured both).
  */
 static int
 put_detection(const struct conf *c, enum ddv v, const struct host *h,
-    struct buf *out, struct dd_err *e)
+    struct buf *out)
 {
-	if (!ddconf_carriable(c->ddclient_usev4) ||
-	    !ddconf_carriable(c->ddclient_usev6))
-		return dd_fail(e, DD_ECONF, "ddclient_usev6", "bad ddclient_usev");
 	if (v == DDV_311) {
 		if (strcmp(h->family, "ipv4") == 0)
 			buf_puts(out, "usev6=disabled, \\\n");
@@ -166,8 +163,7 @@ put_detection(const struct conf *c, enum ddv v, const struct host *h,
 		buf_puts(out, "use=");
 		ddconf_use_of_usev6(c->ddclient_usev6, out);
 		buf_puts(out, ", \\\n");
-	} else if (strcmp(h->family, "dual") == 0)
-		buf_printf(out, "usev6=%s, \\\n", c->ddclient_usev6);
+	}
 	return 0;
 }
 
@@ -211,15 +207,27 @@ render_host(const struct conf *c, enum ddv v, const struct host *h,
 	if ((flags & PF_WILDCARD) && *h->wildcard &&
 	    OPT(out, "wildcard", "yes", e) == -1)
 		return -1;
-	if (put_detection(c, v, h, out, e) == -1)
+	if (put_detection(c, v, h, out) == -1)
 		return -1;
 	if (!ddconf_carriable(h->hostname) || strpbrk(h->hostname, " ,\\'\"=") != NULL)
 		return dd_fail(e, DD_EINVAL, "hostname", "bad hostname");
 	return buf_printf(out, "%s\n", h->hostname);
 }
 
+/* Does a host of h[0..n) want both families (3.10 then needs usev6=)? */
 static int
-render_globals(const struct conf *c, enum ddv v, struct buf *out,
+any_dual(const struct host *h, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (h[i].enabled && strcmp(h[i].family, "dual") == 0)
+			return 1;
+	return 0;
+}
+
+static int
+render_globals(const struct conf *c, enum ddv v, int dual, struct buf *out,
     struct dd_err *e)
 {
 	buf_printf(out,
@@ -240,8 +248,13 @@ render_globals(const struct conf *c, enum ddv v, struct buf *out,
 	if (v == DDV_311)
 		buf_printf(out, "usev4=%s\nusev6=%s\n", c->ddclient_usev4,
 		    c->ddclient_usev6);
-	else
+	else {
 		buf_printf(out, "use=%s\n", c->ddclient_use);
+		/* 3.10: usev6 is global; it fills the AAAA of the protocols
+		 * that update both (the only ones a dual host may have). */
+		if (dual)
+			buf_printf(out, "usev6=%s\n", c->ddclient_usev6);
+	}
 	if (put_value(out, "pid", c->ddclient_pid, "\n", e) == -1)
 		return -1;
 	return put_value(out, "cache", c->ddclient_cache, "\n", e);
@@ -253,7 +266,7 @@ ddconf_render(const struct conf *c, enum ddv v, const struct host *h,
 {
 	size_t i;
 
-	if (render_globals(c, v, out, e) == -1)
+	if (render_globals(c, v, any_dual(h, n), out, e) == -1)
 		return -1;
 	for (i = 0; i < n; i++)
 		if (h[i].enabled && render_host(c, v, &h[i], out, e) == -1)

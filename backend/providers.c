@@ -10,42 +10,60 @@
 #define NSUPDATE (LP | PF_TSIG | PF_ZONE | PF_SERVER | PF_STATUS_MTIME)
 
 /*
- * ddclient 3.10's protocols, less three that cannot work from this form:
+ * ddclient's protocols, less those that cannot work from this form:
  * cloudns (needs dynurl), dslreports1 (numeric host ids), googledomains
- * (the service is gone). Flags from each protocol's %services variables.
+ * (the service is gone), porkbun (two API keys) and mythicdyn (sends no
+ * address). Flags from each protocol's %services variables. fam says,
+ * per version, which addresses a host can have updated (read from each
+ * update routine of 3.10.0 and 3.11.2; measured for dyndns2 and
+ * cloudflare in t0014):
+ *   ONE  3.10 sends the one address use= found: IPv4 or IPv6, not both
+ *   ALL  it reads wantipv4 and wantipv6: either or both in one pass
+ *   V4   3.11 fills the address of these from usev4 only
+ *   0    that version lacks it
  */
+#define V10(f)		[DDV_310] = (f)
+#define V11(f)		[DDV_311] = (f)
 static const struct protocol protocols[] = {
-	{ "1984",	 PF_PASSWORD, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "changeip",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "cloudflare",	 LP | PF_ZONE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "dinahosting", LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "dnsexit",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "dnsmadeeasy", LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "dondominio",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "duckdns",	 PF_PASSWORD, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "dyndns1",	 LP | PF_MX, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "dyndns2",	 LP | PF_MX, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "easydns",	 LP | PF_MX, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "freedns",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "freemyip",	 PF_PASSWORD, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "gandi",	 PF_PASSWORD | PF_ZONE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "godaddy",	 LP | PF_ZONE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "hetzner",	 PF_PASSWORD | PF_ZONE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "keysystems",	 PF_PASSWORD, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "namecheap",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "nfsn",	 LP | PF_ZONE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "njalla",	 PF_PASSWORD, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "noip",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "nsupdate",	 NSUPDATE, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "ovh",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "sitelutions", LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "yandex",	 LP, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
-	{ "zoneedit1",	 LP | PF_ZONE_OPT, { [DDV_310] = FAM_ONE, [DDV_311] = FAM_ALL } },
+	{ "1984",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "changeip",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "cloudflare",	 LP | PF_ZONE,	{ V10(FAM_ALL), V11(FAM_ALL) } },
+	{ "digitalocean", PF_PASSWORD | PF_ZONE, { V10(0), V11(FAM_ALL) } },
+	{ "dinahosting", LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "dnsexit",	 LP,		{ V10(FAM_ONE), V11(0) } },
+	{ "dnsexit2",	 PF_PASSWORD | PF_ZONE_OPT, { V10(0), V11(FAM_ALL) } },
+	{ "dnsmadeeasy", LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "domeneshop",	 LP,		{ V10(0), V11(FAM_V4) } },
+	{ "dondominio",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "duckdns",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_ALL) } },
+	{ "dyndns1",	 LP | PF_MX | PF_WILDCARD, { V10(FAM_ONE), V11(FAM_V4) } },
+	{ "dyndns2",	 LP | PF_MX | PF_WILDCARD, { V10(FAM_ONE), V11(FAM_ALL) } },
+	{ "easydns",	 LP | PF_MX | PF_WILDCARD, { V10(FAM_ONE), V11(FAM_ALL) } },
+	{ "enom",	 LP,		{ V10(0), V11(FAM_V4) } },
+	{ "freedns",	 LP,		{ V10(FAM_ALL), V11(FAM_ALL) } },
+	{ "freemyip",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "gandi",	 PF_PASSWORD | PF_ZONE, { V10(FAM_ONE), V11(FAM_V4) } },
+	{ "godaddy",	 LP | PF_ZONE,	{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "hetzner",	 PF_PASSWORD | PF_ZONE, { V10(FAM_ALL), V11(FAM_ALL) } },
+	{ "infomaniak",	 LP,		{ V10(0), V11(FAM_ALL) } },
+	{ "keysystems",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "namecheap",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "nfsn",	 LP | PF_ZONE,	{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "njalla",	 PF_PASSWORD,	{ V10(FAM_ALL), V11(FAM_ALL) } },
+	{ "noip",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "nsupdate",	 NSUPDATE,	{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "ovh",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "regfishde",	 PF_PASSWORD,	{ V10(0), V11(FAM_V4) } },
+	{ "sitelutions", LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "yandex",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "zoneedit1",	 LP | PF_ZONE_OPT, { V10(FAM_ONE), V11(FAM_V4) } },
 };
+#undef V10
+#undef V11
 
 static const struct provider providers[] = {
 	{ .id = "dyn", .label = "Dyn (dyndns.org)", .protocol = "dyndns2",
-	  .server = "members.dyndns.org", .flags = LP | PF_MX },
+	  .server = "members.dyndns.org", .flags = LP | PF_MX | PF_WILDCARD },
 	{ .id = "noip", .label = "No-IP", .protocol = "noip",
 	  .server = "dynupdate.no-ip.com", .flags = LP },
 	{ .id = "dnsomatic", .label = "DNS-O-Matic", .protocol = "dyndns2",
@@ -69,7 +87,7 @@ static const struct provider providers[] = {
 	{ .id = "zoneedit", .label = "ZoneEdit", .protocol = "zoneedit1",
 	  .server = "dynamic.zoneedit.com", .flags = LP | PF_ZONE_OPT },
 	{ .id = "easydns", .label = "easyDNS", .protocol = "easydns",
-	  .server = "api.cp.easydns.com", .flags = LP | PF_MX },
+	  .server = "api.cp.easydns.com", .flags = LP | PF_MX | PF_WILDCARD },
 	{ .id = "gandi", .label = "Gandi LiveDNS", .protocol = "gandi",
 	  .server = "api.gandi.net", .flags = PF_PASSWORD | PF_ZONE },
 	{ .id = "godaddy", .label = "GoDaddy", .protocol = "godaddy",
@@ -86,8 +104,15 @@ static const struct provider providers[] = {
 	  .protocol = "dinahosting", .server = "dinahosting.com", .flags = LP },
 	{ .id = "dondominio", .label = "DonDominio", .protocol = "dondominio",
 	  .server = "dondns.dondominio.com", .flags = LP },
-	{ .id = "dnsexit", .label = "DNSExit", .protocol = "dnsexit",
-	  .server = "update.dnsexit.com", .flags = LP },
+	{ .id = "dnsexit", .label = "DNSExit", .protocol = "dnsexit2",
+	  .server = "api.dnsexit.com", .flags = PF_PASSWORD | PF_ZONE_OPT },
+	{ .id = "digitalocean", .label = "DigitalOcean",
+	  .protocol = "digitalocean", .server = "api.digitalocean.com",
+	  .flags = PF_PASSWORD | PF_ZONE },
+	{ .id = "domeneshop", .label = "Domeneshop", .protocol = "domeneshop",
+	  .server = "api.domeneshop.no", .flags = LP },
+	{ .id = "regfish", .label = "regfish", .protocol = "regfishde",
+	  .server = "dyndns.regfish.de", .flags = PF_PASSWORD },
 	{ .id = "njalla", .label = "Njalla", .protocol = "njalla",
 	  .server = "njal.la", .flags = PF_PASSWORD },
 	{ .id = "strato", .label = "Strato", .protocol = "dyndns2",

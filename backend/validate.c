@@ -671,6 +671,17 @@ check_version(const struct provider *p, const char *proto, enum ddv v,
 		    prov_protocol(p, proto));
 		return -1;
 	}
+	/* 3.11 hands login and password to curl escaped with Perl's \v,
+	 * which also matches the byte 0x85 (in U+0105 a, U+00C5 A, ...): curl
+	 * then sends 0x0b instead (measured: t0030 on 3.11). */
+	if (v == DDV_311 && (strchr(out->login, 0x85) ||
+	    strchr(out->password, 0x85))) {
+		snprintf(why[strchr(out->login, 0x85) ? HF_LOGIN : HF_PASSWORD],
+		    VAL_WHY, "ddclient 3.11 would send one of these letters "
+		    "changed (its defect with the byte 0x85, found in letters "
+		    "such as \xc4\x85 or \xc3\x85): use others here.");
+		return -1;
+	}
 	if (*out->family == '\0')
 		snprintf(out->family, sizeof(out->family), "%s", "ipv4");
 	want = family_bit(out->family);

@@ -17,7 +17,7 @@ FUZZ_SAN           := -fsanitize=address,undefined -fno-sanitize-recover=undefin
 FUZZ_CFLAGS        := -g -O1 -std=c11 -D_GNU_SOURCE -Ibackend $(FUZZ_SAN) $(WARN)
 # The pure modules the harnesses reach (no SQLite, ClearSilver or curl).
 FUZZ_LIB_SRC       := buf err utf8 num providers host validate form cache \
-                      fileio ddconf
+                      fileio ddconf ddver
 FUZZ_LIB_OBJ       := $(FUZZ_LIB_SRC:%=$(FUZZ_DIR)/obj/%.o)
 FUZZ_BINS          := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 

@@ -174,23 +174,44 @@ expected(const struct host *h, const char *key)
 		return (fl & (PF_ZONE | PF_ZONE_OPT)) ? h->zone : "";
 	if (strcmp(key, "mx") == 0)
 		return (fl & PF_MX) ? h->mx : "";
+	if (strcmp(key, "backupmx") == 0)
+		return (fl & PF_MX) && *h->backupmx ? "yes" : "";
+	if (strcmp(key, "wildcard") == 0)
+		return (fl & PF_WILDCARD) && *h->wildcard ? "yes" : "";
 	abort();
 }
 
 static const char *const optkeys[] = {
-	"protocol", "server", "login", "password", "zone", "mx",
+	"protocol", "server", "login", "password", "zone", "mx", "backupmx",
+	"wildcard",
 };
 #define NOPT (sizeof(optkeys) / sizeof(optkeys[0]))
 static const char *const globals[] = {
-	"daemon=", "ssl=", "use=", "pid=", "cache=",
+	"daemon=", "ssl=", "use=", "usev6=", "pid=", "cache=",
 };
+#define NGLOB (sizeof(globals) / sizeof(globals[0]))
+
+/* The detection line an IPv6 host gets on 3.10 (the harness renders for
+ * 3.10): the integrator's usev6 in 3.10's words, never a field. */
+static void
+check_use_line(const char *l, const struct host *h)
+{
+	struct buf want = { 0 };
+
+	CHECK(strcmp(h->family, "ipv6") == 0);
+	buf_puts(&want, "use=");
+	CHECK(ddconf_use_of_usev6(c.ddclient_usev6, &want) == 0);
+	buf_puts(&want, ", \\");
+	CHECK(strcmp(l, want.p) == 0);
+	buf_free(&want);
+}
 
 static void
 check_output(const struct buf *out, const struct host *h, size_t n)
 {
 	char *text, *l, *nl;
 	size_t next = 0, i, k, len;
-	int in_block = 0, seen_host = 0, seen[NOPT] = { 0 };
+	int in_block = 0, seen_host = 0, seen[NOPT] = { 0 }, seen_use = 0;
 	const char *v;
 
 	CHECK(out->len > 0 && out->p != NULL);
@@ -208,14 +229,20 @@ check_output(const struct buf *out, const struct host *h, size_t n)
 		if (!in_block && (len == 0 || l[0] == '#'))
 			continue;
 		if (!in_block && !seen_host) {
-			for (i = 0; i < 5; i++)
+			for (i = 0; i < NGLOB; i++)
 				if (strncmp(l, globals[i], strlen(globals[i])) == 0)
 					break;
-			if (i < 5) {
+			if (i < NGLOB) {
 				CHECK(l[len - 1] != '\\');
 				CHECK(strchr(l, '#') == NULL);
 				continue;
 			}
+		}
+		if (in_block && strncmp(l, "use=", 4) == 0) {
+			CHECK(!seen_use);
+			check_use_line(l, &h[next]);
+			seen_use = 1;
+			continue;
 		}
 		/* An option line? */
 		for (k = 0; k < NOPT; k++)
@@ -253,6 +280,8 @@ check_output(const struct buf *out, const struct host *h, size_t n)
 		CHECK(strchr(l, '#') == NULL && !password_trap(l));
 		for (k = 0; k < NOPT; k++)
 			CHECK(seen[k] == (*expected(&h[next], optkeys[k]) != '\0'));
+		CHECK(seen_use == (strcmp(h[next].family, "ipv6") == 0));
+		seen_use = 0;
 		in_block = 0;
 		next++;
 	}
@@ -272,6 +301,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char pid[] = "/run/ddclient.pid", cache[] = "/var/cache/ddclient/ddclient.cache";
 	char use[] = "web, web=ipify-ipv4";
 	char nsupdate[] = "/usr/bin/nsupdate", keydir[] = "/etc/ddns-admin/keys";
+	char usev4[] = "webv4, webv4=ipify-ipv4", usev6[] = "webv6, webv6=ipify-ipv6";
 	const unsigned char *ctl;
 	size_t nhosts, ntoks = 0, i, nt, len, nacc = 0, nen = 0;
 	struct buf b = { 0 };
@@ -301,6 +331,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		len = strlen((const char *)ctl);
 		p = prov_at((len > 0 ? ctl[0] : 0) % (prov_count() + 1));
 		pr = proto_at((len > 1 ? ctl[1] : 0) % (proto_count() + 1));
+		memset(in, 0, sizeof(in));	/* NULL is "" for val_host */
+		in[HF_FAMILY] = val_family_at((len > 2 ? ctl[2] >> 4 : 0) % 4);
+		in[HF_WILDCARD] = len > 2 && (ctl[2] & 0x40) ? "yes" : "";
+		in[HF_BACKUPMX] = len > 2 && (ctl[2] & 0x80) ? "yes" : "";
 		in[HF_HOSTNAME] = tok(t, nt, T_HOST);
 		in[HF_DESCRIPTION] = tok(t, nt, T_DESC);
 		in[HF_LOGIN] = tok(t, nt, T_LOGIN);
@@ -340,6 +374,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.ddclient_use = use;
 	c.ddclient_ssl = data[0] & 4 ? 1 : 0;
 	c.ddclient_daemon = 300;
+	c.ddclient_usev4 = usev4;
+	c.ddclient_usev6 = usev6;
 	c.nsupdate = nsupdate;
 	c.nsupdate_keydir = keydir;
 	memset(&e, 0, sizeof(e));

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "conf.h"
 #include "ddconf.h"
+#include "ddver.h"
 #include "providers.h"
 #include "testutil.h"
 
@@ -107,17 +108,90 @@ custom_host(const char *hostname, const char *login, const char *password)
 }
 
 static char *
-render_ok(const struct conf *c, const struct host *h, size_t n)
+render_for(const struct conf *c, enum ddv v, const struct host *h, size_t n)
 {
 	struct buf out = { 0 };
 	struct dd_err e;
 
 	dd_clear(&e);
-	ck_assert_msg(ddconf_render(c, DDV_310, h, n, &out, &e) == 0, "render: %s",
+	ck_assert_msg(ddconf_render(c, v, h, n, &out, &e) == 0, "render: %s",
 	    e.msg);
 	ck_assert_ptr_nonnull(out.p);
 	return out.p;	/* the caller frees */
 }
+
+static char *
+render_ok(const struct conf *c, const struct host *h, size_t n)
+{
+	return render_for(c, DDV_310, h, n);
+}
+
+/* What each version reads for the three families (t0014 measured it). */
+static const struct {
+	enum ddv	 v;
+	const char	*family;
+	const char	*globals;	/* the detection lines at the top */
+	const char	*host;		/* in the host's block, or NULL */
+	const char	*not;		/* must not be there, or NULL */
+} families[] = {
+	{ DDV_310, "ipv4", "\nuse=web, web=ipify-ipv4\n", NULL, "\nusev" },
+	{ DDV_310, "ipv6", "\nuse=web, web=ipify-ipv4\n",
+	  "\nuse=web, web=ipify-ipv6, \\\n", "\nusev" },
+	{ DDV_310, "dual", "\nuse=web, web=ipify-ipv4\nusev6=webv6, "
+	  "webv6=ipify-ipv6\n", NULL, "\nusev4" },
+	{ DDV_311, "ipv4", "\nusev4=webv4, webv4=ipify-ipv4\nusev6=webv6, "
+	  "webv6=ipify-ipv6\n", "\nusev6=disabled, \\\n", "\nuse=" },
+	{ DDV_311, "ipv6", "\nusev4=webv4, webv4=ipify-ipv4\n",
+	  "\nusev4=disabled, \\\n", "\nuse=" },
+	{ DDV_311, "dual", "\nusev6=webv6, webv6=ipify-ipv6\n", NULL,
+	  "disabled" },
+};
+
+START_TEST(render_detection_per_version_and_family)
+{
+	struct conf c = golden_conf();
+	struct host h;
+	char *text;
+
+	fill_host(&h, prov_find("cloudflare"));
+	SET(&h, family, "%s", families[_i].family);
+	text = render_for(&c, families[_i].v, &h, 1);
+	ck_assert_msg(strstr(text, families[_i].globals) != NULL, "%s %s: no "
+	    "%s in\n%s", ddver_name(families[_i].v), families[_i].family,
+	    families[_i].globals, text);
+	if (families[_i].host)
+		ck_assert_msg(strstr(text, families[_i].host) != NULL, "%s %s: "
+		    "no %s in\n%s", ddver_name(families[_i].v),
+		    families[_i].family, families[_i].host, text);
+	if (families[_i].not)
+		ck_assert_msg(strstr(text, families[_i].not) == NULL, "%s %s: "
+		    "%s in\n%s", ddver_name(families[_i].v),
+		    families[_i].family, families[_i].not, text);
+	free(text);
+}
+END_TEST
+
+START_TEST(use_of_usev6_speaks_3_10s_words)
+{
+	static const char *const cases[][2] = {
+		{ "webv6, webv6=ipify-ipv6", "web, web=ipify-ipv6" },
+		{ "ipv6, ipv6=2001:db8::7", "ip, ip=2001:db8::7" },
+		{ "ifv6, ifv6=eth0", "if, if=eth0" },
+		{ "cmdv6, cmdv6=/usr/local/bin/v6", "cmd, cmd=/usr/local/bin/v6" },
+		{ "webv6, webv6=x, webv6-skip=IP", "web, web=x, web-skip=IP" },
+		{ "disabled", "disabled" },
+	};
+	struct buf b;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(&b, 0, sizeof(b));
+		ck_assert_int_eq(ddconf_use_of_usev6(cases[i][0], &b), 0);
+		ck_assert_str_eq(b.p, cases[i][1]);
+		buf_free(&b);
+	}
+}
+END_TEST
 
 /*
  * No physical line but a password line may hold a quote that is not
@@ -585,6 +659,9 @@ ddconf_suite(void)
 	TCase *tc;
 
 	tc = tcase_create("render");
+	tcase_add_loop_test(tc, render_detection_per_version_and_family, 0,
+	    (int)(sizeof(families) / sizeof(families[0])));
+	tcase_add_test(tc, use_of_usev6_speaks_3_10s_words);
 	tcase_add_test(tc, render_all_providers_matches_golden_file);
 	tcase_add_test(tc, render_golden_has_one_block_per_enabled_host);
 	tcase_add_test(tc, render_ssl_no_when_disabled);

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "conf.h"
 #include "ddconf.h"
+#include "ddver.h"
 #include "providers.h"
 #include "validate.h"
 #include "testutil.h"
@@ -202,8 +203,12 @@ END_TEST
 
 /* Fill a form the way a person would for flags f; render what val_host
  * makes of it. Fails the test if either step refuses. */
+/* form_renders: for each ddclient version, a host of provider (and
+ * protocol) filled as its form is accepted and rendered where that version
+ * serves it, and refused beside the provider (or protocol) where not. */
 static void
-form_renders(const char *provider, const char *protocol, unsigned f)
+form_renders_for(const char *provider, const char *protocol, unsigned f,
+    enum ddv v)
 {
 	const char *in[HF__MAX] = { 0 };
 	char why[HF__MAX][VAL_WHY];
@@ -230,13 +235,21 @@ form_renders(const char *provider, const char *protocol, unsigned f)
 		in[HF_MX] = "mx.example.com";
 	if (f & PF_SERVER)
 		in[HF_SERVER] = "ns1.example.net:8245";
-	bad = val_host(in, NULL, DDV_310, &h, why);
+	bad = val_host(in, NULL, v, &h, why);
+	if (prov_families(prov_find(provider), protocol, v) == 0) {
+		ck_assert_int_eq(bad, 1);
+		ck_assert_msg(strstr(why[protocol ? HF_PROTOCOL : HF_PROVIDER],
+		    "cannot update this provider") != NULL, "%s/%s on %s: %s",
+		    provider, protocol ? protocol : "-", ddver_name(v),
+		    why[protocol ? HF_PROTOCOL : HF_PROVIDER]);
+		return;
+	}
 	for (i = 0; i < HF__MAX; i++)
 		ck_assert_msg(why[i][0] == '\0', "%s/%s field %s: %s", provider,
 		    protocol ? protocol : "-", host_field_name(i), why[i]);
 	ck_assert_int_eq(bad, 0);
 	ck_assert_int_eq(conf_load(&c, NULL, &e), 0);
-	ck_assert_msg(ddconf_render(&c, DDV_310, &h, 1, &out, &e) == 0, "%s/%s: %s",
+	ck_assert_msg(ddconf_render(&c, v, &h, 1, &out, &e) == 0, "%s/%s: %s",
 	    provider, protocol ? protocol : "-", e.msg);
 	snprintf(want, sizeof(want), "\nprotocol=%s, \\\n", protocol ?
 	    protocol : prov_find(provider)->protocol);
@@ -247,6 +260,31 @@ form_renders(const char *provider, const char *protocol, unsigned f)
 	buf_free(&out);
 	conf_free(&c);
 }
+
+static void
+form_renders(const char *provider, const char *protocol, unsigned f)
+{
+	int v;
+
+	for (v = 0; v < DDV__MAX; v++)
+		form_renders_for(provider, protocol, f, (enum ddv)v);
+}
+
+/* Every provider is served by at least one version, with IPv4. */
+START_TEST(every_provider_is_served_by_a_version)
+{
+	const struct provider *p = prov_at((size_t)_i);
+	unsigned any = 0;
+	int v;
+
+	if (p->flags & PF_PROTOCOL)
+		return;
+	for (v = 0; v < DDV__MAX; v++)
+		any |= prov_families(p, NULL, (enum ddv)v);
+	ck_assert_msg(any & FAM_V4, "%s is served by no ddclient version",
+	    p->id);
+}
+END_TEST
 
 START_TEST(every_provider_can_be_filled_and_rendered)
 {
@@ -293,6 +331,7 @@ providers_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("renderable");
+	tcase_add_loop_test(tc, every_provider_is_served_by_a_version, 0, np);
 	tcase_add_loop_test(tc, every_provider_can_be_filled_and_rendered, 0, np);
 	tcase_add_loop_test(tc, custom_with_every_protocol_can_be_filled_and_rendered,
 	    0, nr);
