@@ -31,6 +31,9 @@ if (!url || !user || pass === undefined) {
 }
 const hostPassword = process.env.HOST_PASSWORD || 'S3c\'r#t "x\\';
 const screenshot = process.env.SCREENSHOT || '';
+const stateDir = process.env.STATE_DIR || '';
+const cacheFile = process.env.CACHE_FILE || '';
+const ddv = process.env.DDV || '3.10';
 const WAIT = 15000;		/* per wait; a bound, not an assertion */
 const HOST = 'arthur-rimbaud.dyndns.org';
 const XSS = '<img src=x onerror=alert(1)>';
@@ -322,6 +325,49 @@ async function run(page) {
   ok(/Saved\./.test(await notice()), 'modify with an empty password: saved', await notice());
   const d2 = (await row(HOST).locator('td').nth(3).textContent().catch(() => '')) || '';
   ok(d2 === 'office', 'modify: the list shows the new description', d2);
+
+  /* ---- 8. IPv6: a dual-stack host, and both public addresses ---- */
+  const DUAL = 'dual6.example.com';
+  await clickAndLoad(page.locator('#create'));
+  await page.selectOption('#f-provider', 'custom');
+  await page.selectOption('#f-protocol', 'dyndns2');
+  const dualOff = await page.locator('#f-family option[value="dual"]').isDisabled();
+  ok(ddv === '3.11' ? !dualOff : dualOff,
+    `ipv6: with dyndns2 on ddclient ${ddv} "both" is ${ddv === '3.11' ? 'offered' : 'not offered'}`);
+  await page.selectOption('#f-protocol', 'cloudflare');
+  ok(!await page.locator('#f-family option[value="dual"]').isDisabled(),
+    'ipv6: with cloudflare "both" is offered');
+  await page.fill('#f-hostname', DUAL);
+  await page.fill('#f-server', '127.0.0.1:9');
+  await page.fill('#f-zone', 'example.com');
+  await page.fill('#f-login', 'token');
+  await page.fill('#f-password', 'tok');
+  await page.selectOption('#f-family', 'dual');
+  await clickAndLoad(page.locator('form.host-form button[type=submit]'));
+  ok(/Saved\./.test(await notice()), 'ipv6: the dual-stack host is saved', await notice());
+  /* What ddns-checkip and ddclient (3.11's per-family cache) would leave. */
+  const now = Math.floor(Date.now() / 1000);
+  const V4 = '198.51.100.4', V6 = '2001:db8::4';
+  if (stateDir && cacheFile) {
+    fs.writeFileSync(path.join(stateDir, 'publicip'), `ip=${V4}\ntime=${now}\nerror=\n`);
+    fs.writeFileSync(path.join(stateDir, 'publicip6'), `ip=${V6}\ntime=${now}\nerror=\n`);
+    fs.writeFileSync(cacheFile, `## ddclient-3.11.2\n## last updated\natime=${now},host=${DUAL},` +
+      `ip=${V4},ipv4=${V4},ipv6=${V6},mtime=${now},status=good,status-ipv4=good,status-ipv6=good ${DUAL}\n`);
+  }
+  await clickAndLoad(page.locator('a[href="?action=list"]').first());
+  const p4 = (await page.locator('#public-ipv4').innerText().catch(() => '')) || '';
+  const p6 = (await page.locator('#public-ipv6').innerText().catch(() => '')) || '';
+  ok(p4.includes(V4), 'ipv6: the list shows the public IPv4 address', p4);
+  ok(p6.includes(V6), 'ipv6: the list shows the public IPv6 address', p6);
+  const dt = (await row(DUAL).innerText().catch(() => '')) || '';
+  ok(/IPv4:\s*198\.51\.100\.4\s*✓ matches the public address/.test(dt),
+    'ipv6: the host row shows its IPv4 in sync', dt);
+  ok(/IPv6:\s*2001:db8::4\s*✓ matches the public address/.test(dt),
+    'ipv6: the host row shows its IPv6 in sync', dt);
+  ok(/Up to date/.test(dt), 'ipv6: the host row says up to date', dt);
+  await clickAndLoad(row(DUAL).getByRole('link', { name: 'Delete', exact: true }));
+  await clickAndLoad(page.locator('main button.danger'));
+  ok(await row(DUAL).count() === 0, 'ipv6: the dual-stack host is deleted again');
 
   /* ---- the list page as a user sees it ---- */
   if (screenshot) {

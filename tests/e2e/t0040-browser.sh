@@ -33,7 +33,8 @@ hpw="S3c'r#t \"x\\ $(python3 -c 'import secrets; print(secrets.token_hex(4))')"
 
 # ui.js numbers its own lines; they are re-counted here so that the
 # summary line covers both. timeout: a bound against a hang, not a check.
-HOST_PASSWORD="$hpw" SCREENSHOT="$T/list.png" \
+HOST_PASSWORD="$hpw" SCREENSHOT="$T/list.png" STATE_DIR="$T/state" \
+	CACHE_FILE="$T/ddclient.cache" DDV="$DDV" \
 	timeout 180 node "$BR/ui.js" "$URL" admin "$apw" > "$T/ui.out" 2> "$T/ui.err"
 rc=$?
 while IFS= read -r line; do
