@@ -1,57 +1,169 @@
 #!/bin/sh
-# bench/run.sh: what a request to ddns.cgi costs, as ratios against the
-# fork+exec floor (bench/floor.c) measured in the same run, so the figures
-# mean the same on any machine. `make bench`. Nothing here is asserted.
-#   wall:  N sequential runs of each command, total time / floor's total
-#   instr: valgrind --tool=callgrind instruction counts (repeatable)
+# bench/run.sh: `make bench`. What a request to ddns.cgi costs beside the
+# peers' languages, measured in one run on this machine, as ratios to a C
+# program that prints a fixed page (the floor) and to Perl, Perl with
+# CGI.pm and php-cgi doing the same. Every program is started the way a
+# web server starts a CGI: bench/spawn.c posix_spawns it directly (no
+# shell, no env(1)), with its environment set by the driver. It writes
+# bench/results.md; nothing here is asserted by `make check`.
+#   wall:   median of N runs (spawn.c), and the ratio to each floor
+#   instr:  valgrind --tool=callgrind, one run (repeatable on one machine)
+#   faults: minor page faults (median), peak RSS: wait4's rusage
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 B=${BUILD:-$TOP/build}
-N=${N:-300}
+case "$B" in /*) ;; *) B="$TOP/$B" ;; esac
+N=${N:-200}
+OUT=${OUT:-$TOP/bench/results.md}
 T=$(mktemp -d /tmp/ddns-bench.XXXXXX)
-trap 'rm -rf "$T"' EXIT
+PIDS=""
+trap 'for p in $PIDS; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
+start=$(date +%s)
+
 cc -O2 -o "$T/floor" "$TOP/bench/floor.c"
-mkdir "$T/state"
-BUILD="$B" "$TOP/tools/instance-conf.sh" "$T" apply=/bin/true checkip=/bin/true \
-	require_auth=no > "$T/conf"
-printf 'ip=203.0.113.7\ntime=%s\nerror=\n' "$(date +%s)" > "$T/state/publicip"
-sqlite3 "$T/ddns.db" < "$TOP/schema.sql"
-i=0
-while [ $i -lt 20 ]; do
-	sqlite3 "$T/ddns.db" "insert into hosts (hostname, provider, login, password, created, updated) values ('h$i.example.com', 'dyn', 'user', 'pw', 0, 0)"
+cc -O2 -o "$T/spawn" "$TOP/bench/spawn.c"
+PERL=$(command -v perl)
+PHP=$(command -v php-cgi || true)
+printf '<?php header("Content-Type: text/plain"); echo "hello\\n";\n' > "$T/floor.php"
+
+# instance SIZE: a private instance with SIZE hosts, each with a cache
+# entry (up to date) and a fresh public address, in $T/sSIZE.
+instance() {
+	d=$T/s$1
+	mkdir -p "$d/state"
+	BUILD="$B" "$TOP/tools/instance-conf.sh" "$d" require_auth=no \
+		checkip=/bin/true ddclient_ssl=no checkip6_url=none \
+		"ddclient = /usr/bin/ddclient" > "$d/conf"
+	sqlite3 "$d/ddns.db" < "$TOP/schema.sql"
+	sqlite3 "$d/ddns.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
+		SELECT i + 1 FROM n WHERE i < $1) INSERT INTO hosts (hostname,
+		description, login, password, provider, created, updated)
+		SELECT 'host' || i || '.example.com', 'site ' || i, 'user' || i,
+		'pw' || i, 'dyn', 1, 1 FROM n"
+	now=$(date +%s)
+	{
+		echo "## ddclient-3.10.0"
+		echo "## last updated"
+		sqlite3 "$d/ddns.db" "SELECT 'atime=$now,host=' || hostname ||
+			',ip=203.0.113.7,mtime=$now,status=good ' || hostname FROM hosts"
+	} > "$d/ddclient.cache"
+	printf 'ip=203.0.113.7\ntime=%s\nerror=\n' "$now" > "$d/state/publicip"
+}
+for s in 10 100 1000 10000; do instance $s; done
+
+# env_of SIZE METHOD QUERY [LENGTH]: spawn.c's -e words for a request.
+env_of() {
+	echo "-e DDNS_ADMIN_CONFIG=$T/s$1/conf -e REQUEST_METHOD=$2" \
+	    "-e QUERY_STRING=$3 -e CONTENT_TYPE=application/x-www-form-urlencoded" \
+	    "-e CONTENT_LENGTH=${4:-0} -e SERVER_ADDR=127.0.0.1 -e SERVER_PORT=80"
+}
+# measure NAME RUNS [-i FILE] SPAWN-ARGS...: one result line into $T/res.
+measure() {
+	name=$1 runs=$2; shift 2
+	# shellcheck disable=SC2068
+	line=$("$T/spawn" -n "$runs" "$@")
+	echo "$name|$line" >> "$T/res"
+}
+# instr NAME STDIN PROGRAM ARGS (env from $ENVV): callgrind instructions.
+instr() {
+	name=$1 in=$2; shift 2
+	# shellcheck disable=SC2086
+	env -i $ENVV valgrind --tool=callgrind --callgrind-out-file="$T/cg" \
+		"$@" < "$in" > /dev/null 2> "$T/vg" || true
+	echo "$name|$(sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$T/vg")" >> "$T/ins"
+}
+: > "$T/res"
+: > "$T/ins"
+
+# ---- the floors ----
+measure "C floor" "$N" -e REQUEST_METHOD=GET -- "$T/floor"
+measure "Perl floor" "$N" -e REQUEST_METHOD=GET -- "$PERL" -e \
+	'print "Status: 200 OK\r\nContent-Type: text/plain\r\n\r\nhello\n"'
+measure "CGI.pm floor" "$N" -e REQUEST_METHOD=GET -- "$PERL" -MCGI -e \
+	'my $q = CGI->new; print $q->header("text/plain"), "hello\n"'
+[ -n "$PHP" ] && measure "php-cgi floor" "$N" -e REQUEST_METHOD=GET \
+	-e REDIRECT_STATUS=200 -e SCRIPT_FILENAME="$T/floor.php" -- "$PHP"
+ENVV="REQUEST_METHOD=GET"
+instr "C floor" /dev/null "$T/floor"
+
+# ---- the list page at 10 to 10,000 hosts, the form ----
+for s in 10 100 1000 10000; do
+	runs=$N; [ $s -ge 10000 ] && runs=$((N / 10 + 1))
+	[ $s -eq 1000 ] && runs=$((N / 2))
+	# shellcheck disable=SC2046
+	measure "list, $s hosts" $runs $(env_of $s GET "") -- "$B/ddns.cgi"
+	ENVV="DDNS_ADMIN_CONFIG=$T/s$s/conf REQUEST_METHOD=GET QUERY_STRING= SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
+	instr "list, $s hosts" /dev/null "$B/ddns.cgi"
+done
+# shellcheck disable=SC2046
+measure "form (Create)" "$N" $(env_of 100 GET "action=edit") -- "$B/ddns.cgi"
+
+# ---- a Save (Modify of one row, 100 hosts: validation, transaction,
+# render, atomic write, signal: ddns-apply runs, no ddclient runs) and a
+# Delete ----
+tok=$(env -i DDNS_ADMIN_CONFIG="$T/s100/conf" REQUEST_METHOD=GET \
+	QUERY_STRING=action=edit SERVER_ADDR=127.0.0.1 SERVER_PORT=80 "$B/ddns.cgi" |
+	sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
+printf 'csrf_token=%s&id=50&hostname=host50.example.com&description=site&login=user50&password=pw&provider=dyn&family=ipv4' \
+	"$tok" > "$T/save.body"
+len=$(wc -c < "$T/save.body")
+# shellcheck disable=SC2046
+measure "Save, 100 hosts" $((N / 4)) -i "$T/save.body" $(env_of 100 POST action=save "$len") -- "$B/ddns.cgi"
+ENVV="DDNS_ADMIN_CONFIG=$T/s100/conf REQUEST_METHOD=POST QUERY_STRING=action=save CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=$len SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
+instr "Save, 100 hosts" "$T/save.body" "$B/ddns.cgi"
+: > "$T/del"
+i=1
+while [ $i -le 40 ]; do
+	printf 'csrf_token=%s&id=%d' "$tok" $((i + 10)) > "$T/del.body"
+	len=$(wc -c < "$T/del.body")
+	# shellcheck disable=SC2046
+	"$T/spawn" -n 1 -i "$T/del.body" $(env_of 100 POST action=delete "$len") -- "$B/ddns.cgi" >> "$T/del"
 	i=$((i + 1))
 done
+awk '{ print $4 }' "$T/del" | sort -n | awk '{ a[NR] = $1 } END {
+	printf "Delete, 100 hosts|runs %d median_us %d mean_us 0 minflt 0 maxrss_kb 0 fails 0\n", NR, a[int(NR / 2) + 1] }' >> "$T/res"
 
-run() {	# run N times: env -i QUERY_STRING=... cmd
-	q=$1; shift
-	i=0
-	while [ $i -lt "$N" ]; do
-		env -i DDNS_ADMIN_CONFIG="$T/conf" REQUEST_METHOD=GET QUERY_STRING="$q" "$@" > /dev/null
-		i=$((i + 1))
-	done
-}
-wall() {	# wall QUERY CMD: milliseconds for N runs
-	s=$(date +%s%N); run "$@"; e=$(date +%s%N)
-	echo $(( (e - s) / 1000000 ))
-}
-instr() {
-	env -i DDNS_ADMIN_CONFIG="$T/conf" REQUEST_METHOD=GET QUERY_STRING="$1" \
-		valgrind --tool=callgrind --callgrind-out-file="$T/cg" "$2" > /dev/null 2> "$T/vg"
-	sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$T/vg"
-}
+# ---- ddns-apply alone ----
+for s in 10 1000 10000; do
+	runs=$((N / 4)); [ $s -ge 10000 ] && runs=5
+	measure "ddns-apply, $s hosts" $runs -e DDNS_ADMIN_CONFIG="$T/s$s/conf" -- "$B/ddns-apply"
+done
 
-floor=$(wall "" "$T/floor")
-list=$(wall "" "$B/ddns.cgi")
-edit=$(wall "action=edit" "$B/ddns.cgi")
-hist=$(wall "action=history" "$B/ddns.cgi")
-echo "ddns.cgi, $N runs each, 20 hosts (wall time / floor's, same run):"
-awk -v f="$floor" -v l="$list" -v e="$edit" -v h="$hist" -v n="$N" 'BEGIN {
-	printf "  floor (fixed page)   %6.2f ms/run   1.00\n", f / n
-	printf "  list page            %6.2f ms/run   %.2f\n", l / n, l / f
-	printf "  create form          %6.2f ms/run   %.2f\n", e / n, e / f
-	printf "  history              %6.2f ms/run   %.2f\n", h / n, h / f }'
-if command -v valgrind > /dev/null; then
-	fi=$(instr "" "$T/floor"); li=$(instr "" "$B/ddns.cgi")
-	echo "instructions (callgrind): floor $fi, list page $li (x$(awk -v a="$li" -v b="$fi" 'BEGIN { printf "%.1f", a / b }'))"
-fi
-echo "shared libraries: ddns.cgi $(ldd "$B/ddns.cgi" | wc -l), ddns-checkip $(ldd "$B/ddns-checkip" | wc -l)"
+# ---- Save -> the request at a fake dyndns2 provider, through the real
+# ddclient daemon (20 saves, median) ----
+python3 "$TOP/bench/latency.py" "$TOP" "$B" "$T/lat" 20 > "$T/latency" 2> "$T/latency.err" ||
+	echo "latency: failed ($(tail -1 "$T/latency.err"))" > "$T/latency"
+
+# ---- the report ----
+end=$(date +%s)
+{
+	echo "# ddns-admin benchmark"
+	echo
+	echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -srm), $(nproc) cores,"
+	echo "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1); $((end - start)) s for the whole run."
+	echo "Each program spawned directly, as a web server does (bench/spawn.c);"
+	echo "wall = median of the runs; ratios to each floor measured in this run."
+	echo
+	echo "| what | runs | wall ms | x C | x Perl | x CGI.pm | x php-cgi | instructions | faults | peak RSS KiB |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+	awk -F'|' -v ins="$T/ins" 'BEGIN {
+		while ((getline l < ins) > 0) { split(l, a, "|"); I[a[1]] = a[2] } }
+	{ split($2, f, " "); name[NR] = $1; runs[NR] = f[2]; med[NR] = f[4] / 1000
+	  flt[NR] = f[8]; rss[NR] = f[10]; base[$1] = f[4] / 1000 }
+	END {
+	  for (i = 1; i <= NR; i++) {
+		printf "| %s | %d | %.2f | %.2f | %s | %s | %s | %s | %s | %s |\n", name[i], runs[i], med[i],
+		    med[i] / base["C floor"],
+		    ("Perl floor" in base) ? sprintf("%.2f", med[i] / base["Perl floor"]) : "-",
+		    ("CGI.pm floor" in base) ? sprintf("%.2f", med[i] / base["CGI.pm floor"]) : "-",
+		    ("php-cgi floor" in base) ? sprintf("%.2f", med[i] / base["php-cgi floor"]) : "-",
+		    (name[i] in I) ? I[name[i]] : "", flt[i] ? flt[i] : "", rss[i] ? rss[i] : ""
+	  } }' "$T/res"
+	echo
+	echo "Save -> request at the fake provider through the real ddclient 3.10 daemon:"
+	echo "$(cat "$T/latency")"
+	echo
+	echo "Binary sizes (bytes): ddns.cgi $(stat -c %s "$B/ddns.cgi"), ddns-apply $(stat -c %s "$B/ddns-apply"), ddns-checkip $(stat -c %s "$B/ddns-checkip");"
+	echo "shared libraries: ddns.cgi $(ldd "$B/ddns.cgi" 2>/dev/null | wc -l), ddns-checkip $(ldd "$B/ddns-checkip" | wc -l)."
+} > "$OUT"
+cat "$OUT"

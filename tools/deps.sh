@@ -1,17 +1,19 @@
 #!/bin/sh
 # deps.sh: install the Debian packages that building, running and testing need.
-# Usage: tools/deps.sh [run|check]. Installs only what is missing; without root,
+# Usage: tools/deps.sh [run|check|bench]. Installs only what is missing; without root,
 # prints the one apt-get line to run instead and fails.
 set -eu
 
 BUILD="gcc make pkg-config clearsilver-dev libsqlite3-dev libcurl4-openssl-dev nettle-dev check sqlite3"
 RUN="lighttpd apache2-utils ddclient libio-socket-ssl-perl libio-socket-inet6-perl bind9-dnsutils"
 TEST="python3 curl valgrind clang libclang-rt-14-dev chromium fonts-dejavu-core bind9"
+BENCH="perl libcgi-pm-perl php-cgi valgrind python3"
 
 case "${1:-check}" in
 run) want="$BUILD $RUN" ;;
 check) want="$BUILD $RUN $TEST" ;;
-*) echo "usage: $0 [run|check]" >&2; exit 2 ;;
+bench) want="$BUILD $RUN $BENCH" ;;
+*) echo "usage: $0 [run|check|bench]" >&2; exit 2 ;;
 esac
 
 missing=""
