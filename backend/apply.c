@@ -19,13 +19,14 @@
 
 static const struct apply_outcome outcomes[] = {
 	{ APPLY_OK,		"ok",		"ok",		1 },
-	{ APPLY_ECONF,		"econf",	"error",	0 },
+	{ APPLY_ESUDO,		"esudo",	"error",	0 },
 	{ APPLY_EDB,		"edb",		"error",	0 },
 	{ APPLY_EWRITE,		"ewrite",	"error",	0 },
 	{ APPLY_NOTRUNNING,	"notrunning",	"warn",		1 },
 	{ APPLY_NOTDDCLIENT,	"notddclient",	"warn",		1 },
 	{ APPLY_EPERM,		"eperm",	"warn",		1 },
 	{ APPLY_ECACHE,		"ecache",	"warn",		0 },
+	{ APPLY_ECONF,		"econf",	"error",	0 },
 	{ APPLY_ESTART,		"estart",	"error",	0 },
 };
 _Static_assert(sizeof(outcomes) / sizeof(outcomes[0]) == APPLY__MAX + 1,

@@ -13,13 +13,17 @@
  * table (apply.c); the list page and the README name them from there. */
 enum apply_status {
 	APPLY_OK = 0,		/* config written, ddclient signalled */
-	APPLY_ECONF = 1,	/* bad usage or module configuration */
+	/* Never an exit of ddns-apply: 1 is what sudo exits with when it
+	 * refuses to run it (no rule for this user, or a password asked),
+	 * so the page can tell that apart from everything ddns-apply says. */
+	APPLY_ESUDO = 1,
 	APPLY_EDB = 2,		/* the database could not be read */
 	APPLY_EWRITE = 3,	/* config not written; the old one stays */
 	APPLY_NOTRUNNING = 4,	/* written; ddclient is not running */
 	APPLY_NOTDDCLIENT = 5,	/* written; the pid file names another program */
 	APPLY_EPERM = 6,	/* written; no permission to signal ddclient */
 	APPLY_ECACHE = 7,	/* written; cache not updated */
+	APPLY_ECONF = 8,	/* bad usage or module configuration */
 	APPLY__MAX,
 	/* Not an exit of ddns-apply: the CGI could not start it (as a
 	 * shell's 127 for a command not found). */

@@ -63,7 +63,7 @@ status_of(const struct host *h, const struct cache_entry *ce,
 static void
 set_state(struct req *r, size_t i, const struct host *h,
     const struct cache_entry *ce, const struct netip *ni,
-    const struct vet *v)
+    const struct vet *v, int pending)
 {
 	const char *kind = "wait", *key = "waiting";
 	char t[OUT_TIME_SZ];
@@ -74,7 +74,11 @@ set_state(struct req *r, size_t i, const struct host *h,
 		out_row(r, "Hosts", i, "State.field",
 		    out_lang(r, "Field", host_field_name(v->field)));
 		out_row(r, "Hosts", i, "State.why", v->msg);
-	} else if (!h->enabled)
+	} else if (pending)
+		/* Still queued after its save: ddns-apply did not run or did
+		 * not drop its cache entry, so ddclient may not have it. */
+		kind = "error", key = "notapplied";
+	else if (!h->enabled)
 		kind = "disabled", key = "disabled";
 	else if (ce != NULL) {
 		status_of(h, ce, &key, &kind);
@@ -102,6 +106,18 @@ set_host(struct req *r, size_t i, const struct host *h)
 	out_row(r, "Hosts", i, "login", h->login);
 	out_row(r, "Hosts", i, "description", h->description);
 	out_row(r, "Hosts", i, "mx", h->mx);
+}
+
+/* is_pending: whether host is among the n queued names. */
+static int
+is_pending(char *const *names, size_t n, const char *host)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], host) == 0)
+			return 1;
+	return 0;
 }
 
 /* The appliance's public address; start a refresh when it is stale. */
@@ -167,11 +183,15 @@ page_list(struct req *r)
 	struct host *h;
 	struct vet *v;
 	struct dd_err e = { 0 };
-	size_t n, nce = 0, i;
+	char **pend = NULL;
+	size_t n, nce = 0, npend = 0, i;
 
 	if (store_list(r->store, &h, &n, &e) == -1)
 		return http_error(r, &e);
+	if (store_pending(r->store, &pend, &npend, &e) == -1)
+		npend = 0;	/* the page still shows the rest */
 	if ((v = calloc(n + 1, sizeof(*v))) == NULL) {
+		store_free_names(pend, npend);
 		free(h);
 		dd_fail(&e, DD_ESYS, NULL, "out of memory");
 		return http_error(r, &e);
@@ -183,8 +203,9 @@ page_list(struct req *r)
 	for (i = 0; i < n; i++) {
 		set_host(r, i, &h[i]);
 		set_state(r, i, &h[i], cache_find(ce, nce, h[i].hostname), &ni,
-		    &v[i]);
+		    &v[i], is_pending(pend, npend, h[i].hostname));
 	}
+	store_free_names(pend, npend);
 	daemon_line(r);
 	notice(r);
 	free(ce);
