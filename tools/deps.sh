@@ -6,7 +6,7 @@ set -eu
 
 BUILD="gcc make pkg-config clearsilver-dev libsqlite3-dev libcurl4-openssl-dev nettle-dev check sqlite3"
 RUN="lighttpd apache2-utils ddclient libio-socket-ssl-perl bind9-dnsutils sudo"
-TEST="python3 curl valgrind clang libclang-rt-14-dev chromium fonts-dejavu-core bind9"
+TEST="python3 curl valgrind clang libclang-rt-14-dev chromium fonts-dejavu-core bind9 openssl lighttpd-mod-openssl nginx fcgiwrap apache2 busybox"
 
 case "${1:-check}" in
 run) want="$BUILD $RUN" ;;
