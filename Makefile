@@ -35,7 +35,7 @@ CHECK_LIBS     = $(shell $(PKG_CONFIG) --libs check)
 
 B := build
 LIB_SRC := $(wildcard backend/*.c)
-LIB_SRC := $(filter-out backend/apply_main.c backend/checkip_main.c,$(LIB_SRC))
+LIB_SRC := $(filter-out backend/apply_main.c backend/checkip_main.c backend/status_main.c,$(LIB_SRC))
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/schema.o
 CGI_SRC := $(wildcard cgi/*.c)
 CGI_OBJ := $(CGI_SRC:%.c=$(B)/%.o)
@@ -44,7 +44,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 ALL_CFLAGS = $(CFLAGS) $(XCFLAGS) $(DEFS) -Ibackend $(CS_CFLAGS) $(SQLITE_CFLAGS)
 
-all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-checkip $(B)/ddns-admin.conf.example
+all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-status $(B)/ddns-checkip $(B)/ddns-admin.conf.example
 
 # The compiled-in paths follow PREFIX & co: rebuild conf.o when they change.
 $(B)/paths: FORCE
@@ -78,6 +78,10 @@ $(B)/ddns.cgi: $(CGI_OBJ) $(B)/libddns.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CGI_OBJ) $(B)/libddns.a $(CS_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS)
 
 $(B)/ddns-apply: $(B)/backend/apply_main.o $(B)/libddns.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
+
+# ddclient's postscript when ddclient runs as root (status_copy, apply.h).
+$(B)/ddns-status: $(B)/backend/status_main.o $(B)/libddns.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
 
 $(B)/ddns-checkip: $(B)/backend/checkip_main.o $(B)/libddns.a
@@ -143,7 +147,7 @@ stop:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) $(DESTDIR)$(DATADIR)/templates \
 		$(DESTDIR)$(DATADIR)/www $(DESTDIR)$(SYSCONFDIR)/ddns-admin
-	install -m 0755 $(B)/ddns-apply $(B)/ddns-checkip $(DESTDIR)$(BINDIR)/
+	install -m 0755 $(B)/ddns-apply $(B)/ddns-status $(B)/ddns-checkip $(DESTDIR)$(BINDIR)/
 	install -m 0755 $(B)/ddns.cgi $(DESTDIR)$(CGIDIR)/
 	install -m 0644 templates/*.cs templates/*.hdf $(DESTDIR)$(DATADIR)/templates/
 	install -m 0644 www/* $(DESTDIR)$(DATADIR)/www/
@@ -151,7 +155,8 @@ install: all
 	install -m 0644 $(B)/ddns-admin.conf.example $(DESTDIR)$(DATADIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/ddns-apply $(DESTDIR)$(BINDIR)/ddns-checkip \
+	rm -f $(DESTDIR)$(BINDIR)/ddns-apply $(DESTDIR)$(BINDIR)/ddns-status \
+		$(DESTDIR)$(BINDIR)/ddns-checkip \
 		$(DESTDIR)$(CGIDIR)/ddns.cgi
 	rm -rf $(DESTDIR)$(DATADIR)
 

@@ -183,7 +183,7 @@ page_list(struct req *r)
 	struct host *h;
 	struct vet *v;
 	struct dd_err e = { 0 };
-	char **pend = NULL;
+	char **pend = NULL, cpath[PATH_MAX];
 	size_t n, nce = 0, npend = 0, i;
 
 	if (store_list(r->store, &h, &n, &e) == -1)
@@ -197,7 +197,9 @@ page_list(struct req *r)
 		return http_error(r, &e);
 	}
 	apply_vet(h, n, v);
-	if (cache_read(r->conf.ddclient_cache, &ce, &nce, &e) == -1)
+	/* ddclient's cache, or the root side's copy of it (apply.h). */
+	apply_status_path(&r->conf, cpath, sizeof(cpath));
+	if (cache_read(cpath, &ce, &nce, &e) == -1)
 		out_set(r, "Daemon.cache_error", e.msg);
 	public_ip(r, &ni);
 	for (i = 0; i < n; i++) {

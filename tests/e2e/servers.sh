@@ -13,7 +13,7 @@
 stage_install() {
 	S=$T/inst
 	mkdir -p "$S/lib" "$S/share/templates" "$S/share/www"
-	cp "$B/ddns.cgi" "$B/ddns-apply" "$B/ddns-checkip" "$S/lib/"
+	cp "$B/ddns.cgi" "$B/ddns-apply" "$B/ddns-status" "$B/ddns-checkip" "$S/lib/"
 	cp "$TOP"/templates/* "$S/share/templates/"
 	cp "$TOP"/www/* "$S/share/www/"
 	make_instance "templates=$S/share/templates" "apply=$S/lib/ddns-apply" \
