@@ -1,6 +1,6 @@
 #!/bin/sh
 # deps.sh: install the Debian packages that building, running and testing need.
-# Usage: tools/deps.sh [run|check]. Installs only what is missing; without root,
+# Usage: tools/deps.sh [run|check|package]. Installs only what is missing; without root,
 # prints the one apt-get line to run instead and fails.
 set -eu
 
@@ -8,10 +8,14 @@ BUILD="gcc make pkg-config clearsilver-dev libsqlite3-dev libcurl4-openssl-dev n
 RUN="lighttpd apache2-utils ddclient libio-socket-ssl-perl bind9-dnsutils sudo"
 TEST="python3 curl valgrind clang libclang-rt-14-dev chromium fonts-dejavu-core bind9 openssl lighttpd-mod-openssl nginx fcgiwrap apache2 busybox"
 
+# make deb and make check-package (not make check).
+PACKAGE="debhelper dpkg-dev lintian debootstrap"
+
 case "${1:-check}" in
 run) want="$BUILD $RUN" ;;
 check) want="$BUILD $RUN $TEST" ;;
-*) echo "usage: $0 [run|check]" >&2; exit 2 ;;
+package) want="$BUILD $RUN $TEST $PACKAGE" ;;
+*) echo "usage: $0 [run|check|package]" >&2; exit 2 ;;
 esac
 
 missing=""
