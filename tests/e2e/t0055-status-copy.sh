@@ -103,5 +103,4 @@ check "ddclient reset its cache to 0600 on that pass (measured)" \
 	[ "$(stat -c %a "$T/ddcache/ddclient.cache")" = 600 ]
 check "ddns-status left no temp file in state_dir" \
 	sh -c "! ls -A '$T/state' | grep -q 'ddns-admin\\.'"
-[ -n "${KEEP:-}" ] && cp -a "$T" /tmp/wte-keep
 done_testing
