@@ -35,7 +35,8 @@ CHECK_LIBS     = $(shell $(PKG_CONFIG) --libs check)
 
 B := build
 LIB_SRC := $(wildcard backend/*.c)
-LIB_SRC := $(filter-out backend/apply_main.c backend/checkip_main.c,$(LIB_SRC))
+LIB_SRC := $(filter-out backend/apply_main.c backend/checkip_main.c backend/status_main.c \
+	backend/migrate_main.c,$(LIB_SRC))
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/schema.o
 CGI_SRC := $(wildcard cgi/*.c)
 CGI_OBJ := $(CGI_SRC:%.c=$(B)/%.o)
@@ -44,7 +45,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 ALL_CFLAGS = $(CFLAGS) $(XCFLAGS) $(DEFS) -Ibackend $(CS_CFLAGS) $(SQLITE_CFLAGS)
 
-all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-checkip $(B)/ddns-admin.conf.example
+all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-status $(B)/ddns-migrate \
+	$(B)/ddns-checkip $(B)/ddns-admin.conf.example
 
 # The compiled-in paths follow PREFIX & co: rebuild conf.o when they change.
 $(B)/paths: FORCE
@@ -86,6 +88,14 @@ $(B)/ddns.cgi: $(CGI_OBJ) $(B)/libddns.a
 	@grep -v "unixDlOpen\|statically linked applications requires" $@.ld >&2 || true
 
 $(B)/ddns-apply: $(B)/backend/apply_main.o $(B)/libddns.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
+
+# ddclient's postscript when ddclient runs as root (status_copy, apply.h).
+$(B)/ddns-status: $(B)/backend/status_main.o $(B)/libddns.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
+
+# Creates or migrates the database as its owner (the package's postinst).
+$(B)/ddns-migrate: $(B)/backend/migrate_main.o $(B)/libddns.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
 
 $(B)/ddns-checkip: $(B)/backend/checkip_main.o $(B)/libddns.a
@@ -154,10 +164,20 @@ run: deps-run
 stop:
 	@tools/demo.sh stop
 
-install: all
+# install builds nothing: `make` (as yourself, with the same PREFIX & co)
+# first; a root-owned rebuild in the source tree helps nobody.
+install:
+	@for f in ddns.cgi ddns-apply ddns-status ddns-migrate ddns-checkip \
+	    ddns-admin.conf.example; do test -f $(B)/$$f || { echo \
+	    "make install: $(B)/$$f is missing: run 'make' (not as root) first," \
+	    "with the same PREFIX/BINDIR/CGIDIR/DATADIR" >&2; exit 1; }; done
+	@echo '$(DEFS)' | cmp -s - $(B)/paths || { echo "make install: $(B) was" \
+	    "built for other paths ($$(cat $(B)/paths)): run 'make' with the" \
+	    "same PREFIX/BINDIR/CGIDIR/DATADIR first" >&2; exit 1; }
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) $(DESTDIR)$(DATADIR)/templates \
 		$(DESTDIR)$(DATADIR)/www $(DESTDIR)$(SYSCONFDIR)/ddns-admin
-	install -m 0755 $(B)/ddns-apply $(B)/ddns-checkip $(DESTDIR)$(BINDIR)/
+	install -m 0755 $(B)/ddns-apply $(B)/ddns-status $(B)/ddns-migrate \
+		$(B)/ddns-checkip $(DESTDIR)$(BINDIR)/
 	install -m 0755 $(B)/ddns.cgi $(DESTDIR)$(CGIDIR)/
 	install -m 0644 templates/*.cs templates/*.hdf $(DESTDIR)$(DATADIR)/templates/
 	install -m 0644 www/* $(DESTDIR)$(DATADIR)/www/
@@ -165,7 +185,8 @@ install: all
 	install -m 0644 $(B)/ddns-admin.conf.example $(DESTDIR)$(DATADIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/ddns-apply $(DESTDIR)$(BINDIR)/ddns-checkip \
+	rm -f $(DESTDIR)$(BINDIR)/ddns-apply $(DESTDIR)$(BINDIR)/ddns-status \
+		$(DESTDIR)$(BINDIR)/ddns-migrate $(DESTDIR)$(BINDIR)/ddns-checkip \
 		$(DESTDIR)$(CGIDIR)/ddns.cgi
 	rm -rf $(DESTDIR)$(DATADIR)
 
@@ -181,8 +202,20 @@ bench: all
 	@tools/deps.sh bench
 	@bench/run.sh
 
+# The Debian package (debian/), built in a copy of the tree under
+# $(B)/deb so that nothing lands beside the clone: `make deb` leaves
+# $(B)/ddns-admin_<version>_<arch>.deb. DEB_VERSION (optional) adds a
+# changelog entry of that version to the copy (check-package's upgrade).
+deb:
+	@tools/deb.sh $(B) $(DEB_VERSION)
+
+# `make check-package`: make deb, lintian, then install, use, upgrade,
+# remove and purge it in a fresh Debian 12 chroot (needs root).
+check-package:
+	@tools/check-package.sh
+
 # Fuzzing harnesses (libFuzzer, clang): `make fuzz`.
 -include tests/fuzz/fuzz.mk
 
 
-.PHONY: all deps deps-run units check check-asan check-valgrind bench run stop install uninstall lint clean
+.PHONY: all deps deps-run units check check-asan check-valgrind bench run stop install uninstall lint clean deb check-package

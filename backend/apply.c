@@ -20,13 +20,14 @@
 
 static const struct apply_outcome outcomes[] = {
 	{ APPLY_OK,		"ok",		"ok",		1 },
-	{ APPLY_ECONF,		"econf",	"error",	0 },
+	{ APPLY_ESUDO,		"esudo",	"error",	0 },
 	{ APPLY_EDB,		"edb",		"error",	0 },
 	{ APPLY_EWRITE,		"ewrite",	"error",	0 },
 	{ APPLY_NOTRUNNING,	"notrunning",	"warn",		1 },
 	{ APPLY_NOTDDCLIENT,	"notddclient",	"warn",		1 },
 	{ APPLY_EPERM,		"eperm",	"warn",		1 },
 	{ APPLY_ECACHE,		"ecache",	"warn",		0 },
+	{ APPLY_ECONF,		"econf",	"error",	0 },
 	{ APPLY_ESTART,		"estart",	"error",	0 },
 };
 _Static_assert(sizeof(outcomes) / sizeof(outcomes[0]) == APPLY__MAX + 1,
@@ -206,6 +207,66 @@ drop_pending(const struct conf *c, struct store *s, struct dd_err *e)
 	return rc;
 }
 
+void
+apply_status_path(const struct conf *c, char *out, size_t size)
+{
+	if (c->status_copy)
+		snprintf(out, size, "%s/" APPLY_STATUS_FILE, c->state_dir);
+	else
+		snprintf(out, size, "%s", c->ddclient_cache);
+}
+
+int
+apply_status_copy(const struct conf *c, struct dd_err *e)
+{
+	char path[PATH_MAX];
+	struct cache_entry *ce = NULL;
+	struct buf b = { 0 };
+	size_t n = 0, i;
+	int rc;
+
+	if (!c->status_copy)
+		return 0;
+	if (cache_read(c->ddclient_cache, &ce, &n, e) == -1)
+		return -1;
+	apply_status_path(c, path, sizeof(path));
+	rc = buf_printf(&b, "## ddns-admin: the list page's copy of %s\n",
+	    c->ddclient_cache);
+	/* Only what the page shows, in the cache's own format (cache_read
+	 * reads it back); the parser's fields hold no ',' or ' '. */
+	for (i = 0; i < n && rc != -1; i++)
+		rc = buf_printf(&b, "atime=%lld,ip=%s,ipv4=%s,ipv6=%s,mtime=%lld,"
+		    "status=%s,status-ipv4=%s,status-ipv6=%s %s\n", ce[i].atime,
+		    ce[i].ip, ce[i].ip4, ce[i].ip6, ce[i].mtime, ce[i].status,
+		    ce[i].status4, ce[i].status6, ce[i].host);
+	/* Owned like the database: the page, as its user, opens nothing
+	 * that is neither its own nor its directory owner's. */
+	if (rc == -1)
+		rc = dd_fail(e, DD_ESYS, NULL, "out of memory");
+	else
+		rc = file_write_atomic(path, b.p, b.len, 0600, c->database, e);
+	buf_free(&b);
+	free(ce);
+	return rc;
+}
+
+enum apply_status
+apply_status_refresh(const struct conf *c, struct dd_err *e)
+{
+	char path[PATH_MAX];
+	int fd, rc;
+
+	if ((fd = lock(c, e)) == -1)
+		return APPLY_EWRITE;
+	daemon_wait_idle(c->ddclient_pid, 600);
+	apply_status_path(c, path, sizeof(path));
+	if (c->status_copy)
+		file_clean_temps(path);
+	rc = apply_status_copy(c, e);
+	close(fd);
+	return rc == 0 ? APPLY_OK : APPLY_EWRITE;
+}
+
 enum apply_status
 apply_run(const struct conf *c, struct dd_err *e)
 {
@@ -239,6 +300,9 @@ apply_run(const struct conf *c, struct dd_err *e)
 	 * end first (it is short unless a provider is slow to answer). */
 	daemon_wait_idle(c->ddclient_pid, 30);
 	cache_rc = drop_pending(c, s, e);
+	/* The page's copy without the dropped entries, before the pass. */
+	if (cache_rc == 0 && apply_status_copy(c, e) == -1)
+		fprintf(stderr, "ddns-apply: status copy: %s\n", e->msg);
 	ds = daemon_reload(c->ddclient_pid);
 	st = from_daemon[ds];
 	/* A failed drop wins over the daemon's state (which the list page

@@ -13,13 +13,17 @@
  * table (apply.c); the list page and the README name them from there. */
 enum apply_status {
 	APPLY_OK = 0,		/* config written, ddclient signalled */
-	APPLY_ECONF = 1,	/* bad usage or module configuration */
+	/* Never an exit of ddns-apply: 1 is what sudo exits with when it
+	 * refuses to run it (no rule for this user, or a password asked),
+	 * so the page can tell that apart from everything ddns-apply says. */
+	APPLY_ESUDO = 1,
 	APPLY_EDB = 2,		/* the database could not be read */
 	APPLY_EWRITE = 3,	/* config not written; the old one stays */
 	APPLY_NOTRUNNING = 4,	/* written; ddclient is not running */
 	APPLY_NOTDDCLIENT = 5,	/* written; the pid file names another program */
 	APPLY_EPERM = 6,	/* written; no permission to signal ddclient */
 	APPLY_ECACHE = 7,	/* written; cache not updated */
+	APPLY_ECONF = 8,	/* bad usage or module configuration */
 	APPLY__MAX,
 	/* Not an exit of ddns-apply: the CGI could not start it (as a
 	 * shell's 127 for a command not found). */
@@ -52,6 +56,39 @@ const struct apply_outcome *apply_daemon_outcome(int state);
  * an apply_status; e says more when it is not APPLY_OK.
  */
 enum apply_status apply_run(const struct conf *c, struct dd_err *e);
+
+/*
+ * The status copy, for the packaged layout: ddclient runs as root and
+ * keeps its cache 0600 (it resets the mode on every pass), so the list
+ * page, as the web server's user, cannot read it. With status_copy = yes
+ * the root side writes what the page shows of it (per host: address,
+ * status, times; nothing else) to state_dir/APPLY_STATUS_FILE, owned like
+ * the database, and the page reads that instead: after every save
+ * (apply_run) and after every update pass (ddclient's postscript is
+ * ddns-status, which runs apply_status_refresh).
+ */
+#define APPLY_STATUS_FILE	"ddclient.status"
+
+/* apply_status_path: the cache file the list page reads: the status copy
+ * when status_copy is on, else ddclient's cache. Into out (size bytes). */
+void apply_status_path(const struct conf *c, char *out, size_t size);
+
+/*
+ * apply_status_copy: write the status copy from ddclient's cache now,
+ * atomically (never through a link planted in state_dir). The caller
+ * holds the apply lock. Returns 0 (also when status_copy is off), or -1
+ * with e set.
+ */
+int apply_status_copy(const struct conf *c, struct dd_err *e);
+
+/*
+ * apply_status_refresh: ddns-status, ddclient's postscript. ddclient
+ * starts it before writing its cache, so: take the apply lock, wait until
+ * the pass has ended (ddclient sleeping or gone, at most 60 s), then
+ * apply_status_copy. Returns an apply_status (APPLY_OK, APPLY_EWRITE).
+ */
+enum apply_status apply_status_refresh(const struct conf *c,
+    struct dd_err *e);
 
 /* Why a row was left out: the field (enum hfield) and the reason, or
  * field -1 for a row that is written. */

@@ -99,6 +99,11 @@ static const struct key keys[] = {
 	  "host names the page is served under, name[:port], space-separated, "
 	  "for the Origin check (the server's own address and port are always "
 	  "accepted)", NULL },
+	{ "status_copy",	K_BOOL,	S(status_copy),	"no", 0, 0,
+	  "yes when ddclient runs as root and keeps its cache to itself: "
+	  "ddns-apply copies the state the list page shows into "
+	  "state_dir/ddclient.status after every save and, as ddclient's "
+	  "postscript, after every update pass", NULL },
 };
 #undef S
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))

@@ -40,6 +40,10 @@ struct conf {
 	char	*nsupdate;		/* the program ddclient runs for nsupdate */
 	char	*nsupdate_keydir;	/* where ddns-apply writes TSIG key files */
 	char	*page_hosts;	/* for the Origin check (origin.h), or NULL */
+	int	 status_copy;	/* ddns-apply copies ddclient's state (apply.h) */
+	/* Not a key: the command ddns-apply gives ddclient as postscript=
+	 * (shell-safe words), or NULL for none. Not freed by conf_free. */
+	const char *postscript;
 };
 
 /*

@@ -257,6 +257,10 @@ render_globals(const struct conf *c, enum ddv v, int dual, struct buf *out,
 	}
 	if (put_value(out, "pid", c->ddclient_pid, "\n", e) == -1)
 		return -1;
+	/* ddns-apply's status copy (apply.h), run after each update pass. */
+	if (c->postscript != NULL &&
+	    put_value(out, "postscript", c->postscript, "\n", e) == -1)
+		return -1;
 	return put_value(out, "cache", c->ddclient_cache, "\n", e);
 }
 

@@ -117,7 +117,7 @@ set_families(struct req *r, size_t i, const struct host *h,
 static void
 set_state(struct req *r, size_t i, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
-    const struct vet *v)
+    const struct vet *v, int pending)
 {
 	const char *kind = "wait", *key = "waiting";
 	char t[OUT_TIME_SZ];
@@ -128,7 +128,11 @@ set_state(struct req *r, size_t i, const struct host *h,
 		out_row(r, "Hosts", i, "State.field",
 		    out_lang(r, "Field", host_field_name(v->field)));
 		out_row(r, "Hosts", i, "State.why", v->msg);
-	} else if (!h->enabled)
+	} else if (pending)
+		/* Still queued after its save: ddns-apply did not run or did
+		 * not drop its cache entry, so ddclient may not have it. */
+		kind = "error", key = "notapplied";
+	else if (!h->enabled)
 		kind = "disabled", key = "disabled";
 	else if (ce != NULL) {
 		set_families(r, i, h, ce, ni, &key, &kind);
@@ -151,6 +155,18 @@ set_host(struct req *r, size_t i, const struct host *h)
 	out_row(r, "Hosts", i, "login", h->login);
 	out_row(r, "Hosts", i, "description", h->description);
 	out_row(r, "Hosts", i, "mx", h->mx);
+}
+
+/* is_pending: whether host is among the n queued names. */
+static int
+is_pending(char *const *names, size_t n, const char *host)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], host) == 0)
+			return 1;
+	return 0;
 }
 
 /* The HDF names of the families (fixed text, never request data). */
@@ -234,27 +250,34 @@ page_list(struct req *r)
 	struct host *h;
 	struct vet *v;
 	struct dd_err e = { 0 };
-	size_t n, nce = 0, i;
+	char **pend = NULL, cpath[PATH_MAX];
+	size_t n, nce = 0, npend = 0, i;
 
 	if (store_list(r->store, &h, &n, &e) == -1) {
 		http_error(r, &e);
 		return;
 	}
+	if (store_pending(r->store, &pend, &npend, &e) == -1)
+		npend = 0;	/* the page still shows the rest */
 	if ((v = calloc(n + 1, sizeof(*v))) == NULL) {
+		store_free_names(pend, npend);
 		free(h);
 		dd_fail(&e, DD_ESYS, NULL, "out of memory");
 		http_error(r, &e);
 		return;
 	}
 	apply_vet(h, n, r->ver, v);
-	if (cache_read(r->conf.ddclient_cache, &ce, &nce, &e) == -1)
+	/* ddclient's cache, or the root side's copy of it (apply.h). */
+	apply_status_path(&r->conf, cpath, sizeof(cpath));
+	if (cache_read(cpath, &ce, &nce, &e) == -1)
 		out_set(r, "Daemon.cache_error", e.msg);
 	public_ip(r, ni);
 	for (i = 0; i < n; i++) {
 		set_host(r, i, &h[i]);
 		set_state(r, i, &h[i], cache_find(ce, nce, h[i].hostname), ni,
-		    &v[i]);
+		    &v[i], is_pending(pend, npend, h[i].hostname));
 	}
+	store_free_names(pend, npend);
 	daemon_line(r);
 	notice(r);
 	free(ce);

@@ -1,19 +1,23 @@
 #!/bin/sh
 # deps.sh: install the Debian packages that building, running and testing need.
-# Usage: tools/deps.sh [run|check|bench]. Installs only what is missing; without root,
+# Usage: tools/deps.sh [run|check|bench|package]. Installs only what is missing; without root,
 # prints the one apt-get line to run instead and fails.
 set -eu
 
 BUILD="gcc make pkg-config clearsilver-dev libsqlite3-dev libcurl4-openssl-dev nettle-dev check sqlite3"
-RUN="lighttpd apache2-utils ddclient libio-socket-ssl-perl libio-socket-inet6-perl bind9-dnsutils"
-TEST="python3 curl valgrind clang libclang-rt-14-dev chromium fonts-dejavu-core bind9"
+RUN="lighttpd apache2-utils ddclient libio-socket-ssl-perl libio-socket-inet6-perl bind9-dnsutils sudo"
+TEST="python3 curl valgrind clang libclang-rt-14-dev chromium fonts-dejavu-core bind9 openssl lighttpd-mod-openssl nginx fcgiwrap apache2 busybox"
 BENCH="perl libcgi-pm-perl php-cgi valgrind python3"
+
+# make deb and make check-package (not make check).
+PACKAGE="debhelper dpkg-dev lintian debootstrap"
 
 case "${1:-check}" in
 run) want="$BUILD $RUN" ;;
 check) want="$BUILD $RUN $TEST" ;;
 bench) want="$BUILD $RUN $BENCH" ;;
-*) echo "usage: $0 [run|check|bench]" >&2; exit 2 ;;
+package) want="$BUILD $RUN $TEST $PACKAGE" ;;
+*) echo "usage: $0 [run|check|bench|package]" >&2; exit 2 ;;
 esac
 
 missing=""
@@ -30,6 +34,13 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "Installing:$missing"
 export DEBIAN_FRONTEND=noninteractive
+# The web servers the tests start themselves: their packages must not
+# start them on port 80 (a machine without a policy-rc.d would).
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+	printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+	chmod 0755 /usr/sbin/policy-rc.d
+	trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
 apt-get update -q >/dev/null
 # shellcheck disable=SC2086
 apt-get install -y -q --no-install-recommends $missing >/dev/null

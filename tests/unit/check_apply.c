@@ -58,6 +58,10 @@ START_TEST(every_exit_code_has_a_row_and_a_text)
 	ck_assert(!apply_outcome(APPLY_ECACHE)->dropped);
 	ck_assert(!apply_outcome(APPLY_EWRITE)->dropped);
 	ck_assert(!apply_outcome(APPLY_ESTART)->dropped);
+	/* 1 is sudo's refusal, never a word of ddns-apply's. */
+	ck_assert_str_eq(apply_outcome(1)->key, "esudo");
+	ck_assert(!apply_outcome(1)->dropped);
+	ck_assert_int_ne(APPLY_ECONF, 1);
 	hdf_destroy(&hdf);
 }
 END_TEST

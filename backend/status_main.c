@@ -1,0 +1,30 @@
+/* ddns-status: ddclient's postscript in the packaged layout (status_copy
+ * = yes, apply.h): copy what the list page shows of ddclient's cache into
+ * state_dir once the update pass that started it has ended.
+ *   ddns-status [address...]     (ddclient appends the addresses it set)
+ * The module configuration is DDNS_ADMIN_CONFIG's or the compiled default,
+ * as ddclient's environment gives it. Exit codes: apply.h's. */
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "apply.h"
+#include "conf.h"
+
+int
+main(void)
+{
+	struct dd_err e = { 0 };
+	struct conf c;
+	int st;
+
+	umask(077);
+	if (conf_load(&c, conf_path(), &e) == -1) {
+		fprintf(stderr, "ddns-status: %s\n", e.msg);
+		conf_free(&c);
+		return APPLY_ECONF;
+	}
+	if ((st = apply_status_refresh(&c, &e)) != APPLY_OK)
+		fprintf(stderr, "ddns-status: %s\n", e.msg);
+	conf_free(&c);
+	return st;
+}

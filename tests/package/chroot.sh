@@ -1,0 +1,249 @@
+#!/bin/sh
+# chroot.sh DEB NEWDEB: the package on a clean Debian 12 (make
+# check-package runs it, as root). A fresh chroot from debootstrap's
+# tarball (cached in $CACHE, outside the clone); the package installed
+# with apt, which brings its dependencies; the lighttpd drop-in enabled by
+# its one command; lighttpd and ddclient (root) started by hand, as
+# Debian's scripts would; the page driven from outside with curl: a Save
+# made as www-data reaches the root ddclient through the sudo rule and the
+# fake provider (outside, on 127.0.0.1) receives the update; the list page
+# shows the live state. Then: the module configuration applied by the
+# documented command, an upgrade to NEWDEB (an old database migrated, rows
+# and configuration kept), remove (state kept) and purge (state gone).
+. "$(dirname "$0")/../e2e/lib.sh"
+DEB=$1 NEWDEB=$2
+CACHE=${DDNS_ADMIN_CACHE:-/var/cache/ddns-admin}
+MIRROR=http://deb.debian.org/debian
+SUITE=bookworm
+TARBALL=$CACHE/$SUITE-minbase.tgz
+R=$(mktemp -d /var/tmp/ddns-admin-chroot.XXXXXX)
+
+# ---- the chroot, and its end (even on failure) ----
+in_chroot() { chroot "$R" "$@"; }
+quiet() { "$@" > /dev/null 2>&1; }
+stop_chroot_processes() {
+	for _sig in TERM KILL; do
+		for _p in /proc/[0-9]*; do
+			[ "$(readlink "$_p/root" 2> /dev/null)" = "$R" ] &&
+				kill -s "$_sig" "${_p#/proc/}" 2> /dev/null
+		done
+		sleep 0.5
+	done
+}
+end_chroot() {
+	stop_chroot_processes
+	for _m in var/cache/apt/archives dev/pts dev proc; do
+		mountpoint -q "$R/$_m" 2> /dev/null && umount "$R/$_m"
+	done
+	# Never rm -rf through a mount that is still there.
+	if grep -qF " $R/" /proc/mounts; then
+		echo "# check-package: $R still has mounts; left in place" >&2
+	else
+		rm -rf "$R"
+	fi
+}
+trap 'end_chroot; _cleanup' EXIT
+trap 'end_chroot; _cleanup; trap - EXIT; exit 143' INT TERM
+bail() { not_ok "$1"; done_testing; exit 1; }
+
+mkdir -p "$CACHE/apt-archives/partial"
+if [ ! -s "$TARBALL" ]; then
+	echo "# check-package: making $TARBALL (once per machine)"
+	rm -rf "$CACHE/mk"
+	debootstrap --variant=minbase --make-tarball="$TARBALL.tmp" "$SUITE" \
+		"$CACHE/mk" "$MIRROR" > "$CACHE/make-tarball.log" 2>&1 ||
+		{ tail -5 "$CACHE/make-tarball.log"; bail "debootstrap --make-tarball"; }
+	mv "$TARBALL.tmp" "$TARBALL"
+	rm -rf "$CACHE/mk"
+fi
+debootstrap --variant=minbase --unpack-tarball="$TARBALL" "$SUITE" "$R" \
+	"$MIRROR" > "$T/debootstrap.log" 2>&1 ||
+	{ tail -5 "$T/debootstrap.log"; bail "debootstrap from the cached tarball"; }
+ok "a fresh Debian 12 chroot from the cached tarball"
+# mktemp made it 0700: it is the chroot's /, which every user crosses.
+chmod 0755 "$R"
+mount -t proc proc "$R/proc"
+mount --bind /dev "$R/dev"
+mount --bind /dev/pts "$R/dev/pts"
+# apt's downloads kept for the next run, like the tarball.
+mount --bind "$CACHE/apt-archives" "$R/var/cache/apt/archives"
+chown "$(in_chroot id -u _apt)" "$CACHE/apt-archives/partial"
+cp /etc/resolv.conf "$R/etc/resolv.conf"
+# No service starts by itself (no init here): we start them by hand.
+printf '#!/bin/sh\nexit 101\n' > "$R/usr/sbin/policy-rc.d"
+chmod 0755 "$R/usr/sbin/policy-rc.d"
+cat > "$R/etc/apt/sources.list" <<SRC
+deb $MIRROR $SUITE main
+deb $MIRROR $SUITE-updates main
+deb http://deb.debian.org/debian-security $SUITE-security main
+SRC
+cp "$DEB" "$NEWDEB" "$R/tmp/"
+export DEBIAN_FRONTEND=noninteractive
+in_chroot apt-get update -q > "$T/apt.log" 2>&1 || { tail -5 "$T/apt.log"; bail "apt-get update"; }
+
+# ---- install ----
+if in_chroot apt-get install -y -q --no-install-recommends \
+    "/tmp/$(basename "$DEB")" lighttpd > "$T/install.log" 2>&1; then
+	ok "apt installs the package and its dependencies"
+else
+	tail -20 "$T/install.log" | sed 's/^/# /'
+	bail "apt installs the package and its dependencies"
+fi
+check "ddclient and sudo came as dependencies" \
+	quiet in_chroot dpkg-query -W ddclient sudo
+check "postinst reported no failure of ddns-apply" sh -c "! grep -q '^ddns-admin:' '$T/install.log'"
+mode() { stat -c %U:%G:%a "$R$1" 2> /dev/null; }
+check "state dir: www-data's, 0700" [ "$(mode /var/lib/ddns-admin)" = www-data:www-data:700 ]
+check "database made, www-data's, 0600" [ "$(mode /var/lib/ddns-admin/ddns.db)" = www-data:www-data:600 ]
+check "database of the current schema (3)" \
+	[ "$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" 'pragma user_version')" = 3 ]
+check "module configuration: root's, not writable by www-data (0644)" \
+	[ "$(mode /etc/ddns-admin/ddns-admin.conf)" = root:root:644 ]
+check "module configuration is a conffile" \
+	sh -c "chroot '$R' dpkg-query -W -f='\${Conffiles}' ddns-admin | grep -q '/etc/ddns-admin/ddns-admin.conf'"
+check "password file: root:www-data 0640" [ "$(mode /etc/ddns-admin/htpasswd)" = root:www-data:640 ]
+check "sudoers drop-in: 0440" [ "$(mode /etc/sudoers.d/ddns-admin)" = root:root:440 ]
+check "visudo -c passes" quiet in_chroot visudo -c
+check "installed once applied: ddclient's configuration is the page's" \
+	grep -q '^# Written by ddns-admin' "$R/etc/ddclient.conf"
+check "ddclient's configuration: root's, 0600" [ "$(mode /etc/ddclient.conf)" = root:root:600 ]
+check "debconf's ddclient.conf kept beside it" [ -f "$R/etc/ddclient.conf.before-ddns-admin" ]
+check "the postscript is ddns-status" grep -qx 'postscript=/usr/lib/ddns-admin/ddns-status' "$R/etc/ddclient.conf"
+check "the CGI is outside /usr/lib/cgi-bin" \
+	sh -c "[ -x '$R/usr/lib/ddns-admin/ddns.cgi' ] && ! ls '$R/usr/lib/cgi-bin' 2> /dev/null | grep -q ddns"
+
+# ---- this machine's settings: the module configuration, then apply ----
+check "fake provider listens" start_fake provider prov
+FP=$FAKE_PORT
+cat >> "$R/etc/ddns-admin/ddns-admin.conf" <<CONF
+# check-package: no Internet here.
+ddclient_use = ip, ip=203.0.113.7
+ddclient_ssl = no
+checkip_url = http://127.0.0.1:9/
+CONF
+in_chroot /usr/lib/ddns-admin/ddns-apply -c /etc/ddns-admin/ddns-admin.conf 2> "$T/apply.err"
+rc=$?
+check "the documented command applies it (4: ddclient not running yet; got $rc)" [ $rc = 4 ]
+check "ddclient's configuration follows the module configuration" \
+	grep -qx 'use=ip, ip=203.0.113.7' "$R/etc/ddclient.conf"
+
+# ---- lighttpd: Debian's, the drop-in enabled by its one command ----
+in_chroot lighty-enable-mod ddns-admin > "$T/enable.log" 2>&1
+check "lighty-enable-mod ddns-admin" [ -e "$R/etc/lighttpd/conf-enabled/50-ddns-admin.conf" ]
+check "10-cgi (all of /usr/lib/cgi-bin) stays off" [ ! -e "$R/etc/lighttpd/conf-enabled/10-cgi.conf" ]
+P=$(free_port)
+# Debian's lighttpd takes its port and address in lighttpd.conf only.
+sed -i -e "s|^server.port .*|server.port = $P\nserver.bind = \"127.0.0.1\"|" \
+    -e '/use-ipv6.pl/d' "$R/etc/lighttpd/lighttpd.conf"
+check "lighttpd accepts its configuration" in_chroot lighttpd -tt -f /etc/lighttpd/lighttpd.conf
+pw=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+htpasswd -nbB admin "$pw" > "$R/etc/ddns-admin/htpasswd" 2> /dev/null
+check "the user added keeps the password file's mode" \
+	[ "$(mode /etc/ddns-admin/htpasswd)" = root:www-data:640 ]
+
+# ---- ddclient as root, as Debian's init script starts it; lighttpd ----
+in_chroot /usr/bin/ddclient -daemon 300 -syslog -pid /var/run/ddclient.pid
+check "ddclient runs (root), pid file written" wait_for 100 test -s "$R/run/ddclient.pid"
+chroot "$R" /usr/sbin/lighttpd -D -f /etc/lighttpd/lighttpd.conf > "$T/lighttpd.out" 2>&1 &
+lpid=$!
+BASE="http://127.0.0.1:$P" URL="http://127.0.0.1:$P/ddns-admin/ddns.cgi"
+check "lighttpd serves on 127.0.0.1:$P" \
+	sh -c "i=0; until curl -s -o /dev/null '$BASE/'; do i=\$((i+1)); [ \$i -gt 100 ] && exit 1; kill -0 $lpid || exit 1; sleep 0.1; done"
+get() { curl -s -D "$T/h" -o "$T/b" -w '%{http_code}' "$@" > "$T/code" 2> /dev/null; }
+auth() { get -u "admin:$pw" "$@"; }
+code() { cat "$T/code"; }
+has() { grep -qF -- "$1" "$T/b"; }
+tok() { grep -o 'name="csrf_token" value="[^"]*"' "$T/b" | head -1 | sed 's/.*value="//; s/"$//'; }
+get "$URL"
+check "no credentials: 401" [ "$(code)" = 401 ]
+get "$BASE/cgi-bin/php8.2"
+check "nothing else under /cgi-bin/: 404" [ "$(code)" = 404 ]
+auth "$BASE/ddns-admin/static/ddns.css"
+check "static files: 200" [ "$(code)" = 200 ]
+auth "$URL"
+check "list: 200, shows the user" has '<span class="user">admin</span>'
+check "list: ddclient running (no warning about it)" sh -c "! grep -q 'id=\"daemon-state\"' '$T/b'"
+
+# ---- a Save as www-data, through sudo, to the root ddclient ----
+H=pkg.example.com HPW="S3cr't #x"
+auth "$URL?action=edit"
+t=$(tok)
+auth -H "Origin: $BASE" --data-urlencode "csrf_token=$t" \
+	--data-urlencode "hostname=$H" --data-urlencode 'login=arthur' \
+	--data-urlencode "password=$HPW" --data-urlencode 'provider=custom' \
+	--data-urlencode "server=127.0.0.1:$FP" --data-urlencode 'protocol=dyndns2' \
+	"$URL?action=save"
+check "save: 303" [ "$(code)" = 303 ]
+check "save: applied through sudo, ddclient signalled (apply=0)" \
+	sh -c "tr -d '\\r' < '$T/h' | grep -q '^Location: .*apply=0\$'"
+check "ddclient's configuration has the host, still root's 0600" \
+	sh -c "grep -qx '$H' '$R/etc/ddclient.conf' && [ \"\$(stat -c %U:%a '$R/etc/ddclient.conf')\" = root:600 ]"
+sent() {
+	python3 -c 'import json, sys
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    if r.get("hostnames") == [sys.argv[2]] and r.get("login") == "arthur" and r.get("password") == sys.argv[3] and r.get("myip") == "203.0.113.7":
+        sys.exit(0)
+sys.exit(1)' "$T/prov.log" "$H" "$HPW" 2> /dev/null
+}
+check "the fake provider receives the update, with the exact password" wait_for 300 sent
+id=$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" "select id from hosts where hostname='$H'")
+up() { auth "$URL" && sed -n "/<tr id=\"host-$id\"/,/<\/tr>/p" "$T/b" | grep -qF 'Up to date'; }
+check "list: the host is up to date within seconds (the status copy)" wait_for 300 up
+check "ddclient's cache is root's 0600 (so the page reads the copy)" \
+	[ "$(mode /var/cache/ddclient/ddclient.cache)" = root:root:600 ]
+
+# ---- a change of the module configuration, by the documented command ----
+sed -i 's/^ddclient_use = ip, ip=203.0.113.7/ddclient_use = ip, ip=203.0.113.9/' \
+	"$R/etc/ddns-admin/ddns-admin.conf"
+in_chroot /usr/lib/ddns-admin/ddns-apply -c /etc/ddns-admin/ddns-admin.conf 2> "$T/apply.err"
+rc=$?
+check "the documented command applies a changed module configuration ($rc)" [ $rc = 0 ]
+check "ddclient's configuration follows" grep -qx 'use=ip, ip=203.0.113.9' "$R/etc/ddclient.conf"
+
+# ---- upgrade: an old database (schema 2, as an older release made it) ----
+DB=$R/var/lib/ddns-admin/ddns.db
+rm -f "$DB"
+sqlite3 "$DB" < "$TOP/tests/unit/data/schema-v2.sql"
+sqlite3 "$DB" "insert into hosts (hostname, provider, server, protocol, login, password, created, updated) values ('$H', 'custom', '127.0.0.1:$FP', 'dyndns2', 'arthur', '$(printf %s "$HPW" | sed "s/'/''/g")', 0, 0), ('old.example.com', 'dyn', '', '', 'u', 'p', 0, 0);"
+chown "$(in_chroot id -u www-data):$(in_chroot id -g www-data)" "$DB"
+chmod 0600 "$DB"
+if in_chroot apt-get install -y -q --no-install-recommends \
+    "/tmp/$(basename "$NEWDEB")" > "$T/upgrade.log" 2>&1; then
+	ok "apt upgrades to the rebuilt version"
+else
+	not_ok "apt upgrades to the rebuilt version"
+	tail -20 "$T/upgrade.log" | sed 's/^/# /'
+fi
+check "the new version is installed" \
+	[ "$(in_chroot dpkg-query -W -f='${Version}' ddns-admin)" = "$(dpkg-deb -f "$NEWDEB" Version)" ]
+check "upgrade: the database migrated to schema 3" [ "$(sqlite3 "$DB" 'pragma user_version')" = 3 ]
+check "upgrade: no row lost" \
+	[ "$(sqlite3 "$DB" "select group_concat(hostname) from (select hostname from hosts order by hostname)")" = "old.example.com,$H" ]
+check "upgrade: the password kept" [ "$(sqlite3 "$DB" "select password from hosts where hostname='$H'")" = "$HPW" ]
+check "upgrade: the database still www-data's 0600" [ "$(mode /var/lib/ddns-admin/ddns.db)" = www-data:www-data:600 ]
+check "upgrade: the changed module configuration kept" \
+	grep -qx 'ddclient_use = ip, ip=203.0.113.9' "$R/etc/ddns-admin/ddns-admin.conf"
+check "upgrade: postinst applied (both hosts in ddclient's configuration)" \
+	sh -c "grep -qx '$H' '$R/etc/ddclient.conf' && grep -qx 'old.example.com' '$R/etc/ddclient.conf'"
+auth "$URL"
+check "upgrade: the page lists the migrated rows" has '<td class="hostname">old.example.com</td>'
+
+# ---- remove keeps the state, purge removes it ----
+kill "$lpid" 2> /dev/null
+wait "$lpid" 2> /dev/null
+in_chroot apt-get remove -y -q ddns-admin > "$T/remove.log" 2>&1
+check "apt removes the package" [ $? = 0 ]
+check "remove: the programs are gone" [ ! -e "$R/usr/lib/ddns-admin/ddns.cgi" ]
+check "remove: the database is kept" [ -f "$R/var/lib/ddns-admin/ddns.db" ]
+check "remove: the module configuration is kept" [ -f "$R/etc/ddns-admin/ddns-admin.conf" ]
+in_chroot apt-get purge -y -q ddns-admin > "$T/purge.log" 2>&1
+check "apt purges the package" [ $? = 0 ]
+check "purge: the state is gone" [ ! -e "$R/var/lib/ddns-admin" ]
+check "purge: /etc/ddns-admin is gone" [ ! -e "$R/etc/ddns-admin" ]
+check "purge: the sudo rule is gone" [ ! -e "$R/etc/sudoers.d/ddns-admin" ]
+check "purge: lighttpd still starts (no dangling drop-in)" \
+	in_chroot lighttpd -tt -f /etc/lighttpd/lighttpd.conf
+check "purge: dpkg knows nothing of it" \
+	sh -c "! chroot '$R' dpkg-query -W -f='\${Status}' ddns-admin 2> /dev/null | grep -q installed"
+done_testing
