@@ -95,8 +95,8 @@ check "postinst reported no failure of ddns-apply" sh -c "! grep -q '^ddns-admin
 mode() { stat -c %U:%G:%a "$R$1" 2> /dev/null; }
 check "state dir: www-data's, 0700" [ "$(mode /var/lib/ddns-admin)" = www-data:www-data:700 ]
 check "database made, www-data's, 0600" [ "$(mode /var/lib/ddns-admin/ddns.db)" = www-data:www-data:600 ]
-check "database of the current schema (3)" \
-	[ "$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" 'pragma user_version')" = 3 ]
+check "database of the current schema ($(schema_version))" \
+	[ "$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" "pragma user_version")" = "$(schema_version)" ]
 check "module configuration: root's, not writable by www-data (0644)" \
 	[ "$(mode /etc/ddns-admin/ddns-admin.conf)" = root:root:644 ]
 check "module configuration is a conffile" \
@@ -217,7 +217,7 @@ else
 fi
 check "the new version is installed" \
 	[ "$(in_chroot dpkg-query -W -f='${Version}' ddns-admin)" = "$(dpkg-deb -f "$NEWDEB" Version)" ]
-check "upgrade: the database migrated to schema 3" [ "$(sqlite3 "$DB" 'pragma user_version')" = 3 ]
+check "upgrade: the database migrated to schema $(schema_version)" [ "$(sqlite3 "$DB" "pragma user_version")" = "$(schema_version)" ]
 check "upgrade: no row lost" \
 	[ "$(sqlite3 "$DB" "select group_concat(hostname) from (select hostname from hosts order by hostname)")" = "old.example.com,$H" ]
 check "upgrade: the password kept" [ "$(sqlite3 "$DB" "select password from hosts where hostname='$H'")" = "$HPW" ]
