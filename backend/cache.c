@@ -1,15 +1,19 @@
 /* cache.c: ddclient's cache file: one `k=v,...,k=v host` line per host. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cache.h"
 #include "fileio.h"
 #include "num.h"
 
 #define CACHE_MAX (4 * 1024 * 1024)
+#define CACHE_LINE_MAX 4096	/* longer than any line of a real host */
 
 /* Where each key we read lands: a text field of struct cache_entry, or a
  * time. 3.10 keeps ip and status; 3.11 (and 3.10's dual-stack protocols)
@@ -104,6 +108,55 @@ cache_parse_line(const char *line, struct cache_entry *ce)
 		set_key(ce, p, (size_t)(eq - p), eq + 1,
 		    (size_t)(comma - eq - 1));
 	}
+	return 0;
+}
+
+int
+cache_scan(const char *path, int (*fn)(const struct cache_entry *, void *),
+    void *arg, struct dd_err *e)
+{
+	char buf[8192], line[CACHE_LINE_MAX];
+	struct cache_entry ce;
+	size_t used = 0, total = 0, i;
+	ssize_t got;
+	int fd, skip = 0;
+
+	if ((fd = file_open_safe(path, O_RDONLY, 0, e)) == -1)
+		return e && e->code == DD_ENOTFOUND ? (dd_clear(e), 0) : -1;
+	while ((got = read(fd, buf, sizeof(buf))) != 0) {
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got == -1 || (total += (size_t)got) > CACHE_MAX) {
+			close(fd);
+			return got == -1 ? dd_fail(e, DD_ESYS, NULL, "cannot read "
+			    "%s: %s", path, strerror(errno)) : dd_fail(e,
+			    DD_ETOOBIG, NULL, "%s is too large to read whole (over "
+			    "%d bytes); it was left as it is", path, CACHE_MAX);
+		}
+		for (i = 0; i < (size_t)got; i++) {
+			if (buf[i] != '\n') {
+				/* A line too long for any host is skipped. */
+				if (used + 1 < sizeof(line))
+					line[used++] = buf[i];
+				else
+					skip = 1;
+				continue;
+			}
+			line[used] = '\0';
+			if (!skip && cache_parse_line(line, &ce) == 0 &&
+			    fn(&ce, arg) == -1) {
+				close(fd);
+				return dd_fail(e, DD_ESYS, NULL, "out of memory");
+			}
+			used = 0;
+			skip = 0;
+		}
+	}
+	close(fd);
+	line[used] = '\0';
+	if (used > 0 && !skip && cache_parse_line(line, &ce) == 0 &&
+	    fn(&ce, arg) == -1)
+		return dd_fail(e, DD_ESYS, NULL, "out of memory");
 	return 0;
 }
 

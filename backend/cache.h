@@ -45,6 +45,16 @@ int cache_read(const char *path, struct cache_entry **out, size_t *n,
 int cache_family(const struct cache_entry *ce, int v6, const char **ip,
     const char **status);
 
+/*
+ * cache_scan: parse the cache file at path line by line, without reading
+ * it whole or allocating per line, calling fn(entry, arg) for each host
+ * (fn returns 0, or -1 to stop: out of memory). A missing file is an
+ * empty cache; a file over the cap is an error, as for cache_read.
+ * Returns 0, or -1 with e set.
+ */
+int cache_scan(const char *path, int (*fn)(const struct cache_entry *, void *),
+    void *arg, struct dd_err *e);
+
 /* cache_find: the entry for host among n, or NULL. */
 const struct cache_entry *cache_find(const struct cache_entry *ce, size_t n,
     const char *host);

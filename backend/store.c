@@ -344,6 +344,61 @@ store_list(struct store *s, struct host **rows, size_t *n, struct dd_err *e)
 	return 0;
 }
 
+/* like_pattern: %q% with q's own %, _ and \ escaped by '\'. */
+static char *
+like_pattern(const char *q)
+{
+	char *p = malloc(strlen(q) * 2 + 3), *o = p;
+
+	if (p == NULL)
+		return NULL;
+	*o++ = '%';
+	for (; *q; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			*o++ = '\\';
+		*o++ = *q;
+	}
+	*o++ = '%';
+	*o = '\0';
+	return p;
+}
+
+int
+store_each(struct store *s, const char *q,
+    int (*fn)(long long id, const char *hostname, int enabled, void *arg),
+    void *arg, struct dd_err *e)
+{
+	sqlite3_stmt *st;
+	char *pat = NULL;
+	int rc;
+
+	if ((st = prep(s, "SELECT id, hostname, enabled FROM hosts WHERE ?1 IS "
+	    "NULL OR hostname LIKE ?1 ESCAPE '\\' OR description LIKE ?1 "
+	    "ESCAPE '\\' ORDER BY hostname, id", e)) == NULL)
+		return -1;
+	if (q != NULL && *q != '\0') {
+		if ((pat = like_pattern(q)) == NULL) {
+			sqlite3_finalize(st);
+			return dd_fail(e, DD_ESYS, NULL, "out of memory");
+		}
+		sqlite3_bind_text(st, 1, pat, -1, SQLITE_STATIC);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (sqlite3_column_type(st, 1) == SQLITE_TEXT &&
+		    fn(sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    sqlite3_column_int(st, 2), arg) == -1) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	sqlite3_finalize(st);
+	free(pat);
+	if (rc != SQLITE_DONE)
+		return rc == SQLITE_NOMEM ? dd_fail(e, DD_ESYS, NULL,
+		    "out of memory") : db_fail(s, e, "reading the hosts");
+	return 0;
+}
+
 int
 store_get(struct store *s, long long id, struct host *h, struct dd_err *e)
 {

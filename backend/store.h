@@ -42,6 +42,17 @@ void store_close(struct store *s);
 int store_list(struct store *s, struct host **rows, size_t *n,
     struct dd_err *e);
 
+/*
+ * store_each: call fn(id, hostname, enabled, arg) for each host, ordered
+ * by hostname, whose hostname or description holds q (NULL or "": every
+ * host; q's % and _ are taken literally). Reads three columns only, so a
+ * page can rank 10,000 hosts cheaply. fn returns 0, or -1 to stop (out of
+ * memory). Returns 0, or -1 with e set.
+ */
+int store_each(struct store *s, const char *q,
+    int (*fn)(long long id, const char *hostname, int enabled, void *arg),
+    void *arg, struct dd_err *e);
+
 /* store_get: the host with this id into *h. -1 with DD_ENOTFOUND if none. */
 int store_get(struct store *s, long long id, struct host *h,
     struct dd_err *e);

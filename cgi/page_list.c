@@ -1,6 +1,7 @@
 /* page_list.c: every host with its live state, the public address, and
  * what the last change did. Reads files only; never waits on the network. */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,6 +243,271 @@ daemon_line(struct req *r)
 	out_set(r, "Daemon.text", out_lang(r, "Daemon", o->key));
 }
 
+/* ---- ranking the whole list cheaply: failing first, 50 a page ---- */
+
+#define PER_PAGE 50
+
+/* How a host looks in the summary and the order: failing first. */
+enum cls { CLS_ERROR, CLS_WAIT, CLS_OK, CLS_DISABLED, CLS__MAX };
+
+/* FNV-1a: the cache's hosts are told apart by a 64-bit hash alone. */
+static uint64_t
+name_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h | 1;		/* 0 marks an empty slot */
+}
+
+/* The class of one family's status word, as status_of words it: a last
+ * success at or after the last attempt is up to date (nsupdate leaves
+ * "noconnect" then). */
+static enum cls
+class_of(const char *status, const struct cache_entry *ce)
+{
+	size_t j;
+
+	if (*status == '\0' || (*status == 'w' && strspn(status + 1,
+	    "0123456789") > 0))
+		return CLS_WAIT;
+	for (j = 0; j < sizeof(statuses) / sizeof(statuses[0]); j++)
+		if (strcmp(statuses[j].status, status) == 0)
+			return strcmp(statuses[j].kind, "ok") == 0 ? CLS_OK :
+			    ce->mtime > 0 && ce->mtime >= ce->atime ? CLS_OK :
+			    CLS_ERROR;
+	return CLS_ERROR;
+}
+
+/* An open-addressing table: hash of a cached host -> its class. */
+struct ctab {
+	uint64_t	*key;
+	unsigned char	*cls;
+	size_t		 cap, n;
+};
+
+static int
+ctab_put(struct ctab *t, uint64_t k, enum cls c)
+{
+	size_t i, cap;
+	struct ctab bigger = { 0 };
+
+	if (t->n * 2 >= t->cap) {
+		cap = t->cap ? t->cap * 2 : 1024;
+		bigger.key = calloc(cap, sizeof(*bigger.key));
+		bigger.cls = calloc(cap, 1);
+		bigger.cap = cap;
+		if (bigger.key == NULL || bigger.cls == NULL) {
+			free(bigger.key);
+			free(bigger.cls);
+			return -1;
+		}
+		for (i = 0; i < t->cap; i++)
+			if (t->key[i] != 0)
+				ctab_put(&bigger, t->key[i], t->cls[i]);
+		free(t->key);
+		free(t->cls);
+		*t = bigger;
+	}
+	for (i = k % t->cap; t->key[i] != 0 && t->key[i] != k; i = (i + 1) %
+	    t->cap)
+		;
+	t->n += t->key[i] == 0;
+	t->key[i] = k;
+	t->cls[i] = (unsigned char)c;
+	return 0;
+}
+
+/* ctab_get: the class of the host of hash k, CLS_WAIT if not cached. */
+static enum cls
+ctab_get(const struct ctab *t, uint64_t k)
+{
+	size_t i;
+
+	for (i = t->cap ? k % t->cap : 0; t->cap && t->key[i] != 0;
+	    i = (i + 1) % t->cap)
+		if (t->key[i] == k)
+			return (enum cls)t->cls[i];
+	return CLS_WAIT;
+}
+
+/* scan_class: a cache entry's class, the worse of its families. */
+static int
+scan_class(const struct cache_entry *ce, void *arg)
+{
+	const char *ip, *st;
+	enum cls c = CLS__MAX, f;
+	int v6;
+
+	for (v6 = 0; v6 < 2; v6++)
+		if (cache_family(ce, v6, &ip, &st) == 0 &&
+		    (f = class_of(st, ce)) < c)
+			c = f;
+	return ctab_put(arg, name_hash(ce->host), c == CLS__MAX ? CLS_WAIT :
+	    c);
+}
+
+/* One host of the ranked list: enough to order it and find it again. */
+struct ranked {
+	long long	 id;
+	unsigned char	 cls;
+	char		 name[HOSTNAME_SZ];
+};
+
+struct ranking {
+	const struct ctab *tab;
+	struct ranked	*v;
+	size_t		 n, cap;
+	size_t		 count[CLS__MAX];
+};
+
+static int
+rank_row(long long id, const char *hostname, int enabled, void *arg)
+{
+	struct ranking *rk = arg;
+	struct ranked *tmp;
+
+	if (rk->n == rk->cap) {
+		rk->cap = rk->cap ? rk->cap * 2 : 256;
+		if ((tmp = realloc(rk->v, rk->cap * sizeof(*tmp))) == NULL)
+			return -1;
+		rk->v = tmp;
+	}
+	rk->v[rk->n].id = id;
+	rk->v[rk->n].cls = enabled ? ctab_get(rk->tab, name_hash(hostname)) :
+	    CLS_DISABLED;
+	snprintf(rk->v[rk->n].name, sizeof(rk->v[rk->n].name), "%s", hostname);
+	rk->count[rk->v[rk->n].cls]++;
+	rk->n++;
+	return 0;
+}
+
+/* Failing first, then waiting, up to date, disabled; then by name. */
+static int
+cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	int c;
+
+	if (x->cls != y->cls)
+		return x->cls - y->cls;
+	if ((c = strcmp(x->name, y->name)) != 0)
+		return c;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The cache entries of the page's hosts only (second, streaming pass). */
+struct pagecache {
+	const struct host	*h;
+	size_t			 n;
+	struct cache_entry	*ce;	/* n slots; host "" if none */
+};
+
+static int
+scan_page(const struct cache_entry *ce, void *arg)
+{
+	struct pagecache *pc = arg;
+	size_t i;
+
+	for (i = 0; i < pc->n; i++)
+		if (pc->ce[i].host[0] == '\0' &&
+		    strcmp(pc->h[i].hostname, ce->host) == 0)
+			pc->ce[i] = *ce;
+	return 0;
+}
+
+/* The summary line and the page links. */
+static void
+set_summary(struct req *r, const struct ranking *rk, long long page,
+    long long pages)
+{
+	static const char *const keys[CLS__MAX] = {
+		[CLS_ERROR] = "Summary.failing", [CLS_WAIT] = "Summary.waiting",
+		[CLS_OK] = "Summary.ok", [CLS_DISABLED] = "Summary.disabled",
+	};
+	int c;
+
+	out_setn(r, (long long)rk->n, "Summary.total");
+	for (c = 0; c < CLS__MAX; c++)
+		out_setn(r, (long long)rk->count[c], "%s", keys[c]);
+	out_setn(r, page, "Paging.page");
+	out_setn(r, pages, "Paging.pages");
+	if (page > 1)
+		out_setn(r, page - 1, "Paging.prev");
+	if (page < pages)
+		out_setn(r, page + 1, "Paging.next");
+	if (r->q[Q_SEARCH] && *r->q[Q_SEARCH])
+		out_set(r, "Search.q", r->q[Q_SEARCH]);
+}
+
+/*
+ * load_page: rank every host matching the search by its state (from one
+ * streaming pass over ddclient's cache: a hash and a byte a host), fill
+ * the summary, and read the rows of the page asked for into *h (*n of
+ * them, caller frees) with their cache entries into *ce. Returns 0, or
+ * -1 with e set.
+ */
+static int
+load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
+    struct cache_entry **ce, struct dd_err *e)
+{
+	struct ctab tab = { 0 };
+	struct ranking rk = { 0 };
+	struct pagecache pc = { 0 };
+	long long page = 1, pages;
+	size_t first, i;
+	int rc = -1;
+
+	*h = NULL;
+	*ce = NULL;
+	*n = 0;
+	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 1000000, &page) == -1)
+		return dd_fail(e, DD_EBADREQ, "page", "The page number must be a "
+		    "positive number.");
+	if (cache_scan(cpath, scan_class, &tab, e) == -1) {
+		out_set(r, "Daemon.cache_error", e->msg);
+		dd_clear(e);
+	}
+	rk.tab = &tab;
+	if (store_each(r->store, r->q[Q_SEARCH], rank_row, &rk, e) == -1)
+		goto out;
+	qsort(rk.v, rk.n, sizeof(*rk.v), cmp_ranked);
+	pages = rk.n ? (long long)((rk.n + PER_PAGE - 1) / PER_PAGE) : 1;
+	if (page > pages)
+		page = pages;
+	set_summary(r, &rk, page, pages);
+	first = (size_t)(page - 1) * PER_PAGE;
+	*n = rk.n > first ? (rk.n - first < PER_PAGE ? rk.n - first : PER_PAGE) :
+	    0;
+	if ((*h = calloc(*n + 1, sizeof(**h))) == NULL ||
+	    (*ce = calloc(*n + 1, sizeof(**ce))) == NULL) {
+		rc = dd_fail(e, DD_ESYS, NULL, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < *n; i++)
+		if (store_get(r->store, rk.v[first + i].id, &(*h)[i], e) == -1)
+			goto out;
+	pc.h = *h;
+	pc.n = *n;
+	pc.ce = *ce;
+	if (cache_scan(cpath, scan_page, &pc, NULL) == -1)
+		memset(*ce, 0, *n * sizeof(**ce));
+	rc = 0;
+out:
+	free(tab.key);
+	free(tab.cls);
+	free(rk.v);
+	if (rc == -1) {
+		free(*h);
+		free(*ce);
+		*h = NULL;
+		*ce = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
 void
 page_list(struct req *r)
 {
@@ -251,9 +517,11 @@ page_list(struct req *r)
 	struct vet *v;
 	struct dd_err e = { 0 };
 	char **pend = NULL, cpath[PATH_MAX];
-	size_t n, nce = 0, npend = 0, i;
+	size_t n, npend = 0, i;
 
-	if (store_list(r->store, &h, &n, &e) == -1) {
+	/* ddclient's cache, or the root side's copy of it (apply.h). */
+	apply_status_path(&r->conf, cpath, sizeof(cpath));
+	if (load_page(r, cpath, &h, &n, &ce, &e) == -1) {
 		http_error(r, &e);
 		return;
 	}
@@ -261,21 +529,20 @@ page_list(struct req *r)
 		npend = 0;	/* the page still shows the rest */
 	if ((v = calloc(n + 1, sizeof(*v))) == NULL) {
 		store_free_names(pend, npend);
+		free(ce);
 		free(h);
 		dd_fail(&e, DD_ESYS, NULL, "out of memory");
 		http_error(r, &e);
 		return;
 	}
+	/* The page's rows as ddns-apply judges them (a duplicate is told
+	 * within the page only: the form never stores one). */
 	apply_vet(h, n, r->ver, v);
-	/* ddclient's cache, or the root side's copy of it (apply.h). */
-	apply_status_path(&r->conf, cpath, sizeof(cpath));
-	if (cache_read(cpath, &ce, &nce, &e) == -1)
-		out_set(r, "Daemon.cache_error", e.msg);
 	public_ip(r, ni);
 	for (i = 0; i < n; i++) {
 		set_host(r, i, &h[i]);
-		set_state(r, i, &h[i], cache_find(ce, nce, h[i].hostname), ni,
-		    &v[i], is_pending(pend, npend, h[i].hostname));
+		set_state(r, i, &h[i], ce[i].host[0] ? &ce[i] : NULL, ni, &v[i],
+		    is_pending(pend, npend, h[i].hostname));
 	}
 	store_free_names(pend, npend);
 	daemon_line(r);

@@ -14,7 +14,7 @@
 #define BODY_MAX (64 * 1024)	/* DESIGN.md: larger bodies get 413 unread */
 
 static const char *const query_names[Q__MAX] = {
-	"action", "id", "msg", "apply", "page",
+	"action", "id", "msg", "apply", "page", "q",
 };
 
 /* The environment variables we read; everything else is cleared, so no

@@ -21,6 +21,9 @@
 </ul>
 </div>
 <p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a></p>
+<p class="summary" id="summary"><?cs var:Summary.total ?> <?cs if:Summary.total == "1" ?><?cs var:Lang.Summary.host ?><?cs else ?><?cs var:Lang.Summary.hosts ?><?cs /if ?><?cs if:Search.q ?> <?cs var:Lang.Summary.matching ?><?cs /if ?>: <?cs var:Summary.ok ?> <?cs var:Lang.Summary.ok ?>, <?cs var:Summary.failing ?> <?cs var:Lang.Summary.failing ?>, <?cs var:Summary.waiting ?> <?cs var:Lang.Summary.waiting ?><?cs if:Summary.disabled != "0" ?>, <?cs var:Summary.disabled ?> <?cs var:Lang.Summary.disabled ?><?cs /if ?>.</p>
+<form class="search" method="get" action="" role="search"><input type="hidden" name="action" value="list">
+<label for="f-q"><?cs var:Lang.Search.label ?></label> <input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>" maxlength="100"> <button type="submit"><?cs var:Lang.Search.go ?></button></form>
 <?cs if:subcount(Hosts) == 0 ?>
 <p class="empty" id="empty"><?cs var:Lang.Empty ?></p>
 <?cs else ?>
@@ -58,5 +61,10 @@
 </tr>
 <?cs /each ?></tbody>
 </table>
+<?cs if:Paging.pages > 1 ?><nav class="paging" id="paging" aria-label="<?cs var:Lang.Paging.label ?>">
+<?cs if:Paging.prev ?><a href="?action=list&amp;page=<?cs var:Paging.prev ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="prev"><?cs var:Lang.Paging.prev ?></a><?cs /if ?>
+<span><?cs var:Lang.Paging.page ?> <?cs var:Paging.page ?> / <?cs var:Paging.pages ?></span>
+<?cs if:Paging.next ?><a href="?action=list&amp;page=<?cs var:Paging.next ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="next"><?cs var:Lang.Paging.next ?></a><?cs /if ?>
+</nav><?cs /if ?>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

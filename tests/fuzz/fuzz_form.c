@@ -18,7 +18,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const query_names[] = {
-	"action", "id", "msg", "apply", "page",
+	"action", "id", "msg", "apply", "page", "q",
 };
 static const char *const body_names[] = {
 #define NAME(e, n, ...) #n,

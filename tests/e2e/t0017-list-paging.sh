@@ -1,0 +1,64 @@
+#!/bin/sh
+# t0016-list-paging: the list page at 120 hosts through the real CGI: a
+# summary counted over every host, failing hosts first, 50 a page with
+# links, and a search on hostname and description (its % and _ literal).
+. "$(dirname "$0")/lib.sh"
+make_instance
+cgi GET ''
+sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
+	INSERT INTO hosts (hostname, description, login, password, provider,
+	created, updated, enabled) SELECT printf('h%03d.example.com', i),
+	'site ' || i, 'u', 'p', 'dyn', 1, 1, i NOT IN (7, 8) FROM n"
+now=$(date +%s)
+# The cache: h111-h115 refused (badauth), h116-h118 never sent (no
+# entry), every other host up to date.
+{
+	echo "## ddclient-3.10.0"
+	i=1
+	while [ $i -le 120 ]; do
+		h=$(printf 'h%03d.example.com' $i)
+		if [ $i -ge 111 ] && [ $i -le 115 ]; then
+			echo "atime=$now,host=$h,mtime=0,status=badauth $h"
+		elif [ $i -lt 116 ] || [ $i -gt 118 ]; then
+			echo "atime=$now,host=$h,ip=203.0.113.7,mtime=$now,status=good $h"
+		fi
+		i=$((i + 1))
+	done
+} > "$T/ddclient.cache"
+# rows: the hostnames of the list's rows, in order.
+rows() { sed -n 's/.*<td class="hostname">\([^<]*\)<.*/\1/p' "$T/out"; }
+
+cgi GET ''
+check "the list answers 200" [ "$(status)" = 200 ]
+check "the summary counts every host" grep -qF \
+	'120 hosts: 110 up to date, 5 failing, 3 waiting, 2 disabled.' "$T/out"
+check "a page shows 50 hosts" [ "$(rows | wc -l)" = 50 ]
+check "failing hosts come first" \
+	[ "$(rows | head -5 | tr '\n' ' ')" = "h111.example.com h112.example.com h113.example.com h114.example.com h115.example.com " ]
+check "then the hosts still waiting" \
+	[ "$(rows | sed -n '6,8p' | tr '\n' ' ')" = "h116.example.com h117.example.com h118.example.com " ]
+check "then the hosts up to date, by name" [ "$(rows | sed -n 9p)" = h001.example.com ]
+check "the page says 1 of 3" body_has 'Page 1 / 3'
+check "a link leads to page 2" body_has 'href="?action=list&amp;page=2" rel="next"'
+cgi GET 'action=list&page=3'
+check "page 3 shows the last 20 hosts" [ "$(rows | wc -l)" = 20 ]
+check "disabled hosts come last" [ "$(rows | tail -1)" = h008.example.com ]
+check "page 3 links back to page 2" body_has 'href="?action=list&amp;page=2" rel="prev"'
+cgi GET 'action=list&page=99'
+check "a page past the end shows the last one" body_has 'Page 3 / 3'
+cgi GET 'action=list&page=x'
+check "a page that is not a number is refused (400)" [ "$(status)" = 400 ]
+
+cgi GET 'action=list&q=h11'
+check "search: the hosts whose name holds h11" [ "$(rows | wc -l)" = 10 ]
+check "search: the summary counts the matches" grep -qF \
+	'10 hosts match the search: 2 up to date, 5 failing, 3 waiting.' "$T/out"
+check "search: the box keeps the words" body_has 'name="q" type="search" value="h11"'
+cgi GET 'action=list&q=site+42'
+check "search: the description is searched too" [ "$(rows)" = h042.example.com ]
+check "search: one host is one, not hosts" body_has '1 host match the search'
+cgi GET 'action=list&q=%25'
+check "search: % is a character, not a wildcard" [ "$(rows | wc -l)" = 0 ]
+cgi GET 'action=list&q=h_1'
+check "search: _ is a character, not a wildcard" [ "$(rows | wc -l)" = 0 ]
+done_testing
