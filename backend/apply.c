@@ -104,8 +104,31 @@ lock(const struct conf *c, struct dd_err *e)
 	return fd;
 }
 
+/*
+ * plain_http: would ddclient send this host's login and password over
+ * plain HTTP (a protocol that goes HTTPS only through ssl=yes, with
+ * ddclient_ssl = no) without the integrator's plain_http naming its
+ * provider? Then it says why in msg.
+ */
+static int
+plain_http(const struct conf *c, const struct host *h, char *msg, size_t sz)
+{
+	const struct provider *p = prov_find(h->provider);
+	const struct protocol *pr;
+
+	if (c->ddclient_ssl || p == NULL ||
+	    (pr = proto_find(prov_protocol(p, h->protocol))) == NULL ||
+	    !(pr->flags & PF_SSL_GLOBAL) || conf_plain_http_ok(c, p->id))
+		return 0;
+	snprintf(msg, sz, "ddclient_ssl is off, so ddclient would send its "
+	    "login and password unencrypted (plain HTTP); the module "
+	    "configuration's plain_http may allow it for %s.", p->id);
+	return 1;
+}
+
 size_t
-apply_vet(struct host *h, size_t n, enum ddv ver, struct vet *why)
+apply_vet(const struct conf *c, struct host *h, size_t n, enum ddv ver,
+    struct vet *why)
 {
 	char fw[HF__MAX][VAL_WHY];
 	struct host canon;
@@ -125,6 +148,9 @@ apply_vet(struct host *h, size_t n, enum ddv ver, struct vet *why)
 			why[i].field = HF_HOSTNAME;
 			snprintf(why[i].msg, sizeof(why[i].msg), "Another row "
 			    "already has this hostname.");
+		} else if (plain_http(c, &canon, why[i].msg,
+		    sizeof(why[i].msg))) {
+			why[i].field = HF_PROVIDER;
 		} else {
 			h[i] = canon;
 			last = h[i].hostname;
@@ -137,8 +163,8 @@ apply_vet(struct host *h, size_t n, enum ddv ver, struct vet *why)
 /* vetted: the rows that may reach ddclient, canonical, into *ok (caller
  * frees); the others are named on stderr, the web server's error log. */
 static int
-vetted(struct store *s, enum ddv ver, struct host **ok, size_t *nok,
-    struct dd_err *e)
+vetted(const struct conf *c, struct store *s, enum ddv ver, struct host **ok,
+    size_t *nok, struct dd_err *e)
 {
 	struct vet *why;
 	struct host *h;
@@ -150,7 +176,7 @@ vetted(struct store *s, enum ddv ver, struct host **ok, size_t *nok,
 		free(h);
 		return dd_fail(e, DD_ESYS, NULL, "out of memory");
 	}
-	apply_vet(h, n, ver, why);
+	apply_vet(c, h, n, ver, why);
 	for (i = 0; i < n; i++)
 		if (why[i].field == -1)
 			h[k++] = h[i];
@@ -174,7 +200,7 @@ write_config(const struct conf *c, enum ddv ver, struct store *s,
 	size_t n = 0;
 	int rc;
 
-	if (vetted(s, ver, &h, &n, e) == -1)
+	if (vetted(c, s, ver, &h, &n, e) == -1)
 		return APPLY_EDB;
 	rc = tsig_write(c, h, n, e);
 	if (rc == 0)

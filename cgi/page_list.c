@@ -246,7 +246,11 @@ page_list(struct req *r)
 		http_error(r, &e);
 		return;
 	}
-	apply_vet(h, n, r->ver, v);
+	apply_vet(&r->conf, h, n, r->ver, v);
+	/* ddclient_ssl = no: every dyndns2 host's password would travel in
+	 * clear; the page says so while it is off (Lang.PlainHttp). */
+	if (!r->conf.ddclient_ssl)
+		out_set(r, "Page.plain_http", "1");
 	if (cache_read(r->conf.ddclient_cache, &ce, &nce, &e) == -1)
 		out_set(r, "Daemon.cache_error", e.msg);
 	public_ip(r, ni);
