@@ -126,6 +126,42 @@ plain_http(const struct conf *c, const struct host *h, char *msg, size_t sz)
 	return 1;
 }
 
+/*
+ * other_account: ddclient updates every host of a PF_ONE_ACCOUNT protocol
+ * with the first one's server and account (freedns): a host of another is
+ * refused, naming the first. first[k] is the row let through first for
+ * protocol index k, or NULL.
+ */
+static int
+other_account(const struct host *h, const struct host **first, char *msg,
+    size_t sz)
+{
+	const struct provider *p = prov_find(h->provider);
+	const struct protocol *pr;
+	const struct host *f;
+	size_t k;
+
+	if (p == NULL || (pr = proto_find(prov_protocol(p, h->protocol))) ==
+	    NULL || !(pr->flags & PF_ONE_ACCOUNT))
+		return 0;
+	for (k = 0; proto_at(k) != pr; k++)
+		;
+	if ((f = first[k]) == NULL) {
+		first[k] = h;
+		return 0;
+	}
+	if (strcmp(f->login, h->login) == 0 &&
+	    strcmp(f->password, h->password) == 0 &&
+	    strcmp(prov_find(f->provider)->flags & PF_SERVER ? f->server :
+	    prov_find(f->provider)->server, (p->flags & PF_SERVER) ? h->server :
+	    p->server) == 0)
+		return 0;
+	snprintf(msg, sz, "ddclient sends every %s host with the account of "
+	    "the first one (%.80s): a host of another account or server "
+	    "cannot be updated.", pr->name, f->hostname);
+	return 1;
+}
+
 size_t
 apply_vet(const struct conf *c, struct host *h, size_t n, enum ddv ver,
     struct vet *why)
@@ -133,8 +169,17 @@ apply_vet(const struct conf *c, struct host *h, size_t n, enum ddv ver,
 	char fw[HF__MAX][VAL_WHY];
 	struct host canon;
 	const char *last = "";	/* the hostname last let through */
+	const struct host **first;
 	size_t i, bad = 0;
 	int f;
+
+	if ((first = calloc(proto_count(), sizeof(*first))) == NULL) {
+		for (i = 0; i < n; i++) {
+			why[i].field = HF_HOSTNAME;
+			snprintf(why[i].msg, sizeof(why[i].msg), "out of memory");
+		}
+		return n;
+	}
 
 	for (i = 0; i < n; i++) {
 		why[i].field = -1;
@@ -154,9 +199,13 @@ apply_vet(const struct conf *c, struct host *h, size_t n, enum ddv ver,
 		} else {
 			h[i] = canon;
 			last = h[i].hostname;
+			if (h[i].enabled && other_account(&h[i], first,
+			    why[i].msg, sizeof(why[i].msg)))
+				why[i].field = HF_LOGIN;
 		}
 		bad += why[i].field != -1;
 	}
+	free(first);
 	return bad;
 }
 

@@ -34,6 +34,10 @@
  *        infomaniak   3.11's reply parsing never matches (split with a
  *                     limit of 1); the Infomaniak preset uses dyndns2
  *        keysystems   geturl called the old way, and server "1"
+ *        mythicdyn    sends no address (the record gets the source's) and
+ *                     picks IPv4 or IPv6 from the ipv6= variable, so an
+ *                     integrator's usev6=ipv6, ipv6=... sends an IPv4
+ *                     host's update to ipv6.api.mythic-beasts.com (t0016)
  *        yandex       Yandex's PDD API is shut down
  *   easydns on 3.11 always sends a second myip= (empty without IPv6):
  *   only the dual request, myip=v4&myip=v6, is what it means to send.
@@ -41,6 +45,8 @@
  * others write https:// themselves). BELOW_*: ddclient strips the zone
  * (or the login, Namecheap's domain) from the hostname and sends the
  * rest, so the apex ("@" at the provider) and other zones cannot be sent.
+ * ONE_ACCOUNT: freedns lists the records of the first host's server and
+ * account ($_[0]) and updates every host of the protocol from that list.
  */
 #define V10(f)		[DDV_310] = (f)
 #define V11(f)		[DDV_311] = (f)
@@ -62,7 +68,7 @@ static const struct protocol protocols[] = {
 	    { V10(FAM_ONE), V11(FAM_ALL) } },
 	{ "easydns",	 LP | PF_MX | PF_WILDCARD, { V10(FAM_ONE), V11(FAM_DUAL) } },
 	{ "enom",	 LP,		{ V10(0), V11(0) } },
-	{ "freedns",	 LP,		{ V10(FAM_ALL), V11(FAM_ALL) } },
+	{ "freedns",	 LP | PF_ONE_ACCOUNT, { V10(FAM_ALL), V11(FAM_ALL) } },
 	{ "freemyip",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "gandi",	 PF_PASSWORD | PF_ZONE | PF_BELOW_ZONE,
 	    { V10(FAM_ONE), V11(FAM_V4) } },
@@ -71,7 +77,7 @@ static const struct protocol protocols[] = {
 	{ "hetzner",	 PF_PASSWORD | PF_ZONE, { V10(0), V11(0) } },
 	{ "infomaniak",	 LP,		{ V10(0), V11(0) } },
 	{ "keysystems",	 PF_PASSWORD | SSL, { V10(0), V11(0) } },
-	{ "mythicdyn",	 LP,		{ V10(0), V11(FAM_V4) } },
+	{ "mythicdyn",	 LP,		{ V10(0), V11(0) } },
 	{ "namecheap",	 LP | PF_BELOW_LOGIN, { V10(FAM_ONE), V11(FAM_V4) } },
 	{ "nfsn",	 LP | PF_ZONE,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "njalla",	 PF_PASSWORD,	{ V10(FAM_ALL), V11(FAM_ALL) } },
@@ -148,8 +154,6 @@ static const struct provider providers[] = {
 	  .flags = PF_PASSWORD | PF_ZONE },
 	{ .id = "domeneshop", .label = "Domeneshop", .protocol = "domeneshop",
 	  .server = "api.domeneshop.no", .flags = LP },
-	{ .id = "mythic", .label = "Mythic Beasts", .protocol = "mythicdyn",
-	  .server = "api.mythic-beasts.com", .flags = LP },
 	{ .id = "regfish", .label = "regfish", .protocol = "regfishde",
 	  .server = "dyndns.regfish.de", .flags = PF_PASSWORD },
 	{ .id = "njalla", .label = "Njalla", .protocol = "njalla",

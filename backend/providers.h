@@ -36,6 +36,8 @@ enum {
 	PF_BELOW_ZONE	= 1 << 12,	/* ddclient sends the hostname less the
 					 * zone: it must be a name below it */
 	PF_BELOW_LOGIN	= 1 << 13,	/* the same, the login being the domain */
+	PF_ONE_ACCOUNT	= 1 << 14,	/* ddclient sends all hosts of the protocol
+					 * with the first one's server and account */
 };
 
 struct protocol {
