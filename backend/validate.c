@@ -710,6 +710,7 @@ check_below(const struct provider *p, const char *proto, struct host *out,
 	const struct protocol *pr = proto_find(prov_protocol(p, proto));
 	const char *dom;
 	size_t hn, dn;
+	int n;
 
 	if (pr == NULL || !(pr->flags & (PF_BELOW_ZONE | PF_BELOW_LOGIN)))
 		return 0;
@@ -719,10 +720,11 @@ check_below(const struct provider *p, const char *proto, struct host *out,
 	if (hn > dn + 1 && out->hostname[hn - dn - 1] == '.' &&
 	    strcmp(out->hostname + hn - dn, dom) == 0)
 		return 0;
+	n = utf8_cut(dom, 60);
 	snprintf(why[HF_HOSTNAME], VAL_WHY, "ddclient sends this provider the "
-	    "name less its domain (%s, the %s): enter a name below it, e.g. "
-	    "home.%s; the domain itself (@) cannot be updated from here.",
-	    dom, (pr->flags & PF_BELOW_ZONE) ? "zone" : "login", dom);
+	    "name less its domain (%.*s, the %s): enter a name below it, e.g. "
+	    "home.%.*s; the domain itself (@) cannot be updated from here.",
+	    n, dom, (pr->flags & PF_BELOW_ZONE) ? "zone" : "login", n, dom);
 	return -1;
 }
 
