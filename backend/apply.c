@@ -105,14 +105,82 @@ lock(const struct conf *c, struct dd_err *e)
 	return fd;
 }
 
+/*
+ * plain_http: would ddclient send this host's login and password over
+ * plain HTTP (a protocol that goes HTTPS only through ssl=yes, with
+ * ddclient_ssl = no) without the integrator's plain_http naming its
+ * provider? Then it says why in msg.
+ */
+static int
+plain_http(const struct conf *c, const struct host *h, char *msg, size_t sz)
+{
+	const struct provider *p = prov_find(h->provider);
+	const struct protocol *pr;
+
+	if (c->ddclient_ssl || p == NULL ||
+	    (pr = proto_find(prov_protocol(p, h->protocol))) == NULL ||
+	    !(pr->flags & PF_SSL_GLOBAL) || conf_plain_http_ok(c, p->id))
+		return 0;
+	snprintf(msg, sz, "ddclient_ssl is off, so ddclient would send its "
+	    "login and password unencrypted (plain HTTP); the module "
+	    "configuration's plain_http may allow it for %s.", p->id);
+	return 1;
+}
+
+/*
+ * other_account: ddclient updates every host of a PF_ONE_ACCOUNT protocol
+ * with the first one's server and account (freedns): a host of another is
+ * refused, naming the first. first[k] is the row let through first for
+ * protocol index k, or NULL.
+ */
+static int
+other_account(const struct host *h, const struct host **first, char *msg,
+    size_t sz)
+{
+	const struct provider *p = prov_find(h->provider);
+	const struct protocol *pr;
+	const struct host *f;
+	size_t k;
+
+	if (p == NULL || (pr = proto_find(prov_protocol(p, h->protocol))) ==
+	    NULL || !(pr->flags & PF_ONE_ACCOUNT))
+		return 0;
+	for (k = 0; proto_at(k) != pr; k++)
+		;
+	if ((f = first[k]) == NULL) {
+		first[k] = h;
+		return 0;
+	}
+	if (strcmp(f->login, h->login) == 0 &&
+	    strcmp(f->password, h->password) == 0 &&
+	    strcmp(prov_find(f->provider)->flags & PF_SERVER ? f->server :
+	    prov_find(f->provider)->server, (p->flags & PF_SERVER) ? h->server :
+	    p->server) == 0)
+		return 0;
+	snprintf(msg, sz, "ddclient sends every %s host with the account of "
+	    "the first one (%.80s): a host of another account or server "
+	    "cannot be updated.", pr->name, f->hostname);
+	return 1;
+}
+
 size_t
-apply_vet(struct host *h, size_t n, enum ddv ver, struct vet *why)
+apply_vet(const struct conf *c, struct host *h, size_t n, enum ddv ver,
+    struct vet *why)
 {
 	char fw[HF__MAX][VAL_WHY];
 	struct host canon;
 	const char *last = "";	/* the hostname last let through */
+	const struct host **first;
 	size_t i, bad = 0;
 	int f;
+
+	if ((first = calloc(proto_count(), sizeof(*first))) == NULL) {
+		for (i = 0; i < n; i++) {
+			why[i].field = HF_HOSTNAME;
+			snprintf(why[i].msg, sizeof(why[i].msg), "out of memory");
+		}
+		return n;
+	}
 
 	for (i = 0; i < n; i++) {
 		why[i].field = -1;
@@ -126,20 +194,27 @@ apply_vet(struct host *h, size_t n, enum ddv ver, struct vet *why)
 			why[i].field = HF_HOSTNAME;
 			snprintf(why[i].msg, sizeof(why[i].msg), "Another row "
 			    "already has this hostname.");
+		} else if (plain_http(c, &canon, why[i].msg,
+		    sizeof(why[i].msg))) {
+			why[i].field = HF_PROVIDER;
 		} else {
 			h[i] = canon;
 			last = h[i].hostname;
+			if (h[i].enabled && other_account(&h[i], first,
+			    why[i].msg, sizeof(why[i].msg)))
+				why[i].field = HF_LOGIN;
 		}
 		bad += why[i].field != -1;
 	}
+	free(first);
 	return bad;
 }
 
 /* vetted: the rows that may reach ddclient, canonical, into *ok (caller
  * frees); the others are named on stderr, the web server's error log. */
 static int
-vetted(struct store *s, enum ddv ver, struct host **ok, size_t *nok,
-    struct dd_err *e)
+vetted(const struct conf *c, struct store *s, enum ddv ver, struct host **ok,
+    size_t *nok, struct dd_err *e)
 {
 	struct vet *why;
 	struct host *h;
@@ -151,7 +226,7 @@ vetted(struct store *s, enum ddv ver, struct host **ok, size_t *nok,
 		free(h);
 		return dd_fail(e, DD_ESYS, NULL, "out of memory");
 	}
-	apply_vet(h, n, ver, why);
+	apply_vet(c, h, n, ver, why);
 	for (i = 0; i < n; i++)
 		if (why[i].field == -1)
 			h[k++] = h[i];
@@ -175,7 +250,7 @@ write_config(const struct conf *c, enum ddv ver, struct store *s,
 	size_t n = 0;
 	int rc;
 
-	if (vetted(s, ver, &h, &n, e) == -1)
+	if (vetted(c, s, ver, &h, &n, e) == -1)
 		return APPLY_EDB;
 	rc = tsig_write(c, h, n, e);
 	if (rc == 0)

@@ -105,9 +105,13 @@ struct vet {
  * already taken. A good row is
  * replaced by its canonical form and gets why[i].field = -1; a bad one keeps
  * its values and gets why[i] = { field, reason } and is left out of
- * ddclient's configuration. The list page asks the same to show it.
- * Returns the number of rows left out. Pure.
+ * ddclient's configuration. So is a row whose credentials ddclient would
+ * send over plain HTTP (c's ddclient_ssl off, a protocol that is HTTPS
+ * only through ssl=yes) unless c's plain_http names its provider. The
+ * list page asks the same to show it. Returns the number of rows left
+ * out. Pure.
  */
-size_t apply_vet(struct host *h, size_t n, enum ddv ver, struct vet *why);
+size_t apply_vet(const struct conf *c, struct host *h, size_t n,
+    enum ddv ver, struct vet *why);
 
 #endif

@@ -8,8 +8,10 @@
 
 #include "conf.h"
 #include "ddconf.h"
+#include "host.h"
 #include "num.h"
 #include "origin.h"
+#include "providers.h"
 #include "utf8.h"
 
 /* The installed paths come from the Makefile (DEFS), their one source. */
@@ -21,8 +23,9 @@
 /* K_SHELL: an absolute path that ddclient puts into a shell command line
  * (nsupdate's "$binary -k $keyfile"), so only [A-Za-z0-9/._-]. */
 /* K_URLOPT: a URL, or "none" for none (the field stays NULL). */
+/* K_PROVIDERS: provider ids (providers.c), space-separated. */
 enum ktype { K_PATH, K_SHELL, K_STR, K_URL, K_URLOPT, K_INT, K_BOOL, K_CMD,
-    K_HOSTS, K_CHOICE };
+    K_HOSTS, K_CHOICE, K_PROVIDERS };
 
 /* One row per key: its name, type, place, default and meaning. The
  * default and the meaning also make the example configuration
@@ -84,6 +87,10 @@ static const struct key keys[] = {
 	  "(from the program), 3.10 or 3.11", "auto 3.10 3.11" },
 	{ "ddclient_ssl",	K_BOOL,	S(ddclient_ssl), "yes", 0, 0,
 	  "ddclient's ssl= global", NULL },
+	{ "plain_http",		K_PROVIDERS, S(plain_http), NULL, 0, 0,
+	  "provider ids (custom for Custom) whose login and password ddclient "
+	  "may send over plain HTTP while ddclient_ssl is no; the hosts of "
+	  "the others are then not written", NULL },
 	{ "ddclient_daemon",	K_INT,	S(ddclient_daemon), "300", 60, 86400,
 	  "ddclient's daemon= interval in seconds", NULL },
 	{ "static_url",		K_STR,	S(static_url),	"/ddns-admin/", 0, 0,
@@ -183,6 +190,41 @@ word_in(const char *v, const char *list)
 	return 0;
 }
 
+/* check_providers: v is provider ids separated by spaces, each known. */
+static int
+check_providers(const struct key *k, const char *v, const char *where,
+    struct dd_err *e)
+{
+	char id[PROVIDER_SZ];
+	size_t n;
+
+	for (v += strspn(v, " \t"); *v; v += strspn(v, " \t")) {
+		n = strcspn(v, " \t");
+		if (n >= sizeof(id) || (memcpy(id, v, n), id[n] = '\0',
+		    prov_find(id) == NULL))
+			return dd_fail(e, DD_ECONF, k->name, "%s: %s names "
+			    "'%.*s', which is no provider id (README: Providers)",
+			    where, k->name, utf8_cut(v, n > 40 ? 40 : n), v);
+		v += n;
+	}
+	return 0;
+}
+
+int
+conf_plain_http_ok(const struct conf *c, const char *provider)
+{
+	const char *v = c->plain_http;
+	size_t n, len = strlen(provider);
+
+	for (; v != NULL && *v; v += n) {
+		v += strspn(v, " \t");
+		n = strcspn(v, " \t");
+		if (n == len && strncmp(v, provider, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 set_key(struct conf *c, const struct key *k, const char *v, const char *where,
     struct dd_err *e)
@@ -243,6 +285,10 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 		break;
 	case K_HOSTS:
 		if (check_hosts(k, v, where, e) == -1)
+			return -1;
+		break;
+	case K_PROVIDERS:
+		if (check_providers(k, v, where, e) == -1)
 			return -1;
 		break;
 	case K_CHOICE:

@@ -34,6 +34,7 @@ struct conf {
 	char	*ddclient;		/* the program, read for its version */
 	char	*ddclient_version;	/* auto, 3.10 or 3.11 */
 	int	 ddclient_ssl;
+	char	*plain_http;	/* provider ids allowed over plain HTTP, or NULL */
 	long long ddclient_daemon;
 	char	*static_url;
 	long long history_max;
@@ -67,6 +68,10 @@ void conf_free(struct conf *c);
  * a command is run whole or not at all.
  */
 int conf_split_cmd(const char *cmd, char *buf, char **argv, struct dd_err *e);
+
+/* conf_plain_http_ok: does c's plain_http name the provider id? Then
+ * its hosts may be written while ddclient_ssl is no. */
+int conf_plain_http_ok(const struct conf *c, const char *provider);
 
 /* conf_path: the config path from the environment or the compiled default. */
 const char *conf_path(void);

@@ -185,6 +185,11 @@ render_host(const struct conf *c, enum ddv v, const struct host *h,
 		return -1;
 	if (server && *server && OPT(out, "server", server, e) == -1)
 		return -1;
+	/* the preset's path on its server, where ddclient's default is not
+	 * the provider's (LoopiaDNS) */
+	if (!(flags & PF_SERVER) && p->script != NULL &&
+	    OPT(out, "script", p->script, e) == -1)
+		return -1;
 	if (flags & PF_TSIG) {
 		if (put_tsig(c, h, out, e) == -1)
 			return -1;

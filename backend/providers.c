@@ -11,43 +11,74 @@
 
 /*
  * ddclient's protocols, less those that cannot work from this form:
- * cloudns (needs dynurl), dslreports1 (numeric host ids), googledomains
- * (the service is gone), porkbun (two API keys) and mythicdyn (sends no
- * address). Flags from each protocol's %services variables. fam says,
- * per version, which addresses a host can have updated (read from each
+ * cloudns (needs its dynurl), dslreports1 (numeric host ids),
+ * googledomains and woima (the services are gone) and porkbun (two API
+ * keys). Flags from each protocol's %services variables. fam says, per
+ * version, which addresses a host can have updated (read from each
  * update routine of 3.10.0 and 3.11.2; measured for dyndns2 and
  * cloudflare in t0014):
  *   ONE  3.10 sends the one address use= found: IPv4 or IPv6, not both
  *   ALL  it reads wantipv4 and wantipv6: either or both in one pass
  *   V4   3.11 fills the address of these from usev4 only
- *   0    that version lacks it
+ *   0    that version lacks it, or it cannot work there (issue 14; the
+ *        request each version sends is checked by t0016):
+ *        dinahosting  "domain=example.comAAAA" and no command (operator
+ *                     precedence, 3.10 and 3.11 alike)
+ *        dnsexit      3.10's legacy endpoint, dropped as defunct in 3.11
+ *        dnsmadeeasy  the host must be the numeric record id (id=$h),
+ *                     which the hostname field cannot hold
+ *        enom         sends the full name as HostName; what Enom wants
+ *                     there is only in its documentation
+ *        hetzner      dns.hetzner.com/api/v1: zones moved to Hetzner
+ *                     Console cannot use it; neither speaks the Cloud API
+ *        infomaniak   3.11's reply parsing never matches (split with a
+ *                     limit of 1); the Infomaniak preset uses dyndns2
+ *        keysystems   geturl called the old way, and server "1"
+ *        mythicdyn    sends no address (the record gets the source's) and
+ *                     picks IPv4 or IPv6 from the ipv6= variable, so an
+ *                     integrator's usev6=ipv6, ipv6=... sends an IPv4
+ *                     host's update to ipv6.api.mythic-beasts.com (t0016)
+ *        yandex       Yandex's PDD API is shut down
+ *   easydns on 3.11 always sends a second myip= (empty without IPv6):
+ *   only the dual request, myip=v4&myip=v6, is what it means to send.
+ * SSL: the protocol's URL is http:// unless the global ssl=yes (the
+ * others write https:// themselves). BELOW_*: ddclient strips the zone
+ * (or the login, Namecheap's domain) from the hostname and sends the
+ * rest, so the apex ("@" at the provider) and other zones cannot be sent.
+ * ONE_ACCOUNT: freedns lists the records of the first host's server and
+ * account ($_[0]) and updates every host of the protocol from that list.
  */
 #define V10(f)		[DDV_310] = (f)
 #define V11(f)		[DDV_311] = (f)
+#define SSL		PF_SSL_GLOBAL
 static const struct protocol protocols[] = {
 	{ "1984",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "changeip",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "cloudflare",	 LP | PF_ZONE,	{ V10(FAM_ALL), V11(FAM_ALL) } },
 	{ "digitalocean", PF_PASSWORD | PF_ZONE, { V10(0), V11(FAM_ALL) } },
-	{ "dinahosting", LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
-	{ "dnsexit",	 LP,		{ V10(FAM_ONE), V11(0) } },
+	{ "dinahosting", LP,		{ V10(0), V11(0) } },
+	{ "dnsexit",	 LP,		{ V10(0), V11(0) } },
 	{ "dnsexit2",	 PF_PASSWORD | PF_ZONE_OPT, { V10(0), V11(FAM_ALL) } },
-	{ "dnsmadeeasy", LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
-	{ "domeneshop",	 LP,		{ V10(0), V11(FAM_V4) } },
+	{ "dnsmadeeasy", LP | SSL,	{ V10(0), V11(0) } },
+	{ "domeneshop",	 LP | SSL,	{ V10(0), V11(FAM_V4) } },
 	{ "dondominio",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "duckdns",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_ALL) } },
 	{ "dyndns1",	 LP | PF_MX | PF_WILDCARD, { V10(FAM_ONE), V11(FAM_V4) } },
-	{ "dyndns2",	 LP | PF_MX | PF_WILDCARD, { V10(FAM_ONE), V11(FAM_ALL) } },
-	{ "easydns",	 LP | PF_MX | PF_WILDCARD, { V10(FAM_ONE), V11(FAM_ALL) } },
-	{ "enom",	 LP,		{ V10(0), V11(FAM_V4) } },
-	{ "freedns",	 LP,		{ V10(FAM_ALL), V11(FAM_ALL) } },
+	{ "dyndns2",	 LP | PF_MX | PF_WILDCARD | SSL,
+	    { V10(FAM_ONE), V11(FAM_ALL) } },
+	{ "easydns",	 LP | PF_MX | PF_WILDCARD, { V10(FAM_ONE), V11(FAM_DUAL) } },
+	{ "enom",	 LP,		{ V10(0), V11(0) } },
+	{ "freedns",	 LP | PF_ONE_ACCOUNT, { V10(FAM_ALL), V11(FAM_ALL) } },
 	{ "freemyip",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
-	{ "gandi",	 PF_PASSWORD | PF_ZONE, { V10(FAM_ONE), V11(FAM_V4) } },
-	{ "godaddy",	 LP | PF_ZONE,	{ V10(FAM_ONE), V11(FAM_V4) } },
-	{ "hetzner",	 PF_PASSWORD | PF_ZONE, { V10(FAM_ALL), V11(FAM_ALL) } },
-	{ "infomaniak",	 LP,		{ V10(0), V11(FAM_ALL) } },
-	{ "keysystems",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
-	{ "namecheap",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "gandi",	 PF_PASSWORD | PF_ZONE | PF_BELOW_ZONE,
+	    { V10(FAM_ONE), V11(FAM_V4) } },
+	{ "godaddy",	 LP | PF_ZONE | PF_BELOW_ZONE,
+	    { V10(FAM_ONE), V11(FAM_V4) } },
+	{ "hetzner",	 PF_PASSWORD | PF_ZONE, { V10(0), V11(0) } },
+	{ "infomaniak",	 LP,		{ V10(0), V11(0) } },
+	{ "keysystems",	 PF_PASSWORD | SSL, { V10(0), V11(0) } },
+	{ "mythicdyn",	 LP,		{ V10(0), V11(0) } },
+	{ "namecheap",	 LP | PF_BELOW_LOGIN, { V10(FAM_ONE), V11(FAM_V4) } },
 	{ "nfsn",	 LP | PF_ZONE,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "njalla",	 PF_PASSWORD,	{ V10(FAM_ALL), V11(FAM_ALL) } },
 	{ "noip",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
@@ -55,12 +86,20 @@ static const struct protocol protocols[] = {
 	{ "ovh",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "regfishde",	 PF_PASSWORD,	{ V10(0), V11(FAM_V4) } },
 	{ "sitelutions", LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
-	{ "yandex",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "yandex",	 LP,		{ V10(0), V11(0) } },
 	{ "zoneedit1",	 LP | PF_ZONE_OPT, { V10(FAM_ONE), V11(FAM_V4) } },
 };
 #undef V10
 #undef V11
+#undef SSL
 
+/*
+ * The presets, in dropdown order. A preset whose protocol no version can
+ * serve stays (withdrawn), so that a stored host of it is named on the
+ * list as not written, with the reason; the form no longer offers it.
+ * What each sends, per version, against what the provider documents, is
+ * the table of tests/e2e/t0016-presets.sh; its hint is Lang.Hint.<id>.
+ */
 static const struct provider providers[] = {
 	{ .id = "dyn", .label = "Dyn (dyndns.org)", .protocol = "dyndns2",
 	  .server = "members.dyndns.org", .flags = LP | PF_MX | PF_WILDCARD },
@@ -72,10 +111,14 @@ static const struct provider providers[] = {
 	  .protocol = "dyndns2", .server = "dyn.dns.he.net", .flags = LP },
 	{ .id = "dynu", .label = "Dynu", .protocol = "dyndns2",
 	  .server = "api.dynu.com", .flags = LP },
+	{ .id = "desec", .label = "deSEC (dedyn.io)", .protocol = "dyndns2",
+	  .server = "update.dedyn.io", .flags = LP },
 	{ .id = "duckdns", .label = "Duck DNS", .protocol = "duckdns",
 	  .server = "www.duckdns.org", .flags = PF_PASSWORD },
 	{ .id = "freedns", .label = "FreeDNS (afraid.org)",
 	  .protocol = "freedns", .server = "freedns.afraid.org", .flags = LP },
+	{ .id = "is1984", .label = "1984 Hosting (1984.is)", .protocol = "1984",
+	  .server = "api.1984.is", .flags = PF_PASSWORD },
 	{ .id = "namecheap", .label = "Namecheap", .protocol = "namecheap",
 	  .server = "dynamicdns.park-your-domain.com", .flags = LP },
 	{ .id = "changeip", .label = "ChangeIP", .protocol = "changeip",
@@ -121,8 +164,10 @@ static const struct provider providers[] = {
 	  .server = "carol.selfhost.de", .flags = LP },
 	{ .id = "inwx", .label = "INWX", .protocol = "dyndns2",
 	  .server = "dyndns.inwx.com", .flags = LP },
+	/* ddclient's own sample configuration's server and path */
 	{ .id = "loopia", .label = "LoopiaDNS", .protocol = "dyndns2",
-	  .server = "dyndns.loopia.se", .flags = LP },
+	  .server = "dns.loopia.se", .script = "/XDynDNSServer/XDynDNS.php",
+	  .flags = LP },
 	{ .id = "infomaniak", .label = "Infomaniak", .protocol = "dyndns2",
 	  .server = "infomaniak.com", .flags = LP },
 	{ .id = "nsupdateinfo", .label = "nsupdate.info", .protocol = "dyndns2",

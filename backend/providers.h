@@ -31,6 +31,13 @@ enum {
 	PF_STATUS_MTIME	= 1 << 9,	/* ddclient leaves the status word stale
 					 * after a success: trust mtime >= atime */
 	PF_WILDCARD	= 1 << 10,	/* wildcard=yes is understood */
+	PF_SSL_GLOBAL	= 1 << 11,	/* ddclient builds an http:// URL: HTTPS
+					 * only through the global ssl=yes */
+	PF_BELOW_ZONE	= 1 << 12,	/* ddclient sends the hostname less the
+					 * zone: it must be a name below it */
+	PF_BELOW_LOGIN	= 1 << 13,	/* the same, the login being the domain */
+	PF_ONE_ACCOUNT	= 1 << 14,	/* ddclient sends all hosts of the protocol
+					 * with the first one's server and account */
 };
 
 struct protocol {
@@ -45,6 +52,7 @@ struct provider {
 	const char	*label;		/* the name shown in the dropdown */
 	const char	*protocol;	/* ddclient protocol; NULL for Custom */
 	const char	*server;	/* server; NULL: the user gives it */
+	const char	*script;	/* the path on it; NULL: ddclient's */
 	unsigned	 flags;
 };
 

@@ -697,6 +697,37 @@ check_version(const struct provider *p, const char *proto, enum ddv v,
 	return -1;
 }
 
+/*
+ * check_below: a protocol that sends the hostname less its domain (the
+ * zone; Namecheap: the login) needs a name below that domain: the domain
+ * itself (the apex, "@" at the provider) or a name of another one would
+ * go out whole, a record the provider does not have (issue 14).
+ */
+static int
+check_below(const struct provider *p, const char *proto, struct host *out,
+    char why[HF__MAX][VAL_WHY])
+{
+	const struct protocol *pr = proto_find(prov_protocol(p, proto));
+	const char *dom;
+	size_t hn, dn;
+	int n;
+
+	if (pr == NULL || !(pr->flags & (PF_BELOW_ZONE | PF_BELOW_LOGIN)))
+		return 0;
+	dom = (pr->flags & PF_BELOW_ZONE) ? out->zone : out->login;
+	hn = strlen(out->hostname);
+	dn = strlen(dom);
+	if (hn > dn + 1 && out->hostname[hn - dn - 1] == '.' &&
+	    strcmp(out->hostname + hn - dn, dom) == 0)
+		return 0;
+	n = utf8_cut(dom, 60);
+	snprintf(why[HF_HOSTNAME], VAL_WHY, "ddclient sends this provider the "
+	    "name less its domain (%.*s, the %s): enter a name below it, e.g. "
+	    "home.%.*s; the domain itself (@) cannot be updated from here.",
+	    n, dom, (pr->flags & PF_BELOW_ZONE) ? "zone" : "login", n, dom);
+	return -1;
+}
+
 int
 val_host(const char *const in[HF__MAX], const struct host *old, enum ddv ver,
     struct host *out, char why[HF__MAX][VAL_WHY])
@@ -739,6 +770,8 @@ val_host(const char *const in[HF__MAX], const struct host *old, enum ddv ver,
 			bad++;
 	/* Judged only once the provider and its protocol are known. */
 	if (bad == 0 && check_version(p, v[HF_PROTOCOL], ver, out, why) == -1)
+		bad++;
+	if (bad == 0 && check_below(p, v[HF_PROTOCOL], out, why) == -1)
 		bad++;
 	return bad;
 }

@@ -537,7 +537,11 @@ page_list(struct req *r)
 	}
 	/* The page's rows as ddns-apply judges them (a duplicate is told
 	 * within the page only: the form never stores one). */
-	apply_vet(h, n, r->ver, v);
+	apply_vet(&r->conf, h, n, r->ver, v);
+	/* ddclient_ssl = no: every dyndns2 host's password would travel in
+	 * clear; the page says so while it is off (Lang.PlainHttp). */
+	if (!r->conf.ddclient_ssl)
+		out_set(r, "Page.plain_http", "1");
 	public_ip(r, ni);
 	for (i = 0; i < n; i++) {
 		set_host(r, i, &h[i]);

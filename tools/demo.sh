@@ -61,7 +61,7 @@ start() {
 		checkip_url="http://127.0.0.1:$cport/addr" \
 		checkip6_url="http://[::1]:$cport/addr" checkip_interval=60 \
 		ddclient_use="web, web=http://127.0.0.1:$cport/addr" \
-		ddclient_ssl=no ddclient_daemon=60 page_hosts=localhost \
+		ddclient_ssl=no plain_http=custom ddclient_daemon=60 page_hosts=localhost \
 		> "$R/ddns-admin.conf"
 	[ -f "$R/ddns.db" ] || sqlite3 "$R/ddns.db" < "$TOP/schema.sql"
 	if [ ! -f "$R/admin-password" ]; then

@@ -54,11 +54,13 @@ free_port() {
 
 # make_instance [key=value ...]: the module config of a private instance
 # in $T/ddns-admin.conf (tools/instance-conf.sh), with the given settings.
+# The fake servers speak plain HTTP: ddclient_ssl is off, and the
+# integrator allows it for the providers the tests point at them.
 make_instance() {
 	mkdir -p "$T/state"
 	BUILD="$B" "$TOP/tools/instance-conf.sh" "$T" \
 		checkip_url=http://127.0.0.1:9/ "checkip6_url=http://[::1]:9/" \
-		ddclient_ssl=no "$@" \
+		ddclient_ssl=no "plain_http=custom dyn" "$@" \
 		> "$T/ddns-admin.conf"
 }
 

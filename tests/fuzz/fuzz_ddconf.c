@@ -166,6 +166,9 @@ expected(const struct host *h, const char *key)
 		s = (fl & PF_SERVER) ? h->server : p->server;
 		return s ? s : "";
 	}
+	/* the preset's own path on its server (LoopiaDNS), never a field */
+	if (strcmp(key, "script") == 0)
+		return !(fl & PF_SERVER) && p->script ? p->script : "";
 	if (strcmp(key, "login") == 0)
 		return (fl & (PF_LOGIN | PF_LOGIN_OPT)) ? h->login : "";
 	if (strcmp(key, "password") == 0)
@@ -182,8 +185,8 @@ expected(const struct host *h, const char *key)
 }
 
 static const char *const optkeys[] = {
-	"protocol", "server", "login", "password", "zone", "mx", "backupmx",
-	"wildcard",
+	"protocol", "server", "script", "login", "password", "zone", "mx",
+	"backupmx", "wildcard",
 };
 #define NOPT (sizeof(optkeys) / sizeof(optkeys[0]))
 static const char *const globals[] = {

@@ -5,7 +5,11 @@ send for a configuration, without reaching any provider.
   ddclient_sends.py CONF [WORKDIR]
       Prints one JSON line per request ddclient makes:
         {"server": "127.0.0.1:9", "path": "/nic/update", "query": "...",
-         "hosts": ["a.example.com", ...], "auth": "login:password"}
+         "hosts": ["a.example.com", ...], "auth": "login:password",
+         "scheme": "https", "method": "GET", "headers": ["Name: value", ...],
+         "body": "..."}
+      (headers: those ddclient adds for the provider, not Host,
+      User-Agent, Connection, Content-Length, Authorization: Basic)
       (auth as bytes with surrogate escapes, like fake_provider.py's log),
       then a last line {"warnings": [...], "rc": N, "version": "3.10"}: the
       WARNING/ERROR/FATAL lines other than the failed connection itself.
@@ -14,7 +18,8 @@ How, per version (the two differ):
   3.10 talks HTTP itself: -noexec prints the request line and the
        Authorization header ("SENDING: GET ...", "SENDING: Authorization:
        Basic ...") and the connection ("CONNECT: host:port"), and opens
-       nothing.
+       nothing; -debug says before it whether it would be http or https
+       ("protocol = https").
   3.11 runs curl; its -noexec prints only the URL, never the credentials.
        So it runs for real (-verbose prints curl's options: user="l:p",
        url="http://server/path?query", escaped by escape_curl_param) with
@@ -82,36 +87,65 @@ def run(conf, work=None):
     args = [prog, "-file", copy, "-cache", cache, "-foreground", "-daemon=0",
             "-noquiet", "-verbose", "-force"]
     if ver == "3.10":
-        args.append("-noexec")
+        args += ["-noexec", "-debug"]
     else:
         env.update(ALL_PROXY=CLOSED, all_proxy=CLOSED, http_proxy=CLOSED,
                    HTTPS_PROXY=CLOSED, https_proxy=CLOSED)
     p = subprocess.run(args, capture_output=True, timeout=300, env=env)
-    reqs, cur = [], None
+    reqs, cur, scheme, part = [], None, None, None
+    # 3.10 prints stdout and stderr apart; only stdout carries the request.
     for line in (p.stdout + b"\n" + p.stderr).split(b"\n"):
         if ver == "3.10":
+            m = re.match(rb"DEBUG:\s+protocol\s+=\s+(\S+)", line)
+            if m:
+                scheme = text(m.group(1))
             m = re.match(rb"CONNECT:\s+(\S+)", line)
             if m:
-                cur = {"server": text(m.group(1))}
-            m = re.match(rb"SENDING:\s+(?:GET|POST|PUT|PATCH|DELETE) (\S+)", line)
+                cur = {"server": text(m.group(1)), "scheme": scheme}
+            m = re.match(rb"SENDING:\s+(GET|POST|PUT|PATCH|DELETE) (\S+)", line)
             if m and cur is not None:
-                u = urllib.parse.urlsplit(text(m.group(1)))
-                cur.update(path=u.path, query=u.query, auth=None)
+                u = urllib.parse.urlsplit(text(m.group(2)))
+                cur.update(path=u.path, query=u.query, auth=None,
+                           method=text(m.group(1)), headers=[], body="")
                 reqs.append(cur)
+                part = "headers"
+                continue
             m = re.match(rb"SENDING:\s+Authorization: Basic (\S+)", line)
             if m and reqs and reqs[-1] is cur:
                 cur["auth"] = text(base64.b64decode(m.group(1)))
+                continue
+            m = re.match(rb"SENDING: (.*)$", line)
+            if m and reqs and reqs[-1] is cur and part is not None:
+                v = m.group(1).strip()
+                if part == "body":
+                    cur["body"] += text(v)
+                elif v == b"":
+                    part = "body"
+                elif not re.match(rb"(Host|User-Agent|Connection|Content-Length):", v):
+                    cur["headers"].append(text(v))
+            elif not line.startswith(b"SENDING:"):
+                part = None
         else:
             if re.match(rb"SENDING:\s+Curl system cmd to ", line):
-                cur = {"auth": None}
+                cur = {"auth": None, "headers": [], "body": "", "method": "GET"}
                 reqs.append(cur)
             m = re.match(rb'SENDING:\s+user="(.*)"$', line)
             if m and cur is not None:
                 cur["auth"] = text(curl_unescape(m.group(1)))
+            m = re.match(rb'SENDING:\s+request=(\S+)$', line)
+            if m and cur is not None:
+                cur["method"] = text(m.group(1))
+            m = re.match(rb'SENDING:\s+header="(.*)"$', line)
+            if m and cur is not None:
+                cur["headers"].append(text(curl_unescape(m.group(1))))
+            m = re.match(rb'SENDING:\s+data="(.*)"$', line)
+            if m and cur is not None:
+                cur["body"] = text(curl_unescape(m.group(1)))
             m = re.match(rb'SENDING:\s+url="(.*)"$', line)
             if m and cur is not None:
                 u = urllib.parse.urlsplit(text(curl_unescape(m.group(1))))
-                cur.update(server=u.netloc, path=u.path, query=u.query)
+                cur.update(server=u.netloc, path=u.path, query=u.query,
+                           scheme=u.scheme)
     for r in reqs:
         q = urllib.parse.parse_qs(r.get("query", ""), keep_blank_values=True,
                                   encoding="utf-8", errors="surrogateescape")

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <ClearSilver.h>
 #include <check.h>
 
 #include "buf.h"
@@ -219,11 +220,19 @@ form_renders_for(const char *provider, const char *protocol, unsigned f,
 	char want[64];
 	int i, bad;
 
+	const struct protocol *pr = proto_find(prov_protocol(prov_find(provider),
+	    protocol));
+	unsigned fams = prov_families(prov_find(provider), protocol, v);
+
 	in[HF_HOSTNAME] = "home.example.com";
 	in[HF_PROVIDER] = provider;
 	in[HF_PROTOCOL] = protocol;
 	if (f & (PF_LOGIN | PF_LOGIN_OPT))
-		in[HF_LOGIN] = (f & PF_TSIG) ? "ddns-key" : "user";
+		in[HF_LOGIN] = (f & PF_TSIG) ? "ddns-key" :
+		    (pr->flags & PF_BELOW_LOGIN) ? "example.com" : "user";
+	/* the family a person would pick where IPv4 alone is not offered */
+	in[HF_FAMILY] = fams == 0 || (fams & FAM_V4) ? "ipv4" :
+	    (fams & FAM_DUAL) ? "dual" : "ipv6";
 	if (f & PF_PASSWORD)
 		in[HF_PASSWORD] = (f & PF_TSIG) ? "c2VjcmV0LXNlY3JldC1zZWNyZXQ=" :
 		    "pass word";
@@ -270,7 +279,24 @@ form_renders(const char *provider, const char *protocol, unsigned f)
 		form_renders_for(provider, protocol, f, (enum ddv)v);
 }
 
-/* Every provider is served by at least one version, with IPv4. */
+/* The presets withdrawn by issue 14 (kept so that a stored host of one is
+ * named on the list, not written): no version may offer them. */
+static const char *const withdrawn[] = { "hetzner", "dnsmadeeasy",
+    "dinahosting" };
+
+static int
+is_withdrawn(const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(withdrawn) / sizeof(withdrawn[0]); i++)
+		if (strcmp(withdrawn[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every provider but the withdrawn is served by at least one version (with
+ * IPv4, or both at once); the withdrawn by none. */
 START_TEST(every_provider_is_served_by_a_version)
 {
 	const struct provider *p = prov_at((size_t)_i);
@@ -281,8 +307,73 @@ START_TEST(every_provider_is_served_by_a_version)
 		return;
 	for (v = 0; v < DDV__MAX; v++)
 		any |= prov_families(p, NULL, (enum ddv)v);
-	ck_assert_msg(any & FAM_V4, "%s is served by no ddclient version",
-	    p->id);
+	if (is_withdrawn(p->id))
+		ck_assert_msg(any == 0, "withdrawn %s is offered", p->id);
+	else
+		ck_assert_msg(any & (FAM_V4 | FAM_DUAL), "%s is served by no "
+		    "ddclient version", p->id);
+}
+END_TEST
+
+/* Every preset has its hint (Lang.Hint.<id>): what its login and password
+ * are, which the form shows under Provider. */
+START_TEST(every_provider_has_a_hint)
+{
+	const struct provider *p = prov_at((size_t)_i);
+	HDF *hdf = NULL;
+	char name[64];
+	const char *v;
+
+	ck_assert_ptr_eq(hdf_init(&hdf), STATUS_OK);
+	ck_assert_msg(hdf_read_file(hdf, SRCDIR "/templates/strings.hdf") ==
+	    STATUS_OK, "cannot read strings.hdf");
+	snprintf(name, sizeof(name), "Lang.Hint.%s", p->id);
+	v = hdf_get_value(hdf, name, NULL);
+	ck_assert_msg(v != NULL && strlen(v) > 20, "%s has no hint", p->id);
+	hdf_destroy(&hdf);
+}
+END_TEST
+
+/* A protocol that sends the name less its zone (or Namecheap's login)
+ * cannot set the domain itself or a name of another: refused beside the
+ * hostname, saying so. */
+START_TEST(apex_and_other_zones_are_refused_where_the_zone_is_cut)
+{
+	static const struct {
+		const char *prov, *host, *login, *zone;
+		int ok;
+	} cases[] = {
+		{ "gandi", "home.example.com", NULL, "example.com", 1 },
+		{ "gandi", "example.com", NULL, "example.com", 0 },
+		{ "gandi", "home.example.org", NULL, "example.com", 0 },
+		{ "gandi", "homeexample.com", NULL, "example.com", 0 },
+		{ "godaddy", "example.com", "key", "example.com", 0 },
+		{ "godaddy", "a.b.example.com", "key", "example.com", 1 },
+		{ "namecheap", "www.example.com", "example.com", NULL, 1 },
+		{ "namecheap", "example.com", "example.com", NULL, 0 },
+		{ "namecheap", "www.example.com", "example.org", NULL, 0 },
+		{ "cloudflare", "example.com", "token", "example.com", 1 },
+	};
+	const char *in[HF__MAX] = { 0 };
+	char why[HF__MAX][VAL_WHY];
+	struct host h;
+	size_t i;
+	int bad;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(in, 0, sizeof(in));
+		in[HF_PROVIDER] = cases[i].prov;
+		in[HF_HOSTNAME] = cases[i].host;
+		in[HF_LOGIN] = cases[i].login;
+		in[HF_ZONE] = cases[i].zone;
+		in[HF_PASSWORD] = "secret";
+		bad = val_host(in, NULL, DDV_310, &h, why);
+		ck_assert_msg(bad == !cases[i].ok, "%s %s: %d (%s)",
+		    cases[i].prov, cases[i].host, bad, why[HF_HOSTNAME]);
+		if (!cases[i].ok)
+			ck_assert_msg(strstr(why[HF_HOSTNAME], "(@) cannot be "
+			    "updated") != NULL, "%s", why[HF_HOSTNAME]);
+	}
 }
 END_TEST
 
@@ -332,6 +423,8 @@ providers_suite(void)
 
 	tc = tcase_create("renderable");
 	tcase_add_loop_test(tc, every_provider_is_served_by_a_version, 0, np);
+	tcase_add_loop_test(tc, every_provider_has_a_hint, 0, np);
+	tcase_add_test(tc, apex_and_other_zones_are_refused_where_the_zone_is_cut);
 	tcase_add_loop_test(tc, every_provider_can_be_filled_and_rendered, 0, np);
 	tcase_add_loop_test(tc, custom_with_every_protocol_can_be_filled_and_rendered,
 	    0, nr);

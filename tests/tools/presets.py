@@ -1,0 +1,332 @@
+#!/usr/bin/env python3
+"""presets.py: what each provider preset (and each protocol Custom offers)
+must make ddclient send, per ddclient version; used by t0016-presets.sh.
+
+  presets.py plan VERSION
+      one line per preset and per Custom protocol:
+      KEY<TAB>offered (1/0)<TAB>the urlencoded form fields of a host
+      (KEY is the provider id, or custom:PROTOCOL)
+  presets.py protocols VERSION
+      the protocols Custom must offer on VERSION, one a line
+  presets.py check VERSION SENDS presets|custom
+      SENDS is ddclient_sends.py's output for the configuration written
+      from the plan's offered presets (or Custom rows); prints "ok - ..." /
+      "not ok - ..." lines, one a check. Presets and Custom rows are run
+      apart: after a failed connection some protocols (dnsexit2,
+      regfishde) send no other host of theirs in that pass.
+
+The table says what the provider documents for the request: scheme, method,
+path, query parameters, where the login and password go, and the host
+form (the full name, or the name less its zone). Sources, since the
+network reaches no provider here: ddclient's own text (each protocol's
+nic_*_examples, its comments naming the provider's documentation, its
+sample configuration) and shared/ddclient-research.md. A fact that only
+the provider's documentation can settle is marked DOC: it was not read
+(no network), and the preset is kept because ddclient's implementation
+was written against that documentation and nothing here contradicts it.
+The only request checked for an API that first looks a record or zone up
+(cloudflare, freedns, nfsn, digitalocean) is that look-up: without a
+network the update never follows; its credentials and names are checked.
+"""
+import hashlib
+import json
+import sys
+import urllib.parse
+
+IP4 = "203.0.113.7"
+IP6 = "2001:db8::7"
+ZONE = "example.com"
+BOTH = ("3.10", "3.11")
+NEW = ("3.11",)
+
+# Per protocol: the request. Placeholders: {H} the hostname, {L} login,
+# {P} password, {Z} zone, {SUB} the hostname less the zone (Namecheap: less
+# the login), {IP} the IPv4 address, {IP6}; {SHA} sha1 of "login|password".
+# query: the parameters, all of them, in any order; auth: HTTP Basic
+# login:password, or None (then no Authorization: Basic at all); headers:
+# those that must be there; body: its parameters (form) or JSON value.
+PROTO = {
+    # dyndns2 (DynDNS's remote access specification, which these
+    # providers follow): system= is ddclient's and ignored (DOC).
+    "dyndns2": dict(path="/nic/update", auth="{L}:{P}",
+                    query=[("system", "dyndns"), ("hostname", "{H}"), ("myip", "{IP}")]),
+    "dyndns1": dict(path="/nic/dyndns", auth="{L}:{P}",
+                    query=[("action", "edit"), ("started", "1"), ("hostname", "YES"),
+                           ("host_id", "{H}"), ("myip", "{IP}")]),
+    "noip": dict(path="/nic/update", auth="{L}:{P}",
+                 query=[("system", "noip"), ("hostname", "{H}"), ("myip", "{IP}")]),
+    "ovh": dict(path="/nic/update", auth="{L}:{P}",
+                query=[("system", "dyndns"), ("hostname", "{H}"), ("myip", "{IP}")]),
+    "changeip": dict(path="/nic/update", auth="{L}:{P}",
+                     query=[("hostname", "{H}"), ("ip", "{IP}")]),
+    "zoneedit1": dict(path="/auth/dynamic.html", auth="{L}:{P}",
+                      query=[("host", "{H}"), ("dnsto", "{IP}"), ("zone", "{Z}")]),
+    # easyDNS: the answer's first body word (NOERROR, NOACCESS, ...) is
+    # what 3.10 parses (DOC). 3.11 sends myip once per family, always two.
+    "easydns": dict(path="/dyn/generic.php", auth="{L}:{P}",
+                    query=[("hostname", "{H}"), ("myip", "{IP}"), ("wildcard", "OFF")],
+                    query311=[("hostname", "{H}"), ("myip", "{IP}"), ("myip", "{IP6}"),
+                              ("wildcard", "OFF")]),
+    # the rest carry the credentials in the URL or a header, never Basic
+    "1984": dict(path="/1.0/freedns/", auth=None,
+                 query=[("apikey", "{P}"), ("domain", "{H}"), ("ip", "{IP}")]),
+    "dondominio": dict(path="/plain/", auth=None,
+                       query=[("user", "{L}"), ("password", "{P}"), ("host", "{H}"),
+                              ("ip", "{IP}")]),
+    "duckdns": dict(path="/update", auth=None,
+                    query=[("domains", "{H}"), ("token", "{P}"), ("ip", "{IP}")]),
+    "freemyip": dict(path="/update", auth=None,     # no address: the source's (DOC)
+                     query=[("token", "{P}"), ("domain", "{H}")]),
+    "njalla": dict(path="/update/", auth=None,
+                   query=[("h", "{H}"), ("k", "{P}"), ("a", "{IP}")]),
+    # Namecheap: host is the name less the domain, which is the login
+    "namecheap": dict(path="/update", auth=None,
+                      query=[("host", "{SUB}"), ("domain", "{L}"), ("password", "{P}"),
+                             ("ip", "{IP}")]),
+    "freedns": dict(path="/api/", auth=None,
+                    query=[("action", "getdyndns"), ("v", "2"), ("sha", "{SHA}")]),
+    "cloudflare": dict(path="/zones/", auth=None, query=[("name", "{Z}")],
+                       headers=["Authorization: Bearer {P}"]),
+    # Gandi LiveDNS: the API key as "Apikey" (a personal access token
+    # would need "Bearer", ddclient 4.0); record name less the zone
+    "gandi": dict(method="PUT", path="/v5/livedns/domains/{Z}/records/{SUB}/A",
+                  auth=None, query=[], headers=["Authorization: Apikey {P}"],
+                  json={"rrset_values": ["{IP}"]}),
+    "godaddy": dict(method="PUT", path="/{Z}/records/A/{SUB}", auth=None, query=[],
+                    headers=["Authorization: sso-key {L}:{P}"],
+                    json=[{"name": "{SUB}", "type": "A", "ttl": 600, "data": "{IP}"}]),
+    "nfsn": dict(method="POST", path="/dns/{Z}/listRRs", auth=None, query=[],
+                 headers=["X-NFSN-Authentication: {L};"],
+                 form=[("name", "{SUB}"), ("type", "A")]),
+    # 3.11's
+    "digitalocean": dict(path="/v2/domains/{Z}/records", auth=None,
+                         query=[("name", "{H}"), ("type", "A")],
+                         headers=["Authorization: Bearer {P}"]),
+    "dnsexit2": dict(method="POST", path="/dns/", auth=None, query=[],
+                     json={"apikey": "{P}", "domain": "{Z}",
+                           "update": [{"name": "{H}", "type": "A", "ttl": 5,
+                                       "content": "{IP}"}]}),
+    "domeneshop": dict(path="/v0/dyndns/update", auth="{L}:{P}",
+                       query=[("hostname", "{H}"), ("myip", "{IP}")]),
+    "regfishde": dict(path="/", auth=None,
+                      query=[("fqdn", "{H}"), ("ipv4", "{IP}"), ("forcehost", "1"),
+                             ("token", "{P}")]),
+    "sitelutions": dict(path="/dnsup", auth=None,
+                        query=[("id", "{H}"), ("user", "{L}"), ("pass", "{P}"),
+                               ("ip", "{IP}")]),
+    "nsupdate": None,       # RFC 2136, not HTTP: t0012 runs it against named
+}
+
+# The protocols Custom offers, per version; the others of ddclient's are
+# broken or dead there (providers.c says why each).
+CUSTOM = {p: BOTH for p in ("1984", "changeip", "cloudflare", "dondominio",
+                            "duckdns", "dyndns1", "dyndns2", "easydns", "freedns",
+                            "freemyip", "gandi", "godaddy", "namecheap", "nfsn",
+                            "njalla", "noip", "nsupdate", "ovh", "sitelutions",
+                            "zoneedit1")}
+CUSTOM.update({p: NEW for p in ("digitalocean", "dnsexit2", "domeneshop",
+                                "regfishde")})
+
+# The presets: the versions that offer each, protocol, server, the fields
+# the form takes (L login, P password, Z zone), and what the hint tells
+# the user to type where it is not an account login (login=).
+D2 = "dyndns2"
+PRESETS = {
+    "dyn": (BOTH, D2, "members.dyndns.org", "LP", {}),
+    "noip": (BOTH, "noip", "dynupdate.no-ip.com", "LP", {}),
+    "dnsomatic": (BOTH, D2, "updates.dnsomatic.com", "LP", {}),
+    "he": (BOTH, D2, "dyn.dns.he.net", "LP", {"login": "{H}"}),
+    "dynu": (BOTH, D2, "api.dynu.com", "LP", {}),
+    # deSEC: dyndns2 at update.dedyn.io, the domain name as login (DOC)
+    "desec": (BOTH, D2, "update.dedyn.io", "LP", {"login": "{H}"}),
+    "duckdns": (BOTH, "duckdns", "www.duckdns.org", "P", {}),
+    "freedns": (BOTH, "freedns", "freedns.afraid.org", "LP", {}),
+    "is1984": (BOTH, "1984", "api.1984.is", "P", {}),
+    "namecheap": (BOTH, "namecheap", "dynamicdns.park-your-domain.com", "LP",
+                  {"login": ZONE}),
+    "changeip": (BOTH, "changeip", "nic.changeip.com", "LP", {}),
+    "cloudflare": (BOTH, "cloudflare", "api.cloudflare.com/client/v4", "LPZ",
+                   {"login": "token"}),
+    "ovh": (BOTH, "ovh", "www.ovh.com", "LP", {"login": "example.com-home"}),
+    "zoneedit": (BOTH, "zoneedit1", "dynamic.zoneedit.com", "LPZ", {}),
+    "easydns": (BOTH, "easydns", "api.cp.easydns.com", "LP", {}),
+    "gandi": (BOTH, "gandi", "api.gandi.net", "PZ", {}),
+    "godaddy": (BOTH, "godaddy", "api.godaddy.com/v1/domains", "LPZ", {}),
+    "hetzner": ((), "hetzner", "dns.hetzner.com/api/v1", "PZ", {}),
+    "dnsmadeeasy": ((), "dnsmadeeasy", "cp.dnsmadeeasy.com", "LP", {}),
+    "nfsn": (BOTH, "nfsn", "api.nearlyfreespeech.net", "LPZ", {}),
+    "freemyip": (BOTH, "freemyip", "freemyip.com", "P", {}),
+    "dinahosting": ((), "dinahosting", "dinahosting.com", "LP", {}),
+    "dondominio": (BOTH, "dondominio", "dondns.dondominio.com", "LP", {}),
+    "dnsexit": (NEW, "dnsexit2", "api.dnsexit.com", "PZ", {}),
+    "digitalocean": (NEW, "digitalocean", "api.digitalocean.com", "PZ", {}),
+    "domeneshop": (NEW, "domeneshop", "api.domeneshop.no", "LP", {}),
+    "regfish": (NEW, "regfishde", "dyndns.regfish.de", "P", {}),
+    "njalla": (BOTH, "njalla", "njal.la", "P", {}),
+    "strato": (BOTH, D2, "dyndns.strato.com", "LP", {"login": ZONE}),
+    "selfhost": (BOTH, D2, "carol.selfhost.de", "LP", {}),
+    "inwx": (BOTH, D2, "dyndns.inwx.com", "LP", {}),
+    # LoopiaDNS: ddclient's own sample configuration (server and path)
+    "loopia": (BOTH, D2, "dns.loopia.se", "LP",
+               {"path": "/XDynDNSServer/XDynDNS.php"}),
+    "infomaniak": (BOTH, D2, "infomaniak.com", "LP", {}),
+    "nsupdateinfo": (BOTH, D2, "ipv4.nsupdate.info", "LP", {"login": "{H}"}),
+}
+
+
+def rows(ver):
+    """(key, offered, protocol, server, fields, extra, hostname)."""
+    for pid, (vers, proto, server, fields, extra) in PRESETS.items():
+        yield pid, ver in vers, proto, server, fields, extra, pid + ".example.com"
+    for proto, vers in sorted(CUSTOM.items()):
+        if proto == "nsupdate":
+            continue
+        f = "LP"
+        if proto in ("1984", "duckdns", "freemyip", "njalla", "regfishde"):
+            f = "P"
+        if proto in ("cloudflare", "nfsn", "zoneedit1", "godaddy"):
+            f = "LPZ"
+        if proto in ("gandi", "digitalocean", "dnsexit2"):
+            f = "PZ"
+        extra = {"login": ZONE} if proto == "namecheap" else \
+            {"login": "token"} if proto == "cloudflare" else {}
+        server = "c-%s.example.net" % proto
+        if proto == "freedns":
+            # ddclient sends every freedns host with the first one's server
+            # and account: Custom's is the preset's account (t0016 checks
+            # that a second account is left out)
+            server, extra = "freedns.afraid.org", {"login": "user-freedns",
+                                                   "password": "pw-freedns"}
+        yield ("custom:" + proto, ver in vers, proto, server, f, extra,
+               "c-%s.example.com" % proto)
+
+
+def values(key, fields, extra, host):
+    login = extra.get("login", "user-" + key.replace("custom:", "c-"))
+    login = login.replace("{H}", host)
+    return dict(H=host, L=login if "L" in fields else "",
+                P=extra.get("password", "pw-" + key.replace("custom:", "c-")),
+                Z=ZONE if "Z" in fields else "")
+
+
+def form(ver, key, proto, server, fields, extra, host):
+    v = values(key, fields, extra, host)
+    f = [("hostname", host)]
+    if key.startswith("custom:"):
+        f += [("provider", "custom"), ("protocol", proto), ("server", server)]
+    else:
+        f += [("provider", key)]
+    if "L" in fields:
+        f.append(("login", v["L"]))
+    f.append(("password", v["P"]))
+    if "Z" in fields:
+        f.append(("zone", v["Z"]))
+    # easyDNS on 3.11: only the dual request is what it means to send
+    f.append(("family", "dual" if proto == "easydns" and ver == "3.11" else "ipv4"))
+    return urllib.parse.urlencode(f)
+
+
+def fill(t, v):
+    if isinstance(t, str):
+        for k, x in v.items():
+            t = t.replace("{%s}" % k, x)
+        return t
+    if isinstance(t, tuple):
+        return tuple(fill(x, v) for x in t)
+    if isinstance(t, list):
+        return [fill(x, v) for x in t]
+    if isinstance(t, dict):
+        return {k: fill(x, v) for k, x in t.items()}
+    return t
+
+
+def expect(ver, key, proto, server, fields, extra, host):
+    """The request ddclient must send, or None (not HTTP)."""
+    p = PROTO[proto]
+    if p is None:
+        return None
+    v = values(key, fields, extra, host)
+    dom = v["L"] if proto == "namecheap" else ZONE
+    v["SUB"] = host[:-len(dom) - 1] if host.endswith("." + dom) else host
+    v["SHA"] = hashlib.sha1(("%s|%s" % (v["L"], v["P"])).encode()).hexdigest()
+    v["IP"], v["IP6"] = IP4, IP6
+    srv, _, spath = server.partition("/")
+    q = p.get("query311") if ver == "3.11" and "query311" in p else p["query"]
+    return dict(scheme="https", method=p.get("method", "GET"),
+                server=p.get("server_prefix", "") + srv,
+                path=extra.get("path", (spath and "/" + spath) + fill(p["path"], v)),
+                query=sorted(fill(q, v)), auth=fill(p["auth"], v),
+                headers=fill(p.get("headers", []), v),
+                json=fill(p.get("json"), v), form=sorted(fill(p.get("form", []), v)))
+
+
+def check(ver, sends, which):
+    reqs = [json.loads(l) for l in open(sends) if l.strip()]
+    last = reqs.pop() if reqs and "warnings" in reqs[-1] else {"warnings": ["no summary"]}
+    out = []
+
+    def say(ok, what):
+        out.append("%s - [%s] %s" % ("ok" if ok else "not ok", ver, what))
+
+    by_server = {}
+    for r in reqs:
+        by_server.setdefault(r.get("server", "").split(":")[0], []).append(r)
+    for row in rows(ver):
+        key, offered, proto = row[0], row[1], row[2]
+        if not offered or key.startswith("custom:") != (which == "custom"):
+            continue
+        want = expect(ver, *row[:1], *row[2:])
+        if want is None:
+            continue
+        got = by_server.get(want["server"], [])
+        if len(got) != 1:
+            say(False, "%s: one request to %s (got %d)" % (key, want["server"], len(got)))
+            continue
+        g = got[0]
+        q = sorted(urllib.parse.parse_qsl(g.get("query", ""), keep_blank_values=True))
+        errs = []
+        for k in ("scheme", "method", "path"):
+            if g.get(k) != want[k]:
+                errs.append("%s %r, not %r" % (k, g.get(k), want[k]))
+        if q != want["query"]:
+            errs.append("query %r, not %r" % (q, want["query"]))
+        if g.get("auth") != want["auth"]:
+            errs.append("Basic auth %r, not %r" % (g.get("auth"), want["auth"]))
+        for h in want["headers"]:
+            if not any(x.startswith(h) for x in g.get("headers", [])):
+                errs.append("no header %r in %r" % (h, g.get("headers")))
+        if want["json"] is not None:
+            try:
+                body = json.loads(g.get("body", ""))
+            except ValueError:
+                body = g.get("body")
+            if body != want["json"]:
+                errs.append("body %r, not %r" % (body, want["json"]))
+        if want["form"] and sorted(urllib.parse.parse_qsl(g.get("body", ""))) != want["form"]:
+            errs.append("body %r, not %r" % (g.get("body"), want["form"]))
+        say(not errs, "%s (%s): %s %s://%s%s as the provider documents%s" % (
+            key, proto, want["method"], want["scheme"], want["server"], want["path"],
+            "" if not errs else ": " + "; ".join(errs)))
+    say(not last["warnings"], "%s: ddclient printed no configuration warning%s" % (
+        which,
+        "" if not last["warnings"] else ": " + " | ".join(last["warnings"][:3])))
+    print("\n".join(out))
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    cmd, ver = sys.argv[1], sys.argv[2]
+    if cmd == "plan":
+        for row in rows(ver):
+            print("%s\t%d\t%s" % (row[0], row[1], form(ver, row[0], *row[2:])))
+    elif cmd == "protocols":
+        print("\n".join(sorted(p for p, v in CUSTOM.items() if ver in v)))
+    elif cmd == "check":
+        check(ver, sys.argv[3], sys.argv[4])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
