@@ -1112,7 +1112,7 @@ read_line(const char *l, const char *end, struct imp_result *r, int *ended,
 {
 	struct imp_rec *rec = r->nrec ? &r->rec[r->nrec - 1] : NULL, *nr;
 	const char *arg, *sp;
-	char name[32];
+	char name[32], *dst;
 	size_t size;
 	int f;
 
@@ -1147,8 +1147,8 @@ read_line(const char *l, const char *end, struct imp_result *r, int *ended,
 		name[sp - arg] = '\0';
 		if ((f = host_field_find(name)) == -1)
 			return dd_fail(e, DD_EBADREQ, NULL, "an unknown field");
-		if (unescape(sp + 1, end, host_field(&rec->in, f, &size),
-		    size) == -1)
+		dst = host_field(&rec->in, f, &size);
+		if (unescape(sp + 1, end, dst, size) == -1)
 			return dd_fail(e, DD_EBADREQ, NULL, "a bad value of %s",
 			    name);
 		return 0;
