@@ -21,6 +21,7 @@
 </ul>
 </div>
 <p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a></p>
+<?cs if:Import.offer ?><form method="post" action="?action=import" id="import"><p><?cs var:Lang.Import.offer ?></p><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.Import.button ?></button></form><?cs /if ?>
 <?cs if:subcount(Hosts) == 0 ?>
 <p class="empty" id="empty"><?cs var:Lang.Empty ?></p>
 <?cs else ?>
