@@ -1017,11 +1017,16 @@ int
 imp_emit_row(struct buf *out, const char *name, const struct imp_row *row)
 {
 	struct host copy = row->in;
+	char shown_name[HOSTNAME_SZ];
 	const char *v;
 	size_t i;
 	int f;
 
-	put_line(out, "host", name);
+	/* The name as the page shows it: never longer than a hostname (a
+	 * longer one is refused, its field left empty). */
+	snprintf(shown_name, sizeof(shown_name), "%.*s",
+	    utf8_cut(name, sizeof(shown_name) - 1), name);
+	put_line(out, "host", shown_name);
 	for (f = 0; f < HF__MAX; f++) {
 		if (*(v = host_field(&copy, f, NULL)) == '\0')
 			continue;
@@ -1137,6 +1142,10 @@ read_line(const char *l, const char *end, struct imp_result *r, int *ended,
 			return dd_fail(e, DD_EBADREQ, NULL, "a bad host name");
 		return 0;
 	}
+	if ((size_t)(end - l) == 3 && strncmp(l, "end", 3) == 0) {
+		*ended = 1;
+		return 0;
+	}
 	if (rec == NULL)
 		return dd_fail(e, DD_EBADREQ, NULL, "a line before any host");
 	if (word(l, end, "field", &arg)) {
@@ -1162,10 +1171,6 @@ read_line(const char *l, const char *end, struct imp_result *r, int *ended,
 		    IMP_NOTE_SZ) == -1)
 			return dd_fail(e, DD_EBADREQ, NULL, "a bad note");
 		rec->nnote++;
-		return 0;
-	}
-	if ((size_t)(end - l) == 3 && strncmp(l, "end", 3) == 0) {
-		*ended = 1;
 		return 0;
 	}
 	return dd_fail(e, DD_EBADREQ, NULL, "an unknown line");

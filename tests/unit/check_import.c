@@ -314,6 +314,10 @@ START_TEST(line_format)
 	ck_assert_str_eq(r.rec[0].note[0].text, "no\nway");
 	imp_result_free(&r);
 	buf_free(&b);
+	/* a file without hosts reads back empty */
+	ck_assert_int_eq(imp_read("ddns-import 1\nend\n", 18, &r, &e), 0);
+	ck_assert_int_eq(r.nrec, 0);
+	imp_result_free(&r);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		ck_assert_msg(imp_read(bad[i], strlen(bad[i]), &r, &e) == -1,
 		    "bad %zu read", i);
