@@ -14,6 +14,7 @@
 #include "ddconf.h"
 #include "ddver.h"
 #include "fileio.h"
+#include "import.h"
 #include "store.h"
 #include "tsig.h"
 #include "validate.h"
@@ -28,6 +29,8 @@ static const struct apply_outcome outcomes[] = {
 	{ APPLY_EPERM,		"eperm",	"warn",		1 },
 	{ APPLY_ECACHE,		"ecache",	"warn",		0 },
 	{ APPLY_ECONF,		"econf",	"error",	0 },
+	{ APPLY_EFOREIGN,	"eforeign",	"error",	0 },
+	{ APPLY_EIMPORT,	"eimport",	"warn",		0 },
 	{ APPLY_ESTART,		"estart",	"error",	0 },
 };
 _Static_assert(sizeof(outcomes) / sizeof(outcomes[0]) == APPLY__MAX + 1,
@@ -240,16 +243,74 @@ vetted(const struct conf *c, struct store *s, enum ddv ver, struct host **ok,
 	return 0;
 }
 
+/* The largest ddclient configuration read (to keep or to import). */
+#define CONF_READ_MAX	(1 << 20)
+
+/*
+ * guard: may ddclient_conf be replaced? Yes when it does not exist, is
+ * empty or was written by us; else only when the same text is kept at
+ * <ddclient_conf>.before-ddns-admin, which take_over makes (0600, with
+ * the original's owner, never over an existing file).
+ */
+static enum apply_status
+guard(const struct conf *c, int take_over, struct dd_err *e)
+{
+	char kept[PATH_MAX], *data = NULL, *old = NULL;
+	size_t n = 0, on = 0;
+	struct dd_err re;
+	enum apply_status st = APPLY_OK;
+
+	if (file_read(c->ddclient_conf, CONF_READ_MAX, &data, &n, &re) == -1) {
+		if (re.code == DD_ENOTFOUND)
+			return APPLY_OK;
+		*e = re;
+		return APPLY_EWRITE;
+	}
+	if (ddconf_ours(data, n))
+		goto out;
+	if (snprintf(kept, sizeof(kept), "%s" APPLY_KEPT_SUFFIX,
+	    c->ddclient_conf) >= (int)sizeof(kept)) {
+		st = APPLY_EWRITE;
+		dd_fail(e, DD_ESYS, NULL, "path too long: %s", c->ddclient_conf);
+		goto out;
+	}
+	if (take_over && file_write_new(kept, data, n, 0600, c->ddclient_conf,
+	    &re) == -1 && re.code != DD_EEXIST) {
+		*e = re;
+		st = APPLY_EWRITE;
+		goto out;
+	}
+	if (file_read(kept, CONF_READ_MAX, &old, &on, &re) == 0 && on == n &&
+	    memcmp(old, data, n) == 0)
+		goto out;
+	st = APPLY_EFOREIGN;
+	if (old != NULL)
+		dd_fail(e, DD_EEXIST, NULL, "%s was not written by ddns-admin, and "
+		    "%s holds another text: not replaced (move that copy away "
+		    "and import again)", c->ddclient_conf, kept);
+	else
+		dd_fail(e, DD_EEXIST, NULL, "%s was not written by ddns-admin: "
+		    "not replaced until it is imported (ddns-apply --import) "
+		    "and kept as %s", c->ddclient_conf, kept);
+out:
+	free(old);
+	free(data);
+	return st;
+}
+
 /* write_config: key files, then ddclient's config, from the vetted rows. */
 static enum apply_status
 write_config(const struct conf *c, enum ddv ver, struct store *s,
-    struct dd_err *e)
+    int take_over, struct dd_err *e)
 {
 	struct host *h = NULL;
 	struct buf b = { 0 };
 	size_t n = 0;
+	enum apply_status st;
 	int rc;
 
+	if ((st = guard(c, take_over, e)) != APPLY_OK)
+		return st;
 	if (vetted(c, s, ver, &h, &n, e) == -1)
 		return APPLY_EDB;
 	rc = tsig_write(c, h, n, e);
@@ -343,7 +404,7 @@ apply_status_refresh(const struct conf *c, struct dd_err *e)
 }
 
 enum apply_status
-apply_run(const struct conf *c, struct dd_err *e)
+apply_run(const struct conf *c, int take_over, struct dd_err *e)
 {
 	enum apply_status st;
 	enum daemon_state ds;
@@ -369,7 +430,7 @@ apply_run(const struct conf *c, struct dd_err *e)
 	if (ddver_resolve(c, &ver, &ve) == -1)
 		fprintf(stderr, "ddns-apply: %s; writing for ddclient %s\n",
 		    ve.msg, ddver_name(ver));
-	if ((st = write_config(c, ver, s, e)) != APPLY_OK)
+	if ((st = write_config(c, ver, s, take_over, e)) != APPLY_OK)
 		goto out;
 	/* A pass in progress would write the dropped entries back: let it
 	 * end first (it is short unless a provider is slow to answer). */
@@ -391,5 +452,131 @@ apply_run(const struct conf *c, struct dd_err *e)
 out:
 	store_close(s);
 	close(fd);
+	return st;
+}
+
+/* mod_globals: the globals ddns-admin writes for version v, as read back
+ * (what a file's daemon settings are compared with). */
+static int
+mod_globals(const struct conf *c, enum ddv v, struct imp_conf *mod,
+    struct dd_err *e)
+{
+	struct buf b = { 0 };
+	int rc;
+
+	rc = ddconf_render(c, v, NULL, 0, &b, e);
+	if (rc == 0)
+		rc = imp_parse(b.p ? b.p : "", b.len, v, mod, e);
+	buf_free(&b);
+	return rc;
+}
+
+/* import_hosts: every host of f as a row on out; the notes and the
+ * validators' refusals on err. Returns how many things were not taken. */
+static size_t
+import_hosts(const struct imp_conf *f, enum ddv v, const struct imp_set *mod,
+    struct buf *out, FILE *err)
+{
+	char why[HF__MAX][VAL_WHY];
+	const char *in[HF__MAX];
+	struct imp_row row;
+	struct host h;
+	size_t i, k, bad = 0;
+	int fl;
+
+	for (i = 0; i < f->nhost; i++) {
+		imp_take(f, i, v, mod, &row);
+		imp_emit_row(out, f->host[i].name, &row);
+		for (k = 0; k < row.nnote; k++)
+			fprintf(err, "ddns-apply: %s: %s: %s\n", f->host[i].name,
+			    row.note[k].refused ? "not taken over" :
+			    "taken over without a setting", row.note[k].text);
+		bad += row.nnote;
+		if (row.refused)
+			continue;
+		for (fl = 0; fl < HF__MAX; fl++)
+			in[fl] = host_field(&row.in, fl, NULL);
+		if (val_host(in, NULL, v, &h, why) == 0)
+			continue;
+		for (fl = 0; fl < HF__MAX; fl++)
+			if (why[fl][0] != '\0')
+				fprintf(err, "ddns-apply: %s: not taken over: "
+				    "%s: %s\n", f->host[i].name,
+				    host_field_name(fl), why[fl]);
+		bad++;
+	}
+	return bad;
+}
+
+enum apply_status
+apply_import(const struct conf *c, const char *path, FILE *out, FILE *err,
+    struct dd_err *e)
+{
+	struct imp_conf f = { 0 }, mod = { 0 };
+	struct buf b = { 0 }, notes = { 0 };
+	struct dd_err ve;
+	enum ddv v;
+	char *data = NULL, *line, *nl;
+	size_t n, bad = 0;
+	enum apply_status st = APPLY_ECONF;
+
+	if (path == NULL)
+		path = c->ddclient_conf;
+	if (ddver_resolve(c, &v, &ve) == -1)
+		fprintf(stderr, "ddns-apply: %s; reading as ddclient %s\n",
+		    ve.msg, ddver_name(v));
+	if (file_read(path, CONF_READ_MAX, &data, &n, e) == -1)
+		return APPLY_ECONF;
+	imp_emit_begin(&b);
+	if (n > 0 && ddconf_ours(data, n)) {
+		imp_emit_file(&b, "This file was written by ddns-admin: its "
+		    "hosts are in the database already.");
+		fprintf(err, "ddns-apply: %s was written by ddns-admin: "
+		    "nothing to import\n", path);
+		bad++;
+	} else {
+		if (imp_parse(data, n, v, &f, e) == -1 ||
+		    mod_globals(c, v, &mod, e) == -1)
+			goto out;
+		buf_add(&f.warn, "", 1);
+		imp_file_notes(&f, &mod.globals, &notes);
+		buf_add(&notes, "", 1);
+		for (line = f.warn.p; line && (nl = strchr(line, '\n'));
+		    line = nl + 1) {
+			*nl = '\0';
+			imp_emit_file(&b, line);
+			fprintf(err, "ddns-apply: %s: ddclient warns: %s\n", path,
+			    line);
+			bad++;
+		}
+		for (line = notes.p; line && (nl = strchr(line, '\n'));
+		    line = nl + 1) {
+			*nl = '\0';
+			imp_emit_file(&b, line);
+			fprintf(err, "ddns-apply: %s: %s\n", path, line);
+			bad++;
+		}
+		bad += import_hosts(&f, v, &mod.globals, &b, err);
+	}
+	imp_emit_end(&b);
+	if (b.oom) {
+		dd_fail(e, DD_ESYS, NULL, "out of memory");
+		goto out;
+	}
+	fwrite(b.p, 1, b.len, out);
+	if (fflush(out) == EOF) {
+		dd_fail(e, DD_ESYS, NULL, "cannot write the hosts out");
+		goto out;
+	}
+	st = bad ? APPLY_EIMPORT : APPLY_OK;
+	if (bad)
+		dd_fail(e, DD_EINVAL, NULL, "not everything in %s was taken "
+		    "over (notes: %zu)", path, bad);
+out:
+	imp_free(&f);
+	imp_free(&mod);
+	buf_free(&b);
+	buf_free(&notes);
+	free(data);
 	return st;
 }

@@ -3,6 +3,7 @@
 #define DDNS_APPLY_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "conf.h"
 #include "err.h"
@@ -24,6 +25,9 @@ enum apply_status {
 	APPLY_EPERM = 6,	/* written; no permission to signal ddclient */
 	APPLY_ECACHE = 7,	/* written; cache not updated */
 	APPLY_ECONF = 8,	/* bad usage or module configuration */
+	APPLY_EFOREIGN = 9,	/* not written: the file there is not ours and
+				 * not kept beside it (import it first) */
+	APPLY_EIMPORT = 10,	/* --import: not everything could be taken */
 	APPLY__MAX,
 	/* Not an exit of ddns-apply: the CGI could not start it (as a
 	 * shell's 127 for a command not found). */
@@ -47,15 +51,35 @@ const struct apply_outcome *apply_outcome(int code);
  * for the list page's line about ddclient (Lang.Daemon.<key>). */
 const struct apply_outcome *apply_daemon_outcome(int state);
 
+/* What a configuration the module did not write is kept as, beside it. */
+#define APPLY_KEPT_SUFFIX	".before-ddns-admin"
+
 /*
  * apply_run: under an exclusive lock (so two saves never interleave),
  * render ddclient's configuration from the database and write it
  * atomically, drop the pending hosts from ddclient's cache, and SIGHUP
  * ddclient. Takes nothing from any request, and only reads the database
- * (store_open_readonly): unqueueing and trimming are the CGI's. Returns
- * an apply_status; e says more when it is not APPLY_OK.
+ * (store_open_readonly): unqueueing and trimming are the CGI's. A
+ * ddclient_conf this module did not write (no DDCONF_HEADER) is replaced
+ * only once the very same text is kept beside it (APPLY_KEPT_SUFFIX):
+ * with take_over set, apply_run keeps it there first (0600, never over
+ * another file); without, it writes nothing and returns APPLY_EFOREIGN.
+ * Returns an apply_status; e says more when it is not APPLY_OK.
  */
-enum apply_status apply_run(const struct conf *c, struct dd_err *e);
+enum apply_status apply_run(const struct conf *c, int take_over,
+    struct dd_err *e);
+
+/*
+ * apply_import: read the ddclient configuration at path (NULL: the
+ * configured ddclient_conf) as the ddclient written for reads it, and
+ * print its hosts on out in import.h's line format, what is not taken
+ * over also on err, a line each. Opens path by file_open_safe, runs and
+ * writes nothing. Returns APPLY_OK when every host was taken whole,
+ * APPLY_EIMPORT when something was not (or the file is the module's
+ * own), APPLY_ECONF when path cannot be read; e says why.
+ */
+enum apply_status apply_import(const struct conf *c, const char *path,
+    FILE *out, FILE *err, struct dd_err *e);
 
 /*
  * The status copy, for the packaged layout: ddclient runs as root and

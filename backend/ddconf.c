@@ -11,6 +11,14 @@ static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
     "0123456789._:@/-";
 
 int
+ddconf_ours(const char *data, size_t n)
+{
+	size_t h = sizeof(DDCONF_HEADER) - 1;
+
+	return n == 0 || (n >= h && memcmp(data, DDCONF_HEADER, h) == 0);
+}
+
+int
 ddconf_carriable(const char *v)
 {
 	for (; *v; v++)
@@ -236,7 +244,7 @@ render_globals(const struct conf *c, enum ddv v, int dual, struct buf *out,
     struct dd_err *e)
 {
 	buf_printf(out,
-	    "# Written by ddns-admin from its database: do not edit, the next\n"
+	    DDCONF_HEADER ": do not edit, the next\n"
 	    "# save replaces this file. Change hosts on the Dynamic DNS page of\n"
 	    "# the web administration, and the settings below in ddns-admin's\n"
 	    "# configuration (ddclient_daemon, ddclient_ssl, ddclient_use,\n"

@@ -10,6 +10,14 @@
 #include "host.h"
 #include "providers.h"
 
+/* The first line of every configuration the renderer writes starts so:
+ * ddns-apply replaces only a file that starts so (or one kept beside). */
+#define DDCONF_HEADER	"# Written by ddns-admin from its database"
+
+/* ddconf_ours: 1 if the n bytes at data are a configuration this module
+ * wrote (its header first), or empty; else 0. Pure. */
+int ddconf_ours(const char *data, size_t n);
+
 /*
  * ddconf_render: append to out the configuration that ddclient version v
  * reads for the enabled hosts among the n at h, with the globals of c

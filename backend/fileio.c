@@ -138,9 +138,11 @@ temp_name(const char *path, char *out, size_t sz)
 	    (int)sz ? -1 : 0;
 }
 
-int
-file_write_atomic(const char *path, const void *data, size_t n, mode_t mode,
-    const char *owner, struct dd_err *e)
+/* via_temp: file_write_atomic, or file_write_new when keep is set (the
+ * temp file is then linked to path, which fails if path exists). */
+static int
+via_temp(const char *path, const void *data, size_t n, mode_t mode,
+    const char *owner, int keep, struct dd_err *e)
 {
 	char tmp[PATH_MAX];
 	struct stat st;
@@ -164,7 +166,11 @@ file_write_atomic(const char *path, const void *data, size_t n, mode_t mode,
 		goto fail;
 	}
 	fd = -1;
-	if (fault("rename") || rename(tmp, path) == -1)
+	if (keep) {
+		if (link(tmp, path) == -1)
+			goto fail;
+		unlink(tmp);
+	} else if (fault("rename") || rename(tmp, path) == -1)
 		goto fail;
 	sync_dir(path);		/* the rename is done; this only hastens it */
 	return 0;
@@ -173,8 +179,22 @@ fail:
 	if (fd != -1)
 		close(fd);
 	unlink(tmp);
-	return dd_fail(e, DD_ESYS, NULL, "cannot write %s: %s", path,
-	    strerror(saved));
+	return dd_fail(e, keep && saved == EEXIST ? DD_EEXIST : DD_ESYS, NULL,
+	    "cannot write %s: %s", path, strerror(saved));
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t n, mode_t mode,
+    const char *owner, struct dd_err *e)
+{
+	return via_temp(path, data, n, mode, owner, 0, e);
+}
+
+int
+file_write_new(const char *path, const void *data, size_t n, mode_t mode,
+    const char *owner, struct dd_err *e)
+{
+	return via_temp(path, data, n, mode, owner, 1, e);
 }
 
 /* is_temp: name is .<base>.ddns-admin. and six mkstemp characters. */

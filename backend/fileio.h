@@ -37,6 +37,15 @@ int file_write_atomic(const char *path, const void *data, size_t n,
     mode_t mode, const char *owner, struct dd_err *e);
 
 /*
+ * file_write_new: as file_write_atomic, but path is never replaced: the
+ * temp file is hard-linked to it (link(2) neither follows nor replaces
+ * an existing name). Returns 0, or -1 with e set: DD_EEXIST when path
+ * exists already (it is left as it is).
+ */
+int file_write_new(const char *path, const void *data, size_t n,
+    mode_t mode, const char *owner, struct dd_err *e);
+
+/*
  * file_clean_temps: remove the temp files that file_write_atomic leaves
  * beside path when it is killed between mkstemp and rename: regular files
  * named exactly .<base>.ddns-admin.XXXXXX, nothing else (an administrator's

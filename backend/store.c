@@ -526,7 +526,8 @@ bind_fields(sqlite3_stmt *st, struct host *h)
 }
 
 static int
-insert(struct store *s, struct host *h, const char *user, struct dd_err *e)
+insert_row(struct store *s, struct host *h, const char *user,
+    const char *detail, int pend, struct dd_err *e)
 {
 	sqlite3_stmt *st = prep(s, INSERT_HOST, e);
 
@@ -540,9 +541,15 @@ insert(struct store *s, struct host *h, const char *user, struct dd_err *e)
 	if (run(s, st, e) == -1)
 		return -1;
 	h->id = sqlite3_last_insert_rowid(s->db);
-	if (audit(s, user, "create", h->hostname, "", e) == -1)
+	if (audit(s, user, "create", h->hostname, detail, e) == -1)
 		return -1;
-	return enqueue(s, h->hostname, e);
+	return pend ? enqueue(s, h->hostname, e) : 0;
+}
+
+static int
+insert(struct store *s, struct host *h, const char *user, struct dd_err *e)
+{
+	return insert_row(s, h, user, "", 1, e);
 }
 
 static int
@@ -579,6 +586,25 @@ store_save(struct store *s, struct host *h, const char *user,
 	rc = hostname_taken(s, h, e);
 	if (rc == 0)
 		rc = h->id ? update(s, h, user, e) : insert(s, h, user, e);
+	return finish(s, rc, e);
+}
+
+int
+store_import(struct store *s, struct host *h, size_t n, const char *user,
+    struct dd_err *e)
+{
+	size_t i;
+	int rc;
+
+	if (begin(s, e) == -1)
+		return -1;
+	for (rc = 0, i = 0; rc == 0 && i < n; i++) {
+		h[i].id = 0;
+		rc = hostname_taken(s, &h[i], e);
+		if (rc == 0)
+			rc = insert_row(s, &h[i], user, "imported from ddclient's "
+			    "configuration", 0, e);
+	}
 	return finish(s, rc, e);
 }
 

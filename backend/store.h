@@ -66,6 +66,15 @@ int store_get(struct store *s, long long id, struct host *h,
 int store_save(struct store *s, struct host *h, const char *user,
     struct dd_err *e);
 
+/*
+ * store_import: insert the n hosts at h (ids 0; each gets its id) in one
+ * transaction, audited as created ("imported" in the detail), none queued
+ * for a cache drop: ddclient already sends them so. A hostname already
+ * taken fails the whole with DD_EEXIST naming it, and nothing is stored.
+ */
+int store_import(struct store *s, struct host *h, size_t n, const char *user,
+    struct dd_err *e);
+
 /* store_delete: remove row id (DD_ENOTFOUND if none), audited, pending. */
 int store_delete(struct store *s, long long id, const char *user,
     struct dd_err *e);

@@ -121,6 +121,17 @@ void http_send_plain(int status, const char *msg);
 int run_apply(struct req *r);
 void run_checkip_detached(struct req *r);
 
+/* run_apply_take_over: run_apply with --take-over (a hand-written
+ * ddclient_conf is kept beside it and then replaced: after an import). */
+int run_apply_take_over(struct req *r);
+
+/* run_import: run the apply command with --import and wait; what it
+ * prints (import.h's line format) into *out (the caller frees; out->oom
+ * set if it was over its cap). Returns its exit code, 127 if it did not
+ * run. Writes nothing. */
+struct buf;
+int run_import(struct req *r, struct buf *out);
+
 /* Pages: each fills the response for r. */
 void page_list(struct req *);
 void page_edit(struct req *);
@@ -131,6 +142,7 @@ void page_enable(struct req *);
 void page_disable(struct req *);
 void page_update(struct req *);
 void page_history(struct req *);
+void page_import(struct req *);
 
 /* page_list.c: redirect to the list saying what happened (msg) and how
  * applying it to ddclient went (apply's exit code). */

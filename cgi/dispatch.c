@@ -14,9 +14,11 @@ static const char *const host_fields[] = {
 _Static_assert(sizeof(host_fields) / sizeof(host_fields[0]) == B__MAX,
     "the host form names every body field once");
 static const char *const id_fields[] = { "id", "csrf_token" };
+static const char *const csrf_fields[] = { "csrf_token" };
 
 #define HOST_FORM host_fields, B__MAX, 0
 #define ID_FORM id_fields, 2, B_ID
+#define CSRF_FORM csrf_fields, 1, B_CSRF
 #define NO_FORM NULL, 0, 0
 
 static const struct route routes[] = {
@@ -29,6 +31,7 @@ static const struct route routes[] = {
 	{ "disable",	M_POST,	page_disable,		ID_FORM },
 	{ "update",	M_POST,	page_update,		ID_FORM },
 	{ "history",	M_GET,	page_history,		NO_FORM },
+	{ "import",	M_POST,	page_import,		CSRF_FORM },
 };
 
 const struct route *

@@ -11,6 +11,8 @@
 #include "cache.h"
 #include "cgi.h"
 #include "daemon.h"
+#include "ddconf.h"
+#include "fileio.h"
 #include "netip.h"
 #include "num.h"
 #include "providers.h"
@@ -508,6 +510,32 @@ out:
 	return rc;
 }
 
+/*
+ * import_offer: the Import button, when ddclient_conf is there and this
+ * module did not write it (ddns-apply would not replace it). This user
+ * may be unable to read it (root's, 0600): then the refusal of the last
+ * apply (APPLY_EFOREIGN) says so instead.
+ */
+static void
+import_offer(struct req *r)
+{
+	char *head;
+	size_t n;
+	long long c;
+	struct dd_err e;
+
+	if (r->q[Q_APPLY] != NULL && num_parse(r->q[Q_APPLY], 0, 255, &c) == 0 &&
+	    c == APPLY_EFOREIGN) {
+		out_set(r, "Import.offer", "1");
+		return;
+	}
+	if (file_read_head(r->conf.ddclient_conf, 64, &head, &n, &e) == -1)
+		return;
+	if (!ddconf_ours(head, n))
+		out_set(r, "Import.offer", "1");
+	free(head);
+}
+
 void
 page_list(struct req *r)
 {
@@ -551,6 +579,7 @@ page_list(struct req *r)
 	store_free_names(pend, npend);
 	daemon_line(r);
 	notice(r);
+	import_offer(r);
 	free(ce);
 	free(v);
 	free(h);

@@ -25,6 +25,7 @@
 <p class="summary" id="summary"><?cs var:Summary.total ?> <?cs if:Summary.total == "1" ?><?cs var:Lang.Summary.host ?><?cs else ?><?cs var:Lang.Summary.hosts ?><?cs /if ?><?cs if:Search.q ?> <?cs var:Lang.Summary.matching ?><?cs /if ?>: <?cs var:Summary.ok ?> <?cs var:Lang.Summary.ok ?>, <?cs var:Summary.failing ?> <?cs var:Lang.Summary.failing ?>, <?cs var:Summary.waiting ?> <?cs var:Lang.Summary.waiting ?><?cs if:Summary.disabled != "0" ?>, <?cs var:Summary.disabled ?> <?cs var:Lang.Summary.disabled ?><?cs /if ?>.</p>
 <form class="search" method="get" action="" role="search"><input type="hidden" name="action" value="list">
 <label for="f-q"><?cs var:Lang.Search.label ?></label> <input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>" maxlength="100"> <button type="submit"><?cs var:Lang.Search.go ?></button></form>
+<?cs if:Import.offer ?><form method="post" action="?action=import" id="import"><p><?cs var:Lang.Import.offer ?></p><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.Import.button ?></button></form><?cs /if ?>
 <?cs if:subcount(Hosts) == 0 ?>
 <p class="empty" id="empty"><?cs var:Lang.Empty ?></p>
 <?cs else ?>

@@ -10,14 +10,14 @@
 FUZZ_CC            ?= clang
 FUZZ_SECONDS       ?= 20
 FUZZ_SMOKE_SECONDS ?= 3
-FUZZ_NAMES         := form validate cache ddconf
+FUZZ_NAMES         := form validate cache ddconf import
 FUZZ_DIR           := $(B)/fuzz
 FUZZ_SAN           := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # The same warnings as every other build, and -Werror (WARN, Makefile).
 FUZZ_CFLAGS        := -g -O1 -std=c11 -D_GNU_SOURCE -Ibackend $(FUZZ_SAN) $(WARN)
 # The pure modules the harnesses reach (no SQLite, ClearSilver or curl).
 FUZZ_LIB_SRC       := buf err utf8 num providers host validate form cache \
-                      fileio ddconf ddver
+                      fileio ddconf ddver import
 FUZZ_LIB_OBJ       := $(FUZZ_LIB_SRC:%=$(FUZZ_DIR)/obj/%.o)
 FUZZ_BINS          := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 

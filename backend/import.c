@@ -1,0 +1,1201 @@
+/* import.c: a ddclient configuration read as ddclient 3.10 and 3.11 read
+ * it (their _read_config), its hosts made rows, and the line format that
+ * carries them from ddns-apply to the CGI. Pure: no I/O. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import.h"
+#include "utf8.h"
+
+/* Perl's \s on a byte string (no unicode_strings): ASCII blanks, \v too. */
+static int
+is_ws(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+static char *
+dupn(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (p != NULL) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+/* ---- ordered maps ---- */
+
+const char *
+imp_get(const struct imp_set *s, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->kv[i].key, key) == 0)
+			return s->kv[i].val;
+	return NULL;
+}
+
+static void
+set_free(struct imp_set *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->kv[i].key);
+		free(s->kv[i].val);
+	}
+	free(s->kv);
+	s->kv = NULL;
+	s->n = 0;
+}
+
+/* set_put: key = val (copied); replace when keep_old is 0, else keep an
+ * existing value (Perl's merge: the first hash wins). */
+static int
+set_put(struct imp_set *s, const char *key, const char *val, int keep_old)
+{
+	struct imp_kv *kv;
+	char *v;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->kv[i].key, key) == 0) {
+			if (keep_old)
+				return 0;
+			if ((v = strdup(val)) == NULL)
+				return -1;
+			free(s->kv[i].val);
+			s->kv[i].val = v;
+			return 0;
+		}
+	if (s->n >= IMP_KV_MAX)
+		return -1;
+	if ((kv = realloc(s->kv, (s->n + 1) * sizeof(*kv))) == NULL)
+		return -1;
+	s->kv = kv;
+	kv[s->n].key = strdup(key);
+	kv[s->n].val = strdup(val);
+	if (kv[s->n].key == NULL || kv[s->n].val == NULL) {
+		free(kv[s->n].key);
+		free(kv[s->n].val);
+		return -1;
+	}
+	s->n++;
+	return 0;
+}
+
+/* set_merge: every pair of from into to; keep_old as set_put. */
+static int
+set_merge(struct imp_set *to, const struct imp_set *from, int keep_old)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++)
+		if (set_put(to, from->kv[i].key, from->kv[i].val, keep_old) == -1)
+			return -1;
+	return 0;
+}
+
+void
+imp_free(struct imp_conf *c)
+{
+	size_t i;
+
+	set_free(&c->globals);
+	for (i = 0; i < c->nhost; i++) {
+		free(c->host[i].name);
+		set_free(&c->host[i].set);
+	}
+	free(c->host);
+	buf_free(&c->warn);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ---- one physical line: the raw password pattern ---- */
+
+/*
+ * The password pattern, tried on the raw line before comments go:
+ *   3.10 /^([^#]*\s)?([^#]*?password\S*?)\s*=\s*('.*'|[^']\S*)(.*)/
+ *   3.11 /^([^#]*\s)?([^#]*?password)\s*=\s*('.*'|[^']\S*)(.*)/
+ * matched as Perl's backtracking does: the longest head first, then the
+ * shortest key, then the most blanks after '='. On a match, key is
+ * [h, k), the value [vs, ve), the tail from ve.
+ */
+struct pwm {
+	size_t	 h, k, vs, ve;
+};
+
+static int
+pw_value(const char *l, size_t len, size_t v, struct pwm *m)
+{
+	const char *q;
+
+	if (v >= len)
+		return 0;
+	if (l[v] == '\'' && (q = strrchr(l + v + 1, '\'')) != NULL) {
+		m->vs = v;
+		m->ve = (size_t)(q - l) + 1;
+		return 1;
+	}
+	if (l[v] == '\'')
+		return 0;
+	m->vs = v;
+	for (m->ve = v + 1; m->ve < len && !is_ws(l[m->ve]); m->ve++)
+		;
+	return 1;
+}
+
+/* From key end j: \s*=\s* then the value. */
+static int
+pw_after_key(const char *l, size_t len, size_t j, struct pwm *m)
+{
+	size_t q = j, r, w;
+
+	while (q < len && is_ws(l[q]))
+		q++;
+	if (q >= len || l[q] != '=')
+		return 0;
+	r = q + 1;
+	for (w = 0; r + w < len && is_ws(l[r + w]); w++)
+		;
+	for (;;) {
+		if (pw_value(l, len, r + w, m))
+			return 1;
+		if (w == 0)
+			return 0;
+		w--;
+	}
+}
+
+static int
+pw_try(const char *l, size_t len, size_t h, enum ddv v, struct pwm *m)
+{
+	size_t k, j;
+
+	for (k = h; k + 8 <= len; k++) {
+		if (l[k] == '#')
+			return 0;
+		if (strncmp(l + k, "password", 8) != 0)
+			continue;
+		for (j = k + 8; ; j++) {
+			if (pw_after_key(l, len, j, m)) {
+				m->h = h;
+				m->k = j;
+				return 1;
+			}
+			/* 3.11 has no \S*? after the word */
+			if (v == DDV_311 || j >= len || is_ws(l[j]))
+				break;
+		}
+	}
+	return 0;
+}
+
+static int
+pw_match(const char *l, size_t len, enum ddv v, struct pwm *m)
+{
+	size_t h, hash = strcspn(l, "#");
+
+	/* head [^#]*\s, the longest first: ends with a blank, no '#' */
+	for (h = hash < len ? hash : len; h >= 1; h--)
+		if (is_ws(l[h - 1]) && pw_try(l, len, h, v, m))
+			return 1;
+	return pw_try(l, len, 0, v, m);
+}
+
+/* ---- one logical line: assignments, then hosts ---- */
+
+struct reader {
+	enum ddv	 v;
+	struct imp_conf	*c;
+	struct imp_set	 passwords;	/* of the logical line */
+	size_t		 lineno;
+};
+
+static void
+warn(struct reader *rd, const char *what)
+{
+	buf_printf(&rd->c->warn, "line %zu: %s\n", rd->lineno, what);
+}
+
+/*
+ * parse_assignment on s (canonified: single spaces): name into *name,
+ * value into *val (malloc'd), *s past it. Returns 1, or 0 when s does
+ * not start with [,\s]*name= (nothing consumed), -1 on ENOMEM.
+ */
+static int
+assignment(struct reader *rd, const char **s, char **name, char **val)
+{
+	const char *p = *s, *n0;
+	struct buf b = { 0 };
+	int esc = 0;
+	char quote = 0;
+
+	while (*p == ',' || is_ws(*p))
+		p++;
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return 0;
+	for (n0 = p++; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'; p++)
+		;
+	if (*p != '=')
+		return 0;
+	if ((*name = dupn(n0, (size_t)(p - n0))) == NULL)
+		return -1;
+	for (p++; *p; p++) {
+		if (esc) {
+			buf_add(&b, p, 1);
+			esc = 0;
+		} else if (*p == '\\')
+			esc = 1;
+		else if (quote && *p == quote)
+			quote = 0;
+		else if (!quote && (*p == '\'' || *p == '"'))
+			quote = *p;
+		else if (!quote && (is_ws(*p) || *p == ','))
+			break;
+		else
+			buf_add(&b, p, 1);
+	}
+	if (esc)
+		warn(rd, "an assignment ends with the escape character (\\)");
+	if (quote)
+		warn(rd, "an assignment ends with an unterminated quote");
+	buf_add(&b, "", 1);
+	if (b.oom) {
+		free(*name);
+		buf_free(&b);
+		return -1;
+	}
+	*val = b.p;
+	*s = p;
+	return 1;
+}
+
+static struct imp_host *
+find_host(struct imp_conf *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nhost; i++)
+		if (strcmp(c->host[i].name, name) == 0)
+			return &c->host[i];
+	return NULL;
+}
+
+/* One host of a host line: 3.10 replaces a host defined before, 3.11
+ * merges into it (what it had first wins). */
+static int
+define_host(struct reader *rd, const char *name, const struct imp_set *loc)
+{
+	struct imp_conf *c = rd->c;
+	struct imp_host *h = find_host(c, name), *nh;
+
+	if (h != NULL && rd->v == DDV_311)
+		return set_merge(&h->set, loc, 1);
+	if (h != NULL) {
+		set_free(&h->set);
+	} else {
+		if (c->nhost >= IMP_HOSTS_MAX)
+			return -1;
+		if ((nh = realloc(c->host, (c->nhost + 1) * sizeof(*nh))) == NULL)
+			return -1;
+		c->host = nh;
+		h = &c->host[c->nhost];
+		memset(h, 0, sizeof(*h));
+		if ((h->name = strdup(name)) == NULL)
+			return -1;
+		c->nhost++;
+	}
+	if (set_merge(&h->set, loc, 0) == -1)
+		return -1;
+	return set_put(&h->set, "host", name, 0);
+}
+
+/* Split "a,b,,c" as Perl's split /\s*[, ]\s*: a leading empty field
+ * stays, trailing ones go. */
+static int
+each_host(struct reader *rd, char *list, const struct imp_set *loc)
+{
+	char *p = list, *comma;
+	size_t end = strlen(list);
+
+	while (end > 0 && list[end - 1] == ',')
+		list[--end] = '\0';
+	if (end == 0)
+		return 0;
+	for (;;) {
+		comma = strchr(p, ',');
+		if (comma != NULL)
+			*comma = '\0';
+		if (define_host(rd, p, loc) == -1)
+			return -1;
+		if (comma == NULL)
+			return 0;
+		p = comma + 1;
+	}
+}
+
+/* The deprecated names that both versions skip with a warning. */
+static const char *const deprecated[] = { "fw-banlocal", "if-skip" };
+
+static int
+is_deprecated(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(deprecated) / sizeof(deprecated[0]); i++)
+		if (strcmp(deprecated[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* logical: the canonified text of one logical line (no leading or
+ * trailing blank, single spaces). */
+static int
+logical(struct reader *rd, char *line)
+{
+	struct imp_set loc = { 0 };
+	const char *s = line, *pw;
+	char *name, *val, *rest, *args[3] = { 0 }, *hostlist = NULL, *o, *p;
+	size_t nargs = 0, i;
+	int rc = -1, got;
+
+	while ((got = assignment(rd, &s, &name, &val)) == 1) {
+		while (*s == ',' || is_ws(*s))
+			s++;
+		if (is_deprecated(name))
+			warn(rd, "a deprecated option is ignored");
+		else if ((pw = imp_get(&rd->passwords, name)) != NULL)
+			got = set_put(&loc, name, pw, 0);
+		else
+			got = set_put(&loc, name, val, 0);
+		free(name);
+		free(val);
+		if (got == -1)
+			goto out;
+	}
+	if (got == -1)
+		goto out;
+	while (*s == ',' || is_ws(*s))
+		s++;
+	/* s/\s*,\s*\/,/g, then split on blanks */
+	if ((rest = strdup(s)) == NULL)
+		goto out;
+	for (o = p = rest; *p; p++) {
+		if (*p == ' ' && (p[1] == ',' || (o > rest && o[-1] == ',')))
+			continue;
+		*o++ = *p;
+	}
+	*o = '\0';
+	for (p = strtok(rest, " "); p != NULL && nargs < 3; p = strtok(NULL, " "))
+		args[nargs++] = p;
+	if ((pw = imp_get(&loc, "host")) != NULL) {
+		size_t n = (nargs ? strlen(args[0]) + 1 : 0) + strlen(pw) + 1;
+
+		if ((hostlist = malloc(n)) == NULL) {
+			free(rest);
+			goto out;
+		}
+		snprintf(hostlist, n, "%s%s%s", nargs ? args[0] : "",
+		    nargs ? "," : "", pw);
+		if (nargs == 0)
+			nargs = 1;
+	} else if (nargs > 0 && (hostlist = strdup(args[0])) == NULL) {
+		free(rest);
+		goto out;
+	}
+	if (nargs == 0) {
+		rc = set_merge(&rd->c->globals, &loc, 0);
+	} else {
+		rc = set_merge(&loc, &rd->c->globals, 1);
+		for (i = 1; rc == 0 && i < nargs; i++)
+			rc = set_put(&loc, i == 1 ? "login" : "password",
+			    args[i], 0);
+		if (rc == 0)
+			rc = each_host(rd, hostlist, &loc);
+	}
+	free(hostlist);
+	free(rest);
+out:
+	set_free(&loc);
+	return rc;
+}
+
+/* Collapse blank runs to one space and trim, in place. */
+static void
+canonify(char *s)
+{
+	char *o = s, *p = s;
+
+	while (is_ws(*p))
+		p++;
+	for (; *p; p++) {
+		if (is_ws(*p)) {
+			if (o > s && o[-1] == ' ')
+				continue;
+			*o++ = ' ';
+		} else
+			*o++ = *p;
+	}
+	if (o > s && o[-1] == ' ')
+		o--;
+	*o = '\0';
+}
+
+/* physical: one line of the file (without its \r and \n). cont holds the
+ * continued text so far. */
+static int
+physical(struct reader *rd, char *l, struct buf *cont)
+{
+	struct pwm m;
+	struct buf b = { 0 };
+	size_t len = strlen(l), e;
+	char *key, *val, *hash;
+	int rc;
+
+	for (e = len; e > 0 && is_ws(l[e - 1]); e--)
+		;
+	if (e < len && e > 0 && l[e - 1] == '\\')
+		warn(rd, "blanks follow the \\ at the end of the line, so it "
+		    "does not continue");
+	if (pw_match(l, len, rd->v, &m)) {
+		key = dupn(l + m.h, m.k - m.h);
+		if (m.ve - m.vs >= 2 && l[m.vs] == '\'' && l[m.ve - 1] == '\'')
+			val = dupn(l + m.vs + 1, m.ve - m.vs - 2);
+		else
+			val = dupn(l + m.vs, m.ve - m.vs);
+		rc = key && val ? set_put(&rd->passwords, key, val, 0) : -1;
+		buf_add(&b, l, m.k);
+		buf_puts(&b, "=dummy");
+		buf_puts(&b, l + m.ve);
+		free(key);
+		free(val);
+		if (rc == -1 || b.oom) {
+			buf_free(&b);
+			return -1;
+		}
+		l = b.p;
+	}
+	if ((hash = strchr(l, '#')) != NULL)
+		*hash = '\0';
+	buf_puts(cont, l);
+	buf_free(&b);
+	if (cont->oom)
+		return -1;
+	if (cont->len > 0 && cont->p[cont->len - 1] == '\\') {
+		cont->p[--cont->len] = '\0';
+		return 0;
+	}
+	if (cont->p == NULL)
+		return 0;
+	canonify(cont->p);
+	/* An empty logical line keeps the passwords (Perl's next). */
+	if (*cont->p == '\0') {
+		cont->len = 0;
+		return 0;
+	}
+	rc = logical(rd, cont->p);
+	cont->len = 0;
+	cont->p[0] = '\0';
+	set_free(&rd->passwords);
+	return rc;
+}
+
+int
+imp_parse(const char *text, size_t n, enum ddv v, struct imp_conf *out,
+    struct dd_err *e)
+{
+	struct reader rd = { .v = v, .c = out };
+	struct buf cont = { 0 };
+	char line[IMP_LINE_MAX + 1];
+	size_t i = 0, k;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	while (rc == 0 && i < n) {
+		rd.lineno++;
+		/* s/[\r\n]//g: a \r anywhere goes; NUL is kept by Perl, but
+		 * cannot be here (a C string): it ends the line's text. */
+		for (k = 0; i < n && text[i] != '\n'; i++) {
+			if (text[i] == '\r')
+				continue;
+			if (k == IMP_LINE_MAX) {
+				rc = dd_fail(e, DD_ETOOBIG, NULL, "line %zu is "
+				    "longer than %d bytes", rd.lineno,
+				    IMP_LINE_MAX);
+				break;
+			}
+			line[k++] = text[i];
+		}
+		if (rc == -1)
+			break;
+		line[k] = '\0';
+		i++;
+		if (physical(&rd, line, &cont) == -1)
+			rc = dd_fail(e, DD_ETOOBIG, NULL, "line %zu: too many "
+			    "hosts or settings, or out of memory", rd.lineno);
+	}
+	if (rc == 0 && cont.len > 0)
+		warn(&rd, "the file ends while expecting a continuation line: "
+		    "ddclient ignores that last line");
+	buf_free(&cont);
+	set_free(&rd.passwords);
+	return rc;
+}
+
+/* ---- a host as a row ---- */
+
+/* ddclient's default server and script per protocol (its %services, the
+ * same in 3.10 and 3.11 for the protocols both have). */
+static const struct {
+	const char	*proto;
+	const char	*server;
+	const char	*script;
+} defaults[] = {
+	{ "1984", "api.1984.is", NULL },
+	{ "changeip", "nic.changeip.com", NULL },
+	{ "cloudflare", "api.cloudflare.com/client/v4", NULL },
+	{ "digitalocean", "api.digitalocean.com", NULL },
+	{ "dinahosting", "dinahosting.com", "/special/api.php" },
+	{ "dnsexit", "update.dnsexit.com", "/RemoteUpdate.sv" },
+	{ "dnsexit2", "api.dnsexit.com", NULL },
+	{ "dnsmadeeasy", "cp.dnsmadeeasy.com", "/servlet/updateip" },
+	{ "domeneshop", "api.domeneshop.no", NULL },
+	{ "dondominio", "dondns.dondominio.com", NULL },
+	{ "duckdns", "www.duckdns.org", NULL },
+	{ "dyndns1", "members.dyndns.org", NULL },
+	{ "dyndns2", "members.dyndns.org", "/nic/update" },
+	{ "easydns", "api.cp.easydns.com", "/dyn/generic.php" },
+	{ "enom", "dynamic.name-services.com", NULL },
+	{ "freedns", "freedns.afraid.org", NULL },
+	{ "freemyip", "freemyip.com", NULL },
+	{ "gandi", "api.gandi.net", "/v5" },
+	{ "godaddy", "api.godaddy.com/v1/domains", NULL },
+	{ "hetzner", "dns.hetzner.com/api/v1", NULL },
+	{ "namecheap", "dynamicdns.park-your-domain.com", NULL },
+	{ "nfsn", "api.nearlyfreespeech.net", NULL },
+	{ "njalla", "njal.la", NULL },
+	{ "noip", "dynupdate.no-ip.com", NULL },
+	{ "ovh", "www.ovh.com", "/nic/update" },
+	{ "regfishde", "dyndns.regfish.de", NULL },
+	{ "sitelutions", "www.sitelutions.com", NULL },
+	{ "yandex", "pddimp.yandex.ru", NULL },
+	{ "zoneedit1", "dynamic.zoneedit.com", NULL },
+};
+
+/* What the module does with a setting it finds. */
+enum kclass {
+	K_MODEL,	/* a host field, or host/protocol (handled apart) */
+	K_DAEMON,	/* the module configuration sets it: compared */
+	K_QUIET,	/* changes nothing that is sent: dropped, said */
+	K_FALSE,	/* harmless when false (ddclient's default) */
+	K_SCRIPT,	/* harmless when the protocol's default path */
+};
+
+static const struct {
+	const char	*key;
+	enum kclass	 k;
+	const char	*from;	/* K_DAEMON: the module configuration key */
+} keys[] = {
+	{ "host", K_MODEL, NULL }, { "protocol", K_MODEL, NULL },
+	{ "server", K_MODEL, NULL }, { "login", K_MODEL, NULL },
+	{ "password", K_MODEL, NULL }, { "zone", K_MODEL, NULL },
+	{ "mx", K_MODEL, NULL }, { "backupmx", K_MODEL, NULL },
+	{ "wildcard", K_MODEL, NULL },
+	{ "daemon", K_DAEMON, "ddclient_daemon" },
+	{ "ssl", K_DAEMON, "ddclient_ssl" },
+	{ "pid", K_DAEMON, "ddclient_pid" },
+	{ "cache", K_DAEMON, "ddclient_cache" },
+#define USE(k) { k, K_DAEMON, "ddclient_use, ddclient_usev4, ddclient_usev6" }
+	USE("use"), USE("usev4"), USE("usev6"), USE("web"), USE("web-skip"),
+	USE("webv4"), USE("webv4-skip"), USE("webv6"), USE("webv6-skip"),
+	USE("ip"), USE("ipv4"), USE("ipv6"), USE("if"), USE("ifv4"),
+	USE("ifv6"), USE("cmd"), USE("cmd-skip"), USE("cmdv4"), USE("cmdv6"),
+	USE("fw"), USE("fw-skip"), USE("fwv4"), USE("fwv4-skip"), USE("fwv6"),
+	USE("fwv6-skip"), USE("fw-login"), USE("fw-password"),
+	USE("fw-ssl-validate"), USE("web-ssl-validate"),
+#undef USE
+	{ "syslog", K_QUIET, NULL }, { "facility", K_QUIET, NULL },
+	{ "priority", K_QUIET, NULL }, { "mail", K_QUIET, NULL },
+	{ "mail-failure", K_QUIET, NULL }, { "file", K_QUIET, NULL },
+	{ "force", K_QUIET, NULL }, { "foreground", K_QUIET, NULL },
+	{ "geturl", K_QUIET, NULL }, { "help", K_QUIET, NULL },
+	{ "test", K_QUIET, NULL },
+	{ "quiet", K_QUIET, NULL }, { "verbose", K_QUIET, NULL },
+	{ "debug", K_QUIET, NULL }, { "timeout", K_QUIET, NULL },
+	{ "max-interval", K_QUIET, NULL }, { "min-interval", K_QUIET, NULL },
+	{ "min-error-interval", K_QUIET, NULL }, { "max-warn", K_QUIET, NULL },
+	{ "retry", K_QUIET, NULL }, { "exec", K_QUIET, NULL },
+	{ "postscript", K_QUIET, NULL }, { "proxy", K_QUIET, NULL },
+	{ "ssl_ca_dir", K_QUIET, NULL }, { "ssl_ca_file", K_QUIET, NULL },
+	{ "custom", K_FALSE, NULL }, { "static", K_FALSE, NULL },
+	{ "script", K_SCRIPT, NULL },
+};
+
+/* The other keywords ddclient knows (its %variables' merged table), per
+ * version: not modelled, so a host that sets one is refused. A keyword
+ * of neither list, ddclient itself skips with a warning. */
+static const struct {
+	const char	*key;
+	unsigned char	 in[DDV__MAX];
+} known[] = {
+	{ "dynurl", { 1, 1 } }, { "tcp", { 1, 1 } }, { "ttl", { 1, 1 } },
+	{ "quietreply", { 1, 1 } }, { "min_interval", { 1, 1 } },
+	{ "atime", { 1, 1 } }, { "mtime", { 1, 1 } }, { "wtime", { 1, 1 } },
+	{ "status", { 1, 1 } }, { "status-ipv4", { 1, 1 } },
+	{ "status-ipv6", { 1, 1 } }, { "warned-min-interval", { 1, 1 } },
+	{ "warned-min-error-interval", { 1, 1 } }, { "curl", { 1, 0 } },
+	{ "apikey", { 0, 1 } }, { "secretapikey", { 0, 1 } },
+	{ "on-root-domain", { 0, 1 } }, { "path", { 0, 1 } },
+};
+
+static int
+is_known(const char *key, enum ddv v)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(known[i].key, key) == 0)
+			return known[i].in[v];
+	return 0;
+}
+
+static int
+key_class(const char *key, const char **from)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(keys[i].key, key) == 0) {
+			*from = keys[i].from;
+			return (int)keys[i].k;
+		}
+	return -1;
+}
+
+/* ddclient's T_BOOL: 1, 0, or -1 for a value it refuses. */
+static const struct {
+	const char	*word;
+	int		 on;
+} bools[] = {
+	{ "y", 1 }, { "yes", 1 }, { "t", 1 }, { "true", 1 }, { "1", 1 },
+	{ "n", 0 }, { "no", 0 }, { "f", 0 }, { "false", 0 }, { "0", 0 },
+};
+
+static int
+boolean(const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(bools) / sizeof(bools[0]); i++)
+		if (strcasecmp(bools[i].word, v) == 0)
+			return bools[i].on;
+	return -1;
+}
+
+/* Same setting? Booleans by meaning, the rest by text. */
+static int
+same(const char *key, const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (strcmp(key, "ssl") == 0 && boolean(a) != -1)
+		return boolean(a) == boolean(b);
+	return strcmp(a, b) == 0;
+}
+
+static void
+note(struct imp_row *row, int refused, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+note(struct imp_row *row, int refused, const char *fmt, ...)
+{
+	va_list ap;
+
+	row->refused |= refused;
+	if (row->nnote >= IMP_NOTES_MAX)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(row->note[row->nnote].text, IMP_NOTE_SZ, fmt, ap);
+	va_end(ap);
+	row->note[row->nnote++].refused = refused;
+}
+
+/* A value as a message quotes it: cut, and never a password's. */
+#define SHOWN 60
+static const char *
+shown(const char *key, const char *v)
+{
+	return strstr(key, "password") != NULL ? "(hidden)" : v;
+}
+
+/* copy_field: v into field f of the row; a value longer than the field
+ * holds refuses the host (never cut). */
+static void
+copy_field(struct imp_row *row, enum hfield f, const char *v)
+{
+	size_t size;
+	char *dst = host_field(&row->in, f, &size);
+
+	if (strlen(v) >= size) {
+		note(row, 1, "Its %s is longer than ddns-admin keeps (%zu bytes).",
+		    host_field_name(f), size - 1);
+		return;
+	}
+	memcpy(dst, v, strlen(v) + 1);
+}
+
+/* say: snprintf that may cut (a message's end is the least of it). */
+static void
+say(char *out, size_t sz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+say(char *out, size_t sz, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out, sz, fmt, ap);
+	va_end(ap);
+}
+
+/* daemon_note: a daemon setting of the file that the module's own
+ * globals (mod) set otherwise. */
+static void
+daemon_note(char *out, size_t sz, const char *key, const char *val,
+    const char *m, const char *from)
+{
+	char now[IMP_NOTE_SZ];
+
+	if (m != NULL)
+		say(now, sizeof(now), "writes %s=%.*s", key,
+		    utf8_cut(shown(key, m), SHOWN), shown(key, m));
+	else
+		say(now, sizeof(now), "leaves %s out", key);
+	say(out, sz, "%s=%.*s is not taken over: ddns-admin %s (%s in "
+	    "its configuration).", key, utf8_cut(shown(key, val), SHOWN),
+	    shown(key, val), now, from);
+}
+
+/* provider of proto at server (NULL: Custom). */
+static const struct provider *
+provider_of(const char *proto, const char *server)
+{
+	const struct provider *p;
+	size_t i;
+
+	for (i = 0; (p = prov_at(i)) != NULL; i++)
+		if (p->protocol != NULL && p->server != NULL &&
+		    strcmp(p->protocol, proto) == 0 &&
+		    strcmp(p->server, server) == 0)
+			return p;
+	return NULL;
+}
+
+static const char *
+default_of(const char *proto, int script)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
+		if (strcmp(defaults[i].proto, proto) == 0)
+			return script ? defaults[i].script : defaults[i].server;
+	return NULL;
+}
+
+/* The fields a protocol uses (flags) taken from the settings. */
+static const struct {
+	enum hfield	 f;
+	unsigned	 flags;
+	int		 flag;	/* a yes/no of ddclient, "yes" or "" here */
+} takes[] = {
+	{ HF_LOGIN, PF_LOGIN | PF_LOGIN_OPT, 0 },
+	{ HF_PASSWORD, PF_PASSWORD, 0 },
+	{ HF_ZONE, PF_ZONE | PF_ZONE_OPT, 0 },
+	{ HF_MX, PF_MX, 0 },
+	{ HF_BACKUPMX, PF_MX, 1 },
+	{ HF_WILDCARD, PF_WILDCARD, 1 },
+};
+
+static void
+take_setting(const struct imp_kv *kv, const char *proto, enum ddv v,
+    const struct imp_set *mod, struct imp_row *row)
+{
+	const char *from = NULL, *m, *def;
+	int k = key_class(kv->key, &from), on;
+	size_t l = strlen(kv->key);
+	char text[IMP_NOTE_SZ];
+
+	if (k == K_MODEL)
+		return;
+	if (k == K_DAEMON) {
+		m = imp_get(mod, kv->key);
+		if (same(kv->key, kv->val, m))
+			return;
+		daemon_note(text, sizeof(text), kv->key, kv->val, m, from);
+		note(row, 0, "%s", text);
+		return;
+	}
+	if (k == K_QUIET) {
+		note(row, 0, "%s=%.*s is not taken over: ddns-admin does not "
+		    "set it (it does not change what is sent).", kv->key,
+		    utf8_cut(shown(kv->key, kv->val), SHOWN),
+		    shown(kv->key, kv->val));
+		return;
+	}
+	on = boolean(kv->val);
+	def = default_of(proto, 1);
+	if ((k == K_FALSE && on == 0) || (k == K_SCRIPT && def != NULL &&
+	    strcmp(def, kv->val) == 0))
+		return;
+	if (l > 4 && strcmp(kv->key + l - 4, "_env") == 0) {
+		/* 3.10 does not know name_env and skips it; 3.11 reads the
+		 * value from its own environment. */
+		if (v == DDV_310)
+			note(row, 0, "%s is not taken over: ddclient 3.10 "
+			    "ignores it too.", kv->key);
+		else
+			note(row, 1, "%s takes its value from the environment "
+			    "of ddclient, which ddns-admin cannot see: write "
+			    "the value itself.", kv->key);
+		return;
+	}
+	if (k == -1 && !is_known(kv->key, v)) {
+		note(row, 0, "%s is not taken over: ddclient %s does not know "
+		    "it and ignores it too.", kv->key, v == DDV_310 ? "3.10" :
+		    "3.11");
+		return;
+	}
+	note(row, 1, "%s=%.*s changes what ddclient sends, and ddns-admin "
+	    "does not set it: remove it from the file or create this host "
+	    "on the page.", kv->key, utf8_cut(shown(kv->key, kv->val), SHOWN),
+	    shown(kv->key, kv->val));
+}
+
+void
+imp_take(const struct imp_conf *c, size_t i, enum ddv v,
+    const struct imp_set *mod, struct imp_row *row)
+{
+	const struct imp_host *h = &c->host[i];
+	const struct imp_set *s = &h->set;
+	const struct provider *p;
+	const char *proto, *server, *val;
+	unsigned flags;
+	size_t j;
+	int on;
+
+	memset(row, 0, sizeof(*row));
+	copy_field(row, HF_HOSTNAME, h->name);
+	/* ddclient: the host's protocol, else the last global one. */
+	if ((proto = imp_get(s, "protocol")) == NULL &&
+	    (proto = imp_get(&c->globals, "protocol")) == NULL)
+		proto = "dyndns2";
+	if ((server = imp_get(s, "server")) == NULL &&
+	    (server = default_of(proto, 0)) == NULL) {
+		note(row, 1, "Protocol %.*s is not one that ddns-admin offers.",
+		    utf8_cut(proto, SHOWN), proto);
+		return;
+	}
+	if (strcmp(proto, "nsupdate") == 0) {
+		note(row, 1, "nsupdate's login names a program and its password "
+		    "a key file: create this host on the page with its TSIG "
+		    "key.");
+		return;
+	}
+	p = provider_of(proto, server);
+	if (p == NULL && proto_find(proto) == NULL) {
+		note(row, 1, "Protocol %.*s is not one that ddns-admin offers.",
+		    utf8_cut(proto, SHOWN), proto);
+		return;
+	}
+	if (p == NULL) {
+		p = prov_open();
+		copy_field(row, HF_SERVER, server);
+		copy_field(row, HF_PROTOCOL, proto);
+	}
+	copy_field(row, HF_PROVIDER, p->id);
+	copy_field(row, HF_FAMILY, "ipv4");
+	flags = prov_flags(p, proto);
+	for (j = 0; j < sizeof(takes) / sizeof(takes[0]); j++) {
+		if (!(flags & takes[j].flags) || (val = imp_get(s,
+		    host_field_name(takes[j].f))) == NULL)
+			continue;
+		if (!takes[j].flag) {
+			copy_field(row, takes[j].f, val);
+			continue;
+		}
+		if ((on = boolean(val)) == -1)
+			note(row, 0, "%s=%.*s is not a yes or no: ddclient "
+			    "ignores it, and so does ddns-admin.",
+			    host_field_name(takes[j].f), utf8_cut(val, SHOWN),
+			    val);
+		copy_field(row, takes[j].f, on == 1 ? "yes" : "");
+	}
+	for (j = 0; j < s->n; j++)
+		take_setting(&s->kv[j], proto, v, mod, row);
+}
+
+size_t
+imp_file_notes(const struct imp_conf *c, const struct imp_set *mod,
+    struct buf *out)
+{
+	const struct imp_kv *kv;
+	const char *from, *m;
+	size_t i, j, n = 0;
+	int held;
+	char text[IMP_NOTE_SZ];
+
+	for (i = 0; i < c->globals.n; i++) {
+		kv = &c->globals.kv[i];
+		if (key_class(kv->key, &from) != K_DAEMON)
+			continue;
+		m = imp_get(mod, kv->key);
+		if (same(kv->key, kv->val, m))
+			continue;
+		for (held = 0, j = 0; j < c->nhost && !held; j++)
+			held = imp_get(&c->host[j].set, kv->key) != NULL;
+		if (held)
+			continue;
+		daemon_note(text, sizeof(text), kv->key, kv->val, m, from);
+		buf_printf(out, "%s\n", text);
+		n++;
+	}
+	return n;
+}
+
+/* ---- the line format ---- */
+
+static void
+put_escaped(struct buf *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\\')
+			buf_puts(out, "\\\\");
+		else if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			buf_printf(out, "\\x%02x", (unsigned char)*s);
+		else
+			buf_add(out, s, 1);
+	}
+}
+
+static int
+put_line(struct buf *out, const char *word, const char *arg)
+{
+	buf_puts(out, word);
+	if (arg != NULL) {
+		buf_puts(out, " ");
+		put_escaped(out, arg);
+	}
+	buf_puts(out, "\n");
+	return out->oom ? -1 : 0;
+}
+
+int
+imp_emit_begin(struct buf *out)
+{
+	return put_line(out, "ddns-import 1", NULL);
+}
+
+int
+imp_emit_file(struct buf *out, const char *text)
+{
+	return put_line(out, "file", text);
+}
+
+int
+imp_emit_row(struct buf *out, const char *name, const struct imp_row *row)
+{
+	struct host copy = row->in;
+	char shown_name[HOSTNAME_SZ];
+	const char *v;
+	size_t i;
+	int f;
+
+	/* The name as the page shows it: never longer than a hostname (a
+	 * longer one is refused, its field left empty). */
+	snprintf(shown_name, sizeof(shown_name), "%.*s",
+	    utf8_cut(name, sizeof(shown_name) - 1), name);
+	put_line(out, "host", shown_name);
+	for (f = 0; f < HF__MAX; f++) {
+		if (*(v = host_field(&copy, f, NULL)) == '\0')
+			continue;
+		buf_printf(out, "field %s ", host_field_name(f));
+		put_escaped(out, v);
+		buf_puts(out, "\n");
+	}
+	for (i = 0; i < row->nnote; i++)
+		put_line(out, row->note[i].refused ? "refuse" : "drop",
+		    row->note[i].text);
+	return out->oom ? -1 : 0;
+}
+
+int
+imp_emit_end(struct buf *out)
+{
+	return put_line(out, "end", NULL);
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* unescape [s, end) into out (size sz); -1 for a bad escape, a NUL or a
+ * value that does not fit. */
+static int
+unescape(const char *s, const char *end, char *out, size_t sz)
+{
+	size_t o = 0;
+	int c, h1, h2;
+
+	for (; s < end; s++) {
+		c = (unsigned char)*s;
+		if (c < 0x20 || c == 0x7f)
+			return -1;
+		if (c == '\\') {
+			if (s + 1 < end && s[1] == '\\') {
+				s++;
+			} else if (s + 3 < end && s[1] == 'x' &&
+			    (h1 = hexval(s[2])) != -1 && (h2 = hexval(s[3])) != -1 &&
+			    (c = h1 * 16 + h2) != 0 && (c < 0x20 || c == 0x7f)) {
+				s += 3;
+			} else
+				return -1;
+		}
+		if (o + 1 >= sz)
+			return -1;
+		out[o++] = (char)c;
+	}
+	out[o] = '\0';
+	return 0;
+}
+
+void
+imp_result_free(struct imp_result *r)
+{
+	free(r->rec);
+	memset(r, 0, sizeof(*r));
+}
+
+/* word: the line starts with w and a space (or is w); *arg after it. */
+static int
+word(const char *l, const char *end, const char *w, const char **arg)
+{
+	size_t n = strlen(w);
+
+	if ((size_t)(end - l) < n || strncmp(l, w, n) != 0)
+		return 0;
+	if (l + n == end) {
+		*arg = end;
+		return 1;
+	}
+	if (l[n] != ' ')
+		return 0;
+	*arg = l + n + 1;
+	return 1;
+}
+
+static int
+read_line(const char *l, const char *end, struct imp_result *r, int *ended,
+    struct dd_err *e)
+{
+	struct imp_rec *rec = r->nrec ? &r->rec[r->nrec - 1] : NULL, *nr;
+	const char *arg, *sp;
+	char name[32], *dst;
+	size_t size;
+	int f;
+
+	if (word(l, end, "file", &arg)) {
+		if (r->nfile >= IMP_NOTES_MAX || rec != NULL)
+			return dd_fail(e, DD_EBADREQ, NULL, "a file note out of "
+			    "place");
+		if (unescape(arg, end, r->file[r->nfile], IMP_NOTE_SZ) == -1)
+			return dd_fail(e, DD_EBADREQ, NULL, "a bad file note");
+		r->nfile++;
+		return 0;
+	}
+	if (word(l, end, "host", &arg)) {
+		if (r->nrec >= IMP_HOSTS_MAX)
+			return dd_fail(e, DD_ETOOBIG, NULL, "too many hosts");
+		if ((nr = realloc(r->rec, (r->nrec + 1) * sizeof(*nr))) == NULL)
+			return dd_fail(e, DD_ESYS, NULL, "out of memory");
+		r->rec = nr;
+		rec = &r->rec[r->nrec++];
+		memset(rec, 0, sizeof(*rec));
+		if (unescape(arg, end, rec->name, sizeof(rec->name)) == -1)
+			return dd_fail(e, DD_EBADREQ, NULL, "a bad host name");
+		return 0;
+	}
+	if ((size_t)(end - l) == 3 && strncmp(l, "end", 3) == 0) {
+		*ended = 1;
+		return 0;
+	}
+	if (rec == NULL)
+		return dd_fail(e, DD_EBADREQ, NULL, "a line before any host");
+	if (word(l, end, "field", &arg)) {
+		if ((sp = memchr(arg, ' ', (size_t)(end - arg))) == NULL ||
+		    (size_t)(sp - arg) >= sizeof(name))
+			return dd_fail(e, DD_EBADREQ, NULL, "a bad field line");
+		memcpy(name, arg, (size_t)(sp - arg));
+		name[sp - arg] = '\0';
+		if ((f = host_field_find(name)) == -1)
+			return dd_fail(e, DD_EBADREQ, NULL, "an unknown field");
+		dst = host_field(&rec->in, f, &size);
+		if (unescape(sp + 1, end, dst, size) == -1)
+			return dd_fail(e, DD_EBADREQ, NULL, "a bad value of %s",
+			    name);
+		return 0;
+	}
+	if (word(l, end, "drop", &arg) || word(l, end, "refuse", &arg)) {
+		if (rec->nnote >= IMP_NOTES_MAX)
+			return dd_fail(e, DD_ETOOBIG, NULL, "too many notes");
+		rec->note[rec->nnote].refused = *l == 'r';
+		rec->refused |= *l == 'r';
+		if (unescape(arg, end, rec->note[rec->nnote].text,
+		    IMP_NOTE_SZ) == -1)
+			return dd_fail(e, DD_EBADREQ, NULL, "a bad note");
+		rec->nnote++;
+		return 0;
+	}
+	return dd_fail(e, DD_EBADREQ, NULL, "an unknown line");
+}
+
+int
+imp_read(const char *text, size_t n, struct imp_result *out,
+    struct dd_err *e)
+{
+	const char *p = text, *end = text + n, *nl;
+	static const char first[] = "ddns-import 1\n";
+	int ended = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (n < sizeof(first) - 1 || memcmp(text, first, sizeof(first) - 1) != 0)
+		return dd_fail(e, DD_EBADREQ, NULL, "not the import format");
+	for (p += sizeof(first) - 1; p < end; p = nl + 1) {
+		if (ended)
+			return dd_fail(e, DD_EBADREQ, NULL, "text after the end");
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return dd_fail(e, DD_EBADREQ, NULL, "a cut line");
+		if (read_line(p, nl, out, &ended, e) == -1)
+			return -1;
+	}
+	if (!ended)
+		return dd_fail(e, DD_EBADREQ, NULL, "no end: the output is cut");
+	return 0;
+}

@@ -1,0 +1,153 @@
+/* import.h: read a hand-written ddclient configuration as ddclient 3.10 and
+ * 3.11 read it, and turn its hosts into rows (ddns-apply --import). */
+#ifndef DDNS_IMPORT_H
+#define DDNS_IMPORT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "err.h"
+#include "host.h"
+#include "providers.h"
+
+/* Caps: a longer physical line, or more hosts or settings, refuses the
+ * whole file (the parser stays linear enough to fuzz). */
+#define IMP_LINE_MAX	4096
+#define IMP_HOSTS_MAX	1000
+#define IMP_KV_MAX	200
+#define IMP_NOTES_MAX	32
+#define IMP_NOTE_SZ	256
+
+/* One name=value as ddclient holds it once read. */
+struct imp_kv {
+	char	*key;
+	char	*val;
+};
+
+/* An ordered map: a key set again keeps its place and takes the value. */
+struct imp_set {
+	struct imp_kv	*kv;
+	size_t		 n;
+};
+
+/* A host, with every setting that applies to it (the globals defined
+ * above its line merged under its line's own). */
+struct imp_host {
+	char		*name;
+	struct imp_set	 set;
+};
+
+/* What a file says, as ddclient would hold it after _read_config. */
+struct imp_conf {
+	struct imp_set	 globals;	/* at the end of the file */
+	struct imp_host	*host;		/* in the order first defined */
+	size_t		 nhost;
+	struct buf	 warn;		/* ddclient's own warnings, a line each */
+};
+
+/*
+ * imp_parse: read the n bytes at text as ddclient version v reads a
+ * configuration file (its _read_config, parse_assignments and
+ * parse_assignment): \r and \n dropped, the raw password pattern taken
+ * off each physical line first, '#' comments, '\' continuations, blanks
+ * collapsed, name=value assignments with '\', '...' and "..." quoting,
+ * then "host[,host...] [login [password]]" and host=. A line without a
+ * host sets globals for the lines after it. A host defined twice: 3.10
+ * keeps the last definition, 3.11 merges (the first value of a key
+ * wins). 3.11's name_env=VAR is kept as written (its value lives in
+ * ddclient's environment). Pure. Fills *out (free with imp_free, also on
+ * failure). Returns 0, or -1 with e set for a file over the caps.
+ */
+int imp_parse(const char *text, size_t n, enum ddv v, struct imp_conf *out,
+    struct dd_err *e);
+
+/* imp_free: release what imp_parse filled; c is empty afterwards. */
+void imp_free(struct imp_conf *c);
+
+/* imp_get: the value of key in s, or NULL. */
+const char *imp_get(const struct imp_set *s, const char *key);
+
+/* A host made into the form's values, with what could not be taken. */
+struct imp_note {
+	int	 refused;	/* 1: the host cannot be taken over; 0: it is,
+				 * without this setting */
+	char	 text[IMP_NOTE_SZ];
+};
+
+struct imp_row {
+	struct host	 in;		/* form values (provider, server, ...) */
+	struct imp_note	 note[IMP_NOTES_MAX];
+	size_t		 nnote;
+	int		 refused;	/* some note refuses it */
+};
+
+/*
+ * imp_take: host i of c as the form's values for ddclient version v, in
+ * *row: the provider found from its protocol and server (ddclient's
+ * default server when it sets none), else Custom; login, password, zone,
+ * MX, backup MX and wildcard where the protocol uses them. Each setting
+ * the module does not model is a note: an address-detection or daemon
+ * setting (use=, ssl=, daemon=, ...) that differs from mod (the globals
+ * ddns-admin writes, read back by imp_parse) is left to the module
+ * configuration; one that changes what is sent (script=, ttl=, ...)
+ * refuses the host. The validators are the caller's (val_host). Pure.
+ */
+void imp_take(const struct imp_conf *c, size_t i, enum ddv v,
+    const struct imp_set *mod, struct imp_row *row);
+
+/*
+ * imp_file_notes: into out, a line for each daemon setting of c's final
+ * globals that differs from mod and that no host's settings hold (those
+ * are noted per host). Returns the number of lines. Pure.
+ */
+size_t imp_file_notes(const struct imp_conf *c, const struct imp_set *mod,
+    struct buf *out);
+
+/*
+ * The line format between ddns-apply --import (root, which may read the
+ * file) and the CGI (which writes the database): text lines, a value
+ * escaped so that it holds no control byte ('\\' and \xHH):
+ *   ddns-import 1
+ *   file <text>                  (a note about the whole file)
+ *   host <hostname>              (starts a host)
+ *   field <name> <value>         (a host field, host.h's names)
+ *   drop <text> / refuse <text>  (a note of the host)
+ *   end
+ * imp_emit_* append lines to out (-1 when memory ran out).
+ */
+int imp_emit_begin(struct buf *out);
+int imp_emit_file(struct buf *out, const char *text);
+int imp_emit_row(struct buf *out, const char *name, const struct imp_row *row);
+int imp_emit_end(struct buf *out);
+
+/* One host as read back from the line format. */
+struct imp_rec {
+	char		 name[HOSTNAME_SZ];
+	struct host	 in;
+	struct imp_note	 note[IMP_NOTES_MAX];
+	size_t		 nnote;
+	int		 refused;
+};
+
+/* What the CGI reads back. */
+struct imp_result {
+	struct imp_rec	*rec;		/* malloc'd, nrec entries */
+	size_t		 nrec;
+	char		 file[IMP_NOTES_MAX][IMP_NOTE_SZ];
+	size_t		 nfile;
+};
+
+/*
+ * imp_read: parse the n bytes at text, which must be exactly the line
+ * format above (a bad escape, an unknown word or field, a value too long
+ * for its field, a missing "end" are errors, nothing is half taken).
+ * Fills *out (free with imp_result_free, also on failure). Returns 0, or
+ * -1 with e set. Pure.
+ */
+int imp_read(const char *text, size_t n, struct imp_result *out,
+    struct dd_err *e);
+
+/* imp_result_free: release what imp_read filled. */
+void imp_result_free(struct imp_result *r);
+
+#endif

@@ -1,0 +1,163 @@
+/* page_import.c: take over the hand-written ddclient configuration. The
+ * root side (ddns-apply --import) reads it, since only it may; this page,
+ * the web server's user, checks every host with the form's validators and
+ * stores them all in one transaction or none, then applies with
+ * --take-over, which keeps the original beside the new file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "apply.h"
+#include "buf.h"
+#include "cgi.h"
+#include "import.h"
+#include "validate.h"
+
+/* note: Import.Hosts.<i>.Notes.<k> = { refused, field, text }. */
+static void
+note(struct req *r, size_t i, size_t *k, int refused, const char *field,
+    const char *text)
+{
+	char key[64];
+
+	snprintf(key, sizeof(key), "Import.Hosts.%zu.Notes.%zu.refused", i, *k);
+	out_set(r, key, refused ? "1" : "0");
+	snprintf(key, sizeof(key), "Import.Hosts.%zu.Notes.%zu.field", i, *k);
+	out_set(r, key, field);
+	snprintf(key, sizeof(key), "Import.Hosts.%zu.Notes.%zu.text", i, *k);
+	out_set(r, key, text);
+	(*k)++;
+}
+
+/* taken: is name the hostname of one of the n rows at h? */
+static int
+taken(const struct host *h, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(h[i].hostname, name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * judge: record i of res as a row into *row (when it is to be stored),
+ * its notes into the page. Returns 1 if it is refused.
+ */
+static int
+judge(struct req *r, const struct imp_rec *rec, size_t i,
+    const struct host *have, size_t nhave, const struct host *mine,
+    size_t nmine, struct host *row, int *store)
+{
+	char why[HF__MAX][VAL_WHY], key[48];
+	const char *in[HF__MAX];
+	struct host copy = rec->in;
+	size_t k = 0, j;
+	int f, refused = rec->refused;
+
+	*store = 0;
+	snprintf(key, sizeof(key), "Import.Hosts.%zu.name", i);
+	out_set(r, key, rec->name);
+	for (j = 0; j < rec->nnote; j++)
+		note(r, i, &k, rec->note[j].refused, "", rec->note[j].text);
+	if (!rec->refused) {
+		for (f = 0; f < HF__MAX; f++)
+			in[f] = host_field(&copy, f, NULL);
+		if (val_host(in, NULL, r->ver, row, why) > 0) {
+			refused = 1;
+			for (f = 0; f < HF__MAX; f++)
+				if (why[f][0] != '\0')
+					note(r, i, &k, 1, out_lang(r, "Field",
+					    host_field_name(f)), why[f]);
+		} else if (taken(have, nhave, row->hostname)) {
+			note(r, i, &k, 0, "", out_lang(r, "Import", "exists"));
+		} else if (taken(mine, nmine, row->hostname)) {
+			refused = 1;
+			note(r, i, &k, 1, out_lang(r, "Field", "hostname"),
+			    "Another host of the file has this hostname.");
+		} else
+			*store = 1;
+	}
+	snprintf(key, sizeof(key), "Import.Hosts.%zu.refused", i);
+	out_set(r, key, refused ? "1" : "0");
+	return refused;
+}
+
+static void
+failed(struct req *r, const char *why)
+{
+	out_set(r, "Import.error", why);
+	http_page(r, 502, "import.cs");
+}
+
+void
+page_import(struct req *r)
+{
+	struct imp_result res = { 0 };
+	struct buf out = { 0 };
+	struct dd_err e = { 0 };
+	struct host *have = NULL, *rows = NULL;
+	const struct apply_outcome *o;
+	char key[48], kept[4096];
+	size_t nhave = 0, nrows = 0, i;
+	int code, bad = 0, store;
+
+	code = run_import(r, &out);
+	if (code != APPLY_OK && code != APPLY_EIMPORT) {
+		o = apply_outcome(code);
+		failed(r, o && code != APPLY_EIMPORT ? out_lang(r, "Apply",
+		    o->key) : "ddns-apply --import failed; the web server's "
+		    "error log says why.");
+		goto out;
+	}
+	if (out.oom || imp_read(out.p ? out.p : "", out.len, &res, &e) == -1) {
+		failed(r, out.oom ? "ddns-apply printed too much." : e.msg);
+		goto out;
+	}
+	if (store_list(r->store, &have, &nhave, &e) == -1 ||
+	    (rows = calloc(res.nrec + 1, sizeof(*rows))) == NULL) {
+		if (e.code == DD_OK)
+			dd_fail(&e, DD_ESYS, NULL, "out of memory");
+		http_error(r, &e);
+		goto out;
+	}
+	for (i = 0; i < res.nfile; i++)
+		out_row(r, "Import.File", i, "text", res.file[i]);
+	for (i = 0; i < res.nrec; i++) {
+		bad += judge(r, &res.rec[i], i, have, nhave, rows, nrows,
+		    &rows[nrows], &store);
+		nrows += store;
+	}
+	out_setn(r, (long long)res.nrec, "Import.count");
+	/* One refused host and nothing is stored: the next change would
+	 * replace the file and ddclient would lose it. */
+	if (bad > 0) {
+		out_set(r, "Import.refused", "1");
+		http_page(r, 422, "import.cs");
+		goto out;
+	}
+	if (store_import(r->store, rows, nrows, r->who, &e) == -1) {
+		http_error(r, &e);
+		goto out;
+	}
+	for (i = 0; i < nrows; i++) {
+		snprintf(key, sizeof(key), "Import.Hosts.%zu.id", i);
+		out_setn(r, rows[i].id, "%s", key);
+	}
+	code = run_apply_take_over(r);
+	if ((o = apply_outcome(code)) != NULL) {
+		out_set(r, "Import.apply_kind", o->kind);
+		out_set(r, "Import.apply", out_lang(r, "Apply", o->key));
+	}
+	snprintf(kept, sizeof(kept), "%s" APPLY_KEPT_SUFFIX,
+	    r->conf.ddclient_conf);
+	out_set(r, "Import.kept", kept);
+	out_set(r, "Import.stored", "1");
+	http_page(r, 200, "import.cs");
+out:
+	free(rows);
+	free(have);
+	imp_result_free(&res);
+	buf_free(&out);
+}
