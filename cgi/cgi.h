@@ -15,7 +15,7 @@
 enum qfield { Q_ACTION, Q_ID, Q_MSG, Q_APPLY, Q_PAGE, Q__MAX };
 
 /* Body fields: the host form's, then these. */
-enum bfield { B_ID = HF__MAX, B_CSRF, B__MAX };
+enum bfield { B_ID = HF__MAX, B_CSRF, B_VERSION, B__MAX };
 
 enum method { M_GET = 1, M_POST = 2 };
 
@@ -34,6 +34,7 @@ struct req {
 	char		*q[Q__MAX];	/* validated query fields */
 	char		*b[B__MAX];	/* validated body fields */
 	long long	 id;		/* id from the query or body; 0 if none */
+	long long	 version;	/* the row version the form showed; 0 if none */
 	struct store	*store;
 	enum ddv	 ver;		/* the ddclient written for (ddver.h) */
 	char		 ver_error[256];	/* why it is a guess, or "" */

@@ -116,6 +116,7 @@ set_form(struct req *r, const char *const in[HF__MAX],
 	}
 	if (old != NULL) {
 		out_setn(r, old->id, "Form.id");
+		out_setn(r, old->version, "Form.version");
 		out_set(r, "Form.has_password", *old->password ? "1" : "0");
 	}
 	set_choices(r, in);
@@ -145,6 +146,39 @@ page_edit(struct req *r)
 	http_page(r, 200, "edit.cs");
 }
 
+/*
+ * conflict: the row changed since the form was opened. The form comes
+ * back with what was typed, the stored value beside each field that
+ * differs from it, and the row's new version, so that a second Save is a
+ * deliberate choice. Nothing is stored.
+ */
+static void
+conflict(struct req *r, const struct dd_err *ce)
+{
+	struct dd_err e = { 0 };
+	struct host now;
+	const char *typed;
+	char key[64];
+	int f;
+
+	if (store_get(r->store, r->id, &now, &e) == -1) {
+		http_error(r, &e);	/* deleted meanwhile: 404 */
+		return;
+	}
+	set_form(r, (const char *const *)r->b, NULL, &now);
+	out_set(r, "Conflict.message", ce->msg);
+	for (f = 0; f < HF__MAX; f++) {
+		typed = r->b[f] ? r->b[f] : "";
+		if (f == HF_PASSWORD || strcmp(typed, host_field(&now, f,
+		    NULL)) == 0)
+			continue;
+		snprintf(key, sizeof(key), "Stored.%s", host_field_name(f));
+		out_set(r, key, *host_field(&now, f, NULL) ? host_field(&now, f,
+		    NULL) : out_lang(r, "Conflict", "empty"));
+	}
+	http_page(r, 409, "edit.cs");
+}
+
 void
 page_save(struct req *r)
 {
@@ -159,13 +193,25 @@ page_save(struct req *r)
 			return;
 		}
 		oldp = &old;
+		if (r->version == 0) {
+			dd_fail(&e, DD_EBADREQ, "version", "The form does not "
+			    "say which version of the host it showed: reload "
+			    "the page.");
+			http_error(r, &e);
+			return;
+		}
 	}
 	if (val_host((const char *const *)r->b, oldp, r->ver, &h, why) > 0) {
 		set_form(r, (const char *const *)r->b, why, oldp);
 		http_page(r, 422, "edit.cs");
 		return;
 	}
+	h.version = r->version;
 	if (store_save(r->store, &h, r->who, &e) == -1) {
+		if (e.code == DD_ECONFLICT) {
+			conflict(r, &e);
+			return;
+		}
 		if (e.code != DD_EEXIST) {
 			http_error(r, &e);
 			return;

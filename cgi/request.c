@@ -185,6 +185,21 @@ parse_id(struct req *r, struct dd_err *e)
 	return 0;
 }
 
+/* The row version a Modify or Delete form carries (store.h): required
+ * with an id, so that a change made meanwhile is never overwritten. */
+static int
+parse_version(struct req *r, struct dd_err *e)
+{
+	const char *v = r->b[B_VERSION];
+
+	if (r->method != M_POST || r->id == 0 || v == NULL)
+		return 0;
+	if (num_parse(v, 1, LLONG_MAX, &r->version) == -1)
+		return dd_fail(e, DD_EBADREQ, "version", "The host version must "
+		    "be a positive number.");
+	return 0;
+}
+
 /*
  * req_parse: authenticate, parse and check the request, and find its page.
  * Returns the page, or NULL with e set (and r->allow for a 405).
@@ -229,7 +244,7 @@ req_parse(struct req *r, struct dd_err *e)
 			return NULL;
 		}
 	}
-	if (parse_id(r, e) == -1)
+	if (parse_id(r, e) == -1 || parse_version(r, e) == -1)
 		return NULL;
 	return rt->fn;
 }

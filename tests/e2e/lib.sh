@@ -103,6 +103,9 @@ sys.exit(sys.argv[1] in t or sys.argv[1] in html.unescape(t))' "$1" "${2:-$T/out
 }
 # token: the csrf_token of the last page.
 token() { grep -o 'name="csrf_token" value="[^"]*"' "$T/out" | head -1 | sed 's/.*value="//; s/"$//'; }
+# form_version: the row version the last page's form carries (Modify,
+# Delete); a Save or Delete must send it back.
+form_version() { grep -o 'name="version" value="[^"]*"' "$T/out" | head -1 | sed 's/.*value="//; s/"$//'; }
 # urlencode STRING
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 sql() { sqlite3 "$T/ddns.db" "$1"; }
