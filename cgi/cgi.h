@@ -132,6 +132,7 @@ void page_enable(struct req *);
 void page_disable(struct req *);
 void page_update(struct req *);
 void page_history(struct req *);
+void page_config(struct req *);
 
 /* page_list.c: redirect to the list saying what happened (msg) and how
  * applying it to ddclient went (apply's exit code). */

@@ -30,6 +30,7 @@ static const struct route routes[] = {
 	{ "disable",	M_POST,	page_disable,		ID_FORM },
 	{ "update",	M_POST,	page_update,		ID_FORM },
 	{ "history",	M_GET,	page_history,		NO_FORM },
+	{ "config",	M_GET,	page_config,		NO_FORM },
 };
 
 const struct route *

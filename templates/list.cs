@@ -20,7 +20,7 @@
 <?cs if:PublicIp.v6.checked ?><?cs call:public(PublicIp.v6, "ipv6") ?><?cs /if ?>
 </ul>
 </div>
-<p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a></p>
+<p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a> <a class="button" id="show-config" href="?action=config"><?cs var:Lang.ConfigPage.link ?></a></p>
 <?cs if:subcount(Hosts) == 0 ?>
 <p class="empty" id="empty"><?cs var:Lang.Empty ?></p>
 <?cs else ?>
