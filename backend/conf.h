@@ -36,6 +36,7 @@ struct conf {
 	int	 ddclient_ssl;
 	long long ddclient_daemon;
 	char	*static_url;
+	char	*language;		/* auto, en or it */
 	long long history_max;
 	char	*nsupdate;		/* the program ddclient runs for nsupdate */
 	char	*nsupdate_keydir;	/* where ddns-apply writes TSIG key files */

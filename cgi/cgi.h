@@ -81,7 +81,7 @@ void req_free(struct req *r);
  *   out_set      set key to val (NULL is "")
  *   out_setn     set the key made from fmt to the number n
  *   out_row      set <list>.<i>.<field> to val
- *   out_lang     the text Lang.<group>.<name> of strings.hdf ("" if none)
+ *   out_lang     the text Lang.<group>.<name> of the page's language ("" if none)
  *   out_time     Unix time t as local "YYYY-MM-DD HH:MM:SS" in buf (and
  *                returns buf); "" for 0 or less (never) or a time that
  *                cannot be shown

@@ -50,7 +50,9 @@ set_providers(struct req *r, const char *provider, const char *protocol)
 		    prov_families(p, NULL, r->ver) == 0)
 			continue;
 		out_row(r, "Providers", k, "id", p->id);
-		out_row(r, "Providers", k, "label", p->label);
+		out_row(r, "Providers", k, "label",
+		    *out_lang(r, "ProviderName", p->id) ?
+		    out_lang(r, "ProviderName", p->id) : p->label);
 		fields_of(p->flags | HF_ALWAYS, fields, sizeof(fields));
 		out_row(r, "Providers", k, "fields", fields);
 		families_of(prov_families(p, NULL, r->ver), fams, sizeof(fams));

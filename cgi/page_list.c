@@ -147,7 +147,9 @@ set_host(struct req *r, size_t i, const struct host *h)
 	out_setn(r, h->id, "Hosts.%zu.id", i);
 	out_setn(r, h->enabled, "Hosts.%zu.enabled", i);
 	out_row(r, "Hosts", i, "hostname", h->hostname);
-	out_row(r, "Hosts", i, "provider", p ? p->label : h->provider);
+	out_row(r, "Hosts", i, "provider", p == NULL ? h->provider :
+	    *out_lang(r, "ProviderName", p->id) ? out_lang(r, "ProviderName",
+	    p->id) : p->label);
 	out_row(r, "Hosts", i, "login", h->login);
 	out_row(r, "Hosts", i, "description", h->description);
 	out_row(r, "Hosts", i, "mx", h->mx);

@@ -9,6 +9,7 @@
 
 #include "cgi.h"
 #include "form.h"
+#include "lang.h"
 #include "num.h"
 
 #define BODY_MAX (64 * 1024)	/* DESIGN.md: larger bodies get 413 unread */
@@ -23,7 +24,7 @@ static const char *const query_names[Q__MAX] = {
 static const char *const env_names[] = {
 	"REQUEST_METHOD", "QUERY_STRING", "CONTENT_TYPE", "CONTENT_LENGTH",
 	"REMOTE_USER", "HTTP_ORIGIN", "HTTP_REFERER", "HTTPS", "SERVER_ADDR",
-	"SERVER_PORT", "DDNS_ADMIN_CONFIG",
+	"SERVER_PORT", "DDNS_ADMIN_CONFIG", "HTTP_ACCEPT_LANGUAGE",
 };
 #define NENV (sizeof(env_names) / sizeof(env_names[0]))
 static char *env_vals[NENV];
@@ -64,11 +65,17 @@ req_free(struct req *r)
 		free(env_vals[i]);
 }
 
+/* The languages of templates/lang/, the default first. */
+static const char *const langs[] = { "en", "it" };
+
 /* HDF with escaping on before any template is parsed (G1-G4 of
- * shared/clearsilver.md: no debug dump, no time footer). */
+ * shared/clearsilver.md: no debug dump, no time footer), and the texts
+ * of the language the configuration or the browser asks for. */
 static int
 hdf_setup(struct req *r, struct dd_err *e)
 {
+	const char *lang = langs[lang_choose(env("HTTP_ACCEPT_LANGUAGE"),
+	    r->conf.language, langs, sizeof(langs) / sizeof(langs[0]))];
 	char path[PATH_MAX];
 	NEOERR *err;
 
@@ -77,9 +84,12 @@ hdf_setup(struct req *r, struct dd_err *e)
 	if (err == STATUS_OK)
 		err = hdf_set_value(r->hdf, "hdf.loadpaths.0", r->conf.templates);
 	if (err == STATUS_OK) {
-		snprintf(path, sizeof(path), "%s/strings.hdf", r->conf.templates);
+		snprintf(path, sizeof(path), "%s/lang/%s.hdf", r->conf.templates,
+		    lang);
 		err = hdf_read_file(r->hdf, path);
 	}
+	if (err == STATUS_OK)
+		err = hdf_set_value(r->hdf, "Page.Lang", lang);
 	if (err == STATUS_OK)
 		return 0;
 	nerr_log_error(err);
