@@ -98,6 +98,16 @@ set_choices(struct req *r, const char *const in[HF__MAX])
 	out_set(r, "Page.ddclient", ddver_name(r->ver));
 }
 
+/* The fields in the order the page shows them (edit.cs): the first bad
+ * one takes the focus, the only autofocus of the page. */
+static const enum hfield page_order[] = {
+	HF_HOSTNAME, HF_DESCRIPTION, HF_PROVIDER, HF_SERVER, HF_PROTOCOL,
+	HF_LOGIN, HF_PASSWORD, HF_ALGORITHM, HF_ZONE, HF_MX, HF_BACKUPMX,
+	HF_WILDCARD, HF_FAMILY,
+};
+_Static_assert(sizeof(page_order) / sizeof(page_order[0]) == HF__MAX,
+    "every field has its place on the page");
+
 /* Fill the form with in[] (never the password) and the messages why[]. */
 static void
 set_form(struct req *r, const char *const in[HF__MAX],
@@ -116,6 +126,11 @@ set_form(struct req *r, const char *const in[HF__MAX],
 			out_set(r, key, why[f]);
 		}
 	}
+	for (f = 0; why != NULL && f < HF__MAX; f++)
+		if (why[page_order[f]][0]) {
+			out_set(r, "Form.focus", host_field_name(page_order[f]));
+			break;
+		}
 	if (old != NULL) {
 		out_setn(r, old->id, "Form.id");
 		out_setn(r, old->version, "Form.version");

@@ -30,20 +30,21 @@
 </tr></thead>
 <tbody>
 <?cs each:h = Hosts ?><tr id="host-<?cs var:h.id ?>" class="state-<?cs var:h.State.kind ?>">
-<td class="hostname"><?cs var:h.hostname ?></td>
-<td><?cs var:h.provider ?></td>
-<td><?cs var:h.login ?></td>
-<td><?cs var:h.description ?></td>
-<td><?cs var:h.mx ?></td>
-<td><?cs if:h.enabled == "1" ?><?cs var:Lang.Yes ?><?cs else ?><?cs var:Lang.No ?><?cs /if ?></td>
-<td class="state">
+<td class="hostname" data-label="<?cs var:Lang.Col.hostname ?>"><?cs each:l = h.labels ?><span class="label"><?cs var:l ?></span><wbr><?cs /each ?></td>
+<td data-label="<?cs var:Lang.Col.provider ?>"><?cs var:h.provider ?></td>
+<td data-label="<?cs var:Lang.Col.login ?>"><?cs var:h.login ?></td>
+<td data-label="<?cs var:Lang.Col.description ?>"><?cs var:h.description ?></td>
+<td data-label="<?cs var:Lang.Col.mx ?>"><?cs var:h.mx ?></td>
+<td data-label="<?cs var:Lang.Col.enabled ?>"><?cs if:h.enabled == "1" ?><?cs var:Lang.Yes ?><?cs else ?><?cs var:Lang.No ?><?cs /if ?></td>
+<td class="state" data-label="<?cs var:Lang.Col.state ?>">
+<span class="badge badge-<?cs var:h.State.kind ?>"><?cs var:Lang.Badge[h.State.kind] ?></span>
 <span class="status"><?cs var:h.State.text ?><?cs if:h.State.why ?> <?cs var:h.State.field ?>: <?cs var:h.State.why ?><?cs /if ?></span>
 <?cs each:f = h.State.Fam ?><br><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓ <?cs var:Lang.State.insync ?></span><?cs elif:f.insync == "0" ?> <span class="sync bad"><?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:subcount(h.State.Fam) > 1 || f.kind != "ok" ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.kind == "error" && f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs /if ?>
 <?cs /each ?>
 <?cs if:h.State.mtime ?><br><?cs var:Lang.State.updated ?>: <?cs var:h.State.mtime ?><?cs /if ?>
 <?cs if:h.State.atime ?><br><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?><?cs /if ?>
 </td>
-<td class="actions">
+<td class="actions" data-label="<?cs var:Lang.Col.actions ?>">
 <a class="button" href="?action=edit&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Modify ?></a>
 <a class="button danger" href="?action=delete&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Delete ?></a>
 <form method="post" action="?action=<?cs if:h.enabled == "1" ?>disable<?cs else ?>enable<?cs /if ?>">

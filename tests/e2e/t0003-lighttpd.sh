@@ -53,7 +53,7 @@ auth -L --data-urlencode "csrf_token=$t" \
 check "create: POST answered 303" grep -q '^HTTP/1.1 303' "$T/h"
 check "create: followed to the list" grep -q 'action=list&msg=saved' "$T/code"
 check "create: the list shows the host" \
-	has '<td class="hostname">arthur-rimbaud.dyndns.org</td>'
+	has '<td class="hostname" data-label="Hostname"><span class="label">arthur-rimbaud.</span><wbr><span class="label">dyndns.</span><wbr><span class="label">org</span><wbr></td>'
 check "create: the list says saved" has 'Saved.'
 check "create: the list never shows the password" sh -c "! grep -qF 'S3c' '$T/b'"
 check "create: config has the host" conf_has 'arthur-rimbaud.dyndns.org'
@@ -76,7 +76,7 @@ auth -L --data-urlencode "csrf_token=$t" --data-urlencode "id=$id" \
 	--data-urlencode 'mx=' --data-urlencode 'server=' \
 	--data-urlencode 'protocol=' --data-urlencode 'zone=' "$URL?action=save"
 check "modify: 303 then the list" sh -c "grep -q '^HTTP/1.1 303' '$T/h' && [ \"\$(cat '$T/code')\" = 200 ]"
-check "modify: the list shows the new description, escaped" has '<td>office &lt;b&gt;2&lt;/b&gt;</td>'
+check "modify: the list shows the new description, escaped" has '<td data-label="Description">office &lt;b&gt;2&lt;/b&gt;</td>'
 check "modify: stored" [ "$(sql "select description from hosts where id=$id")" = 'office <b>2</b>' ]
 check "modify: config still has the host" conf_has 'arthur-rimbaud.dyndns.org'
 check "modify: config kept the password" conf_has "password='$hpw', \\"
