@@ -135,6 +135,11 @@ wait_for() {
 row_has() {
 	sed -n "/<tr id=\"host-$1\"/,/<\/tr>/p" "$T/out" | grep -qF -- "$2"
 }
+# host_shown NAME: the list page in $T/out has a row whose Hostname cell
+# reads NAME (the page breaks it into labels with markup in between).
+host_shown() {
+	grep -o '<td class="hostname"[^>]*>.*</td>' "$T/out" | sed 's/<[^>]*>//g' | grep -qxF -- "$1"
+}
 # FAKE: the fake provider / check server (tests/tools/fake_provider.py).
 FAKE="$TOP/tests/tools/fake_provider.py"
 # start_fake MODE NAME [options...]: start it in the background on a free
