@@ -174,12 +174,13 @@ install:
 	@echo '$(DEFS)' | cmp -s - $(B)/paths || { echo "make install: $(B) was" \
 	    "built for other paths ($$(cat $(B)/paths)): run 'make' with the" \
 	    "same PREFIX/BINDIR/CGIDIR/DATADIR first" >&2; exit 1; }
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) $(DESTDIR)$(DATADIR)/templates \
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) $(DESTDIR)$(DATADIR)/templates/lang \
 		$(DESTDIR)$(DATADIR)/www $(DESTDIR)$(SYSCONFDIR)/ddns-admin
 	install -m 0755 $(B)/ddns-apply $(B)/ddns-status $(B)/ddns-migrate \
 		$(B)/ddns-checkip $(DESTDIR)$(BINDIR)/
 	install -m 0755 $(B)/ddns.cgi $(DESTDIR)$(CGIDIR)/
-	install -m 0644 templates/*.cs templates/*.hdf $(DESTDIR)$(DATADIR)/templates/
+	install -m 0644 templates/*.cs $(DESTDIR)$(DATADIR)/templates/
+	install -m 0644 templates/lang/*.hdf $(DESTDIR)$(DATADIR)/templates/lang/
 	install -m 0644 www/* $(DESTDIR)$(DATADIR)/www/
 	install -m 0644 schema.sql $(DESTDIR)$(DATADIR)/
 	install -m 0644 $(B)/ddns-admin.conf.example $(DESTDIR)$(DATADIR)/

@@ -4,11 +4,12 @@
 -- The file belongs to the web server's user, so ddns-apply (root) checks
 -- every row again with the form's validators: these are not its defence.
 
-PRAGMA user_version = 4;	-- store.c migrates older versions
+PRAGMA user_version = 5;	-- store.c migrates older versions
 
--- One dynamic hostname per row.
+-- One dynamic hostname per row. AUTOINCREMENT: an id is never given
+-- again, so a page left open on a deleted host never acts on a new one.
 CREATE TABLE hosts (
-	id          INTEGER PRIMARY KEY,
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
 	-- RFC 1123, lowercase, at least two labels; unique whatever the case.
 	hostname    TEXT NOT NULL UNIQUE COLLATE NOCASE
 	            CHECK (length(hostname) BETWEEN 3 AND 253
@@ -50,6 +51,9 @@ CREATE TABLE hosts (
 	-- The dyndns family's options: *.hostname too; the MX is a backup.
 	wildcard    TEXT NOT NULL DEFAULT '' CHECK (wildcard IN ('', 'yes')),
 	backupmx    TEXT NOT NULL DEFAULT '' CHECK (backupmx IN ('', 'yes')),
+	-- Bumped by every change of the row: a form carries the version it
+	-- showed, and a Save or Delete against another one is refused (409).
+	version     INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
 	CHECK (provider <> 'custom' OR (server <> '' AND protocol <> '')),
 	-- No field may carry a line break or other control character into
 	-- ddclient's configuration.
@@ -66,7 +70,7 @@ CREATE TABLE pending (
 
 -- Who changed what, written in the same transaction as the change.
 CREATE TABLE audit (
-	id          INTEGER PRIMARY KEY,
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
 	at          INTEGER NOT NULL,	-- Unix time
 	user        TEXT NOT NULL,
 	action      TEXT NOT NULL CHECK (action IN

@@ -35,7 +35,7 @@ enum apply_status {
 };
 
 /* What an outcome means to the page: the key of its text (Lang.Apply.<key>
- * in strings.hdf), its look (ok, warn, error) and whether the cache
+ * in lang/en.hdf and it.hdf), its look (ok, warn, error) and whether the cache
  * entries of the queued names are gone (so the queue may be emptied). */
 struct apply_outcome {
 	int			 code;	/* enum apply_status, or daemon_state */

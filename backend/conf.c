@@ -54,7 +54,7 @@ static const struct key keys[] = {
 	{ "ddclient_cache",	K_PATH,	S(ddclient_cache), "/var/cache/ddclient/ddclient.cache", 0, 0,
 	  "ddclient's cache (live state; entries dropped on change)", NULL },
 	{ "templates",		K_PATH,	S(templates),	DEFAULT_DATADIR "/templates", 0, 0,
-	  "ClearSilver templates and strings.hdf", NULL },
+	  "ClearSilver templates and the texts (lang/en.hdf, lang/it.hdf)", NULL },
 	{ "apply",		K_CMD,	S(apply),	DEFAULT_BINDIR "/ddns-apply", 0, 0,
 	  "command that applies: absolute path, split on spaces, no shell "
 	  "(README: the sudo rule)", NULL },
@@ -95,6 +95,9 @@ static const struct key keys[] = {
 	  "ddclient's daemon= interval in seconds", NULL },
 	{ "static_url",		K_STR,	S(static_url),	"/ddns-admin/", 0, 0,
 	  "URL prefix of www/ (ddns.css, ddns.js)", NULL },
+	{ "language",		K_CHOICE, S(language),	"auto", 0, 0,
+	  "the pages' language: auto (the browser's Accept-Language), en "
+	  "or it", "auto en it" },
 	{ "history_max",	K_INT,	S(history_max),	"1000", 10, 1000000,
 	  "audit entries kept", NULL },
 	{ "nsupdate_program", K_SHELL, S(nsupdate), "/usr/bin/nsupdate", 0, 0,

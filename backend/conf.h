@@ -37,6 +37,7 @@ struct conf {
 	char	*plain_http;	/* provider ids allowed over plain HTTP, or NULL */
 	long long ddclient_daemon;
 	char	*static_url;
+	char	*language;		/* auto, en or it */
 	long long history_max;
 	char	*nsupdate;		/* the program ddclient runs for nsupdate */
 	char	*nsupdate_keydir;	/* where ddns-apply writes TSIG key files */

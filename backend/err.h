@@ -19,6 +19,7 @@ enum dd_code {
 	DD_EINVAL,	/* a value the user gave is not acceptable; field names it */
 	DD_ENOTFOUND,	/* no such row or file */
 	DD_EEXIST,	/* a unique value is already taken */
+	DD_ECONFLICT,	/* the row changed since the page showed it */
 	DD_EBADREQ,	/* the request itself is malformed */
 	DD_ETOOBIG,	/* the request body, or a file read whole, is over its cap */
 	DD_EFORBIDDEN,	/* token or origin refused */

@@ -84,6 +84,7 @@ struct host {
 	int		 enabled;
 	long long	 created;
 	long long	 updated;
+	long long	 version;	/* bumped by every change of the row */
 	unsigned	 damaged;	/* bit f: field f did not read back whole
 					 * from the database (a NUL, too long) */
 };

@@ -22,11 +22,11 @@ struct store {
 /* The text columns in enum hfield order (host.h), then the rest; the
  * parameters of INSERT and UPDATE follow the same order. */
 #define HOST_COLS HOST_FIELDS(HOST_COL) "enabled, created, updated"
-#define SELECT_HOST "SELECT id, " HOST_COLS " FROM hosts "
+#define SELECT_HOST "SELECT id, " HOST_COLS ", version FROM hosts "
 #define INSERT_HOST "INSERT INTO hosts (" HOST_COLS ") VALUES (" \
 	HOST_FIELDS(HOST_PARAM) "?, ?, ?)"
 #define UPDATE_HOST "UPDATE hosts SET " HOST_FIELDS(HOST_SET) \
-	"updated = ? WHERE id = ?"
+	"updated = ?, version = version + 1 WHERE id = ?"
 
 /* Migrations from version i to i + 1, in order. */
 static const char *const migrations[] = {
@@ -58,6 +58,44 @@ static const char *const migrations[] = {
 	"ALTER TABLE hosts ADD COLUMN backupmx TEXT NOT NULL DEFAULT ''"
 	" CHECK (backupmx IN ('', 'yes'));"
 	"PRAGMA user_version = 4;",
+	/* 4 -> 5: ids are never given again (AUTOINCREMENT, which only a new
+	 * table can have), and every row has a version that each change
+	 * bumps. The table is schema.sql's, without its comments. */
+	"CREATE TABLE hosts5 (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" hostname TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK"
+	" (length(hostname) BETWEEN 3 AND 253 AND hostname ="
+	" lower(hostname) AND hostname NOT GLOB '*[^a-z0-9.-]*' AND"
+	" hostname GLOB '[a-z0-9]*.*[a-z0-9]' AND hostname NOT GLOB"
+	" '*..*'), description TEXT NOT NULL DEFAULT '' CHECK"
+	" (length(description) <= 200), login TEXT NOT NULL DEFAULT ''"
+	" CHECK (length(CAST(login AS BLOB)) <= 128 AND instr(login,"
+	" '#') = 0), password TEXT NOT NULL DEFAULT '' CHECK"
+	" (length(CAST(password AS BLOB)) <= 256), mx TEXT NOT NULL"
+	" DEFAULT '' CHECK (mx = '' OR (mx = lower(mx) AND mx NOT GLOB"
+	" '*[^a-z0-9.-]*' AND mx GLOB '*.*')), provider TEXT NOT NULL"
+	" CHECK (provider GLOB '[a-z]*' AND provider NOT GLOB"
+	" '*[^a-z0-9]*'), server TEXT NOT NULL DEFAULT '' CHECK"
+	" (server NOT GLOB '*[^a-z0-9.:-]*'), protocol TEXT NOT NULL"
+	" DEFAULT '' CHECK (protocol NOT GLOB '*[^a-z0-9]*'), zone"
+	" TEXT NOT NULL DEFAULT '' CHECK (zone NOT GLOB"
+	" '*[^a-z0-9.-]*'), enabled INTEGER NOT NULL DEFAULT 1 CHECK"
+	" (enabled IN (0, 1)), created INTEGER NOT NULL, updated"
+	" INTEGER NOT NULL, algorithm TEXT NOT NULL DEFAULT '' CHECK"
+	" (algorithm NOT GLOB '*[^a-z0-9-]*'), family TEXT NOT NULL"
+	" DEFAULT 'ipv4' CHECK (family IN ('ipv4', 'ipv6', 'dual')),"
+	" wildcard TEXT NOT NULL DEFAULT '' CHECK (wildcard IN ('',"
+	" 'yes')), backupmx TEXT NOT NULL DEFAULT '' CHECK (backupmx"
+	" IN ('', 'yes')), version INTEGER NOT NULL DEFAULT 1 CHECK"
+	" (version >= 1), CHECK (provider <> 'custom' OR (server <> ''"
+	" AND protocol <> '')), CHECK (hostname || description ||"
+	" login || password || mx || server || protocol || zone NOT"
+	" GLOB ('*[' || char(1) || '-' || char(31) || char(127) ||"
+	" ']*')));"
+	"INSERT INTO hosts5 (id, " HOST_COLS ") SELECT id, " HOST_COLS
+	" FROM hosts;"
+	"DROP TABLE hosts;"
+	"ALTER TABLE hosts5 RENAME TO hosts;"
+	"PRAGMA user_version = 5;",
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_VERSION,
     "one migration per schema version");
@@ -308,6 +346,7 @@ row_to_host(sqlite3_stmt *st, struct host *h)
 	h->enabled = sqlite3_column_int(st, HF__MAX + 1);
 	h->created = sqlite3_column_int64(st, HF__MAX + 2);
 	h->updated = sqlite3_column_int64(st, HF__MAX + 3);
+	h->version = sqlite3_column_int64(st, HF__MAX + 4);
 }
 
 int
@@ -541,6 +580,7 @@ insert_row(struct store *s, struct host *h, const char *user,
 	if (run(s, st, e) == -1)
 		return -1;
 	h->id = sqlite3_last_insert_rowid(s->db);
+	h->version = 1;		/* the column's default */
 	if (audit(s, user, "create", h->hostname, detail, e) == -1)
 		return -1;
 	return pend ? enqueue(s, h->hostname, e) : 0;
@@ -552,6 +592,15 @@ insert(struct store *s, struct host *h, const char *user, struct dd_err *e)
 	return insert_row(s, h, user, "", 1, e);
 }
 
+/* stale: the row changed since the page that sent the request showed it. */
+static int
+stale(struct dd_err *e, const struct host *now)
+{
+	return dd_fail(e, DD_ECONFLICT, NULL, "%s was changed by someone else "
+	    "since this page was opened (version %lld now).", now->hostname,
+	    now->version);
+}
+
 static int
 update(struct store *s, struct host *h, const char *user, struct dd_err *e)
 {
@@ -561,6 +610,8 @@ update(struct store *s, struct host *h, const char *user, struct dd_err *e)
 
 	if (store_get(s, h->id, &old, e) == -1)
 		return -1;
+	if (old.version != h->version)
+		return stale(e, &old);
 	if ((st = prep(s, UPDATE_HOST, e)) == NULL)
 		return -1;
 	h->updated = (long long)time(NULL);
@@ -569,6 +620,7 @@ update(struct store *s, struct host *h, const char *user, struct dd_err *e)
 	sqlite3_bind_int64(st, HF__MAX + 2, h->id);
 	if (run(s, st, e) == -1)
 		return -1;
+	h->version = old.version + 1;
 	if (diff(&old, h, detail, sizeof(detail)) &&
 	    (enqueue(s, old.hostname, e) == -1 || enqueue(s, h->hostname, e) == -1))
 		return -1;
@@ -610,13 +662,16 @@ store_import(struct store *s, struct host *h, size_t n, const char *user,
 
 /*
  * change_row: in one transaction, check that row id exists (DD_ENOTFOUND
- * if not), run sql on it unless sql is NULL (?1 = id, ?2 = now, ?3 = arg),
+ * if not) and, when version is not 0, that it is still at that version
+ * (DD_ECONFLICT if not), run sql on it unless sql is NULL (?1 = id,
+ * ?2 = now, ?3 = arg),
  * record action in the audit trail, and queue the hostname for a cache
  * drop when pend is set. The shape of every per-host button.
  */
 static int
-change_row(struct store *s, long long id, const char *sql, int arg,
-    const char *action, int pend, const char *user, struct dd_err *e)
+change_row(struct store *s, long long id, long long version,
+    const char *sql, int arg, const char *action, int pend, const char *user,
+    struct dd_err *e)
 {
 	struct host h;
 	sqlite3_stmt *st;
@@ -625,6 +680,8 @@ change_row(struct store *s, long long id, const char *sql, int arg,
 	if (begin(s, e) == -1)
 		return -1;
 	rc = store_get(s, id, &h, e);
+	if (rc == 0 && version != 0 && h.version != version)
+		rc = stale(e, &h);
 	if (rc == 0 && sql != NULL) {
 		if ((st = prep(s, sql, e)) != NULL) {
 			sqlite3_bind_int64(st, 1, id);
@@ -644,10 +701,13 @@ change_row(struct store *s, long long id, const char *sql, int arg,
 }
 
 int
-store_delete(struct store *s, long long id, const char *user,
-    struct dd_err *e)
+store_delete(struct store *s, long long id, long long version,
+    const char *user, struct dd_err *e)
 {
-	return change_row(s, id, "DELETE FROM hosts WHERE id = ?1", 0,
+	if (version < 1)
+		return dd_fail(e, DD_EBADREQ, "version", "The form does not say "
+		    "which version of the host it showed: reload the page.");
+	return change_row(s, id, version, "DELETE FROM hosts WHERE id = ?1", 0,
 	    "delete", 1, user, e);
 }
 
@@ -655,15 +715,15 @@ int
 store_set_enabled(struct store *s, long long id, int on, const char *user,
     struct dd_err *e)
 {
-	return change_row(s, id, "UPDATE hosts SET updated = ?2, enabled = ?3 "
-	    "WHERE id = ?1", on != 0, on ? "enable" : "disable", 0, user, e);
+	return change_row(s, id, 0, "UPDATE hosts SET updated = ?2, enabled = ?3, "
+	    "version = version + 1 WHERE id = ?1", on != 0, on ? "enable" : "disable", 0, user, e);
 }
 
 int
 store_mark_update(struct store *s, long long id, const char *user,
     struct dd_err *e)
 {
-	return change_row(s, id, NULL, 0, "update", 1, user, e);
+	return change_row(s, id, 0, NULL, 0, "update", 1, user, e);
 }
 
 int

@@ -10,7 +10,7 @@
 struct store;
 
 /* The schema version this code reads and writes (PRAGMA user_version). */
-#define STORE_VERSION 4
+#define STORE_VERSION 5
 
 /*
  * store_open: open the database at path for reading and writing (the
@@ -58,10 +58,13 @@ int store_get(struct store *s, long long id, struct host *h,
     struct dd_err *e);
 
 /*
- * store_save: insert h (h->id == 0; h->id is set on return) or update the
- * row h->id, in one transaction with its audit entry and, when ddclient
- * must resend, its pending entries. user is who did it. A hostname taken
- * by another row fails with DD_EEXIST on field "hostname".
+ * store_save: insert h (h->id == 0; h->id and h->version are set on
+ * return) or update the row h->id, in one transaction with its audit
+ * entry and, when ddclient must resend, its pending entries. user is who
+ * did it. A hostname taken by another row fails with DD_EEXIST on field
+ * "hostname". An update must name the version it was read at
+ * (h->version): a row changed since fails with DD_ECONFLICT and nothing
+ * is written; on success h->version is the new one.
  */
 int store_save(struct store *s, struct host *h, const char *user,
     struct dd_err *e);
@@ -75,11 +78,14 @@ int store_save(struct store *s, struct host *h, const char *user,
 int store_import(struct store *s, struct host *h, size_t n, const char *user,
     struct dd_err *e);
 
-/* store_delete: remove row id (DD_ENOTFOUND if none), audited, pending. */
-int store_delete(struct store *s, long long id, const char *user,
-    struct dd_err *e);
+/* store_delete: remove row id (DD_ENOTFOUND if none), audited, pending,
+ * if it is still at version (DD_ECONFLICT if it changed since; a version
+ * below 1 is DD_EBADREQ). */
+int store_delete(struct store *s, long long id, long long version,
+    const char *user, struct dd_err *e);
 
-/* store_set_enabled: enable (1) or disable (0) row id, audited. */
+/* store_set_enabled: enable (1) or disable (0) row id, audited; it is a
+ * change, so the row's version is bumped. */
 int store_set_enabled(struct store *s, long long id, int on, const char *user,
     struct dd_err *e);
 

@@ -15,7 +15,7 @@
 enum qfield { Q_ACTION, Q_ID, Q_MSG, Q_APPLY, Q_PAGE, Q_SEARCH, Q__MAX };
 
 /* Body fields: the host form's, then these. */
-enum bfield { B_ID = HF__MAX, B_CSRF, B__MAX };
+enum bfield { B_ID = HF__MAX, B_CSRF, B_VERSION, B__MAX };
 
 enum method { M_GET = 1, M_POST = 2 };
 
@@ -34,6 +34,7 @@ struct req {
 	char		*q[Q__MAX];	/* validated query fields */
 	char		*b[B__MAX];	/* validated body fields */
 	long long	 id;		/* id from the query or body; 0 if none */
+	long long	 version;	/* the row version the form showed; 0 if none */
 	struct store	*store;
 	enum ddv	 ver;		/* the ddclient written for (ddver.h) */
 	char		 ver_error[256];	/* why it is a guess, or "" */
@@ -80,7 +81,7 @@ void req_free(struct req *r);
  *   out_set      set key to val (NULL is "")
  *   out_setn     set the key made from fmt to the number n
  *   out_row      set <list>.<i>.<field> to val
- *   out_lang     the text Lang.<group>.<name> of strings.hdf ("" if none)
+ *   out_lang     the text Lang.<group>.<name> of the page's language ("" if none)
  *   out_time     Unix time t as local "YYYY-MM-DD HH:MM:SS" in buf (and
  *                returns buf); "" for 0 or less (never) or a time that
  *                cannot be shown
@@ -143,6 +144,7 @@ void page_disable(struct req *);
 void page_update(struct req *);
 void page_history(struct req *);
 void page_import(struct req *);
+void page_config(struct req *);
 
 /* page_list.c: redirect to the list saying what happened (msg) and how
  * applying it to ddclient went (apply's exit code). */

@@ -9,15 +9,16 @@ static const char *const host_fields[] = {
 #define NAME(e, n, ...) #n,
 	HOST_FIELDS(NAME)
 #undef NAME
-	[B_ID] = "id", [B_CSRF] = "csrf_token",
+	[B_ID] = "id", [B_CSRF] = "csrf_token", [B_VERSION] = "version",
 };
 _Static_assert(sizeof(host_fields) / sizeof(host_fields[0]) == B__MAX,
     "the host form names every body field once");
-static const char *const id_fields[] = { "id", "csrf_token" };
+static const char *const id_fields[] = { "id", "csrf_token", "version" };
 static const char *const csrf_fields[] = { "csrf_token" };
 
 #define HOST_FORM host_fields, B__MAX, 0
 #define ID_FORM id_fields, 2, B_ID
+#define VERSIONED_FORM id_fields, 3, B_ID	/* id_fields start at B_ID */
 #define CSRF_FORM csrf_fields, 1, B_CSRF
 #define NO_FORM NULL, 0, 0
 
@@ -26,12 +27,13 @@ static const struct route routes[] = {
 	{ "edit",	M_GET,	page_edit,		NO_FORM },
 	{ "save",	M_POST,	page_save,		HOST_FORM },
 	{ "delete",	M_GET,	page_delete_confirm,	NO_FORM },
-	{ "delete",	M_POST,	page_delete,		ID_FORM },
+	{ "delete",	M_POST,	page_delete,		VERSIONED_FORM },
 	{ "enable",	M_POST,	page_enable,		ID_FORM },
 	{ "disable",	M_POST,	page_disable,		ID_FORM },
 	{ "update",	M_POST,	page_update,		ID_FORM },
 	{ "history",	M_GET,	page_history,		NO_FORM },
 	{ "import",	M_POST,	page_import,		CSRF_FORM },
+	{ "config",	M_GET,	page_config,		NO_FORM },
 };
 
 const struct route *

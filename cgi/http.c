@@ -14,6 +14,7 @@ static const int status_of[DD_CODE__MAX] = {
 	[DD_EINVAL] = 422,
 	[DD_ENOTFOUND] = 404,
 	[DD_EEXIST] = 422,
+	[DD_ECONFLICT] = 409,
 	[DD_EBADREQ] = 400,
 	[DD_ETOOBIG] = 413,
 	[DD_EFORBIDDEN] = 403,
@@ -31,7 +32,7 @@ static const struct {
 } reasons[] = {
 	{ 200, "OK" }, { 303, "See Other" }, { 400, "Bad Request" },
 	{ 401, "Unauthorized" }, { 403, "Forbidden" }, { 404, "Not Found" },
-	{ 405, "Method Not Allowed" }, { 411, "Length Required" },
+	{ 405, "Method Not Allowed" }, { 409, "Conflict" }, { 411, "Length Required" },
 	{ 413, "Content Too Large" }, { 415, "Unsupported Media Type" },
 	{ 422, "Unprocessable Content" }, { 500, "Internal Server Error" },
 	{ 503, "Service Unavailable" },

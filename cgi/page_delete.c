@@ -12,6 +12,7 @@ page_delete_confirm(struct req *r)
 		return;
 	}
 	out_setn(r, h.id, "Host.id");
+	out_setn(r, h.version, "Host.version");
 	out_set(r, "Host.hostname", h.hostname);
 	out_set(r, "Host.description", h.description);
 	http_page(r, 200, "delete.cs");
@@ -20,10 +21,20 @@ page_delete_confirm(struct req *r)
 void
 page_delete(struct req *r)
 {
-	struct dd_err e = { 0 };
+	struct dd_err e = { 0 }, ce;
 
-	if (store_delete(r->store, r->id, r->who, &e) == -1) {
-		http_error(r, &e);
+	if (store_delete(r->store, r->id, r->version, r->who, &e) == -1) {
+		if (e.code != DD_ECONFLICT) {
+			http_error(r, &e);
+			return;
+		}
+		/* Ask again, about the host as it is now. */
+		ce = e;
+		page_delete_confirm(r);
+		if (r->status == 200) {
+			out_set(r, "Conflict.message", ce.msg);
+			r->status = 409;
+		}
 		return;
 	}
 	list_after(r, "deleted", run_apply(r));

@@ -50,7 +50,9 @@ set_providers(struct req *r, const char *provider, const char *protocol)
 		    prov_families(p, NULL, r->ver) == 0)
 			continue;
 		out_row(r, "Providers", k, "id", p->id);
-		out_row(r, "Providers", k, "label", p->label);
+		out_row(r, "Providers", k, "label",
+		    *out_lang(r, "ProviderName", p->id) ?
+		    out_lang(r, "ProviderName", p->id) : p->label);
 		fields_of(p->flags | HF_ALWAYS, fields, sizeof(fields));
 		out_row(r, "Providers", k, "fields", fields);
 		families_of(prov_families(p, NULL, r->ver), fams, sizeof(fams));
@@ -96,6 +98,16 @@ set_choices(struct req *r, const char *const in[HF__MAX])
 	out_set(r, "Page.ddclient", ddver_name(r->ver));
 }
 
+/* The fields in the order the page shows them (edit.cs): the first bad
+ * one takes the focus, the only autofocus of the page. */
+static const enum hfield page_order[] = {
+	HF_HOSTNAME, HF_DESCRIPTION, HF_PROVIDER, HF_SERVER, HF_PROTOCOL,
+	HF_LOGIN, HF_PASSWORD, HF_ALGORITHM, HF_ZONE, HF_MX, HF_BACKUPMX,
+	HF_WILDCARD, HF_FAMILY,
+};
+_Static_assert(sizeof(page_order) / sizeof(page_order[0]) == HF__MAX,
+    "every field has its place on the page");
+
 /* Fill the form with in[] (never the password) and the messages why[]. */
 static void
 set_form(struct req *r, const char *const in[HF__MAX],
@@ -114,8 +126,14 @@ set_form(struct req *r, const char *const in[HF__MAX],
 			out_set(r, key, why[f]);
 		}
 	}
+	for (f = 0; why != NULL && f < HF__MAX; f++)
+		if (why[page_order[f]][0]) {
+			out_set(r, "Form.focus", host_field_name(page_order[f]));
+			break;
+		}
 	if (old != NULL) {
 		out_setn(r, old->id, "Form.id");
+		out_setn(r, old->version, "Form.version");
 		out_set(r, "Form.has_password", *old->password ? "1" : "0");
 	}
 	set_choices(r, in);
@@ -145,6 +163,39 @@ page_edit(struct req *r)
 	http_page(r, 200, "edit.cs");
 }
 
+/*
+ * conflict: the row changed since the form was opened. The form comes
+ * back with what was typed, the stored value beside each field that
+ * differs from it, and the row's new version, so that a second Save is a
+ * deliberate choice. Nothing is stored.
+ */
+static void
+conflict(struct req *r, const struct dd_err *ce)
+{
+	struct dd_err e = { 0 };
+	struct host now;
+	const char *typed;
+	char key[64];
+	int f;
+
+	if (store_get(r->store, r->id, &now, &e) == -1) {
+		http_error(r, &e);	/* deleted meanwhile: 404 */
+		return;
+	}
+	set_form(r, (const char *const *)r->b, NULL, &now);
+	out_set(r, "Conflict.message", ce->msg);
+	for (f = 0; f < HF__MAX; f++) {
+		typed = r->b[f] ? r->b[f] : "";
+		if (f == HF_PASSWORD || strcmp(typed, host_field(&now, f,
+		    NULL)) == 0)
+			continue;
+		snprintf(key, sizeof(key), "Stored.%s", host_field_name(f));
+		out_set(r, key, *host_field(&now, f, NULL) ? host_field(&now, f,
+		    NULL) : out_lang(r, "Conflict", "empty"));
+	}
+	http_page(r, 409, "edit.cs");
+}
+
 void
 page_save(struct req *r)
 {
@@ -159,13 +210,25 @@ page_save(struct req *r)
 			return;
 		}
 		oldp = &old;
+		if (r->version == 0) {
+			dd_fail(&e, DD_EBADREQ, "version", "The form does not "
+			    "say which version of the host it showed: reload "
+			    "the page.");
+			http_error(r, &e);
+			return;
+		}
 	}
 	if (val_host((const char *const *)r->b, oldp, r->ver, &h, why) > 0) {
 		set_form(r, (const char *const *)r->b, why, oldp);
 		http_page(r, 422, "edit.cs");
 		return;
 	}
+	h.version = r->version;
 	if (store_save(r->store, &h, r->who, &e) == -1) {
+		if (e.code == DD_ECONFLICT) {
+			conflict(r, &e);
+			return;
+		}
 		if (e.code != DD_EEXIST) {
 			http_error(r, &e);
 			return;

@@ -146,6 +146,23 @@ set_state(struct req *r, size_t i, const struct host *h,
 	out_row(r, "Hosts", i, "State.kind", kind);
 }
 
+/* The hostname's labels, each with its dot, so that the page may break a
+ * long name after a dot and never inside a label. */
+static void
+hostname_labels(struct req *r, size_t i, const char *name)
+{
+	char key[48], label[HOSTNAME_SZ];
+	size_t k, n;
+
+	for (k = 0; *name; k++, name += n) {
+		n = strcspn(name, ".");
+		n += name[n] == '.';
+		snprintf(label, sizeof(label), "%.*s", (int)n, name);
+		snprintf(key, sizeof(key), "labels.%zu", k);
+		out_row(r, "Hosts", i, key, label);
+	}
+}
+
 static void
 set_host(struct req *r, size_t i, const struct host *h)
 {
@@ -154,7 +171,10 @@ set_host(struct req *r, size_t i, const struct host *h)
 	out_setn(r, h->id, "Hosts.%zu.id", i);
 	out_setn(r, h->enabled, "Hosts.%zu.enabled", i);
 	out_row(r, "Hosts", i, "hostname", h->hostname);
-	out_row(r, "Hosts", i, "provider", p ? p->label : h->provider);
+	hostname_labels(r, i, h->hostname);
+	out_row(r, "Hosts", i, "provider", p == NULL ? h->provider :
+	    *out_lang(r, "ProviderName", p->id) ? out_lang(r, "ProviderName",
+	    p->id) : p->label);
 	out_row(r, "Hosts", i, "login", h->login);
 	out_row(r, "Hosts", i, "description", h->description);
 	out_row(r, "Hosts", i, "mx", h->mx);

@@ -9,6 +9,7 @@
 
 #include "cgi.h"
 #include "form.h"
+#include "lang.h"
 #include "num.h"
 
 #define BODY_MAX (64 * 1024)	/* DESIGN.md: larger bodies get 413 unread */
@@ -23,7 +24,7 @@ static const char *const query_names[Q__MAX] = {
 static const char *const env_names[] = {
 	"REQUEST_METHOD", "QUERY_STRING", "CONTENT_TYPE", "CONTENT_LENGTH",
 	"REMOTE_USER", "HTTP_ORIGIN", "HTTP_REFERER", "HTTPS", "SERVER_ADDR",
-	"SERVER_PORT", "DDNS_ADMIN_CONFIG",
+	"SERVER_PORT", "DDNS_ADMIN_CONFIG", "HTTP_ACCEPT_LANGUAGE",
 };
 #define NENV (sizeof(env_names) / sizeof(env_names[0]))
 static char *env_vals[NENV];
@@ -64,11 +65,17 @@ req_free(struct req *r)
 		free(env_vals[i]);
 }
 
+/* The languages of templates/lang/, the default first. */
+static const char *const langs[] = { "en", "it" };
+
 /* HDF with escaping on before any template is parsed (G1-G4 of
- * shared/clearsilver.md: no debug dump, no time footer). */
+ * shared/clearsilver.md: no debug dump, no time footer), and the texts
+ * of the language the configuration or the browser asks for. */
 static int
 hdf_setup(struct req *r, struct dd_err *e)
 {
+	const char *lang = langs[lang_choose(env("HTTP_ACCEPT_LANGUAGE"),
+	    r->conf.language, langs, sizeof(langs) / sizeof(langs[0]))];
 	char path[PATH_MAX];
 	NEOERR *err;
 
@@ -77,9 +84,12 @@ hdf_setup(struct req *r, struct dd_err *e)
 	if (err == STATUS_OK)
 		err = hdf_set_value(r->hdf, "hdf.loadpaths.0", r->conf.templates);
 	if (err == STATUS_OK) {
-		snprintf(path, sizeof(path), "%s/strings.hdf", r->conf.templates);
+		snprintf(path, sizeof(path), "%s/lang/%s.hdf", r->conf.templates,
+		    lang);
 		err = hdf_read_file(r->hdf, path);
 	}
+	if (err == STATUS_OK)
+		err = hdf_set_value(r->hdf, "Page.Lang", lang);
 	if (err == STATUS_OK)
 		return 0;
 	nerr_log_error(err);
@@ -185,6 +195,21 @@ parse_id(struct req *r, struct dd_err *e)
 	return 0;
 }
 
+/* The row version a Modify or Delete form carries (store.h): required
+ * with an id, so that a change made meanwhile is never overwritten. */
+static int
+parse_version(struct req *r, struct dd_err *e)
+{
+	const char *v = r->b[B_VERSION];
+
+	if (r->method != M_POST || r->id == 0 || v == NULL)
+		return 0;
+	if (num_parse(v, 1, LLONG_MAX, &r->version) == -1)
+		return dd_fail(e, DD_EBADREQ, "version", "The host version must "
+		    "be a positive number.");
+	return 0;
+}
+
 /*
  * req_parse: authenticate, parse and check the request, and find its page.
  * Returns the page, or NULL with e set (and r->allow for a 405).
@@ -229,7 +254,7 @@ req_parse(struct req *r, struct dd_err *e)
 			return NULL;
 		}
 	}
-	if (parse_id(r, e) == -1)
+	if (parse_id(r, e) == -1 || parse_version(r, e) == -1)
 		return NULL;
 	return rt->fn;
 }

@@ -1,5 +1,5 @@
 <!DOCTYPE html>
-<html lang="en">
+<html lang="<?cs var:Page.Lang ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -10,6 +10,6 @@
 <body>
 <header class="top">
 <h1><a href="?action=list"><?cs var:Lang.Title ?></a></h1>
-<nav><a href="?action=list"><?cs var:Lang.Col.hostname ?>s</a> <a href="?action=history"><?cs var:Lang.History ?></a><?cs if:Page.User ?> <span class="user"><?cs var:Page.User ?></span><?cs /if ?></nav>
+<nav aria-label="<?cs var:Lang.Nav.label ?>"><a href="?action=list"><?cs var:Lang.Nav.hosts ?></a> <a href="?action=history"><?cs var:Lang.History ?></a><?cs if:Page.User ?> <span class="user"><?cs var:Page.User ?></span><?cs /if ?></nav>
 </header>
 <main>

@@ -21,9 +21,9 @@
 <?cs if:PublicIp.v6.checked ?><?cs call:public(PublicIp.v6, "ipv6") ?><?cs /if ?>
 </ul>
 </div>
-<p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a></p>
+<p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a> <a class="button" id="show-config" href="?action=config"><?cs var:Lang.ConfigPage.link ?></a></p>
 <p class="summary" id="summary"><?cs var:Summary.total ?> <?cs if:Summary.total == "1" ?><?cs var:Lang.Summary.host ?><?cs else ?><?cs var:Lang.Summary.hosts ?><?cs /if ?><?cs if:Search.q ?> <?cs var:Lang.Summary.matching ?><?cs /if ?>: <?cs var:Summary.ok ?> <?cs var:Lang.Summary.ok ?>, <?cs var:Summary.failing ?> <?cs var:Lang.Summary.failing ?>, <?cs var:Summary.waiting ?> <?cs var:Lang.Summary.waiting ?><?cs if:Summary.disabled != "0" ?>, <?cs var:Summary.disabled ?> <?cs var:Lang.Summary.disabled ?><?cs /if ?>.</p>
-<form class="search" method="get" action="" role="search"><input type="hidden" name="action" value="list">
+<form class="search" method="get" role="search"><input type="hidden" name="action" value="list">
 <label for="f-q"><?cs var:Lang.Search.label ?></label> <input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>" maxlength="100"> <button type="submit"><?cs var:Lang.Search.go ?></button></form>
 <?cs if:Import.offer ?><form method="post" action="?action=import" id="import"><p><?cs var:Lang.Import.offer ?></p><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.Import.button ?></button></form><?cs /if ?>
 <?cs if:subcount(Hosts) == 0 ?>
@@ -35,20 +35,21 @@
 </tr></thead>
 <tbody>
 <?cs each:h = Hosts ?><tr id="host-<?cs var:h.id ?>" class="state-<?cs var:h.State.kind ?>">
-<td class="hostname"><?cs var:h.hostname ?></td>
-<td><?cs var:h.provider ?></td>
-<td><?cs var:h.login ?></td>
-<td><?cs var:h.description ?></td>
-<td><?cs var:h.mx ?></td>
-<td><?cs if:h.enabled == "1" ?><?cs var:Lang.Yes ?><?cs else ?><?cs var:Lang.No ?><?cs /if ?></td>
-<td class="state">
+<td class="hostname" data-label="<?cs var:Lang.Col.hostname ?>"><?cs each:l = h.labels ?><span class="label"><?cs var:l ?></span><wbr><?cs /each ?></td>
+<td data-label="<?cs var:Lang.Col.provider ?>"><?cs var:h.provider ?></td>
+<td data-label="<?cs var:Lang.Col.login ?>"><?cs var:h.login ?></td>
+<td data-label="<?cs var:Lang.Col.description ?>"><?cs var:h.description ?></td>
+<td data-label="<?cs var:Lang.Col.mx ?>"><?cs var:h.mx ?></td>
+<td data-label="<?cs var:Lang.Col.enabled ?>"><?cs if:h.enabled == "1" ?><?cs var:Lang.Yes ?><?cs else ?><?cs var:Lang.No ?><?cs /if ?></td>
+<td class="state" data-label="<?cs var:Lang.Col.state ?>">
+<span class="badge badge-<?cs var:h.State.kind ?>"><?cs var:Lang.Badge[h.State.kind] ?></span>
 <span class="status"><?cs var:h.State.text ?><?cs if:h.State.why ?> <?cs var:h.State.field ?>: <?cs var:h.State.why ?><?cs /if ?></span>
 <?cs each:f = h.State.Fam ?><br><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓ <?cs var:Lang.State.insync ?></span><?cs elif:f.insync == "0" ?> <span class="sync bad"><?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:subcount(h.State.Fam) > 1 || f.kind != "ok" ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.kind == "error" && f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs /if ?>
 <?cs /each ?>
 <?cs if:h.State.mtime ?><br><?cs var:Lang.State.updated ?>: <?cs var:h.State.mtime ?><?cs /if ?>
 <?cs if:h.State.atime ?><br><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?><?cs /if ?>
 </td>
-<td class="actions">
+<td class="actions" data-label="<?cs var:Lang.Col.actions ?>">
 <a class="button" href="?action=edit&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Modify ?></a>
 <a class="button danger" href="?action=delete&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Delete ?></a>
 <form method="post" action="?action=<?cs if:h.enabled == "1" ?>disable<?cs else ?>enable<?cs /if ?>">

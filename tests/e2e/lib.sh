@@ -105,6 +105,9 @@ sys.exit(sys.argv[1] in t or sys.argv[1] in html.unescape(t))' "$1" "${2:-$T/out
 }
 # token: the csrf_token of the last page.
 token() { grep -o 'name="csrf_token" value="[^"]*"' "$T/out" | head -1 | sed 's/.*value="//; s/"$//'; }
+# form_version: the row version the last page's form carries (Modify,
+# Delete); a Save or Delete must send it back.
+form_version() { grep -o 'name="version" value="[^"]*"' "$T/out" | head -1 | sed 's/.*value="//; s/"$//'; }
 # urlencode STRING
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 sql() { sqlite3 "$T/ddns.db" "$1"; }
@@ -133,6 +136,11 @@ wait_for() {
 # row_has ID TEXT: the list page in $T/out shows TEXT in host ID's row.
 row_has() {
 	sed -n "/<tr id=\"host-$1\"/,/<\/tr>/p" "$T/out" | grep -qF -- "$2"
+}
+# host_shown NAME: the list page in $T/out has a row whose Hostname cell
+# reads NAME (the page breaks it into labels with markup in between).
+host_shown() {
+	grep -o '<td class="hostname"[^>]*>.*</td>' "$T/out" | sed 's/<[^>]*>//g' | grep -qxF -- "$1"
 }
 # FAKE: the fake provider / check server (tests/tools/fake_provider.py).
 FAKE="$TOP/tests/tools/fake_provider.py"

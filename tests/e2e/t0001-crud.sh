@@ -25,7 +25,7 @@ check "config is mode 0600" [ "$(stat -c %a "$T/ddclient.conf")" = 600 ]
 check "database is mode 0600" [ "$(stat -c %a "$T/ddns.db")" = 600 ]
 
 cgi GET 'action=list&msg=saved&apply=4'
-check "list shows the host" body_has '<td class="hostname">arthur-rimbaud.dyndns.org</td>'
+check "list shows the host" body_has '<td class="hostname" data-label="Hostname"><span class="label">arthur-rimbaud.</span><wbr><span class="label">dyndns.</span><wbr><span class="label">org</span><wbr></td>'
 check "list says saved" body_has 'Saved.'
 check "list never shows the password" sh -c "! grep -q s3cret '$T/out'"
 id=$(sql 'select id from hosts')
@@ -33,8 +33,8 @@ id=$(sql 'select id from hosts')
 cgi GET "action=edit&id=$id"
 check "modify form answers 200" [ "$(status)" = 200 ]
 check "modify form never holds the password" sh -c "! grep -q s3cret '$T/out'"
-tok=$(token)
-cgi POST 'action=save' "csrf_token=$tok&id=$id&hostname=arthur-rimbaud.dyndns.org&description=office&login=arthur&password=&provider=dyn&mx=&server=&protocol=&zone="
+tok=$(token) ver=$(form_version)
+cgi POST 'action=save' "csrf_token=$tok&id=$id&version=$ver&hostname=arthur-rimbaud.dyndns.org&description=office&login=arthur&password=&provider=dyn&mx=&server=&protocol=&zone="
 check "modify answers 303" [ "$(status)" = 303 ]
 check "description changed" [ "$(sql 'select description from hosts')" = office ]
 check "empty password kept the stored one" [ "$(sql 'select password from hosts')" = s3cret ]
@@ -42,8 +42,8 @@ check "config still has the password" grep -qx "password='s3cret', \\\\" "$T/ddc
 
 cgi GET "action=delete&id=$id"
 check "delete confirmation answers 200" [ "$(status)" = 200 ]
-tok=$(token)
-cgi POST 'action=delete' "csrf_token=$tok&id=$id"
+tok=$(token) ver=$(form_version)
+cgi POST 'action=delete' "csrf_token=$tok&id=$id&version=$ver"
 check "delete answers 303" [ "$(status)" = 303 ]
 check "row is gone" [ "$(sql 'select count(*) from hosts')" = 0 ]
 check "config no longer has the host" sh -c "! grep -q arthur-rimbaud '$T/ddclient.conf'"

@@ -16,6 +16,7 @@ code() { cat "$T/code"; }
 hdr() { tr -d '\r' < "$T/h" | grep -qi -- "$1"; }
 has() { grep -qF -- "$1" "$T/b"; }
 tok() { grep -o 'name="csrf_token" value="[^"]*"' "$T/b" | head -1 | sed 's/.*value="//; s/"$//'; }
+ver() { grep -o 'name="version" value="[^"]*"' "$T/b" | head -1 | sed 's/.*value="//; s/"$//'; }
 conf_has() { grep -qxF -- "$1" "$T/ddclient.conf"; }
 
 # ---- authentication is lighttpd's ----
@@ -52,7 +53,7 @@ auth -L --data-urlencode "csrf_token=$t" \
 check "create: POST answered 303" grep -q '^HTTP/1.1 303' "$T/h"
 check "create: followed to the list" grep -q 'action=list&msg=saved' "$T/code"
 check "create: the list shows the host" \
-	has '<td class="hostname">arthur-rimbaud.dyndns.org</td>'
+	has '<td class="hostname" data-label="Hostname"><span class="label">arthur-rimbaud.</span><wbr><span class="label">dyndns.</span><wbr><span class="label">org</span><wbr></td>'
 check "create: the list says saved" has 'Saved.'
 check "create: the list never shows the password" sh -c "! grep -qF 'S3c' '$T/b'"
 check "create: config has the host" conf_has 'arthur-rimbaud.dyndns.org'
@@ -67,15 +68,15 @@ auth "$URL?action=edit&id=$id"
 check "modify form: 200" [ "$(code)" = 200 ]
 check "modify form: holds the description" has 'value="home"'
 check "modify form: never holds the password" sh -c "! grep -qF 'S3c' '$T/b'"
-t=$(tok)
+t=$(tok) v=$(ver)
 auth -L --data-urlencode "csrf_token=$t" --data-urlencode "id=$id" \
-	--data-urlencode 'hostname=arthur-rimbaud.dyndns.org' \
+	--data-urlencode "version=$v" --data-urlencode 'hostname=arthur-rimbaud.dyndns.org' \
 	--data-urlencode 'description=office <b>2</b>' --data-urlencode 'login=arthur' \
 	--data-urlencode 'password=' --data-urlencode 'provider=dyn' \
 	--data-urlencode 'mx=' --data-urlencode 'server=' \
 	--data-urlencode 'protocol=' --data-urlencode 'zone=' "$URL?action=save"
 check "modify: 303 then the list" sh -c "grep -q '^HTTP/1.1 303' '$T/h' && [ \"\$(cat '$T/code')\" = 200 ]"
-check "modify: the list shows the new description, escaped" has '<td>office &lt;b&gt;2&lt;/b&gt;</td>'
+check "modify: the list shows the new description, escaped" has '<td data-label="Description">office &lt;b&gt;2&lt;/b&gt;</td>'
 check "modify: stored" [ "$(sql "select description from hosts where id=$id")" = 'office <b>2</b>' ]
 check "modify: config still has the host" conf_has 'arthur-rimbaud.dyndns.org'
 check "modify: config kept the password" conf_has "password='$hpw', \\"
@@ -125,9 +126,9 @@ check "Referer of this page: 303" [ "$(code)" = 303 ]
 auth "$URL?action=delete&id=$id"
 check "delete confirmation: 200" [ "$(code)" = 200 ]
 check "delete confirmation: names the host" has 'arthur-rimbaud.dyndns.org'
-t=$(tok)
+t=$(tok) v=$(ver)
 auth -L --data-urlencode "csrf_token=$t" --data-urlencode "id=$id" \
-	"$URL?action=delete"
+	--data-urlencode "version=$v" "$URL?action=delete"
 check "delete: 303 then the list" sh -c "grep -q '^HTTP/1.1 303' '$T/h' && [ \"\$(cat '$T/code')\" = 200 ]"
 check "delete: the list no longer shows it" \
 	sh -c "! grep -q 'arthur-rimbaud' '$T/b'"

@@ -36,7 +36,7 @@ set_control() { printf '%s\n' "$1" > "$T/prov.ctl.tmp" && mv "$T/prov.ctl.tmp" "
 post() { cgi GET ''; cgi POST "action=$1" "csrf_token=$(token)&id=$2"; }
 # save [ID] HOST LOGIN PASSWORD: create (no ID) or modify through the form.
 save() {
-	if [ $# -eq 4 ]; then cgi GET "action=edit&id=$1"; idf="&id=$1"; shift
+	if [ $# -eq 4 ]; then cgi GET "action=edit&id=$1"; idf="&id=$1&version=$(form_version)"; shift
 	else cgi GET 'action=edit'; idf=; fi
 	cgi POST 'action=save' "csrf_token=$(token)$idf&hostname=$1&description=&login=$(urlencode "$2")&password=$(urlencode "$3")&provider=custom&mx=&server=127.0.0.1:$PORT&protocol=dyndns2&zone="
 }
@@ -143,7 +143,7 @@ check "enabled host is sent again within 10 s" wait_for 100 more "$F1" "$n"
 check "ddclient finishes that pass" wait_for 100 passes_gt "$p"
 
 # --- Delete: no more requests ---------------------------------------------
-delete_h1() { cgi GET "action=delete&id=$id1"; cgi POST 'action=delete' "csrf_token=$(token)&id=$id1"; }
+delete_h1() { cgi GET "action=delete&id=$id1"; cgi POST 'action=delete' "csrf_token=$(token)&id=$id1&version=$(form_version)"; }
 quiet_after delete delete_h1
 check "row is gone" [ "$(sql "select count(*) from hosts where hostname='$H1'")" = 0 ]
 

@@ -116,8 +116,8 @@ check "ddclient.conf names no program but the configured nsupdate" \
 	sh -c "! grep -E '^login=/' '$T/ddclient.conf' | grep -vqxF 'login=$(command -v nsupdate), \\'"
 
 # ---- delete: its key file goes, the other stays ----
-cgi GET ''
-cgi POST 'action=delete' "csrf_token=$(token)&id=$id"
+cgi GET "action=delete&id=$id"
+cgi POST 'action=delete' "csrf_token=$(token)&id=$id&version=$(form_version)"
 check "delete answers 303" [ "$(status)" = 303 ]
 check "the deleted host's key file is removed" [ ! -e "$KEY" ]
 check "the other host's key file stays" [ -f "$T/keys/$H2.key" ]

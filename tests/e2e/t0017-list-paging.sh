@@ -26,7 +26,7 @@ now=$(date +%s)
 	done
 } > "$T/ddclient.cache"
 # rows: the hostnames of the list's rows, in order.
-rows() { sed -n 's/.*<td class="hostname">\([^<]*\)<.*/\1/p' "$T/out"; }
+rows() { grep -o '<td class="hostname"[^>]*>.*</td>' "$T/out" | sed 's/<[^>]*>//g'; }
 
 cgi GET ''
 check "the list answers 200" [ "$(status)" = 200 ]

@@ -52,7 +52,7 @@ save_unchanged() {
 	sql "select hostname, login, provider, server, protocol from hosts where id=$1" |
 		{ IFS='|' read -r h l pr s pc
 		  cgi GET "action=edit&id=$1"
-		  cgi POST 'action=save' "$(form_body csrf_token "$(token)" id "$1" \
+		  cgi POST 'action=save' "$(form_body csrf_token "$(token)" id "$1" version "$(form_version)" \
 			hostname "$h" login "$l" password '' provider "$pr" server "$s" \
 			protocol "$pc" family ipv4)"; }
 }

@@ -34,6 +34,9 @@ while [ $i -lt 50 ]; do
 	esac
 	i=$((i + 1))
 done
+# A bad answer shows its page and the server's log, to say why.
+for b in $bad; do sed -n '1,20p' "$T/res/${b%%:*}.body" | sed "s/^/# $b: /"; done
+[ -z "$bad" ] || sed -n '1,20p' "$T/cgi-stderr.log" | sed 's/^/# log: /'
 check "every save landed or got a clear error, none a 500 (bad:$bad)" [ -z "$bad" ]
 n_race=$(printf '%s\n' $acked | grep -c '^race.example.com$')
 check "exactly one of the racing saves of one hostname landed" [ "$n_race" -eq 1 ]

@@ -11,7 +11,8 @@ save() {	# save EXTRA_FIELDS (urlencoded, without the token)
 save "hostname=audit.example.com&provider=dyn&login=alice&password=Sup3rSecret"
 id=$(sql "select id from hosts where hostname = 'audit.example.com'")
 USER_NAME=bob
-save "id=$id&hostname=audit.example.com&provider=dyn&login=alice2&password=N3wSecret&description=x"
+cgi GET "action=edit&id=$id"
+cgi POST 'action=save' "csrf_token=$(token)&version=$(form_version)&id=$id&hostname=audit.example.com&provider=dyn&login=alice2&password=N3wSecret&description=x"
 check "modify is recorded with who did it" [ "$(sql "select user from audit where action = 'modify'")" = bob ]
 detail=$(sql "select detail from audit where action = 'modify'")
 check "the changed fields are named" sh -c "echo '$detail' | grep -q 'login changed' && echo '$detail' | grep -q 'description changed'"
@@ -22,7 +23,8 @@ tok=$(token)
 cgi POST 'action=disable' "csrf_token=$tok&id=$id"
 cgi POST 'action=enable' "csrf_token=$tok&id=$id"
 cgi POST 'action=update' "csrf_token=$tok&id=$id"
-cgi POST 'action=delete' "csrf_token=$tok&id=$id"
+cgi GET "action=delete&id=$id"
+cgi POST 'action=delete' "csrf_token=$(token)&id=$id&version=$(form_version)"
 check "create, modify, disable, enable, update now and delete are all recorded" \
 	[ "$(sql 'select group_concat(action) from (select action from audit order by id)')" = create,modify,disable,enable,update,delete ]
 cgi GET 'action=history'

@@ -1,5 +1,5 @@
 /* check_apply.c: ddns-apply's outcomes and the daemon's states as the page
- * words them: one table each, every row with its text in strings.hdf. */
+ * words them: one table each, every row with its text in both languages. */
 #include <stdio.h>
 #include <string.h>
 
@@ -9,26 +9,37 @@
 #include "apply.h"
 #include "daemon.h"
 
+/* Both languages' texts in one HDF: En.Lang... and It.Lang... */
 static HDF *
 strings(void)
 {
 	HDF *hdf = NULL;
+	HDF *en, *it;
 
 	ck_assert_ptr_eq(hdf_init(&hdf), STATUS_OK);
-	ck_assert_msg(hdf_read_file(hdf, SRCDIR "/templates/strings.hdf") ==
-	    STATUS_OK, "cannot read strings.hdf");
+	ck_assert_ptr_eq(hdf_get_node(hdf, "En", &en), STATUS_OK);
+	ck_assert_ptr_eq(hdf_get_node(hdf, "It", &it), STATUS_OK);
+	ck_assert_msg(hdf_read_file(en, SRCDIR "/templates/lang/en.hdf") ==
+	    STATUS_OK, "cannot read lang/en.hdf");
+	ck_assert_msg(hdf_read_file(it, SRCDIR "/templates/lang/it.hdf") ==
+	    STATUS_OK, "cannot read lang/it.hdf");
 	return hdf;
 }
 
 static void
 has_text(HDF *hdf, const char *group, const char *key)
 {
+	static const char *const lang[] = { "En", "It" };
 	char name[96];
 	const char *v;
+	size_t i;
 
-	snprintf(name, sizeof(name), "Lang.%s.%s", group, key);
-	v = hdf_get_value(hdf, name, NULL);
-	ck_assert_msg(v != NULL && *v != '\0', "strings.hdf has no %s", name);
+	for (i = 0; i < 2; i++) {
+		snprintf(name, sizeof(name), "%s.Lang.%s.%s", lang[i], group,
+		    key);
+		v = hdf_get_value(hdf, name, NULL);
+		ck_assert_msg(v != NULL && *v != '\0', "no text %s", name);
+	}
 }
 
 static int

@@ -106,6 +106,48 @@ shape(const char *path, char *out, size_t sz)
 	ck_assert_uint_lt(len, sz);
 }
 
+/* table_sql: the CREATE TABLE text of table name at path, without SQL
+ * comments, quotes around the name and spacing, to compare what shape()
+ * cannot see (CHECKs, AUTOINCREMENT). */
+static void
+table_sql(const char *path, const char *name, char *out, size_t sz)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	const char *t;
+	size_t len = 0;
+	int space = 0;
+
+	out[0] = '\0';
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master "
+	    "WHERE type = 'table' AND name = ?1", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	for (t = (const char *)sqlite3_column_text(st, 0); *t && len + 2 < sz;
+	    t++) {
+		if (t[0] == '-' && t[1] == '-') {
+			t += strcspn(t, "\n");
+			if (*t == '\0')
+				break;
+		}
+		if (*t == '"')
+			continue;
+		if (*t == ' ' || *t == '\t' || *t == '\n') {
+			space = 1;
+			continue;
+		}
+		if (space && len > 0 && out[len - 1] != '(' && *t != ')' &&
+		    *t != ',')
+			out[len++] = ' ';
+		space = 0;
+		out[len++] = *t;
+	}
+	out[len] = '\0';
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
 static struct store *
 open_new(void)
 {
@@ -308,6 +350,13 @@ START_TEST(migrated_version_2_equals_fresh_schema)
 	shape(fresh_path, fresh, sizeof(fresh));
 	ck_assert_str_eq(migrated, fresh);
 	ck_assert_ptr_nonnull(strstr(fresh, "hosts|algorithm|TEXT|1|''|0"));
+	ck_assert_ptr_nonnull(strstr(fresh, "hosts|version|INTEGER|1|1|0"));
+	/* ids never given again: the table has AUTOINCREMENT's sequence */
+	ck_assert_ptr_nonnull(strstr(fresh, "sqlite_sequence|seq|"));
+	table_sql(dbpath, "hosts", migrated, sizeof(migrated));
+	table_sql(fresh_path, "hosts", fresh, sizeof(fresh));
+	ck_assert_str_eq(migrated, fresh);
+	ck_assert_ptr_nonnull(strstr(fresh, "PRIMARY KEY AUTOINCREMENT"));
 }
 END_TEST
 
@@ -560,12 +609,12 @@ START_TEST(save_get_list_delete_round_trip)
 	ck_assert_str_eq(rows[1].hostname, "b.example.com");
 	free(rows);
 
-	ck_assert_int_eq(store_delete(s, a.id, "alice", &e), 0);
+	ck_assert_int_eq(store_delete(s, a.id, a.version, "alice", &e), 0);
 	dd_clear(&e);
 	ck_assert_int_eq(store_get(s, a.id, &got, &e), -1);
 	ck_assert_int_eq(e.code, DD_ENOTFOUND);
 	dd_clear(&e);
-	ck_assert_int_eq(store_delete(s, a.id, "alice", &e), -1);
+	ck_assert_int_eq(store_delete(s, a.id, a.version, "alice", &e), -1);
 	ck_assert_int_eq(e.code, DD_ENOTFOUND);
 	ck_assert_int_eq(store_list(s, &rows, &n, &e), 0);
 	ck_assert_uint_eq(n, 1);
@@ -697,6 +746,74 @@ START_TEST(modify_missing_row_is_not_found)
 }
 END_TEST
 
+START_TEST(save_against_a_changed_row_conflicts_and_stores_nothing)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("two.example.com", "u", "p"), first, second, got;
+	struct dd_err e;
+
+	save(s, &a);
+	first = second = a;	/* two forms opened on the same version */
+	snprintf(second.description, sizeof(second.description), "by bob");
+	save(s, &second);
+	ck_assert_int_eq(second.version, a.version + 1);
+	snprintf(first.login, sizeof(first.login), "alice");
+	dd_clear(&e);
+	ck_assert_int_eq(store_save(s, &first, "alice", &e), -1);
+	ck_assert_int_eq(e.code, DD_ECONFLICT);
+	ck_assert_int_eq(store_get(s, a.id, &got, &e), 0);
+	ck_assert_str_eq(got.description, "by bob");
+	ck_assert_str_eq(got.login, "u");
+	ck_assert_int_eq(got.version, second.version);
+	ck_assert_str_eq(newest_audit(s).detail, "description changed");
+	/* Saved again against what it now shows, it lands. */
+	first.version = got.version;
+	save(s, &first);
+	ck_assert_int_eq(store_get(s, a.id, &got, &e), 0);
+	ck_assert_str_eq(got.login, "alice");
+	store_close(s);
+}
+END_TEST
+
+START_TEST(delete_of_a_changed_row_conflicts_and_deletes_nothing)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("keep.example.com", "u", "p"), got;
+	struct dd_err e;
+	long long opened;
+
+	save(s, &a);
+	opened = a.version;
+	ck_assert_int_eq(store_set_enabled(s, a.id, 0, "bob", &e), 0);
+	dd_clear(&e);
+	ck_assert_int_eq(store_delete(s, a.id, opened, "alice", &e), -1);
+	ck_assert_int_eq(e.code, DD_ECONFLICT);
+	ck_assert_int_eq(store_get(s, a.id, &got, &e), 0);
+	ck_assert_int_eq(got.version, opened + 1);
+	ck_assert_int_eq(store_delete(s, a.id, 0, "alice", &e), -1);
+	ck_assert_int_eq(e.code, DD_EBADREQ);
+	ck_assert_int_eq(store_delete(s, a.id, got.version, "alice", &e), 0);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(ids_are_never_given_again)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("a.example.com", "u", "p"),
+	    b = mkhost("b.example.com", "u", "p");
+	struct dd_err e;
+	long long gone;
+
+	save(s, &a);
+	gone = a.id;
+	ck_assert_int_eq(store_delete(s, a.id, a.version, "alice", &e), 0);
+	save(s, &b);
+	ck_assert_int_gt(b.id, gone);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(delete_pends_hostname_and_audits)
 {
 	struct store *s = open_new();
@@ -707,7 +824,7 @@ START_TEST(delete_pends_hostname_and_audits)
 
 	save(s, &a);
 	clear_pending(s);
-	ck_assert_int_eq(store_delete(s, a.id, "bob", &e), 0);
+	ck_assert_int_eq(store_delete(s, a.id, a.version, "bob", &e), 0);
 	pending_is(s, want, 1);
 	r = newest_audit(s);
 	ck_assert_str_eq(r.action, "delete");
@@ -962,6 +1079,9 @@ store_suite(void)
 	tcase_add_test(tc, modify_hostname_pends_old_and_new_names);
 	tcase_add_test(tc, modify_missing_row_is_not_found);
 	tcase_add_test(tc, delete_pends_hostname_and_audits);
+	tcase_add_test(tc, save_against_a_changed_row_conflicts_and_stores_nothing);
+	tcase_add_test(tc, delete_of_a_changed_row_conflicts_and_deletes_nothing);
+	tcase_add_test(tc, ids_are_never_given_again);
 	tcase_add_test(tc, set_enabled_stores_and_audits);
 	tcase_add_test(tc, mark_update_pends_and_audits);
 	tcase_add_test(tc, pending_skips_null_and_blob_rows);
