@@ -907,7 +907,8 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 		    utf8_cut(proto, SHOWN), proto);
 		return;
 	}
-	if (strcmp(proto, "nsupdate") == 0) {
+	/* A TSIG protocol (nsupdate): the file's login is a program. */
+	if (proto_find(proto) != NULL && (proto_find(proto)->flags & PF_TSIG)) {
 		note(row, 1, "nsupdate's login names a program and its password "
 		    "a key file: create this host on the page with its TSIG "
 		    "key.");

@@ -494,7 +494,8 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	rk.tab = &tab;
 	if (store_each(r->store, r->q[Q_SEARCH], rank_row, &rk, e) == -1)
 		goto out;
-	qsort(rk.v, rk.n, sizeof(*rk.v), cmp_ranked);
+	if (rk.n > 1)	/* qsort may not take NULL, even for 0 */
+		qsort(rk.v, rk.n, sizeof(*rk.v), cmp_ranked);
 	pages = rk.n ? (long long)((rk.n + PER_PAGE - 1) / PER_PAGE) : 1;
 	if (page > pages)
 		page = pages;
