@@ -1,4 +1,5 @@
 /* apply.c: database -> ddclient.conf -> cache -> SIGHUP, under one lock. */
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -255,11 +256,23 @@ vetted(const struct conf *c, struct store *s, enum ddv ver, struct host **ok,
 static enum apply_status
 guard(const struct conf *c, int take_over, struct dd_err *e)
 {
-	char kept[PATH_MAX], *data = NULL, *old = NULL;
+	char kept[PATH_MAX], head[128], *data = NULL, *old = NULL;
 	size_t n = 0, on = 0;
 	struct dd_err re;
 	enum apply_status st = APPLY_OK;
+	ssize_t got;
+	int fd;
 
+	/* Ours is told by its first line: a config of 10,000 hosts is
+	 * larger than anything this reads whole. */
+	if ((fd = file_open_safe(c->ddclient_conf, O_RDONLY, 0, &re)) != -1) {
+		while ((got = read(fd, head, sizeof(head))) == -1 &&
+		    errno == EINTR)
+			;
+		close(fd);
+		if (got >= 0 && ddconf_ours(head, (size_t)got))
+			return APPLY_OK;
+	}
 	if (file_read(c->ddclient_conf, CONF_READ_MAX, &data, &n, &re) == -1) {
 		if (re.code == DD_ENOTFOUND)
 			return APPLY_OK;

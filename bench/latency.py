@@ -58,6 +58,7 @@ def main():
     conf = subprocess.run([TOP + "/tools/instance-conf.sh", D,
                            "ddclient_use = ip, ip=203.0.113.7", "ddclient_ssl = no",
                            "ddclient_daemon = 60", "checkip = /bin/true",
+                           "plain_http = custom",
                            "checkip6_url = none"],
                           env=dict(os.environ, BUILD=B), capture_output=True,
                           check=True).stdout
@@ -76,7 +77,12 @@ def main():
     for r in range(ROUNDS + 1):
         out = cgi("GET", "action=edit")
         tok = re.search(rb'name="csrf_token" value="([^"]*)"', out).group(1).decode()
-        ident = "" if r == 0 else "&id=1"
+        ident = ""
+        if r > 0:                        # Modify carries the row's version
+            out = cgi("GET", "action=edit&id=1")
+            tok = re.search(rb'name="csrf_token" value="([^"]*)"', out).group(1).decode()
+            ver = re.search(rb'name="version" value="([^"]*)"', out).group(1).decode()
+            ident = "&id=1&version=" + ver
         body = ("csrf_token=%s%s&hostname=bench.example.com&provider=custom"
                 "&server=127.0.0.1:%s&protocol=dyndns2&login=u&password=pw%d"
                 "&family=ipv4" % (tok, ident, port, r)).encode()

@@ -32,7 +32,7 @@ instance() {
 	d=$T/s$1
 	mkdir -p "$d/state"
 	BUILD="$B" "$TOP/tools/instance-conf.sh" "$d" require_auth=no \
-		checkip=/bin/true ddclient_ssl=no checkip6_url=none \
+		checkip=/bin/true ddclient_ssl=no checkip6_url=none "plain_http = dyn" \
 		"ddclient = /usr/bin/ddclient" > "$d/conf"
 	sqlite3 "$d/ddns.db" < "$TOP/schema.sql"
 	sqlite3 "$d/ddns.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
@@ -104,17 +104,40 @@ measure "form (Create)" "$N" $(env_of 100 GET "action=edit") -- "$B/ddns.cgi"
 tok=$(env -i DDNS_ADMIN_CONFIG="$T/s100/conf" REQUEST_METHOD=GET \
 	QUERY_STRING=action=edit SERVER_ADDR=127.0.0.1 SERVER_PORT=80 "$B/ddns.cgi" |
 	sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
-printf 'csrf_token=%s&id=50&hostname=host50.example.com&description=site&login=user50&password=pw&provider=dyn&family=ipv4' \
-	"$tok" > "$T/save.body"
-len=$(wc -c < "$T/save.body")
-# shellcheck disable=SC2046
-measure "Save, 100 hosts" $((N / 4)) -i "$T/save.body" $(env_of 100 POST action=save "$len") -- "$B/ddns.cgi"
+# save_body: a Modify of row 50 with the version its form carries now
+# (every Save bumps it; a stale one is a 409), into $T/save.body.
+save_body() {
+	ver=$(env -i DDNS_ADMIN_CONFIG="$T/s100/conf" REQUEST_METHOD=GET \
+		QUERY_STRING='action=edit&id=50' SERVER_ADDR=127.0.0.1 SERVER_PORT=80 "$B/ddns.cgi" |
+		sed -n 's/.*name="version" value="\([^"]*\)".*/\1/p' | head -1)
+	printf 'csrf_token=%s&id=50&version=%s&hostname=host50.example.com&description=site%s&login=user50&password=pw&provider=dyn&family=ipv4' \
+		"$tok" "$ver" "$1" > "$T/save.body"
+	len=$(wc -c < "$T/save.body")
+}
+# The measured Save must be a real one: 303 to the list, ddns-apply run.
+save_body 0
+st=$(env -i DDNS_ADMIN_CONFIG="$T/s100/conf" REQUEST_METHOD=POST QUERY_STRING=action=save \
+	CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH="$len" \
+	SERVER_ADDR=127.0.0.1 SERVER_PORT=80 "$B/ddns.cgi" < "$T/save.body" | head -1 | tr -d '\r')
+[ "$st" = "Status: 303 See Other" ] || { echo "bench: the Save answers '$st', not 303" >&2; exit 1; }
+: > "$T/save"
+i=1
+while [ $i -le 25 ]; do
+	save_body $i
+	# shellcheck disable=SC2046
+	"$T/spawn" -n 1 -i "$T/save.body" $(env_of 100 POST action=save "$len") -- "$B/ddns.cgi" >> "$T/save"
+	i=$((i + 1))
+done
+awk '{ print $4, $8, $10 }' "$T/save" | sort -n | awk '{ a[NR] = $1; f[NR] = $2; r[NR] = $3 } END {
+	m = int(NR / 2) + 1
+	printf "Save, 100 hosts|runs %d median_us %d mean_us 0 minflt %d maxrss_kb %d fails 0\n", NR, a[m], f[m], r[m] }' >> "$T/res"
+save_body 99
 ENVV="DDNS_ADMIN_CONFIG=$T/s100/conf REQUEST_METHOD=POST QUERY_STRING=action=save CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=$len SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
 instr "Save, 100 hosts" "$T/save.body" "$B/ddns.cgi"
 : > "$T/del"
 i=1
-while [ $i -le 40 ]; do
-	printf 'csrf_token=%s&id=%d' "$tok" $((i + 10)) > "$T/del.body"
+while [ $i -le 39 ]; do
+	printf 'csrf_token=%s&id=%d&version=1' "$tok" $((i + 10)) > "$T/del.body"
 	len=$(wc -c < "$T/del.body")
 	# shellcheck disable=SC2046
 	"$T/spawn" -n 1 -i "$T/del.body" $(env_of 100 POST action=delete "$len") -- "$B/ddns.cgi" >> "$T/del"
