@@ -256,21 +256,19 @@ vetted(const struct conf *c, struct store *s, enum ddv ver, struct host **ok,
 static enum apply_status
 guard(const struct conf *c, int take_over, struct dd_err *e)
 {
-	char kept[PATH_MAX], head[128], *data = NULL, *old = NULL;
+	char kept[PATH_MAX], *data = NULL, *old = NULL;
 	size_t n = 0, on = 0;
 	struct dd_err re;
 	enum apply_status st = APPLY_OK;
-	ssize_t got;
-	int fd;
+	int ours;
 
 	/* Ours is told by its first line: a config of 10,000 hosts is
 	 * larger than anything this reads whole. */
-	if ((fd = file_open_safe(c->ddclient_conf, O_RDONLY, 0, &re)) != -1) {
-		while ((got = read(fd, head, sizeof(head))) == -1 &&
-		    errno == EINTR)
-			;
-		close(fd);
-		if (got >= 0 && ddconf_ours(head, (size_t)got))
+	if (file_read_prefix(c->ddclient_conf, 128, &data, &n, &re) == 0) {
+		ours = ddconf_ours(data, n);
+		free(data);
+		data = NULL;
+		if (ours)
 			return APPLY_OK;
 	}
 	if (file_read(c->ddclient_conf, CONF_READ_MAX, &data, &n, &re) == -1) {

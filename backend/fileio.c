@@ -230,25 +230,21 @@ file_clean_temps(const char *path)
 	closedir(d);
 }
 
-int
-file_read(const char *path, size_t max, char **data, size_t *n,
+/* read_upto: at most want bytes of fd (closed here) into a malloc'd,
+ * NUL-terminated *data of *n bytes. path names it in messages. */
+static int
+read_upto(int fd, const char *path, size_t want, char **data, size_t *n,
     struct dd_err *e)
 {
-	char *p = NULL;
+	char *p;
 	size_t len = 0;
 	ssize_t r;
-	int fd;
 
-	*data = NULL;
-	*n = 0;
-	if ((fd = file_open_safe(path, O_RDONLY, 0, e)) == -1)
-		return -1;
-	/* One byte over max tells a file that fits from one that does not. */
-	if ((p = malloc(max + 2)) == NULL) {
+	if ((p = malloc(want + 1)) == NULL) {
 		close(fd);
 		return dd_fail(e, DD_ESYS, NULL, "out of memory");
 	}
-	while (len <= max && (r = read(fd, p + len, max + 1 - len)) != 0) {
+	while (len < want && (r = read(fd, p + len, want - len)) != 0) {
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
@@ -260,11 +256,6 @@ file_read(const char *path, size_t max, char **data, size_t *n,
 		len += (size_t)r;
 	}
 	close(fd);
-	if (len > max) {
-		free(p);
-		return dd_fail(e, DD_ETOOBIG, NULL, "%s is too large to read "
-		    "whole (over %zu bytes); it was left as it is", path, max);
-	}
 	p[len] = '\0';
 	*data = p;
 	*n = len;
@@ -272,12 +263,45 @@ file_read(const char *path, size_t max, char **data, size_t *n,
 }
 
 int
+file_read(const char *path, size_t max, char **data, size_t *n,
+    struct dd_err *e)
+{
+	int fd;
+
+	*data = NULL;
+	*n = 0;
+	if ((fd = file_open_safe(path, O_RDONLY, 0, e)) == -1)
+		return -1;
+	/* One byte over max tells a file that fits from one that does not. */
+	if (read_upto(fd, path, max + 1, data, n, e) == -1)
+		return -1;
+	if (*n > max) {
+		free(*data);
+		*data = NULL;
+		*n = 0;
+		return dd_fail(e, DD_ETOOBIG, NULL, "%s is too large to read "
+		    "whole (over %zu bytes); it was left as it is", path, max);
+	}
+	return 0;
+}
+
+int
+file_read_prefix(const char *path, size_t max, char **data, size_t *n,
+    struct dd_err *e)
+{
+	int fd;
+
+	*data = NULL;
+	*n = 0;
+	if ((fd = file_open_safe(path, O_RDONLY, 0, e)) == -1)
+		return -1;
+	return read_upto(fd, path, max, data, n, e);
+}
+
+int
 file_read_head(const char *path, size_t max, char **data, size_t *n,
     struct dd_err *e)
 {
-	char *p;
-	size_t len = 0;
-	ssize_t r;
 	int fd;
 
 	*data = NULL;
@@ -285,24 +309,5 @@ file_read_head(const char *path, size_t max, char **data, size_t *n,
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return dd_fail(e, errno == ENOENT ? DD_ENOTFOUND : DD_ESYS, NULL,
 		    "cannot open %s: %s", path, strerror(errno));
-	if ((p = malloc(max + 1)) == NULL) {
-		close(fd);
-		return dd_fail(e, DD_ESYS, NULL, "out of memory");
-	}
-	while (len < max && (r = read(fd, p + len, max - len)) != 0) {
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1) {
-			free(p);
-			close(fd);
-			return dd_fail(e, DD_ESYS, NULL, "cannot read %s: %s",
-			    path, strerror(errno));
-		}
-		len += (size_t)r;
-	}
-	close(fd);
-	p[len] = '\0';
-	*data = p;
-	*n = len;
-	return 0;
+	return read_upto(fd, path, max, data, n, e);
 }

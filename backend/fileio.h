@@ -64,6 +64,15 @@ int file_read(const char *path, size_t max, char **data, size_t *n,
     struct dd_err *e);
 
 /*
+ * file_read_prefix: the first max bytes (or fewer) of path, opened as
+ * file_read opens it (file_open_safe), into a malloc'd, NUL-terminated
+ * *data (caller frees): for telling a file by its first line without
+ * reading the rest. Returns 0, or -1 with e set.
+ */
+int file_read_prefix(const char *path, size_t max, char **data, size_t *n,
+    struct dd_err *e);
+
+/*
  * file_read_head: the first max bytes (or fewer) of path, a file that the
  * module configuration names (links are followed: it is the integrator's
  * word, and it is only read), into a malloc'd, NUL-terminated *data
