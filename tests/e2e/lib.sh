@@ -200,3 +200,37 @@ start_lighttpd() {
 	BASE="http://127.0.0.1:$P"
 	URL="$BASE/cgi-bin/ddns.cgi"
 }
+
+# need_npm MODULE...: tests/browser's npm packages, installed on first use
+# (npm ci); ends the test if they cannot be.
+need_npm() {
+	for _m in "$@"; do
+		[ -d "$TOP/tests/browser/node_modules/$_m" ] && continue
+		if ! (cd "$TOP/tests/browser" && npm ci --no-audit --no-fund > "$T/npm.log" 2>&1); then
+			not_ok "npm ci in tests/browser"
+			sed 's/^/# /' "$T/npm.log" | tail -20
+			done_testing
+			exit 1
+		fi
+		break
+	done
+}
+# relay NAME OUT ERR RC: count the "ok N - what" lines that the browser
+# script NAME wrote to OUT as this test's own, and one more for its end:
+# a crash or a hang (RC not 0 with no "not ok") is a failure too, and its
+# stderr (ERR) is shown.
+relay() {
+	while IFS= read -r _line; do
+		case $_line in
+		"ok "*) ok "${_line#ok * - }" ;;
+		"not ok "*) not_ok "${_line#not ok * - }" ;;
+		*) printf '%s\n' "$_line" ;;
+		esac
+	done < "$2"
+	if [ "$4" -eq 0 ]; then
+		ok "$1 ran to its end"
+	elif ! grep -q '^not ok ' "$2"; then
+		not_ok "$1 ran to its end (exit $4)"
+	fi
+	[ "$4" -eq 0 ] || grep -v 'chromium: 9: \[' "$3" | sed "s/^/# $1 stderr: /" | tail -20
+}

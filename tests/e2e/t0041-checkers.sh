@@ -18,16 +18,7 @@ if [ ! -x /usr/bin/chromium ] || ! command -v java > /dev/null; then
 	done_testing
 	exit 1
 fi
-for m in playwright-core axe-core vnu-jar; do
-	[ -d "$BR/node_modules/$m" ] && continue
-	if ! (cd "$BR" && npm ci --no-audit --no-fund > "$T/npm.log" 2>&1); then
-		not_ok "npm ci in tests/browser"
-		sed 's/^/# /' "$T/npm.log" | tail -20
-		done_testing
-		exit 1
-	fi
-	break
-done
+need_npm playwright-core axe-core vnu-jar
 
 make_instance
 start_lighttpd
@@ -36,19 +27,7 @@ mkdir -p "$T/html"
 CACHE_FILE="$T/ddclient.cache" SHOT_PHONE="$T/phone.png" SHOT_WIDE="$T/wide.png" \
 	timeout 300 node "$BR/checkers.js" "$URL" admin "$apw" "$T/html" > "$T/ck.out" 2> "$T/ck.err"
 rc=$?
-while IFS= read -r line; do
-	case $line in
-	"ok "*) ok "${line#ok * - }" ;;
-	"not ok "*) not_ok "${line#not ok * - }" ;;
-	*) printf '%s\n' "$line" ;;
-	esac
-done < "$T/ck.out"
-if [ "$rc" -eq 0 ]; then
-	ok "checkers.js ran to its end"
-elif ! grep -q '^not ok ' "$T/ck.out"; then
-	not_ok "checkers.js ran to its end (exit $rc)"
-	grep -v 'chromium: 9: \[' "$T/ck.err" | sed 's/^/# checkers.js stderr: /' | tail -20
-fi
+relay checkers.js "$T/ck.out" "$T/ck.err" $rc
 
 # The Nu Html Checker, once over every page saved (a JVM start is slow).
 n=$(ls "$T/html" | wc -l)
