@@ -13,7 +13,15 @@ if [ "$(id -u)" -ne 0 ] || ! [ -x /usr/bin/sudo ]; then
 	exit 1
 fi
 
-make_instance "apply=/usr/bin/sudo -n $B/ddns-apply -c $T/ddns-admin.conf"
+# What nobody runs and reads is laid out inside $T, which becomes its: the
+# clone itself may be closed to other users (mktemp -d makes 0700).
+S=$T/inst
+mkdir -p "$S"
+cp "$B/ddns.cgi" "$B/ddns-apply" "$S/"
+cp -R "$TOP/templates" "$S/templates"
+CGI=$S/ddns.cgi
+make_instance "templates=$S/templates" \
+	"apply=/usr/bin/sudo -n $S/ddns-apply -c $T/ddns-admin.conf"
 chown -R nobody:nogroup "$T"
 CGI_WRAP="setpriv --reuid=nobody --regid=nogroup --clear-groups ${CGI_WRAP:-}"
 
@@ -50,7 +58,7 @@ check "list: the host's row has the error look" \
 	grep -qF "<tr id=\"host-$id\" class=\"state-error\">" "$T/out"
 
 # The same page after a save that applies (no sudo: the user's own apply).
-make_instance "apply=$B/ddns-apply"
+make_instance "templates=$S/templates" "apply=$S/ddns-apply"
 chown -R nobody:nogroup "$T"
 save_host applied.example.com
 check "save that applies: 303" [ "$(status)" = 303 ]
