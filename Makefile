@@ -37,7 +37,7 @@ B := build
 LIB_SRC := $(wildcard backend/*.c)
 LIB_SRC := $(filter-out backend/apply_main.c backend/checkip_main.c backend/status_main.c \
 	backend/migrate_main.c,$(LIB_SRC))
-LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/schema.o
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/schema.o $(B)/msg_en.o
 CGI_SRC := $(wildcard cgi/*.c)
 CGI_OBJ := $(CGI_SRC:%.c=$(B)/%.o)
 UNIT_SRC := $(wildcard tests/unit/check_*.c)
@@ -70,6 +70,15 @@ $(B)/schema.c: schema.sql
 
 $(B)/schema.o: $(B)/schema.c
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
+
+# en.hdf's Msg section is the one English text of the messages (msg.h):
+# compiled in for the root side, which reads no template.
+$(B)/msg_en.c: templates/lang/en.hdf tools/msgcat.awk
+	@mkdir -p $(@D)
+	awk -f tools/msgcat.awk templates/lang/en.hdf > $@.tmp && mv $@.tmp $@
+
+$(B)/msg_en.o: $(B)/msg_en.c backend/msg.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/libddns.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^

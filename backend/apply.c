@@ -104,7 +104,7 @@ lock(const struct conf *c, struct dd_err *e)
 		return -1;
 	if (flock(fd, LOCK_EX) == -1) {
 		close(fd);
-		return dd_fail(e, DD_ESYS, NULL, "cannot lock %s", path);
+		return dd_failf(e, DD_ESYS, NULL, "cannot lock %s", path);
 	}
 	return fd;
 }
@@ -113,10 +113,10 @@ lock(const struct conf *c, struct dd_err *e)
  * plain_http: would ddclient send this host's login and password over
  * plain HTTP (a protocol that goes HTTPS only through ssl=yes, with
  * ddclient_ssl = no) without the integrator's plain_http naming its
- * provider? Then it says why in msg.
+ * provider? Then it says why in m.
  */
 static int
-plain_http(const struct conf *c, const struct host *h, char *msg, size_t sz)
+plain_http(const struct conf *c, const struct host *h, struct dd_msg *m)
 {
 	const struct provider *p = prov_find(h->provider);
 	const struct protocol *pr;
@@ -125,9 +125,7 @@ plain_http(const struct conf *c, const struct host *h, char *msg, size_t sz)
 	    (pr = proto_find(prov_protocol(p, h->protocol))) == NULL ||
 	    !(pr->flags & PF_SSL_GLOBAL) || conf_plain_http_ok(c, p->id))
 		return 0;
-	snprintf(msg, sz, "ddclient_ssl is off, so ddclient would send its "
-	    "login and password unencrypted (plain HTTP); the module "
-	    "configuration's plain_http may allow it for %s.", p->id);
+	msg_set(m, MSG_plain_http, p->id);
 	return 1;
 }
 
@@ -138,8 +136,8 @@ plain_http(const struct conf *c, const struct host *h, char *msg, size_t sz)
  * protocol index k, or NULL.
  */
 static int
-other_account(const struct host *h, const struct host **first, char *msg,
-    size_t sz)
+other_account(const struct host *h, const struct host **first,
+    struct dd_msg *m)
 {
 	const struct provider *p = prov_find(h->provider);
 	const struct protocol *pr;
@@ -161,9 +159,7 @@ other_account(const struct host *h, const struct host **first, char *msg,
 	    prov_find(f->provider)->server, (p->flags & PF_SERVER) ? h->server :
 	    p->server) == 0)
 		return 0;
-	snprintf(msg, sz, "ddclient sends every %s host with the account of "
-	    "the first one (%.80s): a host of another account or server "
-	    "cannot be updated.", pr->name, f->hostname);
+	msg_set(m, MSG_other_account, pr->name, f->hostname);
 	return 1;
 }
 
@@ -171,7 +167,7 @@ size_t
 apply_vet(const struct conf *c, struct host *h, size_t n, enum ddv ver,
     struct vet *why)
 {
-	char fw[HF__MAX][VAL_WHY];
+	struct dd_err fw[HF__MAX];
 	struct host canon;
 	const char *last = "";	/* the hostname last let through */
 	const struct host **first;
@@ -181,31 +177,29 @@ apply_vet(const struct conf *c, struct host *h, size_t n, enum ddv ver,
 	if ((first = calloc(proto_count(), sizeof(*first))) == NULL) {
 		for (i = 0; i < n; i++) {
 			why[i].field = HF_HOSTNAME;
-			snprintf(why[i].msg, sizeof(why[i].msg), "out of memory");
+			msg_set(&why[i].m, MSG_oom);
 		}
 		return n;
 	}
 
 	for (i = 0; i < n; i++) {
 		why[i].field = -1;
-		why[i].msg[0] = '\0';
+		why[i].m.id = MSG_none;
 		if (val_stored(&h[i], ver, &canon, fw) > 0) {
-			for (f = 0; fw[f][0] == '\0'; f++)
+			for (f = 0; fw[f].m.id == MSG_none; f++)
 				;
 			why[i].field = f;
-			memcpy(why[i].msg, fw[f], sizeof(why[i].msg));
+			why[i].m = fw[f].m;
 		} else if (strcmp(canon.hostname, last) == 0) {
 			why[i].field = HF_HOSTNAME;
-			snprintf(why[i].msg, sizeof(why[i].msg), "Another row "
-			    "already has this hostname.");
-		} else if (plain_http(c, &canon, why[i].msg,
-		    sizeof(why[i].msg))) {
+			msg_set(&why[i].m, MSG_stored_duplicate);
+		} else if (plain_http(c, &canon, &why[i].m)) {
 			why[i].field = HF_PROVIDER;
 		} else {
 			h[i] = canon;
 			last = h[i].hostname;
 			if (h[i].enabled && other_account(&h[i], first,
-			    why[i].msg, sizeof(why[i].msg)))
+			    &why[i].m))
 				why[i].field = HF_LOGIN;
 		}
 		bad += why[i].field != -1;
@@ -220,6 +214,7 @@ static int
 vetted(const struct conf *c, struct store *s, enum ddv ver, struct host **ok,
     size_t *nok, struct dd_err *e)
 {
+	char text[MSG_TEXT_SZ];
 	struct vet *why;
 	struct host *h;
 	size_t n, i, k = 0;
@@ -228,7 +223,7 @@ vetted(const struct conf *c, struct store *s, enum ddv ver, struct host **ok,
 		return -1;
 	if ((why = calloc(n + 1, sizeof(*why))) == NULL) {
 		free(h);
-		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	}
 	apply_vet(c, h, n, ver, why);
 	for (i = 0; i < n; i++)
@@ -237,7 +232,8 @@ vetted(const struct conf *c, struct store *s, enum ddv ver, struct host **ok,
 		else
 			fprintf(stderr, "ddns-apply: row %lld left out of "
 			    "ddclient's configuration: %s: %s\n", h[i].id,
-			    host_field_name(why[i].field), why[i].msg);
+			    host_field_name(why[i].field),
+			    msg_english(&why[i].m, text, sizeof(text)));
 	free(why);
 	*ok = h;
 	*nok = k;
@@ -282,7 +278,7 @@ guard(const struct conf *c, int take_over, struct dd_err *e)
 	if (snprintf(kept, sizeof(kept), "%s" APPLY_KEPT_SUFFIX,
 	    c->ddclient_conf) >= (int)sizeof(kept)) {
 		st = APPLY_EWRITE;
-		dd_fail(e, DD_ESYS, NULL, "path too long: %s", c->ddclient_conf);
+		dd_failf(e, DD_ESYS, NULL, "path too long: %s", c->ddclient_conf);
 		goto out;
 	}
 	if (take_over && file_write_new(kept, data, n, 0600, c->ddclient_conf,
@@ -296,11 +292,11 @@ guard(const struct conf *c, int take_over, struct dd_err *e)
 		goto out;
 	st = APPLY_EFOREIGN;
 	if (old != NULL)
-		dd_fail(e, DD_EEXIST, NULL, "%s was not written by ddns-admin, and "
+		dd_failf(e, DD_EEXIST, NULL, "%s was not written by ddns-admin, and "
 		    "%s holds another text: not replaced (move that copy away "
 		    "and import again)", c->ddclient_conf, kept);
 	else
-		dd_fail(e, DD_EEXIST, NULL, "%s was not written by ddns-admin: "
+		dd_failf(e, DD_EEXIST, NULL, "%s was not written by ddns-admin: "
 		    "not replaced until it is imported (ddns-apply --import) "
 		    "and kept as %s", c->ddclient_conf, kept);
 out:
@@ -389,7 +385,7 @@ apply_status_copy(const struct conf *c, struct dd_err *e)
 	/* Owned like the database: the page, as its user, opens nothing
 	 * that is neither its own nor its directory owner's. */
 	if (rc == -1)
-		rc = dd_fail(e, DD_ESYS, NULL, "out of memory");
+		rc = dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	else
 		rc = file_write_atomic(path, b.p, b.len, 0600, c->database, e);
 	buf_free(&b);
@@ -458,7 +454,7 @@ apply_run(const struct conf *c, int take_over, struct dd_err *e)
 	if (cache_rc == -1)
 		st = APPLY_ECACHE;
 	else if (st != APPLY_OK)
-		dd_fail(e, DD_ESYS, NULL, "ddclient not signalled: %s",
+		dd_failf(e, DD_ESYS, NULL, "ddclient not signalled: %s",
 		    daemon_words[ds]);
 out:
 	store_close(s);
@@ -488,7 +484,7 @@ static size_t
 import_hosts(const struct imp_conf *f, enum ddv v, const struct imp_set *mod,
     struct buf *out, FILE *err)
 {
-	char why[HF__MAX][VAL_WHY];
+	struct dd_err why[HF__MAX];
 	const char *in[HF__MAX];
 	struct imp_row row;
 	struct host h;
@@ -510,10 +506,10 @@ import_hosts(const struct imp_conf *f, enum ddv v, const struct imp_set *mod,
 		if (val_host(in, NULL, v, &h, why) == 0)
 			continue;
 		for (fl = 0; fl < HF__MAX; fl++)
-			if (why[fl][0] != '\0')
+			if (why[fl].m.id != MSG_none)
 				fprintf(err, "ddns-apply: %s: not taken over: "
 				    "%s: %s\n", f->host[i].name,
-				    host_field_name(fl), why[fl]);
+				    host_field_name(fl), why[fl].msg);
 		bad++;
 	}
 	return bad;
@@ -571,17 +567,17 @@ apply_import(const struct conf *c, const char *path, FILE *out, FILE *err,
 	}
 	imp_emit_end(&b);
 	if (b.oom) {
-		dd_fail(e, DD_ESYS, NULL, "out of memory");
+		dd_fail(e, DD_ESYS, NULL, MSG_oom);
 		goto out;
 	}
 	fwrite(b.p, 1, b.len, out);
 	if (fflush(out) == EOF) {
-		dd_fail(e, DD_ESYS, NULL, "cannot write the hosts out");
+		dd_failf(e, DD_ESYS, NULL, "cannot write the hosts out");
 		goto out;
 	}
 	st = bad ? APPLY_EIMPORT : APPLY_OK;
 	if (bad)
-		dd_fail(e, DD_EINVAL, NULL, "not everything in %s was taken "
+		dd_failf(e, DD_EINVAL, NULL, "not everything in %s was taken "
 		    "over (notes: %zu)", path, bad);
 out:
 	imp_free(&f);

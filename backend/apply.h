@@ -114,11 +114,12 @@ int apply_status_copy(const struct conf *c, struct dd_err *e);
 enum apply_status apply_status_refresh(const struct conf *c,
     struct dd_err *e);
 
-/* Why a row was left out: the field (enum hfield) and the reason, or
+/* Why a row was left out: the field (enum hfield) and the reason (by key:
+ * the list page words it in its language, ddns-apply in English), or
  * field -1 for a row that is written. */
 struct vet {
-	int	 field;
-	char	 msg[VAL_WHY];
+	int		 field;
+	struct dd_msg	 m;
 };
 
 /*

@@ -128,8 +128,8 @@ cache_scan(const char *path, int (*fn)(const struct cache_entry *, void *),
 			continue;
 		if (got == -1 || (total += (size_t)got) > CACHE_MAX) {
 			close(fd);
-			return got == -1 ? dd_fail(e, DD_ESYS, NULL, "cannot read "
-			    "%s: %s", path, strerror(errno)) : dd_fail(e,
+			return got == -1 ? dd_failf(e, DD_ESYS, NULL, "cannot read "
+			    "%s: %s", path, strerror(errno)) : dd_failf(e,
 			    DD_ETOOBIG, NULL, "%s is too large to read whole (over "
 			    "%d bytes); it was left as it is", path, CACHE_MAX);
 		}
@@ -146,7 +146,7 @@ cache_scan(const char *path, int (*fn)(const struct cache_entry *, void *),
 			if (!skip && cache_parse_line(line, &ce) == 0 &&
 			    fn(&ce, arg) == -1) {
 				close(fd);
-				return dd_fail(e, DD_ESYS, NULL, "out of memory");
+				return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 			}
 			used = 0;
 			skip = 0;
@@ -156,7 +156,7 @@ cache_scan(const char *path, int (*fn)(const struct cache_entry *, void *),
 	line[used] = '\0';
 	if (used > 0 && !skip && cache_parse_line(line, &ce) == 0 &&
 	    fn(&ce, arg) == -1)
-		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	return 0;
 }
 
@@ -180,7 +180,7 @@ cache_read(const char *path, struct cache_entry **out, size_t *n,
 		if ((tmp = realloc(v, (cnt + 1) * sizeof(*v))) == NULL) {
 			free(v);
 			free(data);
-			return dd_fail(e, DD_ESYS, NULL, "out of memory");
+			return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 		}
 		v = tmp;
 		v[cnt++] = ce;

@@ -134,21 +134,21 @@ conf_split_cmd(const char *cmd, char *buf, char **argv, struct dd_err *e)
 	int n = 0;
 
 	if (len >= CONF_CMD_SZ)
-		return dd_fail(e, DD_ECONF, NULL, "is longer than %d bytes",
+		return dd_failf(e, DD_ECONF, NULL, "is longer than %d bytes",
 		    CONF_CMD_SZ - 1);
 	memcpy(buf, cmd, len + 1);
 	for (p = strtok_r(buf, " \t", &save); p != NULL;
 	    p = strtok_r(NULL, " \t", &save)) {
 		if (n == CONF_CMD_WORDS)
-			return dd_fail(e, DD_ECONF, NULL, "has more than %d "
+			return dd_failf(e, DD_ECONF, NULL, "has more than %d "
 			    "words, the most a command may have", CONF_CMD_WORDS);
 		argv[n++] = p;
 	}
 	argv[n] = NULL;
 	if (n == 0)
-		return dd_fail(e, DD_ECONF, NULL, "must not be empty");
+		return dd_failf(e, DD_ECONF, NULL, "must not be empty");
 	if (argv[0][0] != '/')
-		return dd_fail(e, DD_ECONF, NULL, "must begin with the absolute "
+		return dd_failf(e, DD_ECONF, NULL, "must begin with the absolute "
 		    "path of the program (it is run without a shell or a PATH "
 		    "search)");
 	return n;
@@ -163,7 +163,7 @@ check_cmd(const struct key *k, const char *v, const char *where,
 	struct dd_err why;
 
 	if (conf_split_cmd(v, buf, argv, &why) == -1)
-		return dd_fail(e, DD_ECONF, k->name, "%s: %s %s", where,
+		return dd_failf(e, DD_ECONF, k->name, "%s: %s %s", where,
 		    k->name, why.msg);
 	return 0;
 }
@@ -175,7 +175,7 @@ check_hosts(const struct key *k, const char *v, const char *where,
 	struct dd_err why;
 
 	if (origin_hosts_check(v, &why) == -1)
-		return dd_fail(e, DD_ECONF, k->name, "%s: %s %s", where,
+		return dd_failf(e, DD_ECONF, k->name, "%s: %s %s", where,
 		    k->name, why.msg);
 	return 0;
 }
@@ -205,7 +205,7 @@ check_providers(const struct key *k, const char *v, const char *where,
 		n = strcspn(v, " \t");
 		if (n >= sizeof(id) || (memcpy(id, v, n), id[n] = '\0',
 		    prov_find(id) == NULL))
-			return dd_fail(e, DD_ECONF, k->name, "%s: %s names "
+			return dd_failf(e, DD_ECONF, k->name, "%s: %s names "
 			    "'%.*s', which is no provider id (README: Providers)",
 			    where, k->name, utf8_cut(v, n > 40 ? 40 : n), v);
 		v += n;
@@ -239,33 +239,33 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 	/* Values land in ddclient's file or in argv: what ddclient's
 	 * configuration cannot carry is refused here too. */
 	if (!ddconf_carriable(v))
-		return dd_fail(e, DD_ECONF, k->name,
+		return dd_failf(e, DD_ECONF, k->name,
 		    "%s: %s holds a control character or '#'", where, k->name);
 	switch (k->type) {
 	case K_INT:
 		if (num_parse(v, k->min, k->max, &n) == -1)
-			return dd_fail(e, DD_ECONF, k->name,
+			return dd_failf(e, DD_ECONF, k->name,
 			    "%s: %s must be a number from %lld to %lld", where,
 			    k->name, k->min, k->max);
 		*(long long *)slot = n;
 		return 0;
 	case K_BOOL:
 		if (strcmp(v, "yes") && strcmp(v, "no"))
-			return dd_fail(e, DD_ECONF, k->name,
+			return dd_failf(e, DD_ECONF, k->name,
 			    "%s: %s must be yes or no", where, k->name);
 		*(int *)slot = strcmp(v, "yes") == 0;
 		return 0;
 	case K_SHELL:
 		if (v[0] != '/' || strspn(v, SHELL_SAFE) != strlen(v) ||
 		    strstr(v, "/../") != NULL)
-			return dd_fail(e, DD_ECONF, k->name,
+			return dd_failf(e, DD_ECONF, k->name,
 			    "%s: %s must be an absolute path of letters, digits "
 			    "and / . _ - only (ddclient runs it through a shell)",
 			    where, k->name);
 		break;
 	case K_PATH:
 		if (v[0] != '/')
-			return dd_fail(e, DD_ECONF, k->name,
+			return dd_failf(e, DD_ECONF, k->name,
 			    "%s: %s must be an absolute path", where, k->name);
 		break;
 	case K_URLOPT:
@@ -278,7 +278,7 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 		/* FALLTHROUGH */
 	case K_URL:
 		if (strncmp(v, "http://", 7) && strncmp(v, "https://", 8))
-			return dd_fail(e, DD_ECONF, k->name,
+			return dd_failf(e, DD_ECONF, k->name,
 			    "%s: %s must be an http:// or https:// URL%s", where,
 			    k->name, k->type == K_URLOPT ? ", or none" : "");
 		break;
@@ -296,20 +296,20 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 		break;
 	case K_CHOICE:
 		if (!word_in(v, k->choices))
-			return dd_fail(e, DD_ECONF, k->name,
+			return dd_failf(e, DD_ECONF, k->name,
 			    "%s: %s must be one of: %s", where, k->name,
 			    k->choices);
 		break;
 	case K_STR:
 		if (*v == '\0')
-			return dd_fail(e, DD_ECONF, k->name,
+			return dd_failf(e, DD_ECONF, k->name,
 			    "%s: %s must not be empty", where, k->name);
 		break;
 	}
 	sp = slot;
 	free(*sp);
 	if ((*sp = strdup(v)) == NULL)
-		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	return 0;
 }
 
@@ -349,16 +349,16 @@ parse_line(struct conf *c, char *line, const char *where, unsigned char *seen,
 	if (*name == '\0' || *name == '#')
 		return 0;
 	if ((eq = strchr(name, '=')) == NULL)
-		return dd_fail(e, DD_ECONF, NULL, "%s: expected key = value",
+		return dd_failf(e, DD_ECONF, NULL, "%s: expected key = value",
 		    where);
 	*eq = '\0';
 	name = trim(name);
 	val = trim(eq + 1);
 	if ((k = find_key(name)) == NULL)
-		return dd_fail(e, DD_ECONF, NULL, "%s: unknown key '%.*s'",
+		return dd_failf(e, DD_ECONF, NULL, "%s: unknown key '%.*s'",
 		    where, utf8_cut(name, 40), name);
 	if (seen[k - keys]++)
-		return dd_fail(e, DD_ECONF, k->name, "%s: %s is set twice",
+		return dd_failf(e, DD_ECONF, k->name, "%s: %s is set twice",
 		    where, k->name);
 	return set_key(c, k, val, where, e);
 }
@@ -381,18 +381,18 @@ conf_load(struct conf *c, const char *path, struct dd_err *e)
 	if (path == NULL)
 		return 0;
 	if ((f = fopen(path, "re")) == NULL)
-		return dd_fail(e, DD_ESYS, NULL, "cannot open %s: %s", path,
+		return dd_failf(e, DD_ESYS, NULL, "cannot open %s: %s", path,
 		    strerror(errno));
 	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
 		lineno++;
 		snprintf(where, sizeof(where), "%s line %u", path, lineno);
 		if (strchr(line, '\n') == NULL && !feof(f))
-			rc = dd_fail(e, DD_ECONF, NULL, "%s: line too long", where);
+			rc = dd_failf(e, DD_ECONF, NULL, "%s: line too long", where);
 		else
 			rc = parse_line(c, line, where, seen, e);
 	}
 	if (rc == 0 && ferror(f))
-		rc = dd_fail(e, DD_ESYS, NULL, "cannot read %s", path);
+		rc = dd_failf(e, DD_ESYS, NULL, "cannot read %s", path);
 	fclose(f);
 	return rc;
 }

@@ -26,7 +26,7 @@ read_key(const char *path, unsigned char key[CSRF_KEY_LEN], struct dd_err *e)
 		return -1;
 	if (data == NULL || n != CSRF_KEY_LEN) {
 		free(data);
-		return dd_fail(e, DD_ESYS, NULL, "%s is damaged: remove it and "
+		return dd_failf(e, DD_ESYS, NULL, "%s is damaged: remove it and "
 		    "a new one is made (open forms then need a reload)", path);
 	}
 	memcpy(key, data, CSRF_KEY_LEN);
@@ -43,7 +43,7 @@ csrf_secret(const char *path, unsigned char key[CSRF_KEY_LEN],
 	if (e->code != DD_ENOTFOUND)
 		return -1;
 	if (getrandom(key, CSRF_KEY_LEN, 0) != CSRF_KEY_LEN)
-		return dd_fail(e, DD_ESYS, NULL, "getrandom: %s",
+		return dd_failf(e, DD_ESYS, NULL, "getrandom: %s",
 		    strerror(errno));
 	/* Two first requests may race here; each re-reads the file that won,
 	 * and a form made from the loser asks for one reload. */

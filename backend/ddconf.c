@@ -37,7 +37,7 @@ put_value(struct buf *out, const char *key, const char *v, const char *end,
 	const char *p;
 
 	if (!ddconf_carriable(v))
-		return dd_fail(e, DD_EINVAL, key, "%s holds a character that "
+		return dd_failf(e, DD_EINVAL, key, "%s holds a character that "
 		    "ddclient's configuration cannot carry", key);
 	buf_printf(out, "%s=", key);
 	for (p = v; *p; p++) {
@@ -73,7 +73,7 @@ static int
 put_password(struct buf *out, const char *v, struct dd_err *e)
 {
 	if (!ddconf_password_ok(v))
-		return dd_fail(e, DD_EINVAL, "password", "the password cannot "
+		return dd_failf(e, DD_EINVAL, "password", "the password cannot "
 		    "be carried by ddclient's configuration");
 	buf_puts(out, "password='");
 	buf_puts(out, v);
@@ -109,7 +109,7 @@ put_tsig(const struct conf *c, const struct host *h, struct buf *out,
 	char path[4096];
 
 	if (ddconf_keyfile(c, h, path, sizeof(path)) == -1)
-		return dd_fail(e, DD_EINVAL, "hostname", "bad hostname");
+		return dd_failf(e, DD_EINVAL, "hostname", "bad hostname");
 	if (OPT(out, "login", c->nsupdate, e) == -1)
 		return -1;
 	return put_password(out, path, e);
@@ -186,7 +186,7 @@ render_host(const struct conf *c, enum ddv v, const struct host *h,
 	unsigned flags;
 
 	if (p == NULL)
-		return dd_fail(e, DD_EINVAL, "provider", "unknown provider '%s' "
+		return dd_failf(e, DD_EINVAL, "provider", "unknown provider '%s' "
 		    "for %s", h->provider, h->hostname);
 	flags = prov_flags(p, h->protocol);
 	server = (flags & PF_SERVER) ? h->server : p->server;
@@ -225,7 +225,7 @@ render_host(const struct conf *c, enum ddv v, const struct host *h,
 	if (put_detection(c, v, h, out) == -1)
 		return -1;
 	if (!ddconf_carriable(h->hostname) || strpbrk(h->hostname, " ,\\'\"=") != NULL)
-		return dd_fail(e, DD_EINVAL, "hostname", "bad hostname");
+		return dd_failf(e, DD_EINVAL, "hostname", "bad hostname");
 	return buf_printf(out, "%s\n", h->hostname);
 }
 
@@ -259,7 +259,7 @@ render_globals(const struct conf *c, enum ddv v, int dual, struct buf *out,
 	if (!ddconf_carriable(c->ddclient_use) ||
 	    !ddconf_carriable(c->ddclient_usev4) ||
 	    !ddconf_carriable(c->ddclient_usev6))
-		return dd_fail(e, DD_ECONF, "ddclient_use", "bad ddclient_use");
+		return dd_failf(e, DD_ECONF, "ddclient_use", "bad ddclient_use");
 	if (v == DDV_311)
 		buf_printf(out, "usev4=%s\nusev6=%s\n", c->ddclient_usev4,
 		    c->ddclient_usev6);
@@ -291,7 +291,7 @@ ddconf_render(const struct conf *c, enum ddv v, const struct host *h,
 		if (h[i].enabled && render_host(c, v, &h[i], out, e) == -1)
 			return -1;
 	if (out->oom)
-		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	return 0;
 }
 

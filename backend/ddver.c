@@ -61,13 +61,13 @@ ddver_resolve(const struct conf *c, enum ddv *out, struct dd_err *e)
 		}
 	/* "auto": conf_load allows nothing else. */
 	if (file_read_head(c->ddclient, HEAD_MAX, &text, &n, e) == -1)
-		return dd_fail(e, e ? e->code : DD_ESYS, "ddclient", "%s: the "
+		return dd_failf(e, e ? e->code : DD_ESYS, "ddclient", "%s: the "
 		    "ddclient version cannot be told (%s); set ddclient_version",
 		    c->ddclient, e ? e->msg : "unreadable");
 	rc = ddver_parse(text, n, out);
 	free(text);
 	if (rc == -1)
-		return dd_fail(e, DD_ECONF, "ddclient", "%s declares no ddclient "
+		return dd_failf(e, DD_ECONF, "ddclient", "%s declares no ddclient "
 		    "version this module knows (3.10, 3.11); set "
 		    "ddclient_version", c->ddclient);
 	return 0;

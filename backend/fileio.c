@@ -63,11 +63,11 @@ file_open_safe(const char *path, int flags, mode_t mode, struct dd_err *e)
 	int fd, fl;
 
 	if (flags & O_TRUNC)
-		return dd_fail(e, DD_ESYS, NULL, "cannot open %s: O_TRUNC would "
+		return dd_failf(e, DD_ESYS, NULL, "cannot open %s: O_TRUNC would "
 		    "act before the checks", path);
 	fd = open(path, flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode);
 	if (fd == -1)
-		return dd_fail(e, errno == ENOENT ? DD_ENOTFOUND : DD_ESYS, NULL,
+		return dd_failf(e, errno == ENOENT ? DD_ENOTFOUND : DD_ESYS, NULL,
 		    "cannot open %s: %s", path, errno == ELOOP ?
 		    "it is a symbolic link" : strerror(errno));
 	if (fstat(fd, &st) == -1)
@@ -79,7 +79,7 @@ file_open_safe(const char *path, int flags, mode_t mode, struct dd_err *e)
 	if (why == NULL)
 		return fd;
 	close(fd);
-	return dd_fail(e, DD_ESYS, NULL, "refusing %s: %s", path, why);
+	return dd_failf(e, DD_ESYS, NULL, "refusing %s: %s", path, why);
 }
 
 static int
@@ -149,9 +149,9 @@ via_temp(const char *path, const void *data, size_t n, mode_t mode,
 	int fd, saved;
 
 	if (temp_name(path, tmp, sizeof(tmp)) == -1)
-		return dd_fail(e, DD_ESYS, NULL, "path too long: %s", path);
+		return dd_failf(e, DD_ESYS, NULL, "path too long: %s", path);
 	if ((fd = mkostemp(tmp, O_CLOEXEC)) == -1)
-		return dd_fail(e, DD_ESYS, NULL, "cannot create a file beside "
+		return dd_failf(e, DD_ESYS, NULL, "cannot create a file beside "
 		    "%s: %s", path, strerror(errno));
 	if (fchmod(fd, mode) == -1 || write_all(fd, data, n) == -1)
 		goto fail;
@@ -179,7 +179,7 @@ fail:
 	if (fd != -1)
 		close(fd);
 	unlink(tmp);
-	return dd_fail(e, keep && saved == EEXIST ? DD_EEXIST : DD_ESYS, NULL,
+	return dd_failf(e, keep && saved == EEXIST ? DD_EEXIST : DD_ESYS, NULL,
 	    "cannot write %s: %s", path, strerror(saved));
 }
 
@@ -242,7 +242,7 @@ read_upto(int fd, const char *path, size_t want, char **data, size_t *n,
 
 	if ((p = malloc(want + 1)) == NULL) {
 		close(fd);
-		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	}
 	while (len < want && (r = read(fd, p + len, want - len)) != 0) {
 		if (r == -1 && errno == EINTR)
@@ -250,7 +250,7 @@ read_upto(int fd, const char *path, size_t want, char **data, size_t *n,
 		if (r == -1) {
 			free(p);
 			close(fd);
-			return dd_fail(e, DD_ESYS, NULL, "cannot read %s: %s",
+			return dd_failf(e, DD_ESYS, NULL, "cannot read %s: %s",
 			    path, strerror(errno));
 		}
 		len += (size_t)r;
@@ -279,7 +279,7 @@ file_read(const char *path, size_t max, char **data, size_t *n,
 		free(*data);
 		*data = NULL;
 		*n = 0;
-		return dd_fail(e, DD_ETOOBIG, NULL, "%s is too large to read "
+		return dd_failf(e, DD_ETOOBIG, NULL, "%s is too large to read "
 		    "whole (over %zu bytes); it was left as it is", path, max);
 	}
 	return 0;
@@ -307,7 +307,7 @@ file_read_head(const char *path, size_t max, char **data, size_t *n,
 	*data = NULL;
 	*n = 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return dd_fail(e, errno == ENOENT ? DD_ENOTFOUND : DD_ESYS, NULL,
+		return dd_failf(e, errno == ENOENT ? DD_ENOTFOUND : DD_ESYS, NULL,
 		    "cannot open %s: %s", path, strerror(errno));
 	return read_upto(fd, path, max, data, n, e);
 }

@@ -1,4 +1,5 @@
 /* form.c: strict urlencoded form parsing (the fuzzing target for requests). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,17 +18,24 @@ hexval(int c)
 	return -1;
 }
 
+/* What decode refuses: the message for a name, for a value. */
+enum bad { BAD_OOM, BAD_ESCAPE, BAD_NUL, BAD_UTF8 };
+static const enum msg_id bad_name[] = { MSG_oom, MSG_form_name_escape,
+	MSG_form_name_nul, MSG_form_name_utf8 };
+static const enum msg_id bad_value[] = { MSG_oom, MSG_form_value_escape,
+	MSG_form_value_nul, MSG_form_value_utf8 };
+
 /* decode: %-decode n bytes at s into a malloc'd string; NULL if malformed
  * (bad escape, NUL, invalid UTF-8) or out of memory, with why set. */
 static char *
-decode(const char *s, size_t n, const char **why)
+decode(const char *s, size_t n, enum bad *why)
 {
 	char *out = malloc(n + 1), *o = out;
 	size_t i;
 	int hi, lo;
 
 	if (out == NULL) {
-		*why = "out of memory";
+		*why = BAD_OOM;
 		return NULL;
 	}
 	for (i = 0; i < n; i++) {
@@ -41,17 +49,17 @@ decode(const char *s, size_t n, const char **why)
 			*o++ = (char)(hi << 4 | lo);
 			i += 2;
 		} else {
-			*why = "a broken %-escape";
+			*why = BAD_ESCAPE;
 			goto bad;
 		}
 		if (o[-1] == '\0') {
-			*why = "a NUL byte";
+			*why = BAD_NUL;
 			goto bad;
 		}
 	}
 	*o = '\0';
 	if (!utf8_valid(out, (size_t)(o - out))) {
-		*why = "text that is not valid UTF-8";
+		*why = BAD_UTF8;
 		goto bad;
 	}
 	return out;
@@ -76,28 +84,31 @@ static int
 parse_pair(const char *p, size_t len, const char *const *names, size_t nnames,
     char **vals, struct dd_err *e)
 {
-	const char *eq = memchr(p, '=', len), *why = NULL;
+	const char *eq = memchr(p, '=', len);
+	enum bad why = BAD_OOM;
+	char cut[48];
 	size_t nlen = eq ? (size_t)(eq - p) : len;
 	char *name, *val;
 	int i;
 
 	if ((name = decode(p, nlen, &why)) == NULL)
-		return dd_fail(e, DD_EBADREQ, NULL, "A field name holds %s.",
-		    why);
+		return dd_fail(e, why == BAD_OOM ? DD_ESYS : DD_EBADREQ, NULL,
+		    bad_name[why]);
 	if ((i = field_index(name, names, nnames)) == -1) {
-		dd_fail(e, DD_EBADREQ, NULL, "The request holds a field this "
-		    "page does not know: '%.*s'.", utf8_cut(name, 40), name);
+		snprintf(cut, sizeof(cut), "%.*s", utf8_cut(name, 40), name);
+		dd_fail(e, DD_EBADREQ, NULL, MSG_form_unknown, cut);
 		free(name);
 		return -1;
 	}
 	free(name);
 	if (vals[i] != NULL)
-		return dd_fail(e, DD_EBADREQ, names[i], "The field '%s' is "
-		    "given twice.", names[i]);
+		return dd_fail(e, DD_EBADREQ, names[i], MSG_form_twice,
+		    names[i]);
 	val = eq ? decode(eq + 1, len - nlen - 1, &why) : strdup("");
 	if (val == NULL)
-		return dd_fail(e, DD_EBADREQ, names[i], "The field '%s' holds "
-		    "%s.", names[i], why ? why : "too much");
+		return dd_fail(e, why == BAD_OOM ? DD_ESYS : DD_EBADREQ,
+		    names[i], why == BAD_OOM ? MSG_oom : bad_value[why],
+		    names[i]);
 	vals[i] = val;
 	return 0;
 }

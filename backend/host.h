@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "msg.h"
+
 /* Size caps, in bytes with the NUL; the validator enforces them. */
 #define HOSTNAME_SZ	254	/* 253 characters */
 #define DESC_CHARS	200	/* characters, not bytes */
@@ -30,41 +32,41 @@
  * required  provider flags (providers.h) that make it required
  * accepted  provider flags that let it be given (HF_ALWAYS: every provider)
  * resend    1 when a change must make ddclient send an update at once
- * ask       the message for a required field left empty (NULL: never)
+ * ask       the message (msg.h) for a required field left empty
+ *           (MSG_none: never)
  * Adding a field is a row here and a migration in store.c (and schema.sql);
  * check_host proves nothing else is needed.
  */
 #define HOST_FIELDS(X)							\
 	X(HOSTNAME, hostname, HOSTNAME_SZ, val_hostname, 0,		\
 	    HF_ALWAYS, HF_ALWAYS, 1,					\
-	    "Enter the dynamic hostname, e.g. myhome.dyndns.org.")	\
+	    MSG_ask_hostname)	\
 	X(DESCRIPTION, description, DESC_SZ, val_description, 0,	\
-	    0, HF_ALWAYS, 0, NULL)					\
+	    0, HF_ALWAYS, 0, MSG_none)					\
 	X(LOGIN, login, LOGIN_SZ, val_login, val_tsig_name,		\
 	    PF_LOGIN, PF_LOGIN | PF_LOGIN_OPT, 1,			\
-	    "Enter the login of your account at the provider.")	\
+	    MSG_ask_login)	\
 	X(PASSWORD, password, PASSWORD_SZ, val_password, val_tsig_secret, \
 	    PF_PASSWORD, PF_PASSWORD, 1,				\
-	    "Enter the password (or token) of your account at the provider.") \
-	X(MX, mx, HOSTNAME_SZ, val_hostname, 0, 0, PF_MX, 1, NULL)	\
+	    MSG_ask_password)					\
+	X(MX, mx, HOSTNAME_SZ, val_hostname, 0, 0, PF_MX, 1, MSG_none)	\
 	X(PROVIDER, provider, PROVIDER_SZ, val_provider, 0,		\
-	    HF_ALWAYS, HF_ALWAYS, 1, "Choose a provider.")		\
+	    HF_ALWAYS, HF_ALWAYS, 1, MSG_ask_provider)		\
 	X(SERVER, server, SERVER_SZ, val_server, 0,			\
 	    PF_SERVER, PF_SERVER, 1,					\
-	    "Enter the server address, e.g. members.example.net or "	\
-	    "192.0.2.1:8245.")						\
+	    MSG_ask_server)						\
 	X(PROTOCOL, protocol, PROTOCOL_SZ, val_protocol, 0,		\
 	    PF_PROTOCOL, PF_PROTOCOL, 1,				\
-	    "Choose the ddclient protocol that the server speaks.")	\
+	    MSG_ask_protocol)						\
 	X(ZONE, zone, HOSTNAME_SZ, val_hostname, 0,			\
 	    PF_ZONE, PF_ZONE | PF_ZONE_OPT, 1,				\
-	    "Enter the DNS zone that holds the hostname, e.g. example.com.") \
+	    MSG_ask_zone)						\
 	X(ALGORITHM, algorithm, ALGORITHM_SZ, val_algorithm, 0,		\
 	    PF_TSIG, PF_TSIG, 1,					\
-	    "Choose the algorithm of the TSIG key.")			\
-	X(FAMILY, family, FAMILY_SZ, val_family, 0, 0, HF_ALWAYS, 1, NULL) \
-	X(WILDCARD, wildcard, FLAG_SZ, val_flag, 0, 0, PF_WILDCARD, 1, NULL) \
-	X(BACKUPMX, backupmx, FLAG_SZ, val_flag, 0, 0, PF_MX, 1, NULL)
+	    MSG_ask_algorithm)						\
+	X(FAMILY, family, FAMILY_SZ, val_family, 0, 0, HF_ALWAYS, 1, MSG_none) \
+	X(WILDCARD, wildcard, FLAG_SZ, val_flag, 0, 0, PF_WILDCARD, 1, MSG_none) \
+	X(BACKUPMX, backupmx, FLAG_SZ, val_flag, 0, 0, PF_MX, 1, MSG_none)
 
 /* Flag for fields every provider takes (outside the PF_* bits). */
 #define HF_ALWAYS	(1u << 31)

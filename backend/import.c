@@ -529,7 +529,7 @@ imp_parse(const char *text, size_t n, enum ddv v, struct imp_conf *out,
 			if (text[i] == '\r')
 				continue;
 			if (k == IMP_LINE_MAX) {
-				rc = dd_fail(e, DD_ETOOBIG, NULL, "line %zu is "
+				rc = dd_failf(e, DD_ETOOBIG, NULL, "line %zu is "
 				    "longer than %d bytes", rd.lineno,
 				    IMP_LINE_MAX);
 				break;
@@ -541,7 +541,7 @@ imp_parse(const char *text, size_t n, enum ddv v, struct imp_conf *out,
 		line[k] = '\0';
 		i++;
 		if (physical(&rd, line, &cont) == -1)
-			rc = dd_fail(e, DD_ETOOBIG, NULL, "line %zu: too many "
+			rc = dd_failf(e, DD_ETOOBIG, NULL, "line %zu: too many "
 			    "hosts or settings, or out of memory", rd.lineno);
 	}
 	if (rc == 0 && cont.len > 0)
@@ -1124,23 +1124,23 @@ read_line(const char *l, const char *end, struct imp_result *r, int *ended,
 
 	if (word(l, end, "file", &arg)) {
 		if (r->nfile >= IMP_NOTES_MAX || rec != NULL)
-			return dd_fail(e, DD_EBADREQ, NULL, "a file note out of "
+			return dd_failf(e, DD_EBADREQ, NULL, "a file note out of "
 			    "place");
 		if (unescape(arg, end, r->file[r->nfile], IMP_NOTE_SZ) == -1)
-			return dd_fail(e, DD_EBADREQ, NULL, "a bad file note");
+			return dd_failf(e, DD_EBADREQ, NULL, "a bad file note");
 		r->nfile++;
 		return 0;
 	}
 	if (word(l, end, "host", &arg)) {
 		if (r->nrec >= IMP_HOSTS_MAX)
-			return dd_fail(e, DD_ETOOBIG, NULL, "too many hosts");
+			return dd_failf(e, DD_ETOOBIG, NULL, "too many hosts");
 		if ((nr = realloc(r->rec, (r->nrec + 1) * sizeof(*nr))) == NULL)
-			return dd_fail(e, DD_ESYS, NULL, "out of memory");
+			return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 		r->rec = nr;
 		rec = &r->rec[r->nrec++];
 		memset(rec, 0, sizeof(*rec));
 		if (unescape(arg, end, rec->name, sizeof(rec->name)) == -1)
-			return dd_fail(e, DD_EBADREQ, NULL, "a bad host name");
+			return dd_failf(e, DD_EBADREQ, NULL, "a bad host name");
 		return 0;
 	}
 	if ((size_t)(end - l) == 3 && strncmp(l, "end", 3) == 0) {
@@ -1148,33 +1148,33 @@ read_line(const char *l, const char *end, struct imp_result *r, int *ended,
 		return 0;
 	}
 	if (rec == NULL)
-		return dd_fail(e, DD_EBADREQ, NULL, "a line before any host");
+		return dd_failf(e, DD_EBADREQ, NULL, "a line before any host");
 	if (word(l, end, "field", &arg)) {
 		if ((sp = memchr(arg, ' ', (size_t)(end - arg))) == NULL ||
 		    (size_t)(sp - arg) >= sizeof(name))
-			return dd_fail(e, DD_EBADREQ, NULL, "a bad field line");
+			return dd_failf(e, DD_EBADREQ, NULL, "a bad field line");
 		memcpy(name, arg, (size_t)(sp - arg));
 		name[sp - arg] = '\0';
 		if ((f = host_field_find(name)) == -1)
-			return dd_fail(e, DD_EBADREQ, NULL, "an unknown field");
+			return dd_failf(e, DD_EBADREQ, NULL, "an unknown field");
 		dst = host_field(&rec->in, f, &size);
 		if (unescape(sp + 1, end, dst, size) == -1)
-			return dd_fail(e, DD_EBADREQ, NULL, "a bad value of %s",
+			return dd_failf(e, DD_EBADREQ, NULL, "a bad value of %s",
 			    name);
 		return 0;
 	}
 	if (word(l, end, "drop", &arg) || word(l, end, "refuse", &arg)) {
 		if (rec->nnote >= IMP_NOTES_MAX)
-			return dd_fail(e, DD_ETOOBIG, NULL, "too many notes");
+			return dd_failf(e, DD_ETOOBIG, NULL, "too many notes");
 		rec->note[rec->nnote].refused = *l == 'r';
 		rec->refused |= *l == 'r';
 		if (unescape(arg, end, rec->note[rec->nnote].text,
 		    IMP_NOTE_SZ) == -1)
-			return dd_fail(e, DD_EBADREQ, NULL, "a bad note");
+			return dd_failf(e, DD_EBADREQ, NULL, "a bad note");
 		rec->nnote++;
 		return 0;
 	}
-	return dd_fail(e, DD_EBADREQ, NULL, "an unknown line");
+	return dd_failf(e, DD_EBADREQ, NULL, "an unknown line");
 }
 
 int
@@ -1187,16 +1187,16 @@ imp_read(const char *text, size_t n, struct imp_result *out,
 
 	memset(out, 0, sizeof(*out));
 	if (n < sizeof(first) - 1 || memcmp(text, first, sizeof(first) - 1) != 0)
-		return dd_fail(e, DD_EBADREQ, NULL, "not the import format");
+		return dd_failf(e, DD_EBADREQ, NULL, "not the import format");
 	for (p += sizeof(first) - 1; p < end; p = nl + 1) {
 		if (ended)
-			return dd_fail(e, DD_EBADREQ, NULL, "text after the end");
+			return dd_failf(e, DD_EBADREQ, NULL, "text after the end");
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			return dd_fail(e, DD_EBADREQ, NULL, "a cut line");
+			return dd_failf(e, DD_EBADREQ, NULL, "a cut line");
 		if (read_line(p, nl, out, &ended, e) == -1)
 			return -1;
 	}
 	if (!ended)
-		return dd_fail(e, DD_EBADREQ, NULL, "no end: the output is cut");
+		return dd_failf(e, DD_EBADREQ, NULL, "no end: the output is cut");
 	return 0;
 }

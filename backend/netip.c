@@ -126,7 +126,7 @@ netip_write(const char *path, const struct netip *in, struct dd_err *e)
 	buf_printf(&b, "ip=%s\ntime=%lld\nerror=%s\n",
 	    strpbrk(in->ip, "\r\n") ? "" : in->ip, in->time, err);
 	if (b.oom)
-		rc = dd_fail(e, DD_ESYS, NULL, "out of memory");
+		rc = dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	else
 		rc = file_write_atomic(path, b.p, b.len, 0600, NULL, e);
 	buf_free(&b);

@@ -159,11 +159,11 @@ origin_hosts_check(const char *v, struct dd_err *e)
 			break;
 		words++;
 		if (parse_authority(v, n, &a) == -1)
-			return dd_fail(e, DD_ECONF, NULL, "has '%.*s', which is "
+			return dd_failf(e, DD_ECONF, NULL, "has '%.*s', which is "
 			    "not a host name or address with an optional :port",
 			    utf8_cut(v, n < 60 ? n : 60), v);
 	}
 	if (words == 0)
-		return dd_fail(e, DD_ECONF, NULL, "must name at least one host");
+		return dd_failf(e, DD_ECONF, NULL, "must name at least one host");
 	return 0;
 }

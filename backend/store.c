@@ -106,14 +106,13 @@ db_fail(struct store *s, struct dd_err *e, const char *what)
 	int rc = sqlite3_errcode(s->db);
 
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		return dd_fail(e, DD_EBUSY, NULL, "The database is busy; "
-		    "try again in a moment.");
+		return dd_fail(e, DD_EBUSY, NULL, MSG_db_busy);
 	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-		return dd_fail(e, DD_EDB, NULL, "The database %s is damaged (%s). "
+		return dd_failf(e, DD_EDB, NULL, "The database %s is damaged (%s). "
 		    "It was left as it is: restore it from a backup, or move it "
 		    "away and a new, empty one is made.",
 		    sqlite3_db_filename(s->db, "main"), sqlite3_errmsg(s->db));
-	return dd_fail(e, DD_EDB, NULL, "Database error while %s: %s", what,
+	return dd_failf(e, DD_EDB, NULL, "Database error while %s: %s", what,
 	    sqlite3_errmsg(s->db));
 }
 
@@ -178,7 +177,7 @@ schema_init(struct store *s, struct dd_err *e)
 	if ((v = user_version(s)) < 0)
 		rc = db_fail(s, e, "reading the schema version");
 	else if (v > STORE_VERSION)
-		rc = dd_fail(e, DD_EDB, NULL, "The database was made by a newer "
+		rc = dd_failf(e, DD_EDB, NULL, "The database was made by a newer "
 		    "version (schema %lld; this one reads %d).", v,
 		    STORE_VERSION);
 	else if (v == 0)
@@ -209,15 +208,15 @@ check_files(const char *path, struct dd_err *e)
 	for (i = 0; i < sizeof(companions) / sizeof(companions[0]); i++) {
 		if (snprintf(p, sizeof(p), "%s%s", path, companions[i]) >=
 		    (int)sizeof(p))
-			return dd_fail(e, DD_EDB, NULL, "path too long: %s", path);
+			return dd_failf(e, DD_EDB, NULL, "path too long: %s", path);
 		if ((fd = file_open_safe(p, O_RDONLY, 0, &fe)) != -1) {
 			close(fd);
 			continue;
 		}
 		if (fe.code != DD_ENOTFOUND)
-			return dd_fail(e, DD_EDB, NULL, "%s", fe.msg);
+			return dd_failf(e, DD_EDB, NULL, "%s", fe.msg);
 		if (i == 0)
-			return dd_fail(e, DD_EDB, NULL, "The database %s does "
+			return dd_failf(e, DD_EDB, NULL, "The database %s does "
 			    "not exist.", path);
 	}
 	return 0;
@@ -247,7 +246,7 @@ store_new(struct dd_err *e)
 	struct store *s = calloc(1, sizeof(*s));
 
 	if (s == NULL)
-		dd_fail(e, DD_ESYS, NULL, "out of memory");
+		dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	return s;
 }
 
@@ -282,11 +281,11 @@ check_version(struct store *s, struct dd_err *e)
 	if (v < 0)
 		return db_fail(s, e, "reading the schema version");
 	if (v > STORE_VERSION)
-		return dd_fail(e, DD_EDB, NULL, "The database was made by a newer "
+		return dd_failf(e, DD_EDB, NULL, "The database was made by a newer "
 		    "version (schema %lld; this one reads %d).", v,
 		    STORE_VERSION);
 	if (v < STORE_VERSION)
-		return dd_fail(e, DD_EDB, NULL, "The database %s has schema "
+		return dd_failf(e, DD_EDB, NULL, "The database %s has schema "
 		    "version %lld; this one reads %d and migrates nothing "
 		    "here: open the page once, which migrates it.",
 		    sqlite3_db_filename(s->db, "main"), v, STORE_VERSION);
@@ -376,7 +375,7 @@ store_list(struct store *s, struct host **rows, size_t *n, struct dd_err *e)
 	if (rc != SQLITE_DONE) {
 		free(r);
 		return rc == SQLITE_NOMEM ? dd_fail(e, DD_ESYS, NULL,
-		    "out of memory") : db_fail(s, e, "reading the hosts");
+		    MSG_oom) : db_fail(s, e, "reading the hosts");
 	}
 	*rows = r;
 	*n = cnt;
@@ -418,7 +417,7 @@ store_each(struct store *s, const char *q,
 	if (q != NULL && *q != '\0') {
 		if ((pat = like_pattern(q)) == NULL) {
 			sqlite3_finalize(st);
-			return dd_fail(e, DD_ESYS, NULL, "out of memory");
+			return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 		}
 		sqlite3_bind_text(st, 1, pat, -1, SQLITE_STATIC);
 	}
@@ -434,13 +433,14 @@ store_each(struct store *s, const char *q,
 	free(pat);
 	if (rc != SQLITE_DONE)
 		return rc == SQLITE_NOMEM ? dd_fail(e, DD_ESYS, NULL,
-		    "out of memory") : db_fail(s, e, "reading the hosts");
+		    MSG_oom) : db_fail(s, e, "reading the hosts");
 	return 0;
 }
 
 int
 store_get(struct store *s, long long id, struct host *h, struct dd_err *e)
 {
+	char num[MSG_NUM_SZ];
 	sqlite3_stmt *st;
 	int rc;
 
@@ -453,8 +453,8 @@ store_get(struct store *s, long long id, struct host *h, struct dd_err *e)
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return dd_fail(e, DD_ENOTFOUND, NULL, "There is no host %lld; "
-		    "it may have been deleted meanwhile.", id);
+		return dd_fail(e, DD_ENOTFOUND, NULL, MSG_host_gone,
+		    msg_num(num, id));
 	return db_fail(s, e, "reading a host");
 }
 
@@ -516,8 +516,8 @@ hostname_taken(struct store *s, const struct host *h, struct dd_err *e)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
-		return dd_fail(e, DD_EEXIST, "hostname", "%s is already "
-		    "configured: modify that entry instead.", h->hostname);
+		return dd_fail(e, DD_EEXIST, "hostname", MSG_host_exists,
+		    h->hostname);
 	return rc == SQLITE_DONE ? 0 : db_fail(s, e, "checking the hostname");
 }
 
@@ -596,9 +596,10 @@ insert(struct store *s, struct host *h, const char *user, struct dd_err *e)
 static int
 stale(struct dd_err *e, const struct host *now)
 {
-	return dd_fail(e, DD_ECONFLICT, NULL, "%s was changed by someone else "
-	    "since this page was opened (version %lld now).", now->hostname,
-	    now->version);
+	char num[MSG_NUM_SZ];
+
+	return dd_fail(e, DD_ECONFLICT, NULL, MSG_host_changed, now->hostname,
+	    msg_num(num, now->version));
 }
 
 static int
@@ -705,8 +706,7 @@ store_delete(struct store *s, long long id, long long version,
     const char *user, struct dd_err *e)
 {
 	if (version < 1)
-		return dd_fail(e, DD_EBADREQ, "version", "The form does not say "
-		    "which version of the host it showed: reload the page.");
+		return dd_fail(e, DD_EBADREQ, "version", MSG_no_version);
 	return change_row(s, id, version, "DELETE FROM hosts WHERE id = ?1", 0,
 	    "delete", 1, user, e);
 }
@@ -825,7 +825,7 @@ store_audit(struct store *s, size_t offset, size_t limit,
 	*n = 0;
 	*more = 0;
 	if ((r = calloc(limit + 1, sizeof(*r))) == NULL)
-		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	if ((st = prep(s, "SELECT id, at, user, action, hostname, detail FROM "
 	    "audit ORDER BY id DESC LIMIT ?1 OFFSET ?2", e)) == NULL) {
 		free(r);

@@ -33,14 +33,14 @@ keydir_ok(const char *dir, int make, struct dd_err *e)
 	struct stat st;
 
 	if (make && mkdir(dir, 0700) == -1 && errno != EEXIST)
-		return dd_fail(e, DD_ESYS, NULL, "cannot make %s: %s", dir,
+		return dd_failf(e, DD_ESYS, NULL, "cannot make %s: %s", dir,
 		    strerror(errno));
 	if (lstat(dir, &st) == -1)
-		return errno == ENOENT && !make ? 0 : dd_fail(e, DD_ESYS, NULL,
+		return errno == ENOENT && !make ? 0 : dd_failf(e, DD_ESYS, NULL,
 		    "cannot read %s: %s", dir, strerror(errno));
 	if (!S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
 	    (st.st_mode & 077) != 0)
-		return dd_fail(e, DD_ESYS, NULL, "%s must be a directory of "
+		return dd_failf(e, DD_ESYS, NULL, "%s must be a directory of "
 		    "uid %u, closed to group and others (mode 0700), not a "
 		    "link: no key file written", dir, (unsigned)geteuid());
 	return 1;
@@ -54,11 +54,11 @@ write_key(const struct conf *c, const struct host *h, struct dd_err *e)
 	int rc;
 
 	if (ddconf_keyfile(c, h, path, sizeof(path)) == -1)
-		return dd_fail(e, DD_EINVAL, "hostname", "no key file name for "
+		return dd_failf(e, DD_EINVAL, "hostname", "no key file name for "
 		    "%s", h->hostname);
 	if (ddconf_keytext(h, &b) == -1) {
 		buf_free(&b);
-		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	}
 	rc = file_write_atomic(path, b.p, b.len, 0600, NULL, e);
 	buf_free(&b);

@@ -1,5 +1,6 @@
 /* validate.c: pure validators for the host form (see validate.h). */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,18 +19,20 @@ is_lower_alnum(int c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-/* Name a byte for a message: "'_'", "a space", "a control character". */
-static const char *
-byte_name(unsigned char c, char *tmp, size_t tmpsz)
+/* Refuse the byte c of a label: by its name (a space, a control
+ * character) when it has no face, else as itself. */
+static int
+bad_byte(unsigned char c, struct dd_err *e)
 {
-	if (c == ' ')
-		return "a space";
-	if (c < 0x20 || c == 0x7f)
-		return "a control character";
-	if (c >= 0x80)
-		return "a non-ASCII character";
-	snprintf(tmp, tmpsz, "'%c'", c);
-	return tmp;
+	enum msg_id word = c == ' ' ? MSG_ch_space :
+	    c < 0x20 || c == 0x7f ? MSG_ch_control :
+	    c >= 0x80 ? MSG_ch_nonascii : MSG_none;
+	char one[2] = { (char)c, '\0' };
+
+	if (word != MSG_none)
+		return dd_fail(e, DD_EINVAL, NULL, MSG_label_word,
+		    msg_key(word));
+	return dd_fail(e, DD_EINVAL, NULL, MSG_label_char, one);
 }
 
 /* ---- internationalised names: RFC 3492 punycode ---- */
@@ -165,26 +168,25 @@ val_idn_ascii(const char *in, char *out, size_t outsz)
 static int
 check_label(const char *l, size_t n, struct dd_err *e)
 {
-	char tmp[8];
+	char part[64], num[MSG_NUM_SZ];
 	size_t i;
 
 	if (n == 0)
-		return dd_fail(e, DD_EINVAL, NULL, "A name cannot have an empty label: no dot at the start and "
-		    "no two dots in a row.");
-	if (n > 63)
-		return dd_fail(e, DD_EINVAL, NULL, "The label '%.*s...' is %zu characters long; a label has "
-		    "at most 63.", utf8_cut(l, 20), l, n);
+		return dd_fail(e, DD_EINVAL, NULL, MSG_label_empty);
+	/* the label alone: l runs on to the rest of the name */
+	snprintf(part, sizeof(part), "%.*s", (int)(n > 63 ? 63 : n), l);
+	if (n > 63) {
+		part[utf8_cut(part, 20)] = '\0';
+		return dd_fail(e, DD_EINVAL, NULL, MSG_label_long, part,
+		    msg_num(num, (long long)n));
+	}
 	for (i = 0; i < n; i++)
 		if (!is_lower_alnum(l[i]) && l[i] != '-')
-			return dd_fail(e, DD_EINVAL, NULL, "%s is not allowed: use only letters, digits, hyphens "
-			    "and dots.", byte_name((unsigned char)l[i], tmp,
-			    sizeof(tmp)));
+			return bad_byte((unsigned char)l[i], e);
 	if (l[0] == '-')
-		return dd_fail(e, DD_EINVAL, NULL, "The label '%.*s' begins with a hyphen; each label must "
-		    "begin with a letter or a digit.", (int)(n > 63 ? 63 : n), l);
+		return dd_fail(e, DD_EINVAL, NULL, MSG_label_hyphen_start, part);
 	if (l[n - 1] == '-')
-		return dd_fail(e, DD_EINVAL, NULL, "The label '%.*s' ends with a hyphen; each label must end "
-		    "with a letter or a digit.", (int)(n > 63 ? 63 : n), l);
+		return dd_fail(e, DD_EINVAL, NULL, MSG_label_hyphen_end, part);
 	return 0;
 }
 
@@ -200,24 +202,24 @@ has_high_bytes(const char *s)
 int
 val_hostname(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
-	char name[HOSTNAME_SZ + 1], ascii[512];
+	char name[HOSTNAME_SZ + 1], ascii[512], num[MSG_NUM_SZ];
 	size_t len = strlen(in), i, labels = 0;
 	const char *l, *dot, *last = NULL;
 
 	if (has_high_bytes(in)) {
+		/* a form too long to quote whole is not named */
 		if (val_idn_ascii(in, ascii, sizeof(ascii)) == 0 &&
-		    strlen(ascii) < HOSTNAME_SZ)
-			return dd_fail(e, DD_EINVAL, NULL, "Enter an internationalised name in its ASCII form: "
-			    "%s", ascii);
-		return dd_fail(e, DD_EINVAL, NULL, "Use only letters, digits, hyphens and dots.");
+		    strlen(ascii) < MSG_PARAM_SZ)
+			return dd_fail(e, DD_EINVAL, NULL, MSG_name_idn, ascii);
+		return dd_fail(e, DD_EINVAL, NULL, MSG_name_ascii_only);
 	}
 	if (len > 0 && in[len - 1] == '.')
 		len--;			/* one trailing dot: the root */
 	if (len == 0)
-		return dd_fail(e, DD_EINVAL, NULL, "Enter a fully qualified name, e.g. myhome.dyndns.org.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_name_empty);
 	if (len > 253)
-		return dd_fail(e, DD_EINVAL, NULL, "The name is %zu characters long; at most 253 are allowed.",
-		    len);
+		return dd_fail(e, DD_EINVAL, NULL, MSG_name_long,
+		    msg_num(num, (long long)len));
 	for (i = 0; i < len; i++)
 		name[i] = (in[i] >= 'A' && in[i] <= 'Z') ? in[i] + 32 : in[i];
 	name[len] = '\0';
@@ -231,43 +233,59 @@ val_hostname(const char *in, char *out, size_t outsz, struct dd_err *e)
 			break;
 	}
 	if (labels < 2)
-		return dd_fail(e, DD_EINVAL, NULL, "'%s' is a single label: enter a fully qualified name with "
-		    "its domain, e.g. %s.dyndns.org.", name, name);
+		return dd_fail(e, DD_EINVAL, NULL, MSG_name_single, name);
 	if (strspn(last, "0123456789") == strlen(last))
-		return dd_fail(e, DD_EINVAL, NULL, "The last label cannot be all digits: an IP address is "
-		    "not a host name.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_name_digits);
 	if (len + 1 > outsz)
-		return dd_fail(e, DD_EINVAL, NULL, "The name is too long.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_name_too_long);
 	memcpy(out, name, len + 1);
 	return 0;
 }
 
+/* The messages of a text field, one key each: a field's name is never
+ * glued into a sentence. */
+struct textmsg {
+	size_t		 maxchars, maxbytes;
+	enum msg_id	 bytes, utf8, control, chars, unseen;
+};
+
+static const struct textmsg desc_msg = { DESC_CHARS, DESC_SZ - 1,
+	MSG_desc_bytes, MSG_desc_utf8, MSG_desc_control, MSG_desc_chars,
+	MSG_desc_unseen };
+static const struct textmsg login_msg = { LOGIN_SZ - 1, LOGIN_SZ - 1,
+	MSG_login_bytes, MSG_login_utf8, MSG_login_control, MSG_login_chars,
+	MSG_login_unseen };
+static const struct textmsg password_msg = { PASSWORD_SZ - 1,
+	PASSWORD_SZ - 1, MSG_password_bytes, MSG_password_utf8,
+	MSG_password_control, MSG_password_chars, MSG_none };
+
 /*
- * Check UTF-8 text of at most maxchars characters and maxbytes bytes with
- * no control character (C0, DEL, C1). what names the field in messages.
+ * Check UTF-8 text of at most t->maxchars characters and t->maxbytes
+ * bytes with no control character (C0, DEL, C1), refused with t's keys.
  */
 static int
-check_text(const char *in, size_t maxchars, size_t maxbytes, const char *what,
-    struct dd_err *e)
+check_text(const char *in, const struct textmsg *t, struct dd_err *e)
 {
 	const unsigned char *p = (const unsigned char *)in;
 	const unsigned char *end = p + strlen(in);
+	char n1[MSG_NUM_SZ], n2[MSG_NUM_SZ];
 	size_t chars = 0;
 	uint32_t c;
 
-	if ((size_t)(end - p) > maxbytes)
-		return dd_fail(e, DD_EINVAL, NULL, "The %s is too long: at most %zu bytes.", what, maxbytes);
+	if ((size_t)(end - p) > t->maxbytes)
+		return dd_fail(e, DD_EINVAL, NULL, t->bytes,
+		    msg_num(n1, (long long)t->maxbytes));
 	while (p < end) {
 		if (utf8_next(&p, end, &c) == -1)
-			return dd_fail(e, DD_EINVAL, NULL, "The %s is not valid UTF-8 text.", what);
+			return dd_fail(e, DD_EINVAL, NULL, t->utf8);
 		if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-			return dd_fail(e, DD_EINVAL, NULL, "The %s cannot contain line breaks, tabs or other "
-			    "control characters.", what);
+			return dd_fail(e, DD_EINVAL, NULL, t->control);
 		chars++;
 	}
-	if (chars > maxchars)
-		return dd_fail(e, DD_EINVAL, NULL, "The %s is %zu characters long; at most %zu are allowed.",
-		    what, chars, maxchars);
+	if (chars > t->maxchars)
+		return dd_fail(e, DD_EINVAL, NULL, t->chars,
+		    msg_num(n1, (long long)chars),
+		    msg_num(n2, (long long)t->maxchars));
 	return 0;
 }
 
@@ -281,52 +299,53 @@ check_text(const char *in, size_t maxchars, size_t maxbytes, const char *what,
  */
 static const struct unseen {
 	uint32_t	 lo, hi;
-	const char	*name;
+	enum msg_id	 name;		/* msg.h, u_... */
 } unseen[] = {
-	{ 0x00ad, 0x00ad, "soft hyphen" },
-	{ 0x034f, 0x034f, "combining grapheme joiner" },
-	{ 0x061c, 0x061c, "Arabic letter mark" },
-	{ 0x115f, 0x1160, "Hangul filler" },
-	{ 0x17b4, 0x17b5, "Khmer inherent vowel" },
-	{ 0x180b, 0x180d, "Mongolian variation selector" },
-	{ 0x180e, 0x180e, "Mongolian vowel separator" },
-	{ 0x180f, 0x180f, "Mongolian variation selector" },
-	{ 0x200b, 0x200b, "zero width space" },
-	{ 0x200c, 0x200c, "zero width non-joiner" },
-	{ 0x200d, 0x200d, "zero width joiner" },
-	{ 0x200e, 0x200e, "left-to-right mark" },
-	{ 0x200f, 0x200f, "right-to-left mark" },
-	{ 0x2028, 0x2028, "line separator" },
-	{ 0x2029, 0x2029, "paragraph separator" },
-	{ 0x202a, 0x202a, "left-to-right embedding" },
-	{ 0x202b, 0x202b, "right-to-left embedding" },
-	{ 0x202c, 0x202c, "pop directional formatting" },
-	{ 0x202d, 0x202d, "left-to-right override" },
-	{ 0x202e, 0x202e, "right-to-left override" },
-	{ 0x2060, 0x2060, "word joiner" },
-	{ 0x2061, 0x2061, "function application" },
-	{ 0x2062, 0x2062, "invisible times" },
-	{ 0x2063, 0x2063, "invisible separator" },
-	{ 0x2064, 0x2064, "invisible plus" },
-	{ 0x2065, 0x2065, "reserved invisible character" },
-	{ 0x2066, 0x2066, "left-to-right isolate" },
-	{ 0x2067, 0x2067, "right-to-left isolate" },
-	{ 0x2068, 0x2068, "first strong isolate" },
-	{ 0x2069, 0x2069, "pop directional isolate" },
-	{ 0x206a, 0x206f, "deprecated format character" },
-	{ 0x3164, 0x3164, "Hangul filler" },
-	{ 0xfe00, 0xfe0d, "variation selector" },
-	{ 0xfeff, 0xfeff, "zero width no-break space" },
-	{ 0xffa0, 0xffa0, "halfwidth Hangul filler" },
-	{ 0xfff9, 0xfffb, "interlinear annotation character" },
-	{ 0x1bca0, 0x1bca3, "shorthand format control" },
-	{ 0x1d173, 0x1d17a, "musical format character" },
-	{ 0xe0000, 0xe007f, "tag character" },
-	{ 0xe0100, 0xe01ef, "variation selector" },
+	{ 0x00ad, 0x00ad, MSG_u_soft_hyphen },
+	{ 0x034f, 0x034f, MSG_u_cgj },
+	{ 0x061c, 0x061c, MSG_u_arabic_letter_mark },
+	{ 0x115f, 0x1160, MSG_u_hangul_filler },
+	{ 0x17b4, 0x17b5, MSG_u_khmer_vowel },
+	{ 0x180b, 0x180d, MSG_u_mongolian_vs },
+	{ 0x180e, 0x180e, MSG_u_mongolian_vowel_sep },
+	{ 0x180f, 0x180f, MSG_u_mongolian_vs },
+	{ 0x200b, 0x200b, MSG_u_zwsp },
+	{ 0x200c, 0x200c, MSG_u_zwnj },
+	{ 0x200d, 0x200d, MSG_u_zwj },
+	{ 0x200e, 0x200e, MSG_u_lrm },
+	{ 0x200f, 0x200f, MSG_u_rlm },
+	{ 0x2028, 0x2028, MSG_u_line_sep },
+	{ 0x2029, 0x2029, MSG_u_para_sep },
+	{ 0x202a, 0x202a, MSG_u_lre },
+	{ 0x202b, 0x202b, MSG_u_rle },
+	{ 0x202c, 0x202c, MSG_u_pdf },
+	{ 0x202d, 0x202d, MSG_u_lro },
+	{ 0x202e, 0x202e, MSG_u_rlo },
+	{ 0x2060, 0x2060, MSG_u_word_joiner },
+	{ 0x2061, 0x2061, MSG_u_function_application },
+	{ 0x2062, 0x2062, MSG_u_invisible_times },
+	{ 0x2063, 0x2063, MSG_u_invisible_separator },
+	{ 0x2064, 0x2064, MSG_u_invisible_plus },
+	{ 0x2065, 0x2065, MSG_u_reserved_invisible },
+	{ 0x2066, 0x2066, MSG_u_lri },
+	{ 0x2067, 0x2067, MSG_u_rli },
+	{ 0x2068, 0x2068, MSG_u_fsi },
+	{ 0x2069, 0x2069, MSG_u_pdi },
+	{ 0x206a, 0x206f, MSG_u_deprecated_format },
+	{ 0x3164, 0x3164, MSG_u_hangul_filler },
+	{ 0xfe00, 0xfe0d, MSG_u_variation_selector },
+	{ 0xfeff, 0xfeff, MSG_u_zwnbsp },
+	{ 0xffa0, 0xffa0, MSG_u_halfwidth_hangul_filler },
+	{ 0xfff9, 0xfffb, MSG_u_interlinear },
+	{ 0x1bca0, 0x1bca3, MSG_u_shorthand_format },
+	{ 0x1d173, 0x1d17a, MSG_u_musical_format },
+	{ 0xe0000, 0xe007f, MSG_u_tag },
+	{ 0xe0100, 0xe01ef, MSG_u_variation_selector },
 };
 #define NUNSEEN (sizeof(unseen) / sizeof(unseen[0]))
 
-static const char *
+/* unseen_name: the key naming c, or MSG_none for a character shown. */
+static enum msg_id
 unseen_name(uint32_t c)
 {
 	size_t i;
@@ -334,7 +353,7 @@ unseen_name(uint32_t c)
 	for (i = 0; i < NUNSEEN && unseen[i].lo <= c; i++)
 		if (c <= unseen[i].hi)
 			return unseen[i].name;
-	return NULL;
+	return MSG_none;
 }
 
 /*
@@ -343,19 +362,20 @@ unseen_name(uint32_t c)
  * character of unseen[], named by its code point. in is valid UTF-8.
  */
 static int
-check_shown(const char *in, const char *what, struct dd_err *e)
+check_shown(const char *in, const struct textmsg *t, struct dd_err *e)
 {
 	const unsigned char *p = (const unsigned char *)in;
 	const unsigned char *end = p + strlen(in);
-	const char *name;
+	enum msg_id name;
+	char hex[16];
 	uint32_t c;
 
 	while (p < end && utf8_next(&p, end, &c) == 0)
-		if ((name = unseen_name(c)) != NULL)
-			return dd_fail(e, DD_EINVAL, NULL, "The %s cannot contain U+%04X (%s): it is "
-			    "invisible or turns the text around it, so the page "
-			    "would not show what is stored.", what, (unsigned)c,
-			    name);
+		if ((name = unseen_name(c)) != MSG_none) {
+			snprintf(hex, sizeof(hex), "%04X", (unsigned)c);
+			return dd_fail(e, DD_EINVAL, NULL, t->unseen, hex,
+			    msg_key(name));
+		}
 	return 0;
 }
 
@@ -363,7 +383,7 @@ static int
 copy_out(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	if (strlen(in) >= outsz)
-		return dd_fail(e, DD_EINVAL, NULL, "The value is too long.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_value_long);
 	memcpy(out, in, strlen(in) + 1);
 	return 0;
 }
@@ -371,7 +391,8 @@ copy_out(const char *in, char *out, size_t outsz, struct dd_err *e)
 int
 val_description(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
-	if (check_text(in, DESC_CHARS, DESC_SZ - 1, "description", e) == -1 || check_shown(in, "description", e) == -1)
+	if (check_text(in, &desc_msg, e) == -1 ||
+	    check_shown(in, &desc_msg, e) == -1)
 		return -1;
 	return copy_out(in, out, outsz, e);
 }
@@ -381,26 +402,24 @@ val_login(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	const char *pw;
 
-	if (check_text(in, LOGIN_SZ - 1, LOGIN_SZ - 1, "login", e) == -1 || check_shown(in, "login", e) == -1)
+	if (check_text(in, &login_msg, e) == -1 ||
+	    check_shown(in, &login_msg, e) == -1)
 		return -1;
 	if (strchr(in, '#') != NULL)
-		return dd_fail(e, DD_EINVAL, NULL, "A login cannot contain '#': ddclient's configuration "
-		    "would read the rest as a comment.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_login_hash);
 	/* ddclient takes any "password...=" on a line as a password. */
 	if ((pw = strstr(in, "password")) != NULL && strchr(pw, '=') != NULL)
-		return dd_fail(e, DD_EINVAL, NULL, "A login cannot contain 'password' followed by '=': "
-		    "ddclient would read it as a password setting.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_login_password_eq);
 	return copy_out(in, out, outsz, e);
 }
 
 int
 val_password(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
-	if (check_text(in, PASSWORD_SZ - 1, PASSWORD_SZ - 1, "password", e) == -1)
+	if (check_text(in, &password_msg, e) == -1)
 		return -1;
 	if (!ddconf_password_ok(in))
-		return dd_fail(e, DD_EINVAL, NULL, "A password cannot hold a space followed by 'password' and "
-		    "'=': ddclient would read that part as settings of its own.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_password_settings);
 	return copy_out(in, out, outsz, e);
 }
 
@@ -439,27 +458,25 @@ val_server(const char *in, char *out, size_t outsz, struct dd_err *e)
 	size_t n;
 
 	if (strchr(in, '[') != NULL || strchr(in, ':') != strrchr(in, ':'))
-		return dd_fail(e, DD_EINVAL, NULL, "ddclient 3.10 cannot reach a server by an IPv6 address: "
-		    "enter its host name or an IPv4 address.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_server_ipv6);
 	colon = strchr(in, ':');
 	n = colon ? (size_t)(colon - in) : strlen(in);
 	if (n == 0 || n >= sizeof(host))
-		return dd_fail(e, DD_EINVAL, NULL, "Enter the server as a host name or an IPv4 address, "
-		    "optionally with :port, e.g. members.example.net:8245.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_server_form);
 	memcpy(host, in, n);
 	host[n] = '\0';
 	if (colon && num_parse(colon + 1, 1, 65535, &port) == -1)
-		return dd_fail(e, DD_EINVAL, NULL, "The port after ':' must be a number from 1 to 65535.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_server_port);
 	if (is_ipv4(host)) {
 		if (strlen(in) >= outsz)
-			return dd_fail(e, DD_EINVAL, NULL, "The server address is too long.");
+			return dd_fail(e, DD_EINVAL, NULL, MSG_server_long);
 		memcpy(out, in, strlen(in) + 1);
 		return 0;
 	}
 	if (val_hostname(host, canon, sizeof(canon), e) == -1)
 		return -1;
 	if (snprintf(out, outsz, "%s%s", canon, colon ? colon : "") >= (int)outsz)
-		return dd_fail(e, DD_EINVAL, NULL, "The server address is too long.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_server_long);
 	return 0;
 }
 
@@ -467,7 +484,7 @@ int
 val_protocol(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	if (proto_find(in) == NULL)
-		return dd_fail(e, DD_EINVAL, NULL, "Choose one of the protocols of the list.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_protocol_choose);
 	return copy_out(in, out, outsz, e);
 }
 
@@ -479,12 +496,9 @@ val_tsig_name(const char *in, char *out, size_t outsz, struct dd_err *e)
 
 	if (n > 100 || strspn(in, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789.-_") != n)
-		return dd_fail(e, DD_EINVAL, NULL, "Enter the TSIG key's name as the DNS administrator gave it "
-		    "(the word after 'key' in the key file, e.g. ddns-key): "
-		    "letters, digits and . - _ only, at most 100.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_tsig_name_form);
 	if (!isalnum((unsigned char)in[0]) || strstr(in, "..") != NULL)
-		return dd_fail(e, DD_EINVAL, NULL, "A key name begins with a letter or a digit and has no two "
-		    "dots in a row.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_tsig_name_start);
 	return copy_out(in, out, outsz, e);
 }
 
@@ -497,9 +511,7 @@ val_tsig_secret(const char *in, char *out, size_t outsz, struct dd_err *e)
 	size_t pad = strspn(in + body, "=");
 
 	if (body + pad != n || pad > 2 || n % 4 != 0 || n < 16 || n > 256)
-		return dd_fail(e, DD_EINVAL, NULL, "Enter the TSIG key's secret: the base64 text between the "
-		    "quotes after 'secret' in the key file, e.g. "
-		    "4Q1v4G0LQ3Y9m4c2VpzBfA==.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_tsig_secret_form);
 	return copy_out(in, out, outsz, e);
 }
 
@@ -529,8 +541,7 @@ val_algorithm(const char *in, char *out, size_t outsz, struct dd_err *e)
 	for (i = 0; i < val_algorithm_count(); i++)
 		if (strcmp(in, algorithms[i]) == 0)
 			return copy_out(in, out, outsz, e);
-	return dd_fail(e, DD_EINVAL, NULL, "Choose one of the algorithms of the list: the key file names it "
-	    "after 'algorithm'.");
+	return dd_fail(e, DD_EINVAL, NULL, MSG_algorithm_choose);
 }
 
 /* The families a host may ask for, by their form word (FAM_* bits). */
@@ -570,8 +581,7 @@ int
 val_family(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	if (family_bit(in) == 0)
-		return dd_fail(e, DD_EINVAL, NULL, "Choose IPv4, IPv6 or both "
-		    "(dual stack).");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_family_choose);
 	return copy_out(in, out, outsz, e);
 }
 
@@ -580,8 +590,7 @@ val_flag(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	/* A ticked checkbox sends its value ("yes"), or "on" without one. */
 	if (strcmp(in, "yes") != 0 && strcmp(in, "on") != 0)
-		return dd_fail(e, DD_EINVAL, NULL, "Tick the box, or leave it "
-		    "empty.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_flag_tick);
 	return copy_out("yes", out, outsz, e);
 }
 
@@ -589,7 +598,7 @@ int
 val_provider(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	if (prov_find(in) == NULL)
-		return dd_fail(e, DD_EINVAL, NULL, "Choose one of the providers of the list.");
+		return dd_fail(e, DD_EINVAL, NULL, MSG_provider_choose);
 	return copy_out(in, out, outsz, e);
 }
 
@@ -601,7 +610,7 @@ static const struct fieldrule {
 	val_fn		 tsig_fn;	/* instead of fn when PF_TSIG */
 	unsigned	 required;	/* flags that make it required */
 	unsigned	 accepted;	/* flags that let it be given */
-	const char	*ask;		/* message when required and empty */
+	enum msg_id	 ask;		/* message when required and empty */
 } rules[] = {
 #define RULE(e, n, size, fn, tsig, req, acc, resend, ask) \
 	[HF_##e] = { fn, tsig, req, acc, ask },
@@ -627,29 +636,40 @@ val_field_fn(enum hfield f)
  * (take); write the canonical value into out or a message into why. */
 static int
 check_field(enum hfield f, const char *v, unsigned need, unsigned take,
-    const struct provider *p, struct host *out, char *why)
+    const struct provider *p, struct host *out, struct dd_err *why)
 {
 	const struct fieldrule *r = &rules[f];
-	struct dd_err e;
 	size_t size;
 	char *dst = host_field(out, f, &size);
 	val_fn fn = (need & PF_TSIG) && r->tsig_fn ? r->tsig_fn : r->fn;
 
 	if (*v == '\0') {
-		if (r->required & need)
-			snprintf(why, VAL_WHY, "%s", r->ask);
-		return *why ? -1 : 0;
+		if ((r->required & need) && r->ask != MSG_none)
+			return dd_fail(why, DD_EINVAL, host_field_name(f),
+			    r->ask);
+		return 0;
 	}
-	if (!(r->accepted & take)) {
-		snprintf(why, VAL_WHY, "%s does not use this field: leave it "
-		    "empty.", p->label);
-		return -1;
-	}
-	if (fn(v, dst, size, &e) == -1) {
-		snprintf(why, VAL_WHY, "%s", e.msg);
+	if (!(r->accepted & take))
+		return dd_fail(why, DD_EINVAL, host_field_name(f),
+		    MSG_field_unused, p->id);
+	if (fn(v, dst, size, why) == -1) {
+		snprintf(why->field, sizeof(why->field), "%s",
+		    host_field_name(f));
 		return -1;
 	}
 	return 0;
+}
+
+/* bad: why[f] gets the message id with its parameters; returns -1. */
+static int
+bad(struct dd_err why[HF__MAX], enum hfield f, enum msg_id id, ...)
+{
+	va_list ap;
+
+	va_start(ap, id);
+	msg_vset(&why[f].m, id, ap);
+	va_end(ap);
+	return dd_copy(&why[f], DD_EINVAL, host_field_name(f), &why[f].m);
 }
 
 /*
@@ -659,42 +679,31 @@ check_field(enum hfield f, const char *v, unsigned need, unsigned take,
  */
 static int
 check_version(const struct provider *p, const char *proto, enum ddv v,
-    struct host *out, char why[HF__MAX][VAL_WHY])
+    struct host *out, struct dd_err why[HF__MAX])
 {
 	unsigned fams = prov_families(p, proto, v), want;
 	const char *name = ddver_name(v);
 
-	if (fams == 0) {
-		snprintf(why[(p->flags & PF_PROTOCOL) ? HF_PROTOCOL :
-		    HF_PROVIDER], VAL_WHY, "The installed ddclient %s cannot "
-		    "update this provider (protocol %s): choose another.", name,
+	if (fams == 0)
+		return bad(why, (p->flags & PF_PROTOCOL) ? HF_PROTOCOL :
+		    HF_PROVIDER, MSG_ver_provider, name,
 		    prov_protocol(p, proto));
-		return -1;
-	}
 	/* 3.11 hands login and password to curl escaped with Perl's \v,
 	 * which also matches the byte 0x85 (in U+0105 a, U+00C5 A, ...): curl
 	 * then sends 0x0b instead (measured: t0030 on 3.11). */
 	if (v == DDV_311 && (strchr(out->login, 0x85) ||
-	    strchr(out->password, 0x85))) {
-		snprintf(why[strchr(out->login, 0x85) ? HF_LOGIN : HF_PASSWORD],
-		    VAL_WHY, "ddclient 3.11 would send one of these letters "
-		    "changed (its defect with the byte 0x85, found in letters "
-		    "such as \xc4\x85 or \xc3\x85): use others here.");
-		return -1;
-	}
+	    strchr(out->password, 0x85)))
+		return bad(why, strchr(out->login, 0x85) ? HF_LOGIN :
+		    HF_PASSWORD, MSG_ver_0x85);
 	if (*out->family == '\0')
 		snprintf(out->family, sizeof(out->family), "%s", "ipv4");
 	want = family_bit(out->family);
 	if (want == 0 || (fams & want))
 		return 0;
 	if (want == FAM_DUAL && (fams & FAM_ONE) == FAM_ONE)
-		snprintf(why[HF_FAMILY], VAL_WHY, "ddclient %s sends one address "
-		    "per request for this provider: choose IPv4 or IPv6.", name);
-	else
-		snprintf(why[HF_FAMILY], VAL_WHY, "ddclient %s cannot update %s "
-		    "for this provider.", name, want == FAM_V4 ? "an IPv4 address"
-		    : want == FAM_V6 ? "an IPv6 address" : "both addresses");
-	return -1;
+		return bad(why, HF_FAMILY, MSG_ver_dual, name);
+	return bad(why, HF_FAMILY, want == FAM_V4 ? MSG_ver_no_v4 :
+	    want == FAM_V6 ? MSG_ver_no_v6 : MSG_ver_no_dual, name);
 }
 
 /*
@@ -705,12 +714,12 @@ check_version(const struct provider *p, const char *proto, enum ddv v,
  */
 static int
 check_below(const struct provider *p, const char *proto, struct host *out,
-    char why[HF__MAX][VAL_WHY])
+    struct dd_err why[HF__MAX])
 {
 	const struct protocol *pr = proto_find(prov_protocol(p, proto));
 	const char *dom;
+	char cut[64];
 	size_t hn, dn;
-	int n;
 
 	if (pr == NULL || !(pr->flags & (PF_BELOW_ZONE | PF_BELOW_LOGIN)))
 		return 0;
@@ -720,26 +729,26 @@ check_below(const struct provider *p, const char *proto, struct host *out,
 	if (hn > dn + 1 && out->hostname[hn - dn - 1] == '.' &&
 	    strcmp(out->hostname + hn - dn, dom) == 0)
 		return 0;
-	n = utf8_cut(dom, 60);
-	snprintf(why[HF_HOSTNAME], VAL_WHY, "ddclient sends this provider the "
-	    "name less its domain (%.*s, the %s): enter a name below it, e.g. "
-	    "home.%.*s; the domain itself (@) cannot be updated from here.",
-	    n, dom, (pr->flags & PF_BELOW_ZONE) ? "zone" : "login", n, dom);
-	return -1;
+	snprintf(cut, sizeof(cut), "%.*s", utf8_cut(dom, 60), dom);
+	return bad(why, HF_HOSTNAME, (pr->flags & PF_BELOW_ZONE) ?
+	    MSG_below_zone : MSG_below_login, cut);
 }
 
 int
 val_host(const char *const in[HF__MAX], const struct host *old, enum ddv ver,
-    struct host *out, char why[HF__MAX][VAL_WHY])
+    struct host *out, struct dd_err why[HF__MAX])
 {
 	const struct provider *p;
 	unsigned flags, take;
-	int bad = 0, f;
+	int nbad = 0, f;
 	const char *v[HF__MAX];
 
 	memset(out, 0, sizeof(*out));
 	for (f = 0; f < HF__MAX; f++) {
-		why[f][0] = '\0';
+		/* not dd_clear: the list page vets every row it shows */
+		why[f].code = DD_OK;
+		why[f].field[0] = why[f].msg[0] = '\0';
+		why[f].m.id = MSG_none;
 		v[f] = in[f] ? in[f] : "";
 	}
 	if (old != NULL) {
@@ -751,9 +760,9 @@ val_host(const char *const in[HF__MAX], const struct host *old, enum ddv ver,
 	if ((p = prov_find(v[HF_PROVIDER])) == NULL) {
 		/* still check the other fields, as for the most open one */
 		p = prov_open();
-		bad++;
+		nbad++;
 		check_field(HF_PROVIDER, v[HF_PROVIDER], HF_ALWAYS, HF_ALWAYS, p,
-		    out, why[HF_PROVIDER]);
+		    out, &why[HF_PROVIDER]);
 	} else
 		snprintf(out->provider, sizeof(out->provider), "%s", p->id);
 	flags = prov_flags(p, v[HF_PROTOCOL]) | HF_ALWAYS;
@@ -766,27 +775,27 @@ val_host(const char *const in[HF__MAX], const struct host *old, enum ddv ver,
 		v[HF_PASSWORD] = old->password;
 	for (f = 0; f < HF__MAX; f++)
 		if (f != HF_PROVIDER &&
-		    check_field(f, v[f], flags, take, p, out, why[f]) == -1)
-			bad++;
+		    check_field(f, v[f], flags, take, p, out, &why[f]) == -1)
+			nbad++;
 	/* Judged only once the provider and its protocol are known. */
-	if (bad == 0 && check_version(p, v[HF_PROTOCOL], ver, out, why) == -1)
-		bad++;
-	if (bad == 0 && check_below(p, v[HF_PROTOCOL], out, why) == -1)
-		bad++;
-	return bad;
+	if (nbad == 0 && check_version(p, v[HF_PROTOCOL], ver, out, why) == -1)
+		nbad++;
+	if (nbad == 0 && check_below(p, v[HF_PROTOCOL], out, why) == -1)
+		nbad++;
+	return nbad;
 }
 
 int
 val_stored(const struct host *row, enum ddv ver, struct host *out,
-    char why[HF__MAX][VAL_WHY])
+    struct dd_err why[HF__MAX])
 {
 	const char *in[HF__MAX];
 	struct host copy = *row;
-	int f, bad;
+	int f, nbad;
 
 	for (f = 0; f < HF__MAX; f++)
 		in[f] = host_field(&copy, f, NULL);
-	bad = val_host(in, NULL, ver, out, why);
+	nbad = val_host(in, NULL, ver, out, why);
 	out->id = row->id;
 	out->enabled = row->enabled;
 	out->created = row->created;
@@ -794,22 +803,19 @@ val_stored(const struct host *row, enum ddv ver, struct host *out,
 	/* The canonical form must be what is stored: a row the form would
 	 * have changed was not written by the form. */
 	for (f = 0; f < HF__MAX; f++)
-		if (why[f][0] == '\0' && strcmp(host_field(&copy, f, NULL),
-		    host_field(out, f, NULL)) != 0) {
-			snprintf(why[f], VAL_WHY, "The stored value is not in "
-			    "the form's own spelling.");
-			bad++;
+		if (why[f].m.id == MSG_none && strcmp(host_field(&copy, f,
+		    NULL), host_field(out, f, NULL)) != 0) {
+			bad(why, f, MSG_stored_spelling);
+			nbad++;
 		}
 	for (f = 0; f < HF__MAX; f++)
 		if (row->damaged & (1u << f)) {
-			snprintf(why[f], VAL_WHY, "The stored value holds a NUL "
-			    "byte or is longer than the form allows.");
-			bad++;
+			bad(why, f, MSG_stored_damaged);
+			nbad++;
 		}
 	if (row->enabled != 0 && row->enabled != 1) {
-		snprintf(why[HF_HOSTNAME], VAL_WHY, "The stored row is neither "
-		    "enabled nor disabled.");
-		bad++;
+		bad(why, HF_HOSTNAME, MSG_stored_enabled);
+		nbad++;
 	}
-	return bad;
+	return nbad;
 }

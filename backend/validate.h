@@ -8,12 +8,11 @@
 #include "host.h"
 #include "providers.h"
 
-#define VAL_WHY 256	/* size of a message buffer */
 
 /*
  * A field validator: canonicalise in into out (outsz bytes) and return 0,
  * or return -1 with e (which may be NULL) filled as err.h says: code
- * DD_EINVAL, msg a sentence for the person who typed it. No I/O, no
+ * DD_EINVAL and a message (msg.h) for the person who typed it. No I/O, no
  * globals. Empty input is the caller's business (required or optional).
  */
 typedef int (*val_fn)(const char *in, char *out, size_t outsz,
@@ -83,14 +82,15 @@ int val_idn_ascii(const char *in, char *out, size_t outsz);
  * val_host: validate the submitted form values in[HF__MAX] (NULL or ""
  * for absent) into out. old is the stored row when modifying, NULL when
  * creating: an empty password then keeps old's. For each bad field, why[f]
- * gets a message; good fields get "". Returns the number of bad fields.
+ * gets its message (DD_EINVAL, the field, a key of msg.h); good fields get
+ * MSG_none and msg "". Returns the number of bad fields.
  * out->id, enabled and times are copied from old (or zero). ver is the
  * ddclient the configuration is written for: a provider it cannot serve,
  * or a family it cannot update for it, is refused beside the field. An
  * empty family is ipv4.
  */
 int val_host(const char *const in[HF__MAX], const struct host *old,
-    enum ddv ver, struct host *out, char why[HF__MAX][VAL_WHY]);
+    enum ddv ver, struct host *out, struct dd_err why[HF__MAX]);
 
 /*
  * val_stored: check a row read from the database as the form would have
@@ -101,6 +101,6 @@ int val_host(const char *const in[HF__MAX], const struct host *old,
  * bad fields: 0 means the row may be rendered.
  */
 int val_stored(const struct host *row, enum ddv ver, struct host *out,
-    char why[HF__MAX][VAL_WHY]);
+    struct dd_err why[HF__MAX]);
 
 #endif

@@ -37,7 +37,7 @@ struct req {
 	long long	 version;	/* the row version the form showed; 0 if none */
 	struct store	*store;
 	enum ddv	 ver;		/* the ddclient written for (ddver.h) */
-	char		 ver_error[256];	/* why it is a guess, or "" */
+	char		 ver_error[MSG_TEXT_SZ];	/* why it is a guess, or "" */
 	unsigned char	 key[CSRF_KEY_LEN];
 	HDF		*hdf;
 	const char	*template;	/* page to render */
@@ -82,6 +82,11 @@ void req_free(struct req *r);
  *   out_setn     set the key made from fmt to the number n
  *   out_row      set <list>.<i>.<field> to val
  *   out_lang     the text Lang.<group>.<name> of the page's language ("" if none)
+ *   out_msg      the message m (msg.h) in the page's language, into buf
+ *                (and returns buf): Msg.<key> with its parameters put in
+ *                as they are (the one escaping layer is the template's);
+ *                Msg.refused when the key, its text or a parameter that
+ *                names a word is unknown. Never a format from data.
  *   out_time     Unix time t as local "YYYY-MM-DD HH:MM:SS" in buf (and
  *                returns buf); "" for 0 or less (never) or a time that
  *                cannot be shown
@@ -100,6 +105,8 @@ void out_setn(struct req *r, long long n, const char *fmt, ...)
 void out_row(struct req *r, const char *list, size_t i, const char *field,
     const char *val);
 const char *out_lang(struct req *r, const char *group, const char *name);
+const char *out_msg(struct req *r, const struct dd_msg *m,
+    char buf[MSG_TEXT_SZ]);
 #define OUT_TIME_SZ 32
 const char *out_time(long long t, char buf[OUT_TIME_SZ]);
 void http_page(struct req *r, int status, const char *template);

@@ -55,9 +55,9 @@ dispatch(const char *action, enum method m, char *allow, size_t asz,
 		    "POST");
 	}
 	if (known)
-		dd_fail(e, DD_EMETHOD, NULL, "This page does not take %s.",
+		dd_fail(e, DD_EMETHOD, NULL, MSG_req_method_page,
 		    m == M_POST ? "POST" : "GET");
 	else
-		dd_fail(e, DD_ENOTFOUND, NULL, "There is no such page.");
+		dd_fail(e, DD_ENOTFOUND, NULL, MSG_req_page);
 	return NULL;
 }

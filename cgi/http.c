@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "cgi.h"
+#include "providers.h"
 
 /* The library's error codes as HTTP statuses: the one mapping. */
 static const int status_of[DD_CODE__MAX] = {
@@ -110,6 +111,51 @@ out_lang(struct req *r, const char *group, const char *name)
 	return hdf_get_value(r->hdf, k, "");
 }
 
+/* msg_word for out_msg: a word's text in the page's language, a
+ * provider's name as the pages write it; NULL for anything unknown. */
+static const char *
+page_word(void *arg, int letter, const char *w)
+{
+	const struct provider *p;
+	const char *t;
+	char k[128];
+	int id;
+
+	if (letter == 'p') {
+		if ((p = prov_find(w)) == NULL)
+			return NULL;
+		t = out_lang(arg, "ProviderName", p->id);
+		return *t ? t : p->label;
+	}
+	if ((id = msg_find(w)) == -1 || *msg_params(id) != '\0')
+		return NULL;
+	snprintf(k, sizeof(k), "Msg.%s", w);
+	return hdf_get_value(((struct req *)arg)->hdf, k, NULL);
+}
+
+const char *
+out_msg(struct req *r, const struct dd_msg *m, char buf[MSG_TEXT_SZ])
+{
+	struct dd_msg generic = { .id = MSG_refused };
+	const char *key = msg_key(m->id), *t = NULL;
+	char k[128];
+
+	buf[0] = '\0';
+	if (m->id == MSG_none)
+		return buf;
+	if (key != NULL) {
+		snprintf(k, sizeof(k), "Msg.%s", key);
+		t = hdf_get_value(r->hdf, k, NULL);
+	}
+	if (t != NULL && msg_format(t, m, page_word, r, buf, MSG_TEXT_SZ) == 0)
+		return buf;
+	t = hdf_get_value(r->hdf, "Msg.refused", NULL);
+	if (t == NULL || msg_format(t, &generic, page_word, r, buf,
+	    MSG_TEXT_SZ) == -1)
+		msg_english(&generic, buf, MSG_TEXT_SZ);
+	return buf;
+}
+
 /* out_time: one date and time format for every page. */
 const char *
 out_time(long long t, char buf[OUT_TIME_SZ])
@@ -141,11 +187,12 @@ http_fail(struct req *r, int status, const char *msg)
 void
 http_error(struct req *r, const struct dd_err *e)
 {
+	char text[MSG_TEXT_SZ];
 	int status = status_of[e->code];
 
 	if (status >= 500)
 		fprintf(stderr, "ddns.cgi: %s\n", e->msg);
-	http_fail(r, status, e->msg);
+	http_fail(r, status, out_msg(r, &e->m, text));
 }
 
 void

@@ -24,7 +24,7 @@ page_config(struct req *r)
 		out_set(r, "Config.why", e.msg);
 	} else if (ddconf_mask(data, n, &shown) == -1) {
 		free(data);
-		dd_fail(&e, DD_ESYS, NULL, "out of memory");
+		dd_fail(&e, DD_ESYS, NULL, MSG_oom);
 		http_error(r, &e);
 		return;
 	} else

@@ -22,6 +22,7 @@ void
 page_delete(struct req *r)
 {
 	struct dd_err e = { 0 }, ce;
+	char text[MSG_TEXT_SZ];
 
 	if (store_delete(r->store, r->id, r->version, r->who, &e) == -1) {
 		if (e.code != DD_ECONFLICT) {
@@ -32,7 +33,8 @@ page_delete(struct req *r)
 		ce = e;
 		page_delete_confirm(r);
 		if (r->status == 200) {
-			out_set(r, "Conflict.message", ce.msg);
+			out_set(r, "Conflict.message", out_msg(r, &ce.m,
+			    text));
 			r->status = 409;
 		}
 		return;

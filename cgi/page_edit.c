@@ -111,23 +111,23 @@ _Static_assert(sizeof(page_order) / sizeof(page_order[0]) == HF__MAX,
 /* Fill the form with in[] (never the password) and the messages why[]. */
 static void
 set_form(struct req *r, const char *const in[HF__MAX],
-    char why[HF__MAX][VAL_WHY], const struct host *old)
+    const struct dd_err why[HF__MAX], const struct host *old)
 {
-	char key[64];
+	char key[64], text[MSG_TEXT_SZ];
 	int f;
 
 	for (f = 0; f < HF__MAX; f++) {
 		snprintf(key, sizeof(key), "Form.%s", host_field_name(f));
 		if (f != HF_PASSWORD)
 			out_set(r, key, in[f]);
-		if (why != NULL && why[f][0]) {
+		if (why != NULL && why[f].m.id != MSG_none) {
 			snprintf(key, sizeof(key), "Errors.%s",
 			    host_field_name(f));
-			out_set(r, key, why[f]);
+			out_set(r, key, out_msg(r, &why[f].m, text));
 		}
 	}
 	for (f = 0; why != NULL && f < HF__MAX; f++)
-		if (why[page_order[f]][0]) {
+		if (why[page_order[f]].m.id != MSG_none) {
 			out_set(r, "Form.focus", host_field_name(page_order[f]));
 			break;
 		}
@@ -175,7 +175,7 @@ conflict(struct req *r, const struct dd_err *ce)
 	struct dd_err e = { 0 };
 	struct host now;
 	const char *typed;
-	char key[64];
+	char key[64], text[MSG_TEXT_SZ];
 	int f;
 
 	if (store_get(r->store, r->id, &now, &e) == -1) {
@@ -183,7 +183,7 @@ conflict(struct req *r, const struct dd_err *ce)
 		return;
 	}
 	set_form(r, (const char *const *)r->b, NULL, &now);
-	out_set(r, "Conflict.message", ce->msg);
+	out_set(r, "Conflict.message", out_msg(r, &ce->m, text));
 	for (f = 0; f < HF__MAX; f++) {
 		typed = r->b[f] ? r->b[f] : "";
 		if (f == HF_PASSWORD || strcmp(typed, host_field(&now, f,
@@ -199,7 +199,7 @@ conflict(struct req *r, const struct dd_err *ce)
 void
 page_save(struct req *r)
 {
-	char why[HF__MAX][VAL_WHY];
+	struct dd_err why[HF__MAX];
 	struct dd_err e = { 0 };
 	struct host old, h;
 	const struct host *oldp = NULL;
@@ -211,9 +211,7 @@ page_save(struct req *r)
 		}
 		oldp = &old;
 		if (r->version == 0) {
-			dd_fail(&e, DD_EBADREQ, "version", "The form does not "
-			    "say which version of the host it showed: reload "
-			    "the page.");
+			dd_fail(&e, DD_EBADREQ, "version", MSG_no_version);
 			http_error(r, &e);
 			return;
 		}
@@ -233,7 +231,7 @@ page_save(struct req *r)
 			http_error(r, &e);
 			return;
 		}
-		snprintf(why[HF_HOSTNAME], VAL_WHY, "%s", e.msg);
+		why[HF_HOSTNAME] = e;
 		set_form(r, (const char *const *)r->b, why, oldp);
 		http_page(r, 422, "edit.cs");
 		return;

@@ -68,8 +68,7 @@ page_history(struct req *r)
 	int more;
 
 	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 100000, &page) == -1) {
-		dd_fail(&e, DD_EBADREQ, "page", "The page number must be a "
-		    "positive number.");
+		dd_fail(&e, DD_EBADREQ, "page", MSG_req_page_number);
 		http_error(r, &e);
 		return;
 	}

@@ -50,7 +50,9 @@ judge(struct req *r, const struct imp_rec *rec, size_t i,
     const struct host *have, size_t nhave, const struct host *mine,
     size_t nmine, struct host *row, int *store)
 {
-	char why[HF__MAX][VAL_WHY], key[48];
+	char key[48], text[MSG_TEXT_SZ];
+	struct dd_err why[HF__MAX];
+	struct dd_msg dup;
 	const char *in[HF__MAX];
 	struct host copy = rec->in;
 	size_t k = 0, j;
@@ -67,15 +69,17 @@ judge(struct req *r, const struct imp_rec *rec, size_t i,
 		if (val_host(in, NULL, r->ver, row, why) > 0) {
 			refused = 1;
 			for (f = 0; f < HF__MAX; f++)
-				if (why[f][0] != '\0')
+				if (why[f].m.id != MSG_none)
 					note(r, i, &k, 1, out_lang(r, "Field",
-					    host_field_name(f)), why[f]);
+					    host_field_name(f)),
+					    out_msg(r, &why[f].m, text));
 		} else if (taken(have, nhave, row->hostname)) {
 			note(r, i, &k, 0, "", out_lang(r, "Import", "exists"));
 		} else if (taken(mine, nmine, row->hostname)) {
 			refused = 1;
+			msg_set(&dup, MSG_import_duplicate);
 			note(r, i, &k, 1, out_lang(r, "Field", "hostname"),
-			    "Another host of the file has this hostname.");
+			    out_msg(r, &dup, text));
 		} else
 			*store = 1;
 	}
@@ -118,7 +122,7 @@ page_import(struct req *r)
 	if (store_list(r->store, &have, &nhave, &e) == -1 ||
 	    (rows = calloc(res.nrec + 1, sizeof(*rows))) == NULL) {
 		if (e.code == DD_OK)
-			dd_fail(&e, DD_ESYS, NULL, "out of memory");
+			dd_fail(&e, DD_ESYS, NULL, MSG_oom);
 		http_error(r, &e);
 		goto out;
 	}

@@ -123,14 +123,14 @@ set_state(struct req *r, size_t i, const struct host *h,
     const struct vet *v, int pending)
 {
 	const char *kind = "wait", *key = "waiting";
-	char t[OUT_TIME_SZ];
+	char t[OUT_TIME_SZ], why[MSG_TEXT_SZ];
 
 	if (v->field != -1) {
 		/* ddns-apply leaves it out: say so, whatever the cache says. */
 		kind = "error", key = "notwritten";
 		out_row(r, "Hosts", i, "State.field",
 		    out_lang(r, "Field", host_field_name(v->field)));
-		out_row(r, "Hosts", i, "State.why", v->msg);
+		out_row(r, "Hosts", i, "State.why", out_msg(r, &v->m, why));
 	} else if (pending)
 		/* Still queued after its save: ddns-apply did not run or did
 		 * not drop its cache entry, so ddclient may not have it. */
@@ -485,8 +485,7 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	*ce = NULL;
 	*n = 0;
 	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 1000000, &page) == -1)
-		return dd_fail(e, DD_EBADREQ, "page", "The page number must be a "
-		    "positive number.");
+		return dd_fail(e, DD_EBADREQ, "page", MSG_req_page_number);
 	if (cache_scan(cpath, scan_class, &tab, e) == -1) {
 		out_set(r, "Daemon.cache_error", e->msg);
 		dd_clear(e);
@@ -505,7 +504,7 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	    0;
 	if ((*h = calloc(*n + 1, sizeof(**h))) == NULL ||
 	    (*ce = calloc(*n + 1, sizeof(**ce))) == NULL) {
-		rc = dd_fail(e, DD_ESYS, NULL, "out of memory");
+		rc = dd_fail(e, DD_ESYS, NULL, MSG_oom);
 		goto out;
 	}
 	for (i = 0; i < *n; i++)
@@ -580,7 +579,7 @@ page_list(struct req *r)
 		store_free_names(pend, npend);
 		free(ce);
 		free(h);
-		dd_fail(&e, DD_ESYS, NULL, "out of memory");
+		dd_fail(&e, DD_ESYS, NULL, MSG_oom);
 		http_error(r, &e);
 		return;
 	}

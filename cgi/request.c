@@ -94,7 +94,7 @@ hdf_setup(struct req *r, struct dd_err *e)
 		return 0;
 	nerr_log_error(err);
 	nerr_ignore(&err);
-	return dd_fail(e, DD_ECONF, NULL, "cannot load the templates from %s",
+	return dd_failf(e, DD_ECONF, NULL, "cannot load the templates from %s",
 	    r->conf.templates);
 }
 
@@ -139,7 +139,7 @@ req_setup(struct req *r, struct dd_err *e)
 static int
 read_body(struct req *r, const struct route *rt, struct dd_err *e)
 {
-	char *body;
+	char *body, kib[MSG_NUM_SZ];
 	size_t got = 0, len, tlen;
 	long long n;
 	ssize_t k;
@@ -148,17 +148,15 @@ read_body(struct req *r, const struct route *rt, struct dd_err *e)
 	tlen = r->ctype ? strcspn(r->ctype, "; ") : 0;
 	if (r->ctype == NULL || tlen != 33 ||
 	    strncasecmp(r->ctype, "application/x-www-form-urlencoded", tlen) != 0)
-		return dd_fail(e, DD_EBADREQ, NULL, "Send the form as "
-		    "application/x-www-form-urlencoded.");
+		return dd_fail(e, DD_EBADREQ, NULL, MSG_req_ctype);
 	if (r->clen == NULL || num_parse(r->clen, 0, LLONG_MAX, &n) == -1)
-		return dd_fail(e, DD_EBADREQ, NULL, "The request has no valid "
-		    "Content-Length.");
+		return dd_fail(e, DD_EBADREQ, NULL, MSG_req_clen);
 	if (n > BODY_MAX)
-		return dd_fail(e, DD_ETOOBIG, NULL, "The request is larger "
-		    "than %d KiB.", BODY_MAX / 1024);
+		return dd_fail(e, DD_ETOOBIG, NULL, MSG_req_big,
+		    msg_num(kib, BODY_MAX / 1024));
 	len = (size_t)n;
 	if ((body = malloc(len + 1)) == NULL)
-		return dd_fail(e, DD_ESYS, NULL, "out of memory");
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	while (got < len && (k = read(STDIN_FILENO, body + got, len - got)) != 0) {
 		if (k == -1 && errno == EINTR)
 			continue;
@@ -168,8 +166,7 @@ read_body(struct req *r, const struct route *rt, struct dd_err *e)
 	}
 	if (got != len) {
 		free(body);
-		return dd_fail(e, DD_EBADREQ, NULL, "The request body is "
-		    "shorter than its Content-Length.");
+		return dd_fail(e, DD_EBADREQ, NULL, MSG_req_short);
 	}
 	rc = form_parse(body, len, rt->fields, rt->nfields, r->b + rt->first,
 	    e);
@@ -184,13 +181,11 @@ parse_id(struct req *r, struct dd_err *e)
 	long long id;
 
 	if (q && b && strcmp(q, b) != 0)
-		return dd_fail(e, DD_EBADREQ, "id", "The query and the form "
-		    "name different hosts.");
+		return dd_fail(e, DD_EBADREQ, "id", MSG_req_ids);
 	if ((q = q ? q : b) == NULL || *q == '\0')
 		return 0;
 	if (num_parse(q, 1, LLONG_MAX, &id) == -1)
-		return dd_fail(e, DD_EBADREQ, "id", "The host id must be a "
-		    "positive number.");
+		return dd_fail(e, DD_EBADREQ, "id", MSG_req_id);
 	r->id = id;
 	return 0;
 }
@@ -205,8 +200,7 @@ parse_version(struct req *r, struct dd_err *e)
 	if (r->method != M_POST || r->id == 0 || v == NULL)
 		return 0;
 	if (num_parse(v, 1, LLONG_MAX, &r->version) == -1)
-		return dd_fail(e, DD_EBADREQ, "version", "The host version must "
-		    "be a positive number.");
+		return dd_fail(e, DD_EBADREQ, "version", MSG_req_version);
 	return 0;
 }
 
@@ -221,15 +215,14 @@ req_parse(struct req *r, struct dd_err *e)
 	const char *action;
 
 	if (r->conf.require_auth && *r->user == '\0') {
-		dd_fail(e, DD_EAUTH, NULL, "Log in to change the Dynamic DNS "
-		    "settings.");
+		dd_fail(e, DD_EAUTH, NULL, MSG_req_login);
 		return NULL;
 	}
 	if (form_parse(r->qs, strlen(r->qs), query_names, Q__MAX, r->q, e) == -1)
 		return NULL;
 	if (r->method == 0) {
 		snprintf(r->allow, sizeof(r->allow), "GET, POST");
-		dd_fail(e, DD_EMETHOD, NULL, "Only GET and POST are served.");
+		dd_fail(e, DD_EMETHOD, NULL, MSG_req_method);
 		return NULL;
 	}
 	action = r->q[Q_ACTION] && *r->q[Q_ACTION] ? r->q[Q_ACTION] : "list";
@@ -242,15 +235,12 @@ req_parse(struct req *r, struct dd_err *e)
 		/* A browser's POST must come from a page of this site;
 		 * a client that sends neither header is left to the token. */
 		if (!origin_ok(r->origin, r->referer, &r->site)) {
-			dd_fail(e, DD_EFORBIDDEN, NULL, "The form was sent from "
-			    "another site; it was refused.");
+			dd_fail(e, DD_EFORBIDDEN, NULL, MSG_req_origin);
 			return NULL;
 		}
 		if (csrf_check(r->key, r->user, r->b[B_CSRF],
 		    (long long)time(NULL)) == -1) {
-			dd_fail(e, DD_EFORBIDDEN, "csrf_token", "The form has "
-			    "expired or did not come from this page: reload "
-			    "the page and try again.");
+			dd_fail(e, DD_EFORBIDDEN, "csrf_token", MSG_req_csrf);
 			return NULL;
 		}
 	}

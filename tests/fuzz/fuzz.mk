@@ -16,13 +16,19 @@ FUZZ_SAN           := -fsanitize=address,undefined -fno-sanitize-recover=undefin
 # The same warnings as every other build, and -Werror (WARN, Makefile).
 FUZZ_CFLAGS        := -g -O1 -std=c11 -D_GNU_SOURCE -Ibackend $(FUZZ_SAN) $(WARN)
 # The pure modules the harnesses reach (no SQLite, ClearSilver or curl).
-FUZZ_LIB_SRC       := buf err utf8 num providers host validate form cache \
+FUZZ_LIB_SRC       := buf err msg utf8 num providers host validate form cache \
                       fileio ddconf ddver import
 FUZZ_LIB_OBJ       := $(FUZZ_LIB_SRC:%=$(FUZZ_DIR)/obj/%.o)
+# and the English texts of the messages, generated from en.hdf (Makefile)
+FUZZ_MSG_OBJ       := $(FUZZ_DIR)/obj/msg_en.o
 FUZZ_BINS          := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 
 $(FUZZ_LIB_OBJ): $(FUZZ_DIR)/obj/%.o: backend/%.c $(wildcard backend/*.h) \
     tests/fuzz/fuzz.mk
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_MSG_OBJ): $(B)/msg_en.c backend/msg.h tests/fuzz/fuzz.mk
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
@@ -31,7 +37,8 @@ $(FUZZ_NAMES:%=$(FUZZ_DIR)/obj/fuzz_%.o): $(FUZZ_DIR)/obj/%.o: \
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
-$(FUZZ_BINS): $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz_%.o $(FUZZ_LIB_OBJ)
+$(FUZZ_BINS): $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz_%.o $(FUZZ_LIB_OBJ) \
+    $(FUZZ_MSG_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^
 
 fuzz-build: $(FUZZ_BINS)

@@ -298,7 +298,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct host *hosts, *old, *out;
 	const struct provider *p;
 	const struct protocol *pr;
-	char (*why)[VAL_WHY];
+	struct dd_err *why;
 	const char *in[HF__MAX];
 	char *copy, *toks[MAXHOSTS * NHTOK], **t;
 	char pid[] = "/run/ddclient.pid", cache[] = "/var/cache/ddclient/ddclient.cache";
@@ -325,7 +325,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hosts = calloc(MAXHOSTS, sizeof(*hosts));
 	out = calloc(MAXHOSTS, sizeof(*out));
 	old = calloc(1, sizeof(*old));
-	why = malloc(HF__MAX * VAL_WHY);
+	why = malloc(HF__MAX * sizeof(*why));
 	CHECK(hosts && out && old && why);
 	for (i = 0; i < nhosts; i++) {
 		t = toks + i * NHTOK;

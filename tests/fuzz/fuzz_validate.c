@@ -119,7 +119,7 @@ revalidate(const struct host *h, const struct host *old)
 {
 	const char *in[HF__MAX];
 	struct host *again = malloc(sizeof(*again)), *hc;
-	char (*why)[VAL_WHY] = malloc(HF__MAX * VAL_WHY);
+	struct dd_err *why = malloc(HF__MAX * sizeof(*why));
 	int f;
 
 	if (again == NULL || why == NULL || (hc = malloc(sizeof(*hc))) == NULL)
@@ -142,7 +142,7 @@ static int
 host_once(const char *const in[HF__MAX], const struct host *old,
     struct host *out)
 {
-	char (*why)[VAL_WHY] = malloc(HF__MAX * VAL_WHY);
+	struct dd_err *why = malloc(HF__MAX * sizeof(*why));
 	size_t size;
 	int bad, f, msgs = 0;
 
@@ -150,9 +150,12 @@ host_once(const char *const in[HF__MAX], const struct host *old,
 		abort();
 	bad = val_host(in, old, DDV_310, out, why);
 	for (f = 0; f < HF__MAX; f++) {
-		check_str(why[f], VAL_WHY);
+		check_str(why[f].msg, sizeof(why[f].msg));
 		check_str(host_field(out, (enum hfield)f, &size), size);
-		if (why[f][0] != '\0')
+		/* a message is there exactly when its key is */
+		if ((why[f].msg[0] != '\0') != (why[f].m.id != MSG_none))
+			abort();
+		if (why[f].m.id != MSG_none)
 			msgs++;
 	}
 	if (bad != msgs)

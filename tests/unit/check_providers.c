@@ -212,7 +212,7 @@ form_renders_for(const char *provider, const char *protocol, unsigned f,
     enum ddv v)
 {
 	const char *in[HF__MAX] = { 0 };
-	char why[HF__MAX][VAL_WHY];
+	struct dd_err why[HF__MAX];
 	struct host h;
 	struct conf c;
 	struct buf out = { 0 };
@@ -247,15 +247,15 @@ form_renders_for(const char *provider, const char *protocol, unsigned f,
 	bad = val_host(in, NULL, v, &h, why);
 	if (prov_families(prov_find(provider), protocol, v) == 0) {
 		ck_assert_int_eq(bad, 1);
-		ck_assert_msg(strstr(why[protocol ? HF_PROTOCOL : HF_PROVIDER],
+		ck_assert_msg(strstr(why[protocol ? HF_PROTOCOL : HF_PROVIDER].msg,
 		    "cannot update this provider") != NULL, "%s/%s on %s: %s",
 		    provider, protocol ? protocol : "-", ddver_name(v),
-		    why[protocol ? HF_PROTOCOL : HF_PROVIDER]);
+		    why[protocol ? HF_PROTOCOL : HF_PROVIDER].msg);
 		return;
 	}
 	for (i = 0; i < HF__MAX; i++)
-		ck_assert_msg(why[i][0] == '\0', "%s/%s field %s: %s", provider,
-		    protocol ? protocol : "-", host_field_name(i), why[i]);
+		ck_assert_msg(why[i].msg[0] == '\0', "%s/%s field %s: %s", provider,
+		    protocol ? protocol : "-", host_field_name(i), why[i].msg);
 	ck_assert_int_eq(bad, 0);
 	ck_assert_int_eq(conf_load(&c, NULL, &e), 0);
 	ck_assert_msg(ddconf_render(&c, v, &h, 1, &out, &e) == 0, "%s/%s: %s",
@@ -363,7 +363,7 @@ START_TEST(apex_and_other_zones_are_refused_where_the_zone_is_cut)
 		{ "cloudflare", "example.com", "token", "example.com", 1 },
 	};
 	const char *in[HF__MAX] = { 0 };
-	char why[HF__MAX][VAL_WHY];
+	struct dd_err why[HF__MAX];
 	struct host h;
 	size_t i;
 	int bad;
@@ -377,10 +377,10 @@ START_TEST(apex_and_other_zones_are_refused_where_the_zone_is_cut)
 		in[HF_PASSWORD] = "secret";
 		bad = val_host(in, NULL, DDV_310, &h, why);
 		ck_assert_msg(bad == !cases[i].ok, "%s %s: %d (%s)",
-		    cases[i].prov, cases[i].host, bad, why[HF_HOSTNAME]);
+		    cases[i].prov, cases[i].host, bad, why[HF_HOSTNAME].msg);
 		if (!cases[i].ok)
-			ck_assert_msg(strstr(why[HF_HOSTNAME], "(@) cannot be "
-			    "updated") != NULL, "%s", why[HF_HOSTNAME]);
+			ck_assert_msg(strstr(why[HF_HOSTNAME].msg, "(@) cannot be "
+			    "updated") != NULL, "%s", why[HF_HOSTNAME].msg);
 	}
 }
 END_TEST

@@ -480,9 +480,9 @@ struct form {
 
 static int
 check_host(const struct form *f, const struct host *old, struct host *out,
-    char why[HF__MAX][VAL_WHY])
+    struct dd_err why[HF__MAX])
 {
-	memset(why, 'x', sizeof(char[HF__MAX][VAL_WHY]));
+	memset(why, 0x55, sizeof(struct dd_err[HF__MAX]));
 	return val_host(f->in, old, DDV_310, out, why);
 }
 
@@ -537,7 +537,7 @@ static const struct refusal {
 START_TEST(host_refuses_misplaced_or_missing_fields)
 {
 	const struct refusal *c = &refusals[_i];
-	char why[HF__MAX][VAL_WHY];
+	struct dd_err why[HF__MAX];
 	struct host out;
 	int n, j;
 
@@ -545,14 +545,14 @@ START_TEST(host_refuses_misplaced_or_missing_fields)
 	ck_assert_msg(n >= c->min && n <= c->max, "%s: %d bad fields",
 	    c->what, n);
 	for (j = 0; j < c->nbad; j++)
-		ck_assert_msg(why[c->bad[j]][0] != '\0', "%s: no message for "
+		ck_assert_msg(why[c->bad[j]].msg[0] != '\0', "%s: no message for "
 		    "field %d", c->what, c->bad[j]);
 	for (j = 0; j < c->ngood; j++)
-		ck_assert_msg(why[c->good[j]][0] == '\0', "%s: field %d: %s",
-		    c->what, c->good[j], why[c->good[j]]);
+		ck_assert_msg(why[c->good[j]].msg[0] == '\0', "%s: field %d: %s",
+		    c->what, c->good[j], why[c->good[j]].msg);
 	if (c->says != NULL)
-		ck_assert_msg(strstr(why[c->bad[0]], c->says) != NULL, "%s: %s",
-		    c->what, why[c->bad[0]]);
+		ck_assert_msg(strstr(why[c->bad[0]].msg, c->says) != NULL, "%s: %s",
+		    c->what, why[c->bad[0]].msg);
 }
 END_TEST
 
@@ -562,13 +562,13 @@ START_TEST(host_dyn_valid_form_is_canonicalised)
 	    [HF_DESCRIPTION] = "salon", [HF_LOGIN] = "arthur",
 	    [HF_PASSWORD] = "s3cret #1", [HF_MX] = "MX.example.com",
 	    [HF_PROVIDER] = "dyn" } };
-	char why[HF__MAX][VAL_WHY];
+	struct dd_err why[HF__MAX];
 	struct host out;
 	int i;
 
 	ck_assert_int_eq(check_host(&f, NULL, &out, why), 0);
 	for (i = 0; i < HF__MAX; i++)
-		ck_assert_msg(why[i][0] == '\0', "field %d: %s", i, why[i]);
+		ck_assert_msg(why[i].msg[0] == '\0', "field %d: %s", i, why[i].msg);
 	ck_assert_str_eq(out.hostname, "home.example.com");
 	ck_assert_str_eq(out.description, "salon");
 	ck_assert_str_eq(out.login, "arthur");
@@ -586,7 +586,7 @@ START_TEST(host_custom_dyndns2_accepts_login_password_mx)
 	    [HF_PROVIDER] = "custom", [HF_PROTOCOL] = "dyndns2",
 	    [HF_SERVER] = "127.0.0.1:8080", [HF_LOGIN] = "a b,c",
 	    [HF_PASSWORD] = "p'w", [HF_MX] = "mx.example.com" } };
-	char why[HF__MAX][VAL_WHY];
+	struct dd_err why[HF__MAX];
 	struct host out;
 
 	ck_assert_int_eq(check_host(&f, NULL, &out, why), 0);
@@ -609,12 +609,12 @@ START_TEST(host_nsupdate_takes_a_key_never_a_path)
 	    [HF_ZONE] = "dyn.example.com", [HF_LOGIN] = "/bin/bash",
 	    [HF_PASSWORD] = "/etc/ddclient.conf",
 	    [HF_ALGORITHM] = "hmac-sha256" } };
-	char why[HF__MAX][VAL_WHY];
+	struct dd_err why[HF__MAX];
 	struct host out;
 
 	ck_assert_int_eq(check_host(&f, NULL, &out, why), 2);
-	ck_assert(why[HF_LOGIN][0] != '\0');
-	ck_assert(why[HF_PASSWORD][0] != '\0');
+	ck_assert(why[HF_LOGIN].msg[0] != '\0');
+	ck_assert(why[HF_PASSWORD].msg[0] != '\0');
 	f.in[HF_LOGIN] = "ddns-key";
 	f.in[HF_PASSWORD] = "c2VjcmV0LXNlY3JldC1zZWNyZXQ=";
 	ck_assert_int_eq(check_host(&f, NULL, &out, why), 0);
@@ -623,16 +623,16 @@ START_TEST(host_nsupdate_takes_a_key_never_a_path)
 	ck_assert_str_eq(out.zone, "dyn.example.com");
 	f.in[HF_ALGORITHM] = "";
 	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
-	ck_assert(why[HF_ALGORITHM][0] != '\0');
+	ck_assert(why[HF_ALGORITHM].msg[0] != '\0');
 	f.in[HF_ALGORITHM] = "hmac-sha256";
 	f.in[HF_ZONE] = "";
 	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
-	ck_assert(why[HF_ZONE][0] != '\0');
+	ck_assert(why[HF_ZONE].msg[0] != '\0');
 	/* Another provider does not take an algorithm. */
 	f.in[HF_ZONE] = "dyn.example.com";
 	f.in[HF_PROVIDER] = "dyn";
 	ck_assert(check_host(&f, NULL, &out, why) > 0);
-	ck_assert(why[HF_ALGORITHM][0] != '\0');
+	ck_assert(why[HF_ALGORITHM].msg[0] != '\0');
 }
 END_TEST
 
@@ -641,7 +641,7 @@ START_TEST(host_modify_with_empty_password_keeps_old)
 	struct form f = { .in = { [HF_HOSTNAME] = "home.example.com",
 	    [HF_PROVIDER] = "dyn", [HF_LOGIN] = "arthur",
 	    [HF_PASSWORD] = "" } };
-	char why[HF__MAX][VAL_WHY];
+	struct dd_err why[HF__MAX];
 	struct host old, out;
 
 	memset(&old, 0, sizeof(old));
@@ -664,7 +664,7 @@ START_TEST(host_modify_with_empty_password_keeps_old)
 	/* Creating with an empty password is refused. */
 	f.in[HF_PASSWORD] = "";
 	ck_assert_int_eq(check_host(&f, NULL, &out, why), 1);
-	ck_assert(why[HF_PASSWORD][0] != '\0');
+	ck_assert(why[HF_PASSWORD].msg[0] != '\0');
 }
 END_TEST
 
@@ -674,19 +674,19 @@ START_TEST(host_every_bad_field_gets_a_message_good_fields_none)
 	    [HF_DESCRIPTION] = "fine", [HF_LOGIN] = "us#er",
 	    [HF_PASSWORD] = "ok", [HF_MX] = "mx..example.com",
 	    [HF_PROVIDER] = "dyn" } };
-	char why[HF__MAX][VAL_WHY];
+	struct dd_err why[HF__MAX];
 	struct host out;
 
 	ck_assert_int_eq(check_host(&f, NULL, &out, why), 3);
-	ck_assert(why[HF_HOSTNAME][0] != '\0');
-	ck_assert(why[HF_LOGIN][0] != '\0');
-	ck_assert(why[HF_MX][0] != '\0');
-	ck_assert_str_eq(why[HF_DESCRIPTION], "");
-	ck_assert_str_eq(why[HF_PASSWORD], "");
-	ck_assert_str_eq(why[HF_PROVIDER], "");
-	ck_assert_str_eq(why[HF_SERVER], "");
-	ck_assert_str_eq(why[HF_PROTOCOL], "");
-	ck_assert_str_eq(why[HF_ZONE], "");
+	ck_assert(why[HF_HOSTNAME].msg[0] != '\0');
+	ck_assert(why[HF_LOGIN].msg[0] != '\0');
+	ck_assert(why[HF_MX].msg[0] != '\0');
+	ck_assert_str_eq(why[HF_DESCRIPTION].msg, "");
+	ck_assert_str_eq(why[HF_PASSWORD].msg, "");
+	ck_assert_str_eq(why[HF_PROVIDER].msg, "");
+	ck_assert_str_eq(why[HF_SERVER].msg, "");
+	ck_assert_str_eq(why[HF_PROTOCOL].msg, "");
+	ck_assert_str_eq(why[HF_ZONE].msg, "");
 }
 END_TEST
 
