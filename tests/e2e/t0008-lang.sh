@@ -38,6 +38,39 @@ check "and the action in Italian" body_has '<td>modificato</td>'
 cgi GET 'action=history'
 check "History in English" body_has '<td>Changed: Login</td>'
 
+# The validators' messages, beside the field, in the page's language.
+# err_for FIELD: the message the form shows beside FIELD.
+err_for() { sed -n "s/.*<p class=\"error\" id=\"e-$1\">\(.*\)<\/p>.*/\1/p" "$T/out"; }
+cgi GET 'action=edit'
+long=$(python3 -c 'print("d" * 201)')
+bad_form="csrf_token=$(token)&hostname=-casa.example.org&description=$long&provider=dyn&login=&password=p"
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi POST 'action=save' "$bad_form"
+check "a bad form in Italian: 422" [ "$(status)" = 422 ]
+check "a label beginning with a hyphen, said in Italian beside the hostname" [ "$(err_for hostname)" = "L&#39;etichetta &#39;-casa&#39; comincia con un trattino; ogni etichetta deve cominciare con una lettera o una cifra." ]
+check "a description too long, in Italian" [ "$(err_for description)" = "La descrizione è lunga 201 caratteri; ne sono ammessi al massimo 200." ]
+check "a required field left empty, in Italian" [ "$(err_for login)" = "Inserisci il nome utente del tuo account presso il provider." ]
+check "and no English message on the Italian page" sh -c "! grep -qE 'begins with a hyphen|characters long|Enter the login' '$T/out'"
+cgi POST 'action=save' "$bad_form"
+check "the same form in English" sh -c "grep -qF 'The label &#39;-casa&#39; begins with a hyphen; each label must begin with a letter or a digit.' '$T/out' && grep -qF 'The description is 201 characters long; at most 200 are allowed.' '$T/out' && grep -qF 'Enter the login of your account at the provider.' '$T/out'"
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi POST 'action=save' "csrf_token=$(token)&hostname=a%20b.example.org&provider=dyn&login=a&password=p"
+check "a character named by a word, the word in Italian too" [ "$(err_for hostname)" = "Non è ammesso uno spazio: usa solo lettere, cifre, trattini e punti." ]
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi POST 'action=save' "csrf_token=$(token)&hostname=z.example.org&description=a%E2%80%8Bb&provider=dyn&login=a&password=p"
+check "an invisible character named in Italian" [ "$(err_for description)" = "La descrizione non può contenere U+200B (spazio a larghezza zero): è invisibile o inverte il testo intorno, quindi la pagina non mostrerebbe ciò che è memorizzato." ]
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi POST 'action=save' "csrf_token=$(token)&hostname=lingua.example.org&provider=dyn&login=a&password=p"
+check "a hostname taken, in Italian" [ "$(err_for hostname)" = "lingua.example.org è già configurato: modifica quella voce." ]
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi GET 'action=edit&id=999999'
+check "the error page in Italian" body_has "L&#39;host 999999 non esiste; forse è stato eliminato nel frattempo."
+
+# A row the form never wrote: the list says why it is not written, in
+# the page's language, from the same key ddns-apply words in English.
+sql "INSERT INTO hosts (id, hostname, provider, login, password, created, updated) VALUES (500, 'x.-ostile.example.org', 'dyn', 'a', 'p', 1, 1)"
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi GET ''
+check "a hostile row's reason on the Italian list, in Italian" body_has "Nome host DNS dinamico: L&#39;etichetta &#39;-ostile&#39; comincia con un trattino; ogni etichetta deve cominciare con una lettera o una cifra."
+cgi GET ''
+check "and in English on the English list" body_has "Dynamic DNS hostname: The label &#39;-ostile&#39; begins with a hyphen"
+"$B/ddns-apply" -c "$T/ddns-admin.conf" > /dev/null 2> "$T/apply.err"
+check "ddns-apply says it in English (en.hdf's text, compiled in)" grep -qF "row 500 left out of ddclient's configuration: hostname: The label '-ostile' begins with a hyphen; each label must begin with a letter or a digit." "$T/apply.err"
+
 make_instance language=en
 as 'it'
 check "language = en: English, whatever the browser says" [ "$(page_lang)" = en ]

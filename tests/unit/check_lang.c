@@ -9,6 +9,7 @@
 
 #include "host.h"
 #include "lang.h"
+#include "msg.h"
 #include "testutil.h"
 
 static const char *const have[] = { "en", "it" };
@@ -162,6 +163,187 @@ START_TEST(every_key_a_template_names_is_in_both_languages)
 }
 END_TEST
 
+/* ---- the messages (msg.h): every key the code can produce ---- */
+
+/* Keys whose text may read the same in both languages: none yet (a
+ * proper noun alone would be one). */
+static const char *const same_in_both[] = { NULL };
+
+static int
+may_be_same(const char *key)
+{
+	size_t i;
+
+	for (i = 0; same_in_both[i] != NULL; i++)
+		if (strcmp(key, same_in_both[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* check_params: text (of key, in lang) names only {1}..{n} for the n
+ * parameters the key has, each of them, and no other brace. */
+static void
+check_params(const char *key, const char *lang, const char *text, size_t n)
+{
+	unsigned used = 0;
+	const char *p;
+
+	for (p = text; (p = strchr(p, '{')) != NULL; p++) {
+		ck_assert_msg(p[1] >= '1' && p[1] <= '9' && p[2] == '}',
+		    "Msg.%s in lang/%s.hdf has a brace that is no parameter: "
+		    "%s", key, lang, text);
+		ck_assert_msg((size_t)(p[1] - '0') <= n, "Msg.%s in "
+		    "lang/%s.hdf uses {%c}, but the key has %zu parameters "
+		    "(msg.h)", key, lang, p[1], n);
+		used |= 1u << (p[1] - '1');
+	}
+	ck_assert_msg(used == (1u << n) - 1, "Msg.%s in lang/%s.hdf leaves out "
+	    "a parameter the key has: %s", key, lang, text);
+}
+
+START_TEST(every_message_key_has_a_text_in_both_languages)
+{
+	HDF *en = texts("en"), *it = texts("it");
+	const char *key, *a, *b;
+	char name[128];
+	int id;
+
+	for (id = MSG_none + 1; id < MSG__MAX; id++) {
+		key = msg_key(id);
+		snprintf(name, sizeof(name), "Msg.%s", key);
+		a = hdf_get_value(en, name, NULL);
+		b = hdf_get_value(it, name, NULL);
+		ck_assert_msg(a != NULL && *a != '\0', "lang/en.hdf lacks %s",
+		    name);
+		ck_assert_msg(b != NULL && *b != '\0', "lang/it.hdf lacks %s",
+		    name);
+		check_params(key, "en", a, strlen(msg_params(id)));
+		check_params(key, "it", b, strlen(msg_params(id)));
+		ck_assert_msg(strcmp(a, b) != 0 || may_be_same(key), "%s is "
+		    "the same in Italian as in English: %s", name, a);
+		/* the root side's catalogue is en.hdf's text (msgcat.awk) */
+		ck_assert_msg(msg_en[id] != NULL && strcmp(msg_en[id], a) == 0,
+		    "msg_en[%s] is not en.hdf's text: rebuild", key);
+	}
+	hdf_destroy(&en);
+	hdf_destroy(&it);
+}
+END_TEST
+
+/* Neither file has a message msg.h does not list: a stale text. */
+START_TEST(no_message_text_without_its_key)
+{
+	static const char *const lang[] = { "en", "it" };
+	HDF *hdf, *c;
+	size_t i, n;
+
+	for (i = 0; i < 2; i++) {
+		hdf = texts(lang[i]);
+		n = 0;
+		for (c = hdf_obj_child(hdf_get_obj(hdf, "Msg")); c != NULL;
+		    c = hdf_obj_next(c), n++)
+			ck_assert_msg(msg_find(hdf_obj_name(c)) > MSG_none,
+			    "lang/%s.hdf has Msg.%s, which msg.h does not "
+			    "list", lang[i], hdf_obj_name(c));
+		ck_assert_uint_eq(n, MSG__MAX - 1);
+		hdf_destroy(&hdf);
+	}
+}
+END_TEST
+
+/* A word's text from the HDF given as arg, as the CGI looks it up. */
+static const char *
+hdf_word(void *arg, int letter, const char *w)
+{
+	char name[128];
+	int id;
+
+	if (letter == 'p')
+		return w;
+	if ((id = msg_find(w)) == -1 || *msg_params(id) != '\0')
+		return NULL;
+	snprintf(name, sizeof(name), "Msg.%s", w);
+	return hdf_get_value(arg, name, NULL);
+}
+
+/* Every message renders in both languages with its parameters in place
+ * and nothing of the text's own syntax left. */
+START_TEST(every_message_renders_in_both_languages)
+{
+	static const char *const lang[] = { "en", "it" };
+	char name[128], out[MSG_TEXT_SZ];
+	struct dd_msg m;
+	const char *spec;
+	size_t i, k;
+	HDF *hdf;
+	int id;
+
+	for (i = 0; i < 2; i++) {
+		hdf = texts(lang[i]);
+		for (id = MSG_none + 1; id < MSG__MAX; id++) {
+			spec = msg_params(id);
+			msg_set(&m, id, "P1", "P2", "P3");
+			for (k = 0; spec[k]; k++)
+				if (spec[k] == 'k')
+					snprintf(m.param[k], MSG_PARAM_SZ, "%s",
+					    msg_key(MSG_ch_space));
+			snprintf(name, sizeof(name), "Msg.%s", msg_key(id));
+			ck_assert_int_eq(msg_format(hdf_get_value(hdf, name,
+			    NULL), &m, hdf_word, hdf, out, sizeof(out)), 0);
+			ck_assert_msg(strchr(out, '{') == NULL, "%s: %s", name,
+			    out);
+			for (k = 0; spec[k]; k++)
+				if (spec[k] == 's')
+					ck_assert_msg(strstr(out, m.param[k]),
+					    "%s in %s: no %s in %s", name,
+					    lang[i], m.param[k], out);
+		}
+		hdf_destroy(&hdf);
+	}
+}
+END_TEST
+
+/* What a renderer is given is not trusted: a text is never a format, a
+ * word that names nothing or a parameter without its end refuses the
+ * message, a long parameter is cut on a character. */
+START_TEST(a_message_is_never_a_format)
+{
+	HDF *it = texts("it");
+	struct dd_msg m;
+	char out[MSG_TEXT_SZ], big[300];
+
+	msg_set(&m, MSG_label_hyphen_start, "%s%n{2}");
+	ck_assert_int_eq(msg_format("a {1} b %s {9} {", &m, hdf_word, it, out,
+	    sizeof(out)), 0);
+	ck_assert_str_eq(out, "a %s%n{2} b %s {9} {");	/* {9}: no parameter */
+	msg_set(&m, MSG_label_word, "no_such_word");
+	ck_assert_int_eq(msg_format("{1}", &m, hdf_word, it, out,
+	    sizeof(out)), -1);
+	msg_set(&m, MSG_label_word, "label_long");	/* has parameters */
+	ck_assert_int_eq(msg_format("{1}", &m, hdf_word, it, out,
+	    sizeof(out)), -1);
+	msg_set(&m, MSG_label_word, "ch_control");
+	ck_assert_int_eq(msg_format(hdf_get_value(it, "Msg.label_word", ""),
+	    &m, hdf_word, it, out, sizeof(out)), 0);
+	ck_assert_ptr_nonnull(strstr(out, "un carattere di controllo"));
+	memset(&m, 'x', sizeof(m));
+	m.id = MSG_label_char;				/* no NUL in it */
+	ck_assert_int_eq(msg_format("{1}", &m, hdf_word, it, out,
+	    sizeof(out)), -1);
+	m.id = (enum msg_id)MSG__MAX;
+	ck_assert_int_eq(msg_format("{1}", &m, hdf_word, it, out,
+	    sizeof(out)), -1);
+	ck_assert_str_eq(msg_english(&m, out, sizeof(out)),
+	    "The value was refused.");
+	memset(big, 0, sizeof(big));
+	for (size_t i = 0; i + 2 < sizeof(big) - 1; i += 2)
+		memcpy(big + i, "\xc3\xa8", 2);		/* è */
+	msg_set(&m, MSG_label_char, big);
+	ck_assert_uint_eq(strlen(m.param[0]), MSG_PARAM_SZ - 2);
+	hdf_destroy(&it);
+}
+END_TEST
+
 static Suite *
 lang_suite(void)
 {
@@ -174,6 +356,12 @@ lang_suite(void)
 	tc = tcase_create("texts");
 	tcase_add_test(tc, both_languages_have_exactly_the_same_keys);
 	tcase_add_test(tc, every_key_a_template_names_is_in_both_languages);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("messages");
+	tcase_add_test(tc, every_message_key_has_a_text_in_both_languages);
+	tcase_add_test(tc, no_message_text_without_its_key);
+	tcase_add_test(tc, every_message_renders_in_both_languages);
+	tcase_add_test(tc, a_message_is_never_a_format);
 	suite_add_tcase(s, tc);
 	return s;
 }
