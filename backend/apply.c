@@ -486,6 +486,7 @@ import_hosts(const struct imp_conf *f, enum ddv v, const struct imp_set *mod,
 {
 	struct dd_err why[HF__MAX];
 	const char *in[HF__MAX];
+	char text[MSG_TEXT_SZ];
 	struct imp_row row;
 	struct host h;
 	size_t i, k, bad = 0;
@@ -497,7 +498,8 @@ import_hosts(const struct imp_conf *f, enum ddv v, const struct imp_set *mod,
 		for (k = 0; k < row.nnote; k++)
 			fprintf(err, "ddns-apply: %s: %s: %s\n", f->host[i].name,
 			    row.note[k].refused ? "not taken over" :
-			    "taken over without a setting", row.note[k].text);
+			    "taken over without a setting",
+			    msg_english(&row.note[k].m, text, sizeof(text)));
 		bad += row.nnote;
 		if (row.refused)
 			continue;
@@ -520,11 +522,12 @@ apply_import(const struct conf *c, const char *path, FILE *out, FILE *err,
     struct dd_err *e)
 {
 	struct imp_conf f = { 0 }, mod = { 0 };
-	struct buf b = { 0 }, notes = { 0 };
+	struct dd_msg notes[IMP_NOTES_MAX], ours;
+	struct buf b = { 0 };
 	struct dd_err ve;
 	enum ddv v;
-	char *data = NULL, *line, *nl;
-	size_t n, bad = 0;
+	char *data = NULL, text[MSG_TEXT_SZ];
+	size_t n, i, nnotes, bad = 0;
 	enum apply_status st = APPLY_ECONF;
 
 	if (path == NULL)
@@ -536,8 +539,8 @@ apply_import(const struct conf *c, const char *path, FILE *out, FILE *err,
 		return APPLY_ECONF;
 	imp_emit_begin(&b);
 	if (n > 0 && ddconf_ours(data, n)) {
-		imp_emit_file(&b, "This file was written by ddns-admin: its "
-		    "hosts are in the database already.");
+		msg_set(&ours, MSG_imp_ours);
+		imp_emit_file(&b, &ours);
 		fprintf(err, "ddns-apply: %s was written by ddns-admin: "
 		    "nothing to import\n", path);
 		bad++;
@@ -545,22 +548,17 @@ apply_import(const struct conf *c, const char *path, FILE *out, FILE *err,
 		if (imp_parse(data, n, v, &f, e) == -1 ||
 		    mod_globals(c, v, &mod, e) == -1)
 			goto out;
-		buf_add(&f.warn, "", 1);
-		imp_file_notes(&f, &mod.globals, &notes);
-		buf_add(&notes, "", 1);
-		for (line = f.warn.p; line && (nl = strchr(line, '\n'));
-		    line = nl + 1) {
-			*nl = '\0';
-			imp_emit_file(&b, line);
+		nnotes = imp_file_notes(&f, &mod.globals, notes, IMP_NOTES_MAX);
+		for (i = 0; i < f.nwarn; i++) {
+			imp_emit_file(&b, &f.warn[i]);
 			fprintf(err, "ddns-apply: %s: ddclient warns: %s\n", path,
-			    line);
+			    msg_english(&f.warn[i], text, sizeof(text)));
 			bad++;
 		}
-		for (line = notes.p; line && (nl = strchr(line, '\n'));
-		    line = nl + 1) {
-			*nl = '\0';
-			imp_emit_file(&b, line);
-			fprintf(err, "ddns-apply: %s: %s\n", path, line);
+		for (i = 0; i < nnotes; i++) {
+			imp_emit_file(&b, &notes[i]);
+			fprintf(err, "ddns-apply: %s: %s\n", path,
+			    msg_english(&notes[i], text, sizeof(text)));
 			bad++;
 		}
 		bad += import_hosts(&f, v, &mod.globals, &b, err);
@@ -583,7 +581,6 @@ out:
 	imp_free(&f);
 	imp_free(&mod);
 	buf_free(&b);
-	buf_free(&notes);
 	free(data);
 	return st;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ddver.h"
 #include "import.h"
 #include "utf8.h"
 
@@ -115,7 +116,7 @@ imp_free(struct imp_conf *c)
 		set_free(&c->host[i].set);
 	}
 	free(c->host);
-	buf_free(&c->warn);
+	free(c->warn);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -220,10 +221,19 @@ struct reader {
 	size_t		 lineno;
 };
 
+/* warn: ddclient's warning id at the current line (advisory: lost only
+ * when memory runs out). */
 static void
-warn(struct reader *rd, const char *what)
+warn(struct reader *rd, enum msg_id id)
 {
-	buf_printf(&rd->c->warn, "line %zu: %s\n", rd->lineno, what);
+	struct imp_conf *c = rd->c;
+	struct dd_msg *w;
+	char line[MSG_NUM_SZ];
+
+	if ((w = realloc(c->warn, (c->nwarn + 1) * sizeof(*w))) == NULL)
+		return;
+	c->warn = w;
+	msg_set(&w[c->nwarn++], id, msg_num(line, (long long)rd->lineno));
 }
 
 /*
@@ -266,9 +276,9 @@ assignment(struct reader *rd, const char **s, char **name, char **val)
 			buf_add(&b, p, 1);
 	}
 	if (esc)
-		warn(rd, "an assignment ends with the escape character (\\)");
+		warn(rd, MSG_imp_w_escape);
 	if (quote)
-		warn(rd, "an assignment ends with an unterminated quote");
+		warn(rd, MSG_imp_w_quote);
 	buf_add(&b, "", 1);
 	if (b.oom) {
 		free(*name);
@@ -373,7 +383,7 @@ logical(struct reader *rd, char *line)
 		while (*s == ',' || is_ws(*s))
 			s++;
 		if (is_deprecated(name))
-			warn(rd, "a deprecated option is ignored");
+			warn(rd, MSG_imp_w_deprecated);
 		else if ((pw = imp_get(&rd->passwords, name)) != NULL)
 			got = set_put(&loc, name, pw, 0);
 		else
@@ -465,8 +475,7 @@ physical(struct reader *rd, char *l, struct buf *cont)
 	for (e = len; e > 0 && is_ws(l[e - 1]); e--)
 		;
 	if (e < len && e > 0 && l[e - 1] == '\\')
-		warn(rd, "blanks follow the \\ at the end of the line, so it "
-		    "does not continue");
+		warn(rd, MSG_imp_w_blanks);
 	if (pw_match(l, len, rd->v, &m)) {
 		key = dupn(l + m.h, m.k - m.h);
 		if (m.ve - m.vs >= 2 && l[m.vs] == '\'' && l[m.ve - 1] == '\'')
@@ -545,8 +554,7 @@ imp_parse(const char *text, size_t n, enum ddv v, struct imp_conf *out,
 			    "hosts or settings, or out of memory", rd.lineno);
 	}
 	if (rc == 0 && cont.len > 0)
-		warn(&rd, "the file ends while expecting a continuation line: "
-		    "ddclient ignores that last line");
+		warn(&rd, MSG_imp_w_eof);
 	buf_free(&cont);
 	set_free(&rd.passwords);
 	return rc;
@@ -713,22 +721,28 @@ same(const char *key, const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* add: the note m of row (refused: the host cannot be taken). */
 static void
-note(struct imp_row *row, int refused, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-note(struct imp_row *row, int refused, const char *fmt, ...)
+add(struct imp_row *row, int refused, const struct dd_msg *m)
 {
-	va_list ap;
-
 	row->refused |= refused;
 	if (row->nnote >= IMP_NOTES_MAX)
 		return;
-	va_start(ap, fmt);
-	vsnprintf(row->note[row->nnote].text, IMP_NOTE_SZ, fmt, ap);
-	va_end(ap);
+	row->note[row->nnote].m = *m;
 	row->note[row->nnote++].refused = refused;
+}
+
+/* note: add the message id with its parameters (msg_set's). */
+static void
+note(struct imp_row *row, int refused, enum msg_id id, ...)
+{
+	struct dd_msg m;
+	va_list ap;
+
+	va_start(ap, id);
+	msg_vset(&m, id, ap);
+	va_end(ap);
+	add(row, refused, &m);
 }
 
 /* A value as a message quotes it: cut, and never a password's. */
@@ -739,6 +753,23 @@ shown(const char *key, const char *v)
 	return strstr(key, "password") != NULL ? "(hidden)" : v;
 }
 
+/* cut: v as a note quotes it (SHOWN bytes at most), into buf. */
+static const char *
+cut(char buf[MSG_PARAM_SZ], const char *v)
+{
+	snprintf(buf, MSG_PARAM_SZ, "%.*s", utf8_cut(v, SHOWN), v);
+	return buf;
+}
+
+/* quote: the setting "key=value" as a note quotes it, into buf. */
+static const char *
+quote(char buf[MSG_PARAM_SZ], const char *key, const char *v)
+{
+	v = shown(key, v);
+	snprintf(buf, MSG_PARAM_SZ, "%s=%.*s", key, utf8_cut(v, SHOWN), v);
+	return buf;
+}
+
 /* copy_field: v into field f of the row; a value longer than the field
  * holds refuses the host (never cut). */
 static void
@@ -747,45 +778,30 @@ copy_field(struct imp_row *row, enum hfield f, const char *v)
 	size_t size;
 	char *dst = host_field(&row->in, f, &size);
 
+	char n[MSG_NUM_SZ];
+
 	if (strlen(v) >= size) {
-		note(row, 1, "Its %s is longer than ddns-admin keeps (%zu bytes).",
-		    host_field_name(f), size - 1);
+		note(row, 1, MSG_imp_too_long, host_field_name(f),
+		    msg_num(n, (long long)size - 1));
 		return;
 	}
 	memcpy(dst, v, strlen(v) + 1);
 }
 
-/* say: snprintf that may cut (a message's end is the least of it). */
-static void
-say(char *out, size_t sz, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-say(char *out, size_t sz, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(out, sz, fmt, ap);
-	va_end(ap);
-}
-
 /* daemon_note: a daemon setting of the file that the module's own
- * globals (mod) set otherwise. */
+ * globals (mod) set otherwise (from: the module configuration's key). */
 static void
-daemon_note(char *out, size_t sz, const char *key, const char *val,
+daemon_note(struct dd_msg *out, const char *key, const char *val,
     const char *m, const char *from)
 {
-	char now[IMP_NOTE_SZ];
+	char a[MSG_PARAM_SZ], b[MSG_PARAM_SZ];
 
 	if (m != NULL)
-		say(now, sizeof(now), "writes %s=%.*s", key,
-		    utf8_cut(shown(key, m), SHOWN), shown(key, m));
+		msg_set(out, MSG_imp_daemon_writes, quote(a, key, val),
+		    quote(b, key, m), from);
 	else
-		say(now, sizeof(now), "leaves %s out", key);
-	say(out, sz, "%s=%.*s is not taken over: ddns-admin %s (%s in "
-	    "its configuration).", key, utf8_cut(shown(key, val), SHOWN),
-	    shown(key, val), now, from);
+		msg_set(out, MSG_imp_daemon_leaves, quote(a, key, val), key,
+		    from);
 }
 
 /* provider of proto at server (NULL: Custom). */
@@ -835,7 +851,8 @@ take_setting(const struct imp_kv *kv, const char *proto, enum ddv v,
 	const char *from = NULL, *m, *def;
 	int k = key_class(kv->key, &from), on;
 	size_t l = strlen(kv->key);
-	char text[IMP_NOTE_SZ];
+	char q[MSG_PARAM_SZ];
+	struct dd_msg dm;
 
 	if (k == K_MODEL)
 		return;
@@ -843,15 +860,12 @@ take_setting(const struct imp_kv *kv, const char *proto, enum ddv v,
 		m = imp_get(mod, kv->key);
 		if (same(kv->key, kv->val, m))
 			return;
-		daemon_note(text, sizeof(text), kv->key, kv->val, m, from);
-		note(row, 0, "%s", text);
+		daemon_note(&dm, kv->key, kv->val, m, from);
+		add(row, 0, &dm);
 		return;
 	}
 	if (k == K_QUIET) {
-		note(row, 0, "%s=%.*s is not taken over: ddns-admin does not "
-		    "set it (it does not change what is sent).", kv->key,
-		    utf8_cut(shown(kv->key, kv->val), SHOWN),
-		    shown(kv->key, kv->val));
+		note(row, 0, MSG_imp_quiet, quote(q, kv->key, kv->val));
 		return;
 	}
 	on = boolean(kv->val);
@@ -863,24 +877,16 @@ take_setting(const struct imp_kv *kv, const char *proto, enum ddv v,
 		/* 3.10 does not know name_env and skips it; 3.11 reads the
 		 * value from its own environment. */
 		if (v == DDV_310)
-			note(row, 0, "%s is not taken over: ddclient 3.10 "
-			    "ignores it too.", kv->key);
+			note(row, 0, MSG_imp_env_310, kv->key);
 		else
-			note(row, 1, "%s takes its value from the environment "
-			    "of ddclient, which ddns-admin cannot see: write "
-			    "the value itself.", kv->key);
+			note(row, 1, MSG_imp_env, kv->key);
 		return;
 	}
 	if (k == -1 && !is_known(kv->key, v)) {
-		note(row, 0, "%s is not taken over: ddclient %s does not know "
-		    "it and ignores it too.", kv->key, v == DDV_310 ? "3.10" :
-		    "3.11");
+		note(row, 0, MSG_imp_unknown, kv->key, ddver_name(v));
 		return;
 	}
-	note(row, 1, "%s=%.*s changes what ddclient sends, and ddns-admin "
-	    "does not set it: remove it from the file or create this host "
-	    "on the page.", kv->key, utf8_cut(shown(kv->key, kv->val), SHOWN),
-	    shown(kv->key, kv->val));
+	note(row, 1, MSG_imp_changes, quote(q, kv->key, kv->val));
 }
 
 void
@@ -891,6 +897,7 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 	const struct imp_set *s = &h->set;
 	const struct provider *p;
 	const char *proto, *server, *val;
+	char pc[MSG_PARAM_SZ];
 	unsigned flags;
 	size_t j;
 	int on;
@@ -903,21 +910,17 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 		proto = "dyndns2";
 	if ((server = imp_get(s, "server")) == NULL &&
 	    (server = default_of(proto, 0)) == NULL) {
-		note(row, 1, "Protocol %.*s is not one that ddns-admin offers.",
-		    utf8_cut(proto, SHOWN), proto);
+		note(row, 1, MSG_imp_protocol, cut(pc, proto));
 		return;
 	}
 	/* A TSIG protocol (nsupdate): the file's login is a program. */
 	if (proto_find(proto) != NULL && (proto_find(proto)->flags & PF_TSIG)) {
-		note(row, 1, "nsupdate's login names a program and its password "
-		    "a key file: create this host on the page with its TSIG "
-		    "key.");
+		note(row, 1, MSG_imp_nsupdate);
 		return;
 	}
 	p = provider_of(proto, server);
 	if (p == NULL && proto_find(proto) == NULL) {
-		note(row, 1, "Protocol %.*s is not one that ddns-admin offers.",
-		    utf8_cut(proto, SHOWN), proto);
+		note(row, 1, MSG_imp_protocol, cut(pc, proto));
 		return;
 	}
 	if (p == NULL) {
@@ -937,10 +940,8 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 			continue;
 		}
 		if ((on = boolean(val)) == -1)
-			note(row, 0, "%s=%.*s is not a yes or no: ddclient "
-			    "ignores it, and so does ddns-admin.",
-			    host_field_name(takes[j].f), utf8_cut(val, SHOWN),
-			    val);
+			note(row, 0, MSG_imp_not_bool,
+			    quote(pc, host_field_name(takes[j].f), val));
 		copy_field(row, takes[j].f, on == 1 ? "yes" : "");
 	}
 	for (j = 0; j < s->n; j++)
@@ -949,15 +950,14 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 
 size_t
 imp_file_notes(const struct imp_conf *c, const struct imp_set *mod,
-    struct buf *out)
+    struct dd_msg *out, size_t max)
 {
 	const struct imp_kv *kv;
 	const char *from, *m;
 	size_t i, j, n = 0;
 	int held;
-	char text[IMP_NOTE_SZ];
 
-	for (i = 0; i < c->globals.n; i++) {
+	for (i = 0; i < c->globals.n && n < max; i++) {
 		kv = &c->globals.kv[i];
 		if (key_class(kv->key, &from) != K_DAEMON)
 			continue;
@@ -968,9 +968,7 @@ imp_file_notes(const struct imp_conf *c, const struct imp_set *mod,
 			held = imp_get(&c->host[j].set, kv->key) != NULL;
 		if (held)
 			continue;
-		daemon_note(text, sizeof(text), kv->key, kv->val, m, from);
-		buf_printf(out, "%s\n", text);
-		n++;
+		daemon_note(&out[n++], kv->key, kv->val, m, from);
 	}
 	return n;
 }
@@ -1002,16 +1000,32 @@ put_line(struct buf *out, const char *word, const char *arg)
 	return out->oom ? -1 : 0;
 }
 
-int
-imp_emit_begin(struct buf *out)
+/* put_note: "word key<TAB>param..." for the note m. */
+static int
+put_note(struct buf *out, const char *word, const struct dd_msg *m)
 {
-	return put_line(out, "ddns-import 1", NULL);
+	size_t i, n = strlen(msg_params(m->id));
+
+	buf_printf(out, "%s %s", word, msg_key(m->id) ? msg_key(m->id) :
+	    msg_key(MSG_refused));
+	for (i = 0; i < n; i++) {
+		buf_puts(out, "\t");
+		put_escaped(out, m->param[i]);
+	}
+	buf_puts(out, "\n");
+	return out->oom ? -1 : 0;
 }
 
 int
-imp_emit_file(struct buf *out, const char *text)
+imp_emit_begin(struct buf *out)
 {
-	return put_line(out, "file", text);
+	return put_line(out, "ddns-import 2", NULL);
+}
+
+int
+imp_emit_file(struct buf *out, const struct dd_msg *note)
+{
+	return put_note(out, "file", note);
 }
 
 int
@@ -1036,8 +1050,8 @@ imp_emit_row(struct buf *out, const char *name, const struct imp_row *row)
 		buf_puts(out, "\n");
 	}
 	for (i = 0; i < row->nnote; i++)
-		put_line(out, row->note[i].refused ? "refuse" : "drop",
-		    row->note[i].text);
+		put_note(out, row->note[i].refused ? "refuse" : "drop",
+		    &row->note[i].m);
 	return out->oom ? -1 : 0;
 }
 
@@ -1112,6 +1126,54 @@ word(const char *l, const char *end, const char *w, const char **arg)
 	return 1;
 }
 
+/*
+ * read_note: the note "key<TAB>param..." of [s, end) into m. -1 for a bad
+ * escape or a parameter too long (the format is broken); a key msg.h
+ * does not have, or parameters that are not the key's, give MSG_refused:
+ * the page shows the generic text, never what it cannot vouch for.
+ */
+static int
+read_note(const char *s, const char *end, struct dd_msg *m)
+{
+	const char *tab;
+	char key[48];
+	size_t i, n, len;
+	int id;
+
+	memset(m, 0, sizeof(*m));
+	m->id = MSG_refused;
+	len = (tab = memchr(s, '\t', (size_t)(end - s))) ? (size_t)(tab - s) :
+	    (size_t)(end - s);
+	if (len >= sizeof(key))
+		return 0;
+	memcpy(key, s, len);
+	key[len] = '\0';
+	if ((id = msg_find(key)) <= MSG_none)
+		return 0;
+	n = strlen(msg_params(id));
+	for (i = 0, s += len; s < end; i++, s = tab) {
+		s++;				/* the tab */
+		if ((tab = memchr(s, '\t', (size_t)(end - s))) == NULL)
+			tab = end;
+		if (i >= n) {
+			memset(m, 0, sizeof(*m));
+			m->id = MSG_refused;
+			return 0;
+		}
+		/* ddns-apply cuts a parameter to fit: a longer one is as
+		 * broken as a bad escape */
+		if (unescape(s, tab, m->param[i], MSG_PARAM_SZ) == -1)
+			return -1;
+	}
+	if (i != n) {
+		memset(m, 0, sizeof(*m));
+		m->id = MSG_refused;
+		return 0;
+	}
+	m->id = (enum msg_id)id;
+	return 0;
+}
+
 static int
 read_line(const char *l, const char *end, struct imp_result *r, int *ended,
     struct dd_err *e)
@@ -1126,7 +1188,7 @@ read_line(const char *l, const char *end, struct imp_result *r, int *ended,
 		if (r->nfile >= IMP_NOTES_MAX || rec != NULL)
 			return dd_failf(e, DD_EBADREQ, NULL, "a file note out of "
 			    "place");
-		if (unescape(arg, end, r->file[r->nfile], IMP_NOTE_SZ) == -1)
+		if (read_note(arg, end, &r->file[r->nfile]) == -1)
 			return dd_failf(e, DD_EBADREQ, NULL, "a bad file note");
 		r->nfile++;
 		return 0;
@@ -1168,8 +1230,7 @@ read_line(const char *l, const char *end, struct imp_result *r, int *ended,
 			return dd_failf(e, DD_ETOOBIG, NULL, "too many notes");
 		rec->note[rec->nnote].refused = *l == 'r';
 		rec->refused |= *l == 'r';
-		if (unescape(arg, end, rec->note[rec->nnote].text,
-		    IMP_NOTE_SZ) == -1)
+		if (read_note(arg, end, &rec->note[rec->nnote].m) == -1)
 			return dd_failf(e, DD_EBADREQ, NULL, "a bad note");
 		rec->nnote++;
 		return 0;
@@ -1182,7 +1243,7 @@ imp_read(const char *text, size_t n, struct imp_result *out,
     struct dd_err *e)
 {
 	const char *p = text, *end = text + n, *nl;
-	static const char first[] = "ddns-import 1\n";
+	static const char first[] = "ddns-import 2\n";
 	int ended = 0;
 
 	memset(out, 0, sizeof(*out));

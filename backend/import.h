@@ -16,7 +16,6 @@
 #define IMP_HOSTS_MAX	1000
 #define IMP_KV_MAX	200
 #define IMP_NOTES_MAX	32
-#define IMP_NOTE_SZ	256
 
 /* One name=value as ddclient holds it once read. */
 struct imp_kv {
@@ -42,7 +41,8 @@ struct imp_conf {
 	struct imp_set	 globals;	/* at the end of the file */
 	struct imp_host	*host;		/* in the order first defined */
 	size_t		 nhost;
-	struct buf	 warn;		/* ddclient's own warnings, a line each */
+	struct dd_msg	*warn;		/* ddclient's own warnings (msg.h) */
+	size_t		 nwarn;
 };
 
 /*
@@ -69,9 +69,9 @@ const char *imp_get(const struct imp_set *s, const char *key);
 
 /* A host made into the form's values, with what could not be taken. */
 struct imp_note {
-	int	 refused;	/* 1: the host cannot be taken over; 0: it is,
-				 * without this setting */
-	char	 text[IMP_NOTE_SZ];
+	int		 refused;	/* 1: the host cannot be taken over;
+					 * 0: it is, without this setting */
+	struct dd_msg	 m;		/* what, by key (msg.h) */
 };
 
 struct imp_row {
@@ -96,27 +96,29 @@ void imp_take(const struct imp_conf *c, size_t i, enum ddv v,
     const struct imp_set *mod, struct imp_row *row);
 
 /*
- * imp_file_notes: into out, a line for each daemon setting of c's final
- * globals that differs from mod and that no host's settings hold (those
- * are noted per host). Returns the number of lines. Pure.
+ * imp_file_notes: into out (max of them), a note for each daemon setting
+ * of c's final globals that differs from mod and that no host's settings
+ * hold (those are noted per host). Returns the number of notes. Pure.
  */
 size_t imp_file_notes(const struct imp_conf *c, const struct imp_set *mod,
-    struct buf *out);
+    struct dd_msg *out, size_t max);
 
 /*
  * The line format between ddns-apply --import (root, which may read the
  * file) and the CGI (which writes the database): text lines, a value
- * escaped so that it holds no control byte ('\\' and \xHH):
- *   ddns-import 1
- *   file <text>                  (a note about the whole file)
+ * escaped so that it holds no control byte ('\\' and \xHH). A note is
+ * a message key of msg.h and its parameters, each after a tab (which an
+ * escaped value never holds), so that the page words it in its language:
+ *   ddns-import 2
+ *   file <note>                  (a note about the whole file)
  *   host <hostname>              (starts a host)
  *   field <name> <value>         (a host field, host.h's names)
- *   drop <text> / refuse <text>  (a note of the host)
+ *   drop <note> / refuse <note>  (a note of the host)
  *   end
  * imp_emit_* append lines to out (-1 when memory ran out).
  */
 int imp_emit_begin(struct buf *out);
-int imp_emit_file(struct buf *out, const char *text);
+int imp_emit_file(struct buf *out, const struct dd_msg *note);
 int imp_emit_row(struct buf *out, const char *name, const struct imp_row *row);
 int imp_emit_end(struct buf *out);
 
@@ -133,14 +135,16 @@ struct imp_rec {
 struct imp_result {
 	struct imp_rec	*rec;		/* malloc'd, nrec entries */
 	size_t		 nrec;
-	char		 file[IMP_NOTES_MAX][IMP_NOTE_SZ];
+	struct dd_msg	 file[IMP_NOTES_MAX];
 	size_t		 nfile;
 };
 
 /*
  * imp_read: parse the n bytes at text, which must be exactly the line
  * format above (a bad escape, an unknown word or field, a value too long
- * for its field, a missing "end" are errors, nothing is half taken).
+ * for its field, a missing "end" are errors, nothing is half taken). A
+ * note is not trusted: an unknown key, or parameters that are not the
+ * key's, make it MSG_refused (the generic text).
  * Fills *out (free with imp_result_free, also on failure). Returns 0, or
  * -1 with e set. Pure.
  */

@@ -149,6 +149,26 @@
 	X(import_duplicate, "")						\
 	X(plain_http, "s")						\
 	X(other_account, "ss")						\
+	/* the import of a hand-written configuration (import.c) */	\
+	X(imp_ours, "")							\
+	X(imp_w_escape, "s")						\
+	X(imp_w_quote, "s")						\
+	X(imp_w_deprecated, "s")					\
+	X(imp_w_blanks, "s")						\
+	X(imp_w_eof, "s")						\
+	X(imp_too_long, "ss")						\
+	X(imp_daemon_writes, "sss")					\
+	X(imp_daemon_leaves, "sss")					\
+	X(imp_quiet, "s")						\
+	X(imp_env_310, "s")						\
+	X(imp_env, "s")							\
+	X(imp_unknown, "ss")						\
+	X(imp_changes, "s")						\
+	X(imp_protocol, "s")						\
+	X(imp_nsupdate, "")						\
+	X(imp_not_bool, "s")						\
+	X(import_failed, "")						\
+	X(import_too_much, "")						\
 	/* the store */							\
 	X(db_busy, "")							\
 	X(host_gone, "s")						\

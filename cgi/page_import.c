@@ -62,7 +62,8 @@ judge(struct req *r, const struct imp_rec *rec, size_t i,
 	snprintf(key, sizeof(key), "Import.Hosts.%zu.name", i);
 	out_set(r, key, rec->name);
 	for (j = 0; j < rec->nnote; j++)
-		note(r, i, &k, rec->note[j].refused, "", rec->note[j].text);
+		note(r, i, &k, rec->note[j].refused, "",
+		    out_msg(r, &rec->note[j].m, text));
 	if (!rec->refused) {
 		for (f = 0; f < HF__MAX; f++)
 			in[f] = host_field(&copy, f, NULL);
@@ -103,20 +104,23 @@ page_import(struct req *r)
 	struct dd_err e = { 0 };
 	struct host *have = NULL, *rows = NULL;
 	const struct apply_outcome *o;
-	char key[48], kept[4096];
+	char key[48], kept[4096], text[MSG_TEXT_SZ];
+	struct dd_msg m;
 	size_t nhave = 0, nrows = 0, i;
 	int code, bad = 0, store;
 
 	code = run_import(r, &out);
 	if (code != APPLY_OK && code != APPLY_EIMPORT) {
 		o = apply_outcome(code);
+		msg_set(&m, MSG_import_failed);
 		failed(r, o && code != APPLY_EIMPORT ? out_lang(r, "Apply",
-		    o->key) : "ddns-apply --import failed; the web server's "
-		    "error log says why.");
+		    o->key) : out_msg(r, &m, text));
 		goto out;
 	}
 	if (out.oom || imp_read(out.p ? out.p : "", out.len, &res, &e) == -1) {
-		failed(r, out.oom ? "ddns-apply printed too much." : e.msg);
+		if (out.oom)
+			msg_set(&e.m, MSG_import_too_much);
+		failed(r, out_msg(r, &e.m, text));
 		goto out;
 	}
 	if (store_list(r->store, &have, &nhave, &e) == -1 ||
@@ -127,7 +131,8 @@ page_import(struct req *r)
 		goto out;
 	}
 	for (i = 0; i < res.nfile; i++)
-		out_row(r, "Import.File", i, "text", res.file[i]);
+		out_row(r, "Import.File", i, "text", out_msg(r, &res.file[i],
+		    text));
 	for (i = 0; i < res.nrec; i++) {
 		bad += judge(r, &res.rec[i], i, have, nhave, rows, nrows,
 		    &rows[nrows], &store);

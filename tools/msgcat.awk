@@ -16,7 +16,7 @@ inmsg && /^[ \t]*[A-Za-z0-9_]+[ \t]*=/ {
 	sub(/[ \t]*=.*/, "", key)
 	text = $0
 	sub(/^[^=]*=[ \t]?/, "", text)
-	gsub(/\\/, "\\\\", text)
+	gsub(/\\/, "&&", text)
 	gsub(/"/, "\\\"", text)
 	printf "\t[MSG_%s] = \"%s\",\n", key, text
 }

@@ -71,6 +71,19 @@ check "and in English on the English list" body_has "Dynamic DNS hostname: The l
 "$B/ddns-apply" -c "$T/ddns-admin.conf" > /dev/null 2> "$T/apply.err"
 check "ddns-apply says it in English (en.hdf's text, compiled in)" grep -qF "row 500 left out of ddclient's configuration: hostname: The label '-ostile' begins with a hyphen; each label must begin with a letter or a digit." "$T/apply.err"
 
+# The Import's notes come from ddns-apply (root) as keys and parameters:
+# the page words them in its language.
+make_instance
+printf 'ssl=yes\nprotocol=dyndns2\nscript=/other\nlogin=a\npassword=p\nstrano.example.org\n' > "$T/ddclient.conf"
+chmod 600 "$T/ddclient.conf"
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi GET ''
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi POST 'action=import' "csrf_token=$(token)"
+check "an Import refused: 422" [ "$(status)" = 422 ]
+check "the host's note from ddns-apply, in Italian" body_has "script=/other cambia ciò che ddclient invia, e ddns-admin non lo imposta: toglilo dal file o crea questo host dalla pagina."
+cgi GET ''
+cgi POST 'action=import' "csrf_token=$(token)"
+check "and in English" body_has "script=/other changes what ddclient sends, and ddns-admin does not set it"
+
 make_instance language=en
 as 'it'
 check "language = en: English, whatever the browser says" [ "$(page_lang)" = en ]

@@ -189,14 +189,17 @@ take(const char *text, const char *mod_text, enum ddv v, const char *host,
 	imp_free(&m);
 }
 
+/* has_note: a note of row, refused or not, whose English holds part. */
 static int
 has_note(const struct imp_row *row, int refused, const char *part)
 {
+	char text[MSG_TEXT_SZ];
 	size_t i;
 
 	for (i = 0; i < row->nnote; i++)
 		if (row->note[i].refused == refused &&
-		    strstr(row->note[i].text, part) != NULL)
+		    strstr(msg_english(&row->note[i].m, text, sizeof(text)),
+		    part) != NULL)
 			return 1;
 	return 0;
 }
@@ -277,17 +280,32 @@ START_TEST(line_format)
 	struct imp_result r;
 	struct imp_row row;
 	struct buf b = { 0 };
+	struct dd_msg m;
 	struct dd_err e;
 	static const char *const bad[] = {
-		"", "ddns-import 2\nend\n", "ddns-import 1\n",
-		"ddns-import 1\nhost a\nfield nosuch x\nend\n",
-		"ddns-import 1\nhost a\nfield login a\\qb\nend\n",
-		"ddns-import 1\nhost a\nfield login a\\x41\nend\n",
-		"ddns-import 1\nhost a\nfield login a\tb\nend\n",
-		"ddns-import 1\nfield login a\nend\n",
-		"ddns-import 1\nhost a\nend\nhost b\n",
-		"ddns-import 1\nhost a\nbogus\nend\n",
-		"ddns-import 1\nhost a\nend",
+		"", "ddns-import 1\nend\n", "ddns-import 2\n",
+		"ddns-import 2\nhost a\nfield nosuch x\nend\n",
+		"ddns-import 2\nhost a\nfield login a\\qb\nend\n",
+		"ddns-import 2\nhost a\nfield login a\\x41\nend\n",
+		"ddns-import 2\nhost a\nfield login a\tb\nend\n",
+		"ddns-import 2\nfield login a\nend\n",
+		"ddns-import 2\nhost a\nend\nhost b\n",
+		"ddns-import 2\nhost a\nbogus\nend\n",
+		"ddns-import 2\nhost a\nend",
+		/* a note's parameter with a bad escape, or longer than one */
+		"ddns-import 2\nhost a\ndrop imp_quiet\ta\\qb\nend\n",
+		"ddns-import 2\nhost a\ndrop imp_quiet\t"
+		    "0123456789012345678901234567890123456789012345678901234567890"
+		    "123456789012345678901234567890123456789\nend\n",
+	};
+	/* Notes the CGI cannot vouch for: shown as the generic text. */
+	static const char *const odd[] = {
+		"ddns-import 2\nfile no_such_key\nend\n",
+		"ddns-import 2\nfile imp_quiet\nend\n",		/* too few */
+		"ddns-import 2\nfile imp_nsupdate\tx\nend\n",	/* too many */
+		"ddns-import 2\nfile imp_quiet\ta\tb\nend\n",
+		"ddns-import 2\nfile none\nend\n",
+		"ddns-import 2\nfile %s%n\t{1}\nend\n",
 	};
 	size_t i;
 
@@ -298,26 +316,37 @@ START_TEST(line_format)
 	row.nnote = 1;
 	row.refused = 1;
 	row.note[0].refused = 1;
-	strcpy(row.note[0].text, "no\nway");
+	msg_set(&row.note[0].m, MSG_imp_unknown, "no\nway\tat all", "3.10");
+	msg_set(&m, MSG_imp_ours);
 	imp_emit_begin(&b);
-	imp_emit_file(&b, "about the file");
+	imp_emit_file(&b, &m);
 	imp_emit_row(&b, "a.example.org", &row);
 	imp_emit_end(&b);
 	ck_assert(!b.oom);
 	ck_assert_int_eq(imp_read(b.p, b.len, &r, &e), 0);
 	ck_assert_int_eq(r.nrec, 1);
 	ck_assert_int_eq(r.nfile, 1);
-	ck_assert_str_eq(r.file[0], "about the file");
+	ck_assert_int_eq(r.file[0].id, MSG_imp_ours);
 	ck_assert_str_eq(r.rec[0].in.password, "p\\w\t#'\" x");
 	ck_assert_str_eq(r.rec[0].in.login, "l\x7f");
 	ck_assert(r.rec[0].refused);
-	ck_assert_str_eq(r.rec[0].note[0].text, "no\nway");
+	ck_assert_int_eq(r.rec[0].note[0].m.id, MSG_imp_unknown);
+	ck_assert_str_eq(r.rec[0].note[0].m.param[0], "no\nway\tat all");
+	ck_assert_str_eq(r.rec[0].note[0].m.param[1], "3.10");
 	imp_result_free(&r);
 	buf_free(&b);
 	/* a file without hosts reads back empty */
-	ck_assert_int_eq(imp_read("ddns-import 1\nend\n", 18, &r, &e), 0);
+	ck_assert_int_eq(imp_read("ddns-import 2\nend\n", 18, &r, &e), 0);
 	ck_assert_int_eq(r.nrec, 0);
 	imp_result_free(&r);
+	for (i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		ck_assert_msg(imp_read(odd[i], strlen(odd[i]), &r, &e) == 0,
+		    "odd %zu refused", i);
+		ck_assert_uint_eq(r.nfile, 1);
+		ck_assert_msg(r.file[0].id == MSG_refused, "odd %zu: %s", i,
+		    msg_key(r.file[0].id));
+		imp_result_free(&r);
+	}
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		ck_assert_msg(imp_read(bad[i], strlen(bad[i]), &r, &e) == -1,
 		    "bad %zu read", i);
