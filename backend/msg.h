@@ -171,6 +171,21 @@
 	X(import_too_much, "")						\
 	/* the store */							\
 	X(db_busy, "")							\
+	X(db_damaged, "ss")						\
+	X(db_newer, "ss")						\
+	X(db_older, "sss")						\
+	X(db_missing, "s")						\
+	X(db_preparing, "s")						\
+	X(db_updating, "s")						\
+	X(db_reading_version, "s")					\
+	X(db_opening, "s")						\
+	X(db_hardening, "s")						\
+	X(db_reading_hosts, "s")					\
+	X(db_reading_host, "s")						\
+	X(db_writing, "s")						\
+	X(db_checking_hostname, "s")					\
+	X(db_reading_pending, "s")					\
+	X(db_reading_history, "s")					\
 	X(host_gone, "s")						\
 	X(host_exists, "s")						\
 	X(host_changed, "ss")						\

@@ -100,20 +100,19 @@ static const char *const migrations[] = {
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_VERSION,
     "one migration per schema version");
 
+/* db_fail: the database's error, said as what (a db_* key of msg.h
+ * whose parameter is SQLite's own words) unless it is busy or damaged. */
 static int
-db_fail(struct store *s, struct dd_err *e, const char *what)
+db_fail(struct store *s, struct dd_err *e, enum msg_id what)
 {
 	int rc = sqlite3_errcode(s->db);
 
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		return dd_fail(e, DD_EBUSY, NULL, MSG_db_busy);
 	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-		return dd_failf(e, DD_EDB, NULL, "The database %s is damaged (%s). "
-		    "It was left as it is: restore it from a backup, or move it "
-		    "away and a new, empty one is made.",
+		return dd_fail(e, DD_EDB, NULL, MSG_db_damaged,
 		    sqlite3_db_filename(s->db, "main"), sqlite3_errmsg(s->db));
-	return dd_failf(e, DD_EDB, NULL, "Database error while %s: %s", what,
-	    sqlite3_errmsg(s->db));
+	return dd_fail(e, DD_EDB, NULL, what, sqlite3_errmsg(s->db));
 }
 
 static sqlite3_stmt *
@@ -122,7 +121,7 @@ prep(struct store *s, const char *sql, struct dd_err *e)
 	sqlite3_stmt *st = NULL;
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		db_fail(s, e, "preparing a statement");
+		db_fail(s, e, MSG_db_preparing);
 		return NULL;
 	}
 	return st;
@@ -133,7 +132,7 @@ static int
 exec(struct store *s, const char *sql, struct dd_err *e)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, e, "updating");
+		return db_fail(s, e, MSG_db_updating);
 	return 0;
 }
 
@@ -169,17 +168,17 @@ user_version(struct store *s)
 static int
 schema_init(struct store *s, struct dd_err *e)
 {
+	char n1[MSG_NUM_SZ], n2[MSG_NUM_SZ];
 	long long v;
 	int rc = 0;
 
 	if (begin(s, e) == -1)
 		return -1;
 	if ((v = user_version(s)) < 0)
-		rc = db_fail(s, e, "reading the schema version");
+		rc = db_fail(s, e, MSG_db_reading_version);
 	else if (v > STORE_VERSION)
-		rc = dd_failf(e, DD_EDB, NULL, "The database was made by a newer "
-		    "version (schema %lld; this one reads %d).", v,
-		    STORE_VERSION);
+		rc = dd_fail(e, DD_EDB, NULL, MSG_db_newer, msg_num(n1, v),
+		    msg_num(n2, STORE_VERSION));
 	else if (v == 0)
 		rc = exec(s, store_schema_sql, e);
 	else
@@ -216,8 +215,7 @@ check_files(const char *path, struct dd_err *e)
 		if (fe.code != DD_ENOTFOUND)
 			return dd_failf(e, DD_EDB, NULL, "%s", fe.msg);
 		if (i == 0)
-			return dd_failf(e, DD_EDB, NULL, "The database %s does "
-			    "not exist.", path);
+			return dd_fail(e, DD_EDB, NULL, MSG_db_missing, path);
 	}
 	return 0;
 }
@@ -228,7 +226,7 @@ db_connect(struct store *s, const char *path, int flags, struct dd_err *e)
 {
 	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOFOLLOW, NULL) !=
 	    SQLITE_OK)
-		return db_fail(s, e, "opening the database");
+		return db_fail(s, e, MSG_db_opening);
 	sqlite3_busy_timeout(s->db, 5000);
 	sqlite3_extended_result_codes(s->db, 0);
 	/* The file is the web server's user's, so its schema is input: no
@@ -236,7 +234,7 @@ db_connect(struct store *s, const char *path, int flags, struct dd_err *e)
 	 * marked innocuous, and no statement may corrupt the file. */
 	if (sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) !=
 	    SQLITE_OK)
-		return db_fail(s, e, "hardening the connection");
+		return db_fail(s, e, MSG_db_hardening);
 	return exec(s, "PRAGMA trusted_schema = OFF", e);
 }
 
@@ -276,19 +274,18 @@ store_open(const char *path, int create, struct dd_err *e)
 static int
 check_version(struct store *s, struct dd_err *e)
 {
+	char n1[MSG_NUM_SZ], n2[MSG_NUM_SZ];
 	long long v = user_version(s);
 
 	if (v < 0)
-		return db_fail(s, e, "reading the schema version");
+		return db_fail(s, e, MSG_db_reading_version);
 	if (v > STORE_VERSION)
-		return dd_failf(e, DD_EDB, NULL, "The database was made by a newer "
-		    "version (schema %lld; this one reads %d).", v,
-		    STORE_VERSION);
+		return dd_fail(e, DD_EDB, NULL, MSG_db_newer, msg_num(n1, v),
+		    msg_num(n2, STORE_VERSION));
 	if (v < STORE_VERSION)
-		return dd_failf(e, DD_EDB, NULL, "The database %s has schema "
-		    "version %lld; this one reads %d and migrates nothing "
-		    "here: open the page once, which migrates it.",
-		    sqlite3_db_filename(s->db, "main"), v, STORE_VERSION);
+		return dd_fail(e, DD_EDB, NULL, MSG_db_older,
+		    sqlite3_db_filename(s->db, "main"), msg_num(n1, v),
+		    msg_num(n2, STORE_VERSION));
 	return 0;
 }
 
@@ -375,7 +372,7 @@ store_list(struct store *s, struct host **rows, size_t *n, struct dd_err *e)
 	if (rc != SQLITE_DONE) {
 		free(r);
 		return rc == SQLITE_NOMEM ? dd_fail(e, DD_ESYS, NULL,
-		    MSG_oom) : db_fail(s, e, "reading the hosts");
+		    MSG_oom) : db_fail(s, e, MSG_db_reading_hosts);
 	}
 	*rows = r;
 	*n = cnt;
@@ -433,7 +430,7 @@ store_each(struct store *s, const char *q,
 	free(pat);
 	if (rc != SQLITE_DONE)
 		return rc == SQLITE_NOMEM ? dd_fail(e, DD_ESYS, NULL,
-		    MSG_oom) : db_fail(s, e, "reading the hosts");
+		    MSG_oom) : db_fail(s, e, MSG_db_reading_hosts);
 	return 0;
 }
 
@@ -455,7 +452,7 @@ store_get(struct store *s, long long id, struct host *h, struct dd_err *e)
 	if (rc == SQLITE_DONE)
 		return dd_fail(e, DD_ENOTFOUND, NULL, MSG_host_gone,
 		    msg_num(num, id));
-	return db_fail(s, e, "reading a host");
+	return db_fail(s, e, MSG_db_reading_host);
 }
 
 /* run: step a prepared statement that returns no row, then finalize it. */
@@ -470,7 +467,7 @@ run(struct store *s, sqlite3_stmt *st, struct dd_err *e)
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		return 0;
-	return db_fail(s, e, "writing");
+	return db_fail(s, e, MSG_db_writing);
 }
 
 static int
@@ -518,7 +515,7 @@ hostname_taken(struct store *s, const struct host *h, struct dd_err *e)
 	if (rc == SQLITE_ROW)
 		return dd_fail(e, DD_EEXIST, "hostname", MSG_host_exists,
 		    h->hostname);
-	return rc == SQLITE_DONE ? 0 : db_fail(s, e, "checking the hostname");
+	return rc == SQLITE_DONE ? 0 : db_fail(s, e, MSG_db_checking_hostname);
 }
 
 /* Fields whose change makes ddclient resend (its cache does not see it). */
@@ -757,7 +754,7 @@ store_pending(struct store *s, char ***names, size_t *n, struct dd_err *e)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		store_free_names(v, cnt);
-		return db_fail(s, e, "reading the pending updates");
+		return db_fail(s, e, MSG_db_reading_pending);
 	}
 	*names = v;
 	*n = cnt;
@@ -775,7 +772,7 @@ store_change_mark(struct store *s, long long *mark, struct dd_err *e)
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*mark = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_fail(s, e, "reading the history");
+	return rc == SQLITE_ROW ? 0 : db_fail(s, e, MSG_db_reading_history);
 }
 
 int
@@ -845,7 +842,7 @@ store_audit(struct store *s, size_t offset, size_t limit,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		free(r);
-		return db_fail(s, e, "reading the history");
+		return db_fail(s, e, MSG_db_reading_history);
 	}
 	*more = cnt > limit;
 	*n = *more ? limit : cnt;

@@ -13,7 +13,7 @@ page_config(struct req *r)
 {
 	struct buf shown = { 0 };
 	struct dd_err e = { 0 };
-	char *data = NULL;
+	char *data = NULL, text[MSG_TEXT_SZ];
 	size_t n;
 
 	out_set(r, "Config.path", r->conf.ddclient_conf);
@@ -21,7 +21,7 @@ page_config(struct req *r)
 		/* Said in words on the page; the reason is the library's. */
 		out_set(r, "Config.problem", e.code == DD_ENOTFOUND ?
 		    "missing" : "unreadable");
-		out_set(r, "Config.why", e.msg);
+		out_set(r, "Config.why", out_msg(r, &e.m, text));
 	} else if (ddconf_mask(data, n, &shown) == -1) {
 		free(data);
 		dd_fail(&e, DD_ESYS, NULL, MSG_oom);

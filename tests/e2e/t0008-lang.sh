@@ -84,6 +84,12 @@ cgi GET ''
 cgi POST 'action=import' "csrf_token=$(token)"
 check "and in English" body_has "script=/other changes what ddclient sends, and ddns-admin does not set it"
 
+# The store's errors: a damaged database, said in Italian.
+head -c 4096 /dev/urandom > "$T/ddns.db"
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi GET ''
+check "a damaged database, in Italian (500)" sh -c "[ '$(status)' = 500 ] && grep -qF 'è danneggiato' '$T/out' && grep -qF 'ripristinalo da un backup' '$T/out'"
+rm -f "$T/ddns.db"
+
 make_instance language=en
 as 'it'
 check "language = en: English, whatever the browser says" [ "$(page_lang)" = en ]
