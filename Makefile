@@ -203,6 +203,8 @@ uninstall:
 lint:
 	@! grep -nE '<\?cs *(uvar|alt|lvar|evar|include: *[A-Z])' templates/*.cs || \
 		{ echo "lint: unescaped or evaluated template output"; exit 1; }
+	@python3 tools/msgargs.py || \
+		{ echo "lint: a message given the wrong number of parameters"; exit 1; }
 
 clean:
 	rm -rf $(B) build-asan build-valgrind

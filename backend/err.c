@@ -20,7 +20,7 @@ dd_copy(struct dd_err *e, enum dd_code code, const char *field,
 }
 
 int
-dd_fail(struct dd_err *e, enum dd_code code, const char *field,
+(dd_fail)(struct dd_err *e, enum dd_code code, const char *field,
     enum msg_id id, ...)
 {
 	va_list ap;

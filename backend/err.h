@@ -51,10 +51,13 @@ struct dd_err {
  * callers can write
  *   return dd_fail(e, DD_EINVAL, "hostname", MSG_label_empty);
  * field may be NULL. After id come its parameters, one const char * per
- * letter of msg_params(id) (msg.h); a number goes through msg_num.
+ * letter of msg_params(id) (msg.h); a number goes through msg_num. The
+ * macro appends MSG_END, so that a wrong count is caught (msg_set).
  */
-int dd_fail(struct dd_err *e, enum dd_code code, const char *field,
+int (dd_fail)(struct dd_err *e, enum dd_code code, const char *field,
     enum msg_id id, ...);
+#define dd_fail(e, code, field, ...) \
+	(dd_fail)(e, code, field, __VA_ARGS__, MSG_END)
 
 /*
  * dd_failf: the same for a fault the system words (a path, strerror, a

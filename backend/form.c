@@ -22,8 +22,8 @@ hexval(int c)
 enum bad { BAD_OOM, BAD_ESCAPE, BAD_NUL, BAD_UTF8 };
 static const enum msg_id bad_name[] = { MSG_oom, MSG_form_name_escape,
 	MSG_form_name_nul, MSG_form_name_utf8 };
-static const enum msg_id bad_value[] = { MSG_oom, MSG_form_value_escape,
-	MSG_form_value_nul, MSG_form_value_utf8 };
+static const enum msg_id bad_value[] = { MSG_none, MSG_form_value_escape,
+	MSG_form_value_nul, MSG_form_value_utf8 };	/* and the field */
 
 /* decode: %-decode n bytes at s into a malloc'd string; NULL if malformed
  * (bad escape, NUL, invalid UTF-8) or out of memory, with why set. */
@@ -106,9 +106,8 @@ parse_pair(const char *p, size_t len, const char *const *names, size_t nnames,
 		    names[i]);
 	val = eq ? decode(eq + 1, len - nlen - 1, &why) : strdup("");
 	if (val == NULL)
-		return dd_fail(e, why == BAD_OOM ? DD_ESYS : DD_EBADREQ,
-		    names[i], why == BAD_OOM ? MSG_oom : bad_value[why],
-		    names[i]);
+		return why == BAD_OOM ? dd_fail(e, DD_ESYS, names[i], MSG_oom) :
+		    dd_fail(e, DD_EBADREQ, names[i], bad_value[why], names[i]);
 	vals[i] = val;
 	return 0;
 }

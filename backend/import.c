@@ -733,8 +733,9 @@ add(struct imp_row *row, int refused, const struct dd_msg *m)
 }
 
 /* note: add the message id with its parameters (msg_set's). */
+#define note(row, refused, ...) (note)(row, refused, __VA_ARGS__, MSG_END)
 static void
-note(struct imp_row *row, int refused, enum msg_id id, ...)
+(note)(struct imp_row *row, int refused, enum msg_id id, ...)
 {
 	struct dd_msg m;
 	va_list ap;

@@ -42,6 +42,8 @@ msg_find(const char *key)
 	return -1;
 }
 
+const char msg_end[] = "";
+
 void
 msg_vset(struct dd_msg *m, enum msg_id id, va_list ap)
 {
@@ -52,15 +54,22 @@ msg_vset(struct dd_msg *m, enum msg_id id, va_list ap)
 	m->id = (unsigned)id < MSG__MAX ? id : MSG_refused;
 	n = strlen(table[m->id].params);
 	for (i = 0; i < n; i++) {
-		if ((p = va_arg(ap, const char *)) == NULL)
+		if ((p = va_arg(ap, const char *)) == MSG_END)
+			break;			/* fewer than the key has */
+		if (p == NULL)
 			p = "";
 		snprintf(m->param[i], MSG_PARAM_SZ, "%.*s",
 		    utf8_cut(p, MSG_PARAM_SZ - 1), p);
 	}
+	/* after the key's parameters, the end: else the call is wrong */
+	if (i < n || va_arg(ap, const char *) != MSG_END) {
+		memset(m, 0, sizeof(*m));
+		m->id = MSG_refused;
+	}
 }
 
 void
-msg_set(struct dd_msg *m, enum msg_id id, ...)
+(msg_set)(struct dd_msg *m, enum msg_id id, ...)
 {
 	va_list ap;
 

@@ -242,9 +242,16 @@ int msg_find(const char *key);
 /*
  * msg_set: m = id with the parameters that follow (one const char * per
  * letter of msg_params(id), NULL for ""), each cut to MSG_PARAM_SZ - 1
- * bytes on a character boundary. msg_vset takes them from ap.
+ * bytes on a character boundary. msg_vset takes them from ap, up to
+ * MSG_END, which the msg_set and dd_fail macros append: a call with more
+ * or fewer parameters than its key has is never read past its last
+ * argument, and gives MSG_refused (so a test that sees the message sees
+ * the slip).
  */
-void msg_set(struct dd_msg *m, enum msg_id id, ...);
+extern const char msg_end[];
+#define MSG_END msg_end
+void (msg_set)(struct dd_msg *m, enum msg_id id, ...);
+#define msg_set(m, ...) (msg_set)(m, __VA_ARGS__, MSG_END)
 void msg_vset(struct dd_msg *m, enum msg_id id, va_list ap);
 
 /* msg_num: n in decimal into buf, for a parameter; returns buf. */

@@ -661,8 +661,9 @@ check_field(enum hfield f, const char *v, unsigned need, unsigned take,
 }
 
 /* bad: why[f] gets the message id with its parameters; returns -1. */
+#define bad(why, f, ...) (bad)(why, f, __VA_ARGS__, MSG_END)
 static int
-bad(struct dd_err why[HF__MAX], enum hfield f, enum msg_id id, ...)
+(bad)(struct dd_err why[HF__MAX], enum hfield f, enum msg_id id, ...)
 {
 	va_list ap;
 

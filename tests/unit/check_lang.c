@@ -282,11 +282,16 @@ START_TEST(every_message_renders_in_both_languages)
 		hdf = texts(lang[i]);
 		for (id = MSG_none + 1; id < MSG__MAX; id++) {
 			spec = msg_params(id);
-			msg_set(&m, id, "P1", "P2", "P3");
+			memset(&m, 0, sizeof(m));
+			m.id = id;
+			/* a word parameter names a word; others are P1, ... */
 			for (k = 0; spec[k]; k++)
 				if (spec[k] == 'k')
 					snprintf(m.param[k], MSG_PARAM_SZ, "%s",
 					    msg_key(MSG_ch_space));
+				else
+					snprintf(m.param[k], MSG_PARAM_SZ,
+					    "P%zu", k + 1);
 			snprintf(name, sizeof(name), "Msg.%s", msg_key(id));
 			ck_assert_int_eq(msg_format(hdf_get_value(hdf, name,
 			    NULL), &m, hdf_word, hdf, out, sizeof(out)), 0);
@@ -340,6 +345,15 @@ START_TEST(a_message_is_never_a_format)
 		memcpy(big + i, "\xc3\xa8", 2);		/* è */
 	msg_set(&m, MSG_label_char, big);
 	ck_assert_uint_eq(strlen(m.param[0]), MSG_PARAM_SZ - 2);
+	/* a call with the wrong number of parameters is never read past its
+	 * last one, and says so: the generic message */
+	msg_set(&m, MSG_label_long, "only one");
+	ck_assert_int_eq(m.id, MSG_refused);
+	msg_set(&m, MSG_label_empty, "one too many");
+	ck_assert_int_eq(m.id, MSG_refused);
+	msg_set(&m, MSG_label_long, "a", NULL);		/* NULL is "" */
+	ck_assert_int_eq(m.id, MSG_label_long);
+	ck_assert_str_eq(m.param[1], "");
 	hdf_destroy(&it);
 }
 END_TEST
