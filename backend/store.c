@@ -153,6 +153,18 @@ finish(struct store *s, int rc, struct dd_err *e)
 	return -1;
 }
 
+int
+store_snapshot(struct store *s, struct dd_err *e)
+{
+	return exec(s, "BEGIN", e);
+}
+
+void
+store_snapshot_end(struct store *s)
+{
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
 static long long
 user_version(struct store *s)
 {
@@ -166,13 +178,17 @@ user_version(struct store *s)
 }
 
 /* Create or migrate inside one write transaction, so that concurrent
- * first requests do it once. */
+ * first requests do it once. A database already at this version (every
+ * request but the first) is seen without a write lock: the version only
+ * changes inside that transaction, where it is read again. */
 static int
 schema_init(struct store *s, struct dd_err *e)
 {
 	long long v;
 	int rc = 0;
 
+	if (user_version(s) == STORE_VERSION)
+		return 0;
 	if (begin(s, e) == -1)
 		return -1;
 	if ((v = user_version(s)) < 0)
@@ -223,10 +239,26 @@ check_files(const char *path, struct dd_err *e)
 	return 0;
 }
 
+/* sqlite_once: before SQLite starts, tell it this process has one thread
+ * and wants no memory statistics: no mutex is taken on every malloc and
+ * every step (a tenth of a list page's instructions otherwise). Later
+ * calls are refused by SQLite, harmlessly. */
+static void
+sqlite_once(void)
+{
+	static int done;
+
+	if (done++)
+		return;
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* db_connect: open with flags, never through a link, hardened. */
 static int
 db_connect(struct store *s, const char *path, int flags, struct dd_err *e)
 {
+	sqlite_once();
 	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOFOLLOW, NULL) !=
 	    SQLITE_OK)
 		return db_fail(s, e, "opening the database");
@@ -324,10 +356,18 @@ static int
 col_text(sqlite3_stmt *st, int col, char *dst, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
-	size_t n = (size_t)sqlite3_column_bytes(st, col);
+	size_t n = (size_t)sqlite3_column_bytes(st, col), len;
 
-	snprintf(dst, size, "%s", t ? (const char *)t : "");
-	return t != NULL && (strlen((const char *)t) != n || n >= size) ? -1 : 0;
+	if (t == NULL) {
+		dst[0] = '\0';
+		return 0;
+	}
+	len = strnlen((const char *)t, size);
+	if (len == size)	/* cut: the most that fits, as before */
+		len = size - 1;
+	memcpy(dst, t, len);
+	dst[len] = '\0';
+	return len != n ? -1 : 0;
 }
 
 static void
@@ -439,23 +479,34 @@ store_each(struct store *s, const char *q,
 }
 
 int
-store_get(struct store *s, long long id, struct host *h, struct dd_err *e)
+store_get_ids(struct store *s, const long long *ids, size_t n, struct host *h,
+    struct dd_err *e)
 {
 	sqlite3_stmt *st;
-	int rc;
+	size_t i;
+	int rc = SQLITE_ROW;
 
 	if ((st = prep(s, SELECT_HOST "WHERE id = ?1", e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		row_to_host(st, h);
+	for (i = 0; i < n && rc == SQLITE_ROW; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			row_to_host(st, &h[i]);
+		sqlite3_reset(st);
+	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
 		return dd_fail(e, DD_ENOTFOUND, NULL, "There is no host %lld; "
-		    "it may have been deleted meanwhile.", id);
+		    "it may have been deleted meanwhile.", ids[i - 1]);
 	return db_fail(s, e, "reading a host");
+}
+
+int
+store_get(struct store *s, long long id, struct host *h, struct dd_err *e)
+{
+	return store_get_ids(s, &id, 1, h, e);
 }
 
 /* run: step a prepared statement that returns no row, then finalize it. */

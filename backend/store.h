@@ -36,6 +36,15 @@ struct store *store_open_readonly(const char *path, struct dd_err *e);
 void store_close(struct store *s);
 
 /*
+ * store_snapshot: the reads until store_snapshot_end see one state of the
+ * database (a read transaction, with one lock taken and SQLite's page
+ * cache kept between them): a page's counts and rows agree. Returns 0, or
+ * -1 with e set.
+ */
+int store_snapshot(struct store *s, struct dd_err *e);
+void store_snapshot_end(struct store *s);
+
+/*
  * store_list: all hosts ordered by hostname into a malloc'd array *rows of
  * *n entries (the caller frees *rows). Returns 0, or -1 with e set.
  */
@@ -56,6 +65,14 @@ int store_each(struct store *s, const char *q,
 /* store_get: the host with this id into *h. -1 with DD_ENOTFOUND if none. */
 int store_get(struct store *s, long long id, struct host *h,
     struct dd_err *e);
+
+/*
+ * store_get_ids: the hosts with the n ids into h[0..n-1], in that order,
+ * through one prepared statement (a page of the list). -1 with
+ * DD_ENOTFOUND naming the first id that has no row.
+ */
+int store_get_ids(struct store *s, const long long *ids, size_t n,
+    struct host *h, struct dd_err *e);
 
 /*
  * store_save: insert h (h->id == 0; h->id and h->version are set on

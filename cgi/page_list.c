@@ -83,12 +83,12 @@ static const struct {
  * host's look, the worse of them, into *key and *kind.
  */
 static void
-set_families(struct req *r, size_t i, const struct host *h,
+set_families(struct req *r, HDF *it, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
     const char **key, const char **kind)
 {
 	const char *ip, *status, *fkey, *fkind;
-	char name[40];
+	HDF *fam;
 	size_t w, k;
 	int v6;
 
@@ -101,24 +101,22 @@ set_families(struct req *r, size_t i, const struct host *h,
 	for (k = 0; k < 2 && (v6 = wants[w].v6[k]) != -1; k++) {
 		cache_family(ce, v6, &ip, &status);
 		status_of(h, ce, status, &fkey, &fkind);
-#define FAM(f, v) do { snprintf(name, sizeof(name), "State.Fam.%zu." f, k); \
-	out_row(r, "Hosts", i, name, v); } while (0)
-		FAM("name", v6 ? "IPv6" : "IPv4");
-		FAM("ip", ip);
-		FAM("status", status);
-		FAM("text", out_lang(r, "Status", fkey));
-		FAM("kind", fkind);
+		fam = out_item(it, "State.Fam", k);
+		out_put(fam, "name", v6 ? "IPv6" : "IPv4");
+		out_put(fam, "ip", ip);
+		out_put(fam, "status", status);
+		out_put(fam, "text", out_lang(r, "Status", fkey));
+		out_put(fam, "kind", fkind);
 		if (*ni[v6 ? NET_V6 : NET_V4].ip && *ip)
-			FAM("insync", strcmp(ni[v6 ? NET_V6 : NET_V4].ip, ip) ==
-			    0 ? "1" : "0");
-#undef FAM
+			out_put(fam, "insync", strcmp(ni[v6 ? NET_V6 :
+			    NET_V4].ip, ip) == 0 ? "1" : "0");
 		if (*kind == NULL || rank(fkind) > rank(*kind))
 			*key = fkey, *kind = fkind;
 	}
 }
 
 static void
-set_state(struct req *r, size_t i, const struct host *h,
+set_state(struct req *r, HDF *it, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
     const struct vet *v, int pending)
 {
@@ -128,9 +126,9 @@ set_state(struct req *r, size_t i, const struct host *h,
 	if (v->field != -1) {
 		/* ddns-apply leaves it out: say so, whatever the cache says. */
 		kind = "error", key = "notwritten";
-		out_row(r, "Hosts", i, "State.field",
-		    out_lang(r, "Field", host_field_name(v->field)));
-		out_row(r, "Hosts", i, "State.why", v->msg);
+		out_put(it, "State.field", out_lang(r, "Field",
+		    host_field_name(v->field)));
+		out_put(it, "State.why", v->msg);
 	} else if (pending)
 		/* Still queued after its save: ddns-apply did not run or did
 		 * not drop its cache entry, so ddclient may not have it. */
@@ -138,46 +136,47 @@ set_state(struct req *r, size_t i, const struct host *h,
 	else if (!h->enabled)
 		kind = "disabled", key = "disabled";
 	else if (ce != NULL) {
-		set_families(r, i, h, ce, ni, &key, &kind);
-		out_row(r, "Hosts", i, "State.mtime", out_time(ce->mtime, t));
-		out_row(r, "Hosts", i, "State.atime", out_time(ce->atime, t));
+		set_families(r, it, h, ce, ni, &key, &kind);
+		out_put(it, "State.mtime", out_time(ce->mtime, t));
+		out_put(it, "State.atime", out_time(ce->atime, t));
 	}
-	out_row(r, "Hosts", i, "State.text", out_lang(r, "Status", key));
-	out_row(r, "Hosts", i, "State.kind", kind);
+	out_put(it, "State.text", out_lang(r, "Status", key));
+	out_put(it, "State.kind", kind);
 }
 
 /* The hostname's labels, each with its dot, so that the page may break a
  * long name after a dot and never inside a label. */
 static void
-hostname_labels(struct req *r, size_t i, const char *name)
+hostname_labels(HDF *it, const char *name)
 {
-	char key[48], label[HOSTNAME_SZ];
+	char label[HOSTNAME_SZ];
 	size_t k, n;
 
 	for (k = 0; *name; k++, name += n) {
 		n = strcspn(name, ".");
 		n += name[n] == '.';
-		snprintf(label, sizeof(label), "%.*s", (int)n, name);
-		snprintf(key, sizeof(key), "labels.%zu", k);
-		out_row(r, "Hosts", i, key, label);
+		if (n >= sizeof(label))
+			break;
+		memcpy(label, name, n);
+		label[n] = '\0';
+		out_putk(it, "labels", k, label);
 	}
 }
 
 static void
-set_host(struct req *r, size_t i, const struct host *h)
+set_host(struct req *r, HDF *it, const struct host *h)
 {
 	const struct provider *p = prov_find(h->provider);
+	const char *name = p == NULL ? "" : out_lang(r, "ProviderName", p->id);
 
-	out_setn(r, h->id, "Hosts.%zu.id", i);
-	out_setn(r, h->enabled, "Hosts.%zu.enabled", i);
-	out_row(r, "Hosts", i, "hostname", h->hostname);
-	hostname_labels(r, i, h->hostname);
-	out_row(r, "Hosts", i, "provider", p == NULL ? h->provider :
-	    *out_lang(r, "ProviderName", p->id) ? out_lang(r, "ProviderName",
-	    p->id) : p->label);
-	out_row(r, "Hosts", i, "login", h->login);
-	out_row(r, "Hosts", i, "description", h->description);
-	out_row(r, "Hosts", i, "mx", h->mx);
+	out_putn(it, "id", h->id);
+	out_putn(it, "enabled", h->enabled);
+	hostname_labels(it, h->hostname);
+	out_put(it, "provider", p == NULL ? h->provider : *name ? name :
+	    p->label);
+	out_put(it, "login", h->login);
+	out_put(it, "description", h->description);
+	out_put(it, "mx", h->mx);
 }
 
 /* is_pending: whether host is among the n queued names. */
@@ -370,16 +369,15 @@ scan_class(const struct cache_entry *ce, void *arg)
 	    c);
 }
 
-/* One host of the ranked list: enough to order it and find it again. */
-struct ranked {
-	long long	 id;
-	unsigned char	 cls;
-	char		 name[HOSTNAME_SZ];
-};
-
+/*
+ * The hosts that match, in the store's order (by name), with a byte each
+ * for their class: the page's order, failing first and by name within a
+ * class, needs no sort and no copy of the names (9 bytes a host).
+ */
 struct ranking {
 	const struct ctab *tab;
-	struct ranked	*v;
+	long long	*id;
+	unsigned char	*cls;
 	size_t		 n, cap;
 	size_t		 count[CLS__MAX];
 };
@@ -388,35 +386,45 @@ static int
 rank_row(long long id, const char *hostname, int enabled, void *arg)
 {
 	struct ranking *rk = arg;
-	struct ranked *tmp;
+	long long *ids;
+	unsigned char *cls;
+	size_t cap;
 
 	if (rk->n == rk->cap) {
-		rk->cap = rk->cap ? rk->cap * 2 : 256;
-		if ((tmp = realloc(rk->v, rk->cap * sizeof(*tmp))) == NULL)
+		cap = rk->cap ? rk->cap * 2 : 256;
+		if ((ids = realloc(rk->id, cap * sizeof(*ids))) == NULL)
 			return -1;
-		rk->v = tmp;
+		rk->id = ids;
+		if ((cls = realloc(rk->cls, cap)) == NULL)
+			return -1;
+		rk->cls = cls;
+		rk->cap = cap;
 	}
-	rk->v[rk->n].id = id;
-	rk->v[rk->n].cls = enabled ? ctab_get(rk->tab, name_hash(hostname)) :
+	rk->id[rk->n] = id;
+	rk->cls[rk->n] = enabled ? ctab_get(rk->tab, name_hash(hostname)) :
 	    CLS_DISABLED;
-	snprintf(rk->v[rk->n].name, sizeof(rk->v[rk->n].name), "%s", hostname);
-	rk->count[rk->v[rk->n].cls]++;
+	rk->count[rk->cls[rk->n]]++;
 	rk->n++;
 	return 0;
 }
 
-/* Failing first, then waiting, up to date, disabled; then by name. */
-static int
-cmp_ranked(const void *a, const void *b)
+/*
+ * page_ids: the ids at positions first.. first+n-1 of the page order
+ * into ids[]: position = the hosts of the worse classes, then the rank
+ * within its class (the store's order).
+ */
+static void
+page_ids(const struct ranking *rk, size_t first, size_t n, long long *ids)
 {
-	const struct ranked *x = a, *y = b;
-	int c;
+	size_t at[CLS__MAX], c, i, pos;
 
-	if (x->cls != y->cls)
-		return x->cls - y->cls;
-	if ((c = strcmp(x->name, y->name)) != 0)
-		return c;
-	return (x->id > y->id) - (x->id < y->id);
+	for (c = 0, pos = 0; c < CLS__MAX; pos += rk->count[c], c++)
+		at[c] = pos;
+	for (i = 0; i < rk->n; i++) {
+		pos = at[rk->cls[i]]++;
+		if (pos >= first && pos < first + n)
+			ids[pos - first] = rk->id[i];
+	}
 }
 
 /* The cache entries of the page's hosts only (second, streaming pass). */
@@ -477,8 +485,8 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	struct ctab tab = { 0 };
 	struct ranking rk = { 0 };
 	struct pagecache pc = { 0 };
-	long long page = 1, pages;
-	size_t first, i;
+	long long page = 1, pages, ids[PER_PAGE];
+	size_t first;
 	int rc = -1;
 
 	*h = NULL;
@@ -494,8 +502,6 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	rk.tab = &tab;
 	if (store_each(r->store, r->q[Q_SEARCH], rank_row, &rk, e) == -1)
 		goto out;
-	if (rk.n > 1)	/* qsort may not take NULL, even for 0 */
-		qsort(rk.v, rk.n, sizeof(*rk.v), cmp_ranked);
 	pages = rk.n ? (long long)((rk.n + PER_PAGE - 1) / PER_PAGE) : 1;
 	if (page > pages)
 		page = pages;
@@ -508,9 +514,9 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 		rc = dd_fail(e, DD_ESYS, NULL, "out of memory");
 		goto out;
 	}
-	for (i = 0; i < *n; i++)
-		if (store_get(r->store, rk.v[first + i].id, &(*h)[i], e) == -1)
-			goto out;
+	page_ids(&rk, first, *n, ids);
+	if (store_get_ids(r->store, ids, *n, *h, e) == -1)
+		goto out;
 	pc.h = *h;
 	pc.n = *n;
 	pc.ce = *ce;
@@ -520,7 +526,8 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 out:
 	free(tab.key);
 	free(tab.cls);
-	free(rk.v);
+	free(rk.id);
+	free(rk.cls);
 	if (rc == -1) {
 		free(*h);
 		free(*ce);
@@ -565,17 +572,21 @@ page_list(struct req *r)
 	struct host *h;
 	struct vet *v;
 	struct dd_err e = { 0 };
+	HDF *it;
 	char **pend = NULL, cpath[PATH_MAX];
 	size_t n, npend = 0, i;
 
 	/* ddclient's cache, or the root side's copy of it (apply.h). */
 	apply_status_path(&r->conf, cpath, sizeof(cpath));
-	if (load_page(r, cpath, &h, &n, &ce, &e) == -1) {
+	if (store_snapshot(r->store, &e) == -1 ||
+	    load_page(r, cpath, &h, &n, &ce, &e) == -1) {
+		store_snapshot_end(r->store);
 		http_error(r, &e);
 		return;
 	}
 	if (store_pending(r->store, &pend, &npend, &e) == -1)
 		npend = 0;	/* the page still shows the rest */
+	store_snapshot_end(r->store);
 	if ((v = calloc(n + 1, sizeof(*v))) == NULL) {
 		store_free_names(pend, npend);
 		free(ce);
@@ -593,8 +604,9 @@ page_list(struct req *r)
 		out_set(r, "Page.plain_http", "1");
 	public_ip(r, ni);
 	for (i = 0; i < n; i++) {
-		set_host(r, i, &h[i]);
-		set_state(r, i, &h[i], ce[i].host[0] ? &ce[i] : NULL, ni, &v[i],
+		it = out_item(r->hdf, "Hosts", i);
+		set_host(r, it, &h[i]);
+		set_state(r, it, &h[i], ce[i].host[0] ? &ce[i] : NULL, ni, &v[i],
 		    is_pending(pend, npend, h[i].hostname));
 	}
 	store_free_names(pend, npend);

@@ -29,6 +29,7 @@
 <?cs if:subcount(Hosts) == 0 ?>
 <p class="empty" id="empty"><?cs var:Lang.Empty ?></p>
 <?cs else ?>
+<form method="post" action="?action=list" id="host-actions"><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>">
 <table class="hosts">
 <thead><tr>
 <th><?cs var:Lang.Col.hostname ?></th><th><?cs var:Lang.Col.provider ?></th><th><?cs var:Lang.Col.login ?></th><th><?cs var:Lang.Col.description ?></th><th><?cs var:Lang.Col.mx ?></th><th><?cs var:Lang.Col.enabled ?></th><th><?cs var:Lang.Col.state ?></th><th><?cs var:Lang.Col.actions ?></th>
@@ -52,18 +53,13 @@
 <td class="actions" data-label="<?cs var:Lang.Col.actions ?>">
 <a class="button" href="?action=edit&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Modify ?></a>
 <a class="button danger" href="?action=delete&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Delete ?></a>
-<form method="post" action="?action=<?cs if:h.enabled == "1" ?>disable<?cs else ?>enable<?cs /if ?>">
-<input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="id" value="<?cs var:h.id ?>">
-<button type="submit"><?cs if:h.enabled == "1" ?><?cs var:Lang.Disable ?><?cs else ?><?cs var:Lang.Enable ?><?cs /if ?></button>
-</form>
-<?cs if:h.enabled == "1" ?><form method="post" action="?action=update">
-<input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="id" value="<?cs var:h.id ?>">
-<button type="submit"><?cs var:Lang.UpdateNow ?></button>
-</form><?cs /if ?>
+<?cs if:h.enabled == "1" ?><button type="submit" formaction="?action=disable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Disable ?></button>
+<button type="submit" formaction="?action=update" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.UpdateNow ?></button><?cs else ?><button type="submit" formaction="?action=enable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Enable ?></button><?cs /if ?>
 </td>
 </tr>
 <?cs /each ?></tbody>
 </table>
+</form>
 <?cs if:Paging.pages > 1 ?><nav class="paging" id="paging" aria-label="<?cs var:Lang.Paging.label ?>">
 <?cs if:Paging.prev ?><a href="?action=list&amp;page=<?cs var:Paging.prev ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="prev"><?cs var:Lang.Paging.prev ?></a><?cs /if ?>
 <span><?cs var:Lang.Paging.page ?> <?cs var:Paging.page ?> / <?cs var:Paging.pages ?></span>
