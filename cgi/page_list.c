@@ -271,15 +271,22 @@ daemon_line(struct req *r)
 /* How a host looks in the summary and the order: failing first. */
 enum cls { CLS_ERROR, CLS_WAIT, CLS_OK, CLS_DISABLED, CLS__MAX };
 
-/* FNV-1a: the cache's hosts are told apart by a 64-bit hash alone. */
+/* FNV-1a of n bytes: the cache's hosts are told apart by a 64-bit hash
+ * alone when counted; the page's own rows are compared whole. */
 static uint64_t
-name_hash(const char *s)
+name_hashn(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
 	return h | 1;		/* 0 marks an empty slot */
+}
+
+static uint64_t
+name_hash(const char *s)
+{
+	return name_hashn(s, strlen(s));
 }
 
 /* The class of one family's status word, as status_of words it: a last
@@ -430,9 +437,24 @@ page_ids(const struct ranking *rk, size_t first, size_t n, long long *ids)
 /* The cache entries of the page's hosts only (second, streaming pass). */
 struct pagecache {
 	const struct host	*h;
+	uint64_t		 hash[PER_PAGE];	/* of each h[i].hostname */
 	size_t			 n;
 	struct cache_entry	*ce;	/* n slots; host "" if none */
 };
+
+/* page_wants: whether a cache line's host may be one of the page's. */
+static int
+page_wants(const char *host, size_t len, void *arg)
+{
+	const struct pagecache *pc = arg;
+	uint64_t k = name_hashn(host, len);
+	size_t i;
+
+	for (i = 0; i < pc->n; i++)
+		if (pc->hash[i] == k)
+			return 1;
+	return 0;
+}
 
 static int
 scan_page(const struct cache_entry *ce, void *arg)
@@ -486,7 +508,7 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	struct ranking rk = { 0 };
 	struct pagecache pc = { 0 };
 	long long page = 1, pages, ids[PER_PAGE];
-	size_t first;
+	size_t first, i;
 	int rc = -1;
 
 	*h = NULL;
@@ -495,7 +517,7 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 1000000, &page) == -1)
 		return dd_fail(e, DD_EBADREQ, "page", "The page number must be a "
 		    "positive number.");
-	if (cache_scan(cpath, scan_class, &tab, e) == -1) {
+	if (cache_scan(cpath, NULL, scan_class, &tab, e) == -1) {
 		out_set(r, "Daemon.cache_error", e->msg);
 		dd_clear(e);
 	}
@@ -520,7 +542,9 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	pc.h = *h;
 	pc.n = *n;
 	pc.ce = *ce;
-	if (cache_scan(cpath, scan_page, &pc, NULL) == -1)
+	for (i = 0; i < *n; i++)
+		pc.hash[i] = name_hash((*h)[i].hostname);
+	if (cache_scan(cpath, page_wants, scan_page, &pc, NULL) == -1)
 		memset(*ce, 0, *n * sizeof(**ce));
 	rc = 0;
 out:
