@@ -438,6 +438,7 @@ page_ids(const struct ranking *rk, size_t first, size_t n, long long *ids)
 struct pagecache {
 	const struct host	*h;
 	uint64_t		 hash[PER_PAGE];	/* of each h[i].hostname */
+	uint64_t		 bloom[16];	/* bit hash % 1024 of each */
 	size_t			 n;
 	struct cache_entry	*ce;	/* n slots; host "" if none */
 };
@@ -450,6 +451,8 @@ page_wants(const char *host, size_t len, void *arg)
 	uint64_t k = name_hashn(host, len);
 	size_t i;
 
+	if (!(pc->bloom[(k >> 6) & 15] & (1ULL << (k & 63))))
+		return 0;	/* most lines: not one of the page's */
 	for (i = 0; i < pc->n; i++)
 		if (pc->hash[i] == k)
 			return 1;
@@ -542,8 +545,10 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	pc.h = *h;
 	pc.n = *n;
 	pc.ce = *ce;
-	for (i = 0; i < *n; i++)
+	for (i = 0; i < *n; i++) {
 		pc.hash[i] = name_hash((*h)[i].hostname);
+		pc.bloom[(pc.hash[i] >> 6) & 15] |= 1ULL << (pc.hash[i] & 63);
+	}
 	if (cache_scan(cpath, page_wants, scan_page, &pc, NULL) == -1)
 		memset(*ce, 0, *n * sizeof(**ce));
 	rc = 0;
