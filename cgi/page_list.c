@@ -478,6 +478,27 @@ scan_page(const struct cache_entry *ce, void *arg)
 	return 0;
 }
 
+/* page_cache: the cache entries of the n hosts h of the page into ce[]
+ * (zeroed: host "" for none), from a second pass that parses only lines
+ * naming one of them. A cache that cannot be read leaves them all none. */
+static void
+page_cache(const char *cpath, const struct host *h, size_t n,
+    struct cache_entry *ce)
+{
+	struct pagecache pc = { 0 };
+	size_t i;
+
+	pc.h = h;
+	pc.n = n;
+	pc.ce = ce;
+	for (i = 0; i < n; i++) {
+		pc.hash[i] = name_hash(h[i].hostname);
+		pc.bloom[(pc.hash[i] >> 6) & 15] |= 1ULL << (pc.hash[i] & 63);
+	}
+	if (cache_scan(cpath, page_wants, scan_page, &pc, NULL) == -1)
+		memset(ce, 0, n * sizeof(*ce));
+}
+
 /* The summary line and the page links. */
 static void
 set_summary(struct req *r, const struct ranking *rk, long long page,
@@ -515,9 +536,8 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 {
 	struct ctab tab = { 0 };
 	struct ranking rk = { 0 };
-	struct pagecache pc = { 0 };
 	long long page = 1, pages, ids[PER_PAGE];
-	size_t first, i;
+	size_t first;
 	int rc = -1;
 
 	*h = NULL;
@@ -548,15 +568,7 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	page_ids(&rk, first, *n, ids);
 	if (store_get_ids(r->store, ids, *n, *h, e) == -1)
 		goto out;
-	pc.h = *h;
-	pc.n = *n;
-	pc.ce = *ce;
-	for (i = 0; i < *n; i++) {
-		pc.hash[i] = name_hash((*h)[i].hostname);
-		pc.bloom[(pc.hash[i] >> 6) & 15] |= 1ULL << (pc.hash[i] & 63);
-	}
-	if (cache_scan(cpath, page_wants, scan_page, &pc, NULL) == -1)
-		memset(*ce, 0, *n * sizeof(**ce));
+	page_cache(cpath, *h, *n, *ce);
 	rc = 0;
 out:
 	free(tab.key);
