@@ -22,7 +22,9 @@
 </ul>
 </div>
 <p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a> <a class="button" id="show-config" href="?action=config"><?cs var:Lang.ConfigPage.link ?></a></p>
-<p class="summary" id="summary"><?cs var:Summary.total ?> <?cs if:Summary.total == "1" ?><?cs var:Lang.Summary.host ?><?cs else ?><?cs var:Lang.Summary.hosts ?><?cs /if ?><?cs if:Search.q ?> <?cs var:Lang.Summary.matching ?><?cs /if ?>: <?cs var:Summary.ok ?> <?cs var:Lang.Summary.ok ?>, <?cs var:Summary.failing ?> <?cs var:Lang.Summary.failing ?>, <?cs var:Summary.waiting ?> <?cs var:Lang.Summary.waiting ?><?cs if:Summary.disabled != "0" ?>, <?cs var:Summary.disabled ?> <?cs var:Lang.Summary.disabled ?><?cs /if ?>.</p>
+<?cs def:words(n, w) ?><?cs if:n == "1" ?><?cs var:w.one ?><?cs else ?><?cs var:w.other ?><?cs /if ?><?cs /def ?>
+<?cs def:count(n, w) ?><?cs var:n ?> <?cs call:words(n, w) ?><?cs /def ?>
+<p class="summary" id="summary"><?cs call:count(Summary.total, Lang.Summary.host) ?><?cs if:Search.q ?> <?cs call:words(Summary.total, Lang.Summary.matching) ?><?cs /if ?>: <?cs call:count(Summary.ok, Lang.Summary.ok) ?>, <?cs call:count(Summary.failing, Lang.Summary.failing) ?>, <?cs call:count(Summary.waiting, Lang.Summary.waiting) ?><?cs if:Summary.disabled != "0" ?>, <?cs call:count(Summary.disabled, Lang.Summary.disabled) ?><?cs /if ?>.</p>
 <form class="search" method="get" role="search"><input type="hidden" name="action" value="list">
 <label for="f-q"><?cs var:Lang.Search.label ?></label> <input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>" maxlength="100"> <button type="submit"><?cs var:Lang.Search.go ?></button></form>
 <?cs if:Import.offer ?><form method="post" action="?action=import" id="import"><p><?cs var:Lang.Import.offer ?></p><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.Import.button ?></button></form><?cs /if ?>
