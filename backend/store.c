@@ -396,18 +396,18 @@ row_to_host(sqlite3_stmt *st, struct host *h)
 	h->version = sqlite3_column_int64(st, HF__MAX + 4);
 }
 
-int
-store_list(struct store *s, struct host **rows, size_t *n, struct dd_err *e)
+/* rows_of: step st (prepared and bound) to its end into a malloc'd
+ * *rows of *n hosts, and finalize it. Returns 0, or -1 with e set. */
+static int
+rows_of(struct store *s, sqlite3_stmt *st, struct host **rows, size_t *n,
+    struct dd_err *e)
 {
-	sqlite3_stmt *st;
 	struct host *r = NULL, *tmp;
 	size_t cnt = 0, cap = 0;
 	int rc;
 
 	*rows = NULL;
 	*n = 0;
-	if ((st = prep(s, SELECT_HOST "ORDER BY hostname, id", e)) == NULL)
-		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (cnt == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -428,6 +428,53 @@ store_list(struct store *s, struct host **rows, size_t *n, struct dd_err *e)
 	*rows = r;
 	*n = cnt;
 	return 0;
+}
+
+int
+store_list(struct store *s, struct host **rows, size_t *n, struct dd_err *e)
+{
+	sqlite3_stmt *st;
+
+	*rows = NULL;
+	*n = 0;
+	if ((st = prep(s, SELECT_HOST "ORDER BY hostname, id", e)) == NULL)
+		return -1;
+	return rows_of(s, st, rows, n, e);
+}
+
+/* The most names and providers store_related binds (a page's 50 hosts). */
+#define RELATED_MAX	128
+
+int
+store_related(struct store *s, const char *const *names, size_t nn,
+    const char *const *provs, size_t np, struct host **rows, size_t *n,
+    struct dd_err *e)
+{
+	char sql[sizeof(SELECT_HOST) + 64 + RELATED_MAX * 2];
+	sqlite3_stmt *st;
+	size_t i, o;
+
+	*rows = NULL;
+	*n = 0;
+	if (nn + np > RELATED_MAX)
+		return dd_fail(e, DD_ESYS, NULL, "too many hosts to relate");
+	/* Placeholders only: no value is ever part of the SQL text. */
+	o = (size_t)snprintf(sql, sizeof(sql), "%s", SELECT_HOST "WHERE "
+	    "hostname IN (NULL");
+	for (i = 0; i < nn; i++)
+		o += (size_t)snprintf(sql + o, sizeof(sql) - o, ",?");
+	o += (size_t)snprintf(sql + o, sizeof(sql) - o, ") OR provider IN (NULL");
+	for (i = 0; i < np; i++)
+		o += (size_t)snprintf(sql + o, sizeof(sql) - o, ",?");
+	snprintf(sql + o, sizeof(sql) - o, ") ORDER BY hostname, id");
+	if ((st = prep(s, sql, e)) == NULL)
+		return -1;
+	for (i = 0; i < nn; i++)
+		sqlite3_bind_text(st, (int)i + 1, names[i], -1, SQLITE_STATIC);
+	for (i = 0; i < np; i++)
+		sqlite3_bind_text(st, (int)(nn + i) + 1, provs[i], -1,
+		    SQLITE_STATIC);
+	return rows_of(s, st, rows, n, e);
 }
 
 /* like_pattern: %q% with q's own %, _ and \ escaped by '\'. */

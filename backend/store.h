@@ -52,6 +52,19 @@ int store_list(struct store *s, struct host **rows, size_t *n,
     struct dd_err *e);
 
 /*
+ * store_related: the hosts whose hostname is one of names[0..nn) (in any
+ * case: the column's collation) or whose provider is one of provs[0..np),
+ * ordered as store_list orders them, into a malloc'd *rows of *n (the
+ * caller frees). At most 128 names and providers in all. What a page
+ * needs to judge its rows as ddns-apply judges them among all the others
+ * (apply_vet): the rows of the same hostname, and those of the same
+ * one-account protocol. Returns 0, or -1 with e set.
+ */
+int store_related(struct store *s, const char *const *names, size_t nn,
+    const char *const *provs, size_t np, struct host **rows, size_t *n,
+    struct dd_err *e);
+
+/*
  * store_each: call fn(id, hostname, enabled, arg) for each host, ordered
  * by hostname, whose hostname or description holds q (NULL or "": every
  * host; q's % and _ are taken literally). Reads three columns only, so a

@@ -585,6 +585,78 @@ out:
 	return rc;
 }
 
+/* The most providers of one-account protocols a page relates (all). */
+#define RELATED_PROVS	64
+
+/* one_account_providers: add to provs[*np] (once each) the providers
+ * whose hosts use protocol pr: those of its own, and Custom. */
+static void
+one_account_providers(const struct protocol *pr, const char **provs,
+    size_t *np)
+{
+	const struct provider *q;
+	size_t k, j;
+
+	for (k = 0; k < prov_count(); k++) {
+		q = prov_at(k);
+		if (q != prov_open() && (q->protocol == NULL ||
+		    strcmp(q->protocol, pr->name) != 0))
+			continue;
+		for (j = 0; j < *np && strcmp(provs[j], q->id) != 0; j++)
+			;
+		if (j == *np && *np < RELATED_PROVS)
+			provs[(*np)++] = q->id;
+	}
+}
+
+/*
+ * vet_page: each of the page's n rows h[] as ddns-apply judges it, into
+ * v[]. Most verdicts are the row's own; one depends on rows that may be
+ * on other pages: a host of a one-account protocol (freedns) with another
+ * account than the first of that protocol by name is left out. When the
+ * page has such a host, every row of the protocol is read and judged in
+ * ddns-apply's order (store_related). Otherwise the page's rows are
+ * judged among themselves, in place (apply_vet writes their canonical
+ * form); a duplicate hostname, which only a database written past the
+ * form can hold, is then told within the page.
+ */
+static void
+vet_page(struct req *r, struct host *h, size_t n, struct vet *v)
+{
+	const char *names[PER_PAGE], *provs[RELATED_PROVS];
+	const struct provider *p;
+	const struct protocol *pr;
+	struct host *rel = NULL;
+	struct vet *relv = NULL;
+	size_t i, j, nrel = 0, np = 0;
+
+	for (i = 0; i < n; i++) {
+		names[i] = h[i].hostname;
+		if ((p = prov_find(h[i].provider)) != NULL &&
+		    (pr = proto_find(prov_protocol(p, h[i].protocol))) != NULL &&
+		    (pr->flags & PF_ONE_ACCOUNT))
+			one_account_providers(pr, provs, &np);
+	}
+	if (np == 0 || store_related(r->store, names, n, provs, np, &rel,
+	    &nrel, NULL) == -1 || (relv = calloc(nrel + 1,
+	    sizeof(*relv))) == NULL) {
+		free(rel);
+		apply_vet(&r->conf, h, n, r->ver, v);
+		return;
+	}
+	apply_vet(&r->conf, rel, nrel, r->ver, relv);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < nrel && rel[j].id != h[i].id; j++)
+			;
+		if (j < nrel)
+			v[i] = relv[j];
+		else	/* not read again (cannot be, in one snapshot) */
+			v[i].field = -1, v[i].msg[0] = '\0';
+	}
+	free(rel);
+	free(relv);
+}
+
 /*
  * import_offer: the Import button, when ddclient_conf is there and this
  * module did not write it (ddns-apply would not replace it). This user
@@ -633,8 +705,8 @@ page_list(struct req *r)
 	}
 	if (store_pending(r->store, &pend, &npend, &e) == -1)
 		npend = 0;	/* the page still shows the rest */
-	store_snapshot_end(r->store);
 	if ((v = calloc(n + 1, sizeof(*v))) == NULL) {
+		store_snapshot_end(r->store);
 		store_free_names(pend, npend);
 		free(ce);
 		free(h);
@@ -642,9 +714,8 @@ page_list(struct req *r)
 		http_error(r, &e);
 		return;
 	}
-	/* The page's rows as ddns-apply judges them (a duplicate is told
-	 * within the page only: the form never stores one). */
-	apply_vet(&r->conf, h, n, r->ver, v);
+	vet_page(r, h, n, v);
+	store_snapshot_end(r->store);
 	/* ddclient_ssl = no: every dyndns2 host's password would travel in
 	 * clear; the page says so while it is off (Lang.PlainHttp). */
 	if (!r->conf.ddclient_ssl)
