@@ -20,17 +20,18 @@
  * keep one pair per family. */
 static const struct {
 	const char	*name;
+	size_t		 len;		/* strlen(name) */
 	size_t		 off;		/* of a char[] in struct cache_entry */
 	size_t		 size;		/* 0: a time (mtime, atime) */
 } ckeys[] = {
-#define TEXT(n, m) { n, offsetof(struct cache_entry, m), \
+#define TEXT(n, m) { n, sizeof(n) - 1, offsetof(struct cache_entry, m), \
 	sizeof(((struct cache_entry *)0)->m) }
 	TEXT("ip", ip), TEXT("status", status),
 	TEXT("ipv4", ip4), TEXT("status-ipv4", status4),
 	TEXT("ipv6", ip6), TEXT("status-ipv6", status6),
 #undef TEXT
-	{ "mtime", offsetof(struct cache_entry, mtime), 0 },
-	{ "atime", offsetof(struct cache_entry, atime), 0 },
+	{ "mtime", 5, offsetof(struct cache_entry, mtime), 0 },
+	{ "atime", 5, offsetof(struct cache_entry, atime), 0 },
 };
 
 static void
@@ -42,8 +43,7 @@ set_key(struct cache_entry *ce, const char *k, size_t klen, const char *v,
 	size_t i;
 
 	for (i = 0; i < sizeof(ckeys) / sizeof(ckeys[0]); i++) {
-		if (strlen(ckeys[i].name) != klen ||
-		    strncmp(ckeys[i].name, k, klen) != 0)
+		if (ckeys[i].len != klen || memcmp(ckeys[i].name, k, klen) != 0)
 			continue;
 		dst = (char *)ce + ckeys[i].off;
 		if (ckeys[i].size > 0) {
@@ -111,13 +111,50 @@ cache_parse_line(const char *line, struct cache_entry *ce)
 	return 0;
 }
 
+/* line_host: where the host of a cache line starts (after its last
+ * space) and its length without the line end; NULL for none. */
+static const char *
+line_host(const char *line, size_t len, size_t *hlen)
+{
+	const char *sp;
+
+	while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == '\n'))
+		len--;
+	if ((sp = memrchr(line, ' ', len)) == NULL)
+		return NULL;
+	*hlen = len - (size_t)(sp + 1 - line);
+	return sp + 1;
+}
+
+/* scan_line: one whole line of used bytes: offer it to want, parse it,
+ * hand it to fn. -1 only when fn says so. */
+static int
+scan_line(char *line, size_t used, int (*want)(const char *, size_t, void *),
+    int (*fn)(const struct cache_entry *, void *), void *arg)
+{
+	struct cache_entry ce;
+	const char *host;
+	size_t hlen;
+
+	line[used] = '\0';
+	if (*line == '#')	/* ddclient's own comments: no host */
+		return 0;
+	if (want != NULL && ((host = line_host(line, used, &hlen)) == NULL ||
+	    !want(host, hlen, arg)))
+		return 0;
+	if (cache_parse_line(line, &ce) == -1)
+		return 0;
+	return fn(&ce, arg);
+}
+
 int
-cache_scan(const char *path, int (*fn)(const struct cache_entry *, void *),
-    void *arg, struct dd_err *e)
+cache_scan(const char *path, int (*want)(const char *, size_t, void *),
+    int (*fn)(const struct cache_entry *, void *), void *arg,
+    struct dd_err *e)
 {
 	char buf[8192], line[CACHE_LINE_MAX];
-	struct cache_entry ce;
-	size_t used = 0, total = 0, i;
+	const char *p, *nl, *end;
+	size_t used = 0, total = 0, n;
 	ssize_t got;
 	int fd, skip = 0;
 
@@ -133,18 +170,18 @@ cache_scan(const char *path, int (*fn)(const struct cache_entry *, void *),
 			    DD_ETOOBIG, NULL, "%s is too large to read whole (over "
 			    "%d bytes); it was left as it is", path, CACHE_MAX);
 		}
-		for (i = 0; i < (size_t)got; i++) {
-			if (buf[i] != '\n') {
-				/* A line too long for any host is skipped. */
-				if (used + 1 < sizeof(line))
-					line[used++] = buf[i];
-				else
-					skip = 1;
-				continue;
-			}
-			line[used] = '\0';
-			if (!skip && cache_parse_line(line, &ce) == 0 &&
-			    fn(&ce, arg) == -1) {
+		for (p = buf, end = buf + got; p < end; p = nl + 1) {
+			if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				nl = end;
+			/* A line too long for any host is skipped. */
+			n = (size_t)(nl - p);
+			if (used + n < sizeof(line))
+				memcpy(line + used, p, n), used += n;
+			else
+				skip = 1;
+			if (nl == end)
+				break;
+			if (!skip && scan_line(line, used, want, fn, arg) == -1) {
 				close(fd);
 				return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 			}
@@ -153,9 +190,7 @@ cache_scan(const char *path, int (*fn)(const struct cache_entry *, void *),
 		}
 	}
 	close(fd);
-	line[used] = '\0';
-	if (used > 0 && !skip && cache_parse_line(line, &ce) == 0 &&
-	    fn(&ce, arg) == -1)
+	if (used > 0 && !skip && scan_line(line, used, want, fn, arg) == -1)
 		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	return 0;
 }

@@ -15,7 +15,8 @@ num_parse(const char *s, long long min, long long max, long long *out)
 	for (p = s; *p; p++) {
 		if (*p < '0' || *p > '9')
 			return -1;
-		if (v > (LLONG_MAX - (*p - '0')) / 10)
+		/* 18 digits always fit: divide only past them. */
+		if (p - s >= 18 && v > (LLONG_MAX - (*p - '0')) / 10)
 			return -1;
 		v = v * 10 + (*p - '0');
 	}

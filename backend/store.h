@@ -10,7 +10,7 @@
 struct store;
 
 /* The schema version this code reads and writes (PRAGMA user_version). */
-#define STORE_VERSION 5
+#define STORE_VERSION 6
 
 /*
  * store_open: open the database at path for reading and writing (the
@@ -36,10 +36,32 @@ struct store *store_open_readonly(const char *path, struct dd_err *e);
 void store_close(struct store *s);
 
 /*
+ * store_snapshot: the reads until store_snapshot_end see one state of the
+ * database (a read transaction, with one lock taken and SQLite's page
+ * cache kept between them): a page's counts and rows agree. Returns 0, or
+ * -1 with e set.
+ */
+int store_snapshot(struct store *s, struct dd_err *e);
+void store_snapshot_end(struct store *s);
+
+/*
  * store_list: all hosts ordered by hostname into a malloc'd array *rows of
  * *n entries (the caller frees *rows). Returns 0, or -1 with e set.
  */
 int store_list(struct store *s, struct host **rows, size_t *n,
+    struct dd_err *e);
+
+/*
+ * store_related: the hosts whose hostname is one of names[0..nn) (in any
+ * case: the column's collation) or whose provider is one of provs[0..np),
+ * ordered as store_list orders them, into a malloc'd *rows of *n (the
+ * caller frees). At most 128 names and providers in all. What a page
+ * needs to judge its rows as ddns-apply judges them among all the others
+ * (apply_vet): the rows of the same hostname, and those of the same
+ * one-account protocol. Returns 0, or -1 with e set.
+ */
+int store_related(struct store *s, const char *const *names, size_t nn,
+    const char *const *provs, size_t np, struct host **rows, size_t *n,
     struct dd_err *e);
 
 /*
@@ -56,6 +78,14 @@ int store_each(struct store *s, const char *q,
 /* store_get: the host with this id into *h. -1 with DD_ENOTFOUND if none. */
 int store_get(struct store *s, long long id, struct host *h,
     struct dd_err *e);
+
+/*
+ * store_get_ids: the hosts with the n ids into h[0..n-1], in that order,
+ * through one prepared statement (a page of the list). -1 with
+ * DD_ENOTFOUND naming the first id that has no row.
+ */
+int store_get_ids(struct store *s, const long long *ids, size_t n,
+    struct host *h, struct dd_err *e);
 
 /*
  * store_save: insert h (h->id == 0; h->id and h->version are set on

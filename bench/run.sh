@@ -85,6 +85,12 @@ measure "CGI.pm floor" "$N" -e REQUEST_METHOD=GET -- "$PERL" -MCGI -e \
 	-e REDIRECT_STATUS=200 -e SCRIPT_FILENAME="$T/floor.php" -- "$PHP"
 ENVV="REQUEST_METHOD=GET"
 instr "C floor" /dev/null "$T/floor"
+instr "Perl floor" /dev/null "$PERL" -e \
+	'print "Status: 200 OK\r\nContent-Type: text/plain\r\n\r\nhello\n"'
+instr "CGI.pm floor" /dev/null "$PERL" -MCGI -e \
+	'my $q = CGI->new; print $q->header("text/plain"), "hello\n"'
+ENVV="REQUEST_METHOD=GET REDIRECT_STATUS=200 SCRIPT_FILENAME=$T/floor.php"
+[ -n "$PHP" ] && instr "php-cgi floor" /dev/null "$PHP"
 
 # ---- the list page at 10 to 10,000 hosts, the form ----
 for s in 10 100 1000 10000; do
@@ -97,6 +103,8 @@ for s in 10 100 1000 10000; do
 done
 # shellcheck disable=SC2046
 measure "form (Create)" "$N" $(env_of 100 GET "action=edit") -- "$B/ddns.cgi"
+ENVV="DDNS_ADMIN_CONFIG=$T/s100/conf REQUEST_METHOD=GET QUERY_STRING=action=edit SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
+instr "form (Create)" /dev/null "$B/ddns.cgi"
 
 # ---- a Save (Modify of one row, 100 hosts: validation, transaction,
 # render, atomic write, signal: ddns-apply runs, no ddclient runs) and a
@@ -143,13 +151,20 @@ while [ $i -le 39 ]; do
 	"$T/spawn" -n 1 -i "$T/del.body" $(env_of 100 POST action=delete "$len") -- "$B/ddns.cgi" >> "$T/del"
 	i=$((i + 1))
 done
-awk '{ print $4 }' "$T/del" | sort -n | awk '{ a[NR] = $1 } END {
-	printf "Delete, 100 hosts|runs %d median_us %d mean_us 0 minflt 0 maxrss_kb 0 fails 0\n", NR, a[int(NR / 2) + 1] }' >> "$T/res"
+awk '{ print $4, $8, $10 }' "$T/del" | sort -n | awk '{ a[NR] = $1; f[NR] = $2; r[NR] = $3 } END {
+	m = int(NR / 2) + 1
+	printf "Delete, 100 hosts|runs %d median_us %d mean_us 0 minflt %d maxrss_kb %d fails 0\n", NR, a[m], f[m], r[m] }' >> "$T/res"
+# One more (row 60, never changed: version 1) under callgrind.
+printf 'csrf_token=%s&id=60&version=1' "$tok" > "$T/del.body"
+ENVV="DDNS_ADMIN_CONFIG=$T/s100/conf REQUEST_METHOD=POST QUERY_STRING=action=delete CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=$(wc -c < "$T/del.body") SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
+instr "Delete, 100 hosts" "$T/del.body" "$B/ddns.cgi"
 
 # ---- ddns-apply alone ----
 for s in 10 1000 10000; do
 	runs=$((N / 4)); [ $s -ge 10000 ] && runs=5
 	measure "ddns-apply, $s hosts" $runs -e DDNS_ADMIN_CONFIG="$T/s$s/conf" -- "$B/ddns-apply"
+	ENVV="DDNS_ADMIN_CONFIG=$T/s$s/conf"
+	instr "ddns-apply, $s hosts" /dev/null "$B/ddns-apply"
 done
 
 # ---- Save -> the request at a fake dyndns2 provider, through the real

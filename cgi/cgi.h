@@ -40,6 +40,7 @@ struct req {
 	char		 ver_error[MSG_TEXT_SZ];	/* why it is a guess, or "" */
 	unsigned char	 key[CSRF_KEY_LEN];
 	HDF		*hdf;
+	CSPARSE		*cs;		/* the parsed template (req_end) */
 	const char	*template;	/* page to render */
 	int		 status;
 	char		 location[128];	/* for 303: built from fixed text only */
@@ -72,7 +73,13 @@ const struct route *dispatch(const char *action, enum method m, char *allow,
 void req_capture_env(void);
 int req_setup(struct req *r, struct dd_err *e);
 page_fn req_parse(struct req *r, struct dd_err *e);
-void req_free(struct req *r);
+/*
+ * req_end: close the database (SQLite ends its journal) and nothing else.
+ * The process exits next: the kernel takes back the HDF, the parsed
+ * template and the fields at once, where freeing them node by node cost
+ * half of a list page's instructions (bench/results.md).
+ */
+void req_end(struct req *r);
 
 /*
  * http.c: the response. Pages fill the HDF and choose a template; nothing
@@ -81,6 +88,11 @@ void req_free(struct req *r);
  *   out_set      set key to val (NULL is "")
  *   out_setn     set the key made from fmt to the number n
  *   out_row      set <list>.<i>.<field> to val
+ *   out_item     the node <list>.<i> under a node (r->hdf, or a row), made
+ *                if new (NULL if no memory or under is NULL); out_put and
+ *                out_putn set a value by a key relative to it: one walk from
+ *                the root per row, not one per value
+ *   out_putk     set <list>.<i> under a node to val (a list of plain values)
  *   out_lang     the text Lang.<group>.<name> of the page's language ("" if none)
  *   out_msg      the message m (msg.h) in the page's language, into buf
  *                (and returns buf): Msg.<key> with its parameters put in
@@ -104,6 +116,10 @@ void out_setn(struct req *r, long long n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void out_row(struct req *r, const char *list, size_t i, const char *field,
     const char *val);
+HDF *out_item(HDF *under, const char *list, size_t i);
+void out_put(HDF *item, const char *key, const char *val);
+void out_putk(HDF *under, const char *list, size_t i, const char *val);
+void out_putn(HDF *item, const char *key, long long n);
 const char *out_lang(struct req *r, const char *group, const char *name);
 const char *out_msg(struct req *r, const struct dd_msg *m,
     char buf[MSG_TEXT_SZ]);

@@ -90,15 +90,87 @@ out_setn(struct req *r, long long n, const char *fmt, ...)
 	out_set(r, key, val);
 }
 
-/* out_row: set <list>.<i>.<field> (a row of a table in the HDF). */
+/* decimal: n in decimal at the end of buf[24]; returns where it starts
+ * (the list page formats a few hundred numbers: no printf for them). */
+static const char *
+decimal(long long n, char buf[24])
+{
+	unsigned long long u = n < 0 ? 0 - (unsigned long long)n :
+	    (unsigned long long)n;
+	char *p = buf + 23;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	return p;
+}
+
+/* item_key: "<list>.<i>" into key[64]; -1 if it does not fit. */
+static int
+item_key(const char *list, size_t i, char key[64])
+{
+	char num[24];
+	const char *d = decimal((long long)i, num);
+	size_t n = strlen(list);
+
+	if (n + 1 + strlen(d) >= 64)
+		return -1;
+	memcpy(key, list, n);
+	key[n] = '.';
+	strcpy(key + n + 1, d);
+	return 0;
+}
+
+HDF *
+out_item(HDF *under, const char *list, size_t i)
+{
+	char key[64];
+	HDF *item = NULL;
+	NEOERR *err;
+
+	if (under == NULL || item_key(list, i, key) == -1)
+		return NULL;
+	err = hdf_get_node(under, key, &item);
+	nerr_ignore(&err);
+	return item;
+}
+
+void
+out_putk(HDF *under, const char *list, size_t i, const char *val)
+{
+	char key[64];
+
+	if (item_key(list, i, key) == 0)
+		out_put(under, key, val);
+}
+
+void
+out_put(HDF *item, const char *key, const char *val)
+{
+	NEOERR *err;
+
+	if (item == NULL)
+		return;
+	err = hdf_set_value(item, key, val ? val : "");
+	nerr_ignore(&err);
+}
+
+void
+out_putn(HDF *item, const char *key, long long n)
+{
+	char num[24];
+
+	out_put(item, key, decimal(n, num));
+}
+
 void
 out_row(struct req *r, const char *list, size_t i, const char *field,
     const char *val)
 {
-	char key[128];
-
-	snprintf(key, sizeof(key), "%s.%zu.%s", list, i, field);
-	out_set(r, key, val);
+	out_put(out_item(r->hdf, list, i), field, val);
 }
 
 /* out_lang: the text at Lang.<group>.<name>, e.g. ("Status", "good"). */
@@ -106,8 +178,14 @@ const char *
 out_lang(struct req *r, const char *group, const char *name)
 {
 	char k[128];
+	size_t g = strlen(group), n = strlen(name);
 
-	snprintf(k, sizeof(k), "Lang.%s.%s", group, name);
+	if (5 + g + 1 + n >= sizeof(k))
+		return "";
+	memcpy(k, "Lang.", 5);
+	memcpy(k + 5, group, g);
+	k[5 + g] = '.';
+	memcpy(k + 5 + g + 1, name, n + 1);
 	return hdf_get_value(r->hdf, k, "");
 }
 
@@ -219,16 +297,14 @@ collect(void *arg, char *s)
 static int
 render(struct req *r, struct buf *out)
 {
-	CSPARSE *cs = NULL;
 	NEOERR *err;
 	STRING tb;
 
-	err = cs_init(&cs, r->hdf);
+	err = cs_init(&r->cs, r->hdf);
 	if (err == STATUS_OK)
-		err = cs_parse_file(cs, r->template);
+		err = cs_parse_file(r->cs, r->template);
 	if (err == STATUS_OK)
-		err = cs_render(cs, out, collect);
-	cs_destroy(&cs);
+		err = cs_render(r->cs, out, collect);
 	if (err == STATUS_OK)
 		return out->oom ? -1 : 0;
 	string_init(&tb);

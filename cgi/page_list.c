@@ -83,12 +83,12 @@ static const struct {
  * host's look, the worse of them, into *key and *kind.
  */
 static void
-set_families(struct req *r, size_t i, const struct host *h,
+set_families(struct req *r, HDF *it, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
     const char **key, const char **kind)
 {
 	const char *ip, *status, *fkey, *fkind;
-	char name[40];
+	HDF *fam;
 	size_t w, k;
 	int v6;
 
@@ -101,24 +101,28 @@ set_families(struct req *r, size_t i, const struct host *h,
 	for (k = 0; k < 2 && (v6 = wants[w].v6[k]) != -1; k++) {
 		cache_family(ce, v6, &ip, &status);
 		status_of(h, ce, status, &fkey, &fkind);
-#define FAM(f, v) do { snprintf(name, sizeof(name), "State.Fam.%zu." f, k); \
-	out_row(r, "Hosts", i, name, v); } while (0)
-		FAM("name", v6 ? "IPv6" : "IPv4");
-		FAM("ip", ip);
-		FAM("status", status);
-		FAM("text", out_lang(r, "Status", fkey));
-		FAM("kind", fkind);
+		fam = out_item(it, "State.Fam", k);
+		out_put(fam, "name", v6 ? "IPv6" : "IPv4");
+		out_put(fam, "ip", ip);
+		/* A family's own words only where they add to the host's:
+		 * for a dual-stack host, or one that is not up to date; the
+		 * provider's word only for an error. */
+		if (wants[w].v6[1] != -1 || strcmp(fkind, "ok") != 0) {
+			out_put(fam, "text", out_lang(r, "Status", fkey));
+			out_put(fam, "kind", fkind);
+			if (strcmp(fkind, "error") == 0 && *status)
+				out_put(fam, "status", status);
+		}
 		if (*ni[v6 ? NET_V6 : NET_V4].ip && *ip)
-			FAM("insync", strcmp(ni[v6 ? NET_V6 : NET_V4].ip, ip) ==
-			    0 ? "1" : "0");
-#undef FAM
+			out_put(fam, "insync", strcmp(ni[v6 ? NET_V6 :
+			    NET_V4].ip, ip) == 0 ? "1" : "0");
 		if (*kind == NULL || rank(fkind) > rank(*kind))
 			*key = fkey, *kind = fkind;
 	}
 }
 
 static void
-set_state(struct req *r, size_t i, const struct host *h,
+set_state(struct req *r, HDF *it, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
     const struct vet *v, int pending)
 {
@@ -128,9 +132,9 @@ set_state(struct req *r, size_t i, const struct host *h,
 	if (v->field != -1) {
 		/* ddns-apply leaves it out: say so, whatever the cache says. */
 		kind = "error", key = "notwritten";
-		out_row(r, "Hosts", i, "State.field",
-		    out_lang(r, "Field", host_field_name(v->field)));
-		out_row(r, "Hosts", i, "State.why", out_msg(r, &v->m, why));
+		out_put(it, "State.field", out_lang(r, "Field",
+		    host_field_name(v->field)));
+		out_put(it, "State.why", out_msg(r, &v->m, why));
 	} else if (pending)
 		/* Still queued after its save: ddns-apply did not run or did
 		 * not drop its cache entry, so ddclient may not have it. */
@@ -138,46 +142,47 @@ set_state(struct req *r, size_t i, const struct host *h,
 	else if (!h->enabled)
 		kind = "disabled", key = "disabled";
 	else if (ce != NULL) {
-		set_families(r, i, h, ce, ni, &key, &kind);
-		out_row(r, "Hosts", i, "State.mtime", out_time(ce->mtime, t));
-		out_row(r, "Hosts", i, "State.atime", out_time(ce->atime, t));
+		set_families(r, it, h, ce, ni, &key, &kind);
+		out_put(it, "State.mtime", out_time(ce->mtime, t));
+		out_put(it, "State.atime", out_time(ce->atime, t));
 	}
-	out_row(r, "Hosts", i, "State.text", out_lang(r, "Status", key));
-	out_row(r, "Hosts", i, "State.kind", kind);
+	out_put(it, "State.text", out_lang(r, "Status", key));
+	out_put(it, "State.kind", kind);
 }
 
 /* The hostname's labels, each with its dot, so that the page may break a
  * long name after a dot and never inside a label. */
 static void
-hostname_labels(struct req *r, size_t i, const char *name)
+hostname_labels(HDF *it, const char *name)
 {
-	char key[48], label[HOSTNAME_SZ];
+	char label[HOSTNAME_SZ];
 	size_t k, n;
 
 	for (k = 0; *name; k++, name += n) {
 		n = strcspn(name, ".");
 		n += name[n] == '.';
-		snprintf(label, sizeof(label), "%.*s", (int)n, name);
-		snprintf(key, sizeof(key), "labels.%zu", k);
-		out_row(r, "Hosts", i, key, label);
+		if (n >= sizeof(label))
+			break;
+		memcpy(label, name, n);
+		label[n] = '\0';
+		out_putk(it, "labels", k, label);
 	}
 }
 
 static void
-set_host(struct req *r, size_t i, const struct host *h)
+set_host(struct req *r, HDF *it, const struct host *h)
 {
 	const struct provider *p = prov_find(h->provider);
+	const char *name = p == NULL ? "" : out_lang(r, "ProviderName", p->id);
 
-	out_setn(r, h->id, "Hosts.%zu.id", i);
-	out_setn(r, h->enabled, "Hosts.%zu.enabled", i);
-	out_row(r, "Hosts", i, "hostname", h->hostname);
-	hostname_labels(r, i, h->hostname);
-	out_row(r, "Hosts", i, "provider", p == NULL ? h->provider :
-	    *out_lang(r, "ProviderName", p->id) ? out_lang(r, "ProviderName",
-	    p->id) : p->label);
-	out_row(r, "Hosts", i, "login", h->login);
-	out_row(r, "Hosts", i, "description", h->description);
-	out_row(r, "Hosts", i, "mx", h->mx);
+	out_putn(it, "id", h->id);
+	out_putn(it, "enabled", h->enabled);
+	hostname_labels(it, h->hostname);
+	out_put(it, "provider", p == NULL ? h->provider : *name ? name :
+	    p->label);
+	out_put(it, "login", h->login);
+	out_put(it, "description", h->description);
+	out_put(it, "mx", h->mx);
 }
 
 /* is_pending: whether host is among the n queued names. */
@@ -272,15 +277,22 @@ daemon_line(struct req *r)
 /* How a host looks in the summary and the order: failing first. */
 enum cls { CLS_ERROR, CLS_WAIT, CLS_OK, CLS_DISABLED, CLS__MAX };
 
-/* FNV-1a: the cache's hosts are told apart by a 64-bit hash alone. */
+/* FNV-1a of n bytes: the cache's hosts are told apart by a 64-bit hash
+ * alone when counted; the page's own rows are compared whole. */
 static uint64_t
-name_hash(const char *s)
+name_hashn(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
 	return h | 1;		/* 0 marks an empty slot */
+}
+
+static uint64_t
+name_hash(const char *s)
+{
+	return name_hashn(s, strlen(s));
 }
 
 /* The class of one family's status word, as status_of words it: a last
@@ -370,16 +382,15 @@ scan_class(const struct cache_entry *ce, void *arg)
 	    c);
 }
 
-/* One host of the ranked list: enough to order it and find it again. */
-struct ranked {
-	long long	 id;
-	unsigned char	 cls;
-	char		 name[HOSTNAME_SZ];
-};
-
+/*
+ * The hosts that match, in the store's order (by name), with a byte each
+ * for their class: the page's order, failing first and by name within a
+ * class, needs no sort and no copy of the names (9 bytes a host).
+ */
 struct ranking {
 	const struct ctab *tab;
-	struct ranked	*v;
+	long long	*id;
+	unsigned char	*cls;
 	size_t		 n, cap;
 	size_t		 count[CLS__MAX];
 };
@@ -388,43 +399,71 @@ static int
 rank_row(long long id, const char *hostname, int enabled, void *arg)
 {
 	struct ranking *rk = arg;
-	struct ranked *tmp;
+	long long *ids;
+	unsigned char *cls;
+	size_t cap;
 
 	if (rk->n == rk->cap) {
-		rk->cap = rk->cap ? rk->cap * 2 : 256;
-		if ((tmp = realloc(rk->v, rk->cap * sizeof(*tmp))) == NULL)
+		cap = rk->cap ? rk->cap * 2 : 256;
+		if ((ids = realloc(rk->id, cap * sizeof(*ids))) == NULL)
 			return -1;
-		rk->v = tmp;
+		rk->id = ids;
+		if ((cls = realloc(rk->cls, cap)) == NULL)
+			return -1;
+		rk->cls = cls;
+		rk->cap = cap;
 	}
-	rk->v[rk->n].id = id;
-	rk->v[rk->n].cls = enabled ? ctab_get(rk->tab, name_hash(hostname)) :
+	rk->id[rk->n] = id;
+	rk->cls[rk->n] = enabled ? ctab_get(rk->tab, name_hash(hostname)) :
 	    CLS_DISABLED;
-	snprintf(rk->v[rk->n].name, sizeof(rk->v[rk->n].name), "%s", hostname);
-	rk->count[rk->v[rk->n].cls]++;
+	rk->count[rk->cls[rk->n]]++;
 	rk->n++;
 	return 0;
 }
 
-/* Failing first, then waiting, up to date, disabled; then by name. */
-static int
-cmp_ranked(const void *a, const void *b)
+/*
+ * page_ids: the ids at positions first.. first+n-1 of the page order
+ * into ids[]: position = the hosts of the worse classes, then the rank
+ * within its class (the store's order).
+ */
+static void
+page_ids(const struct ranking *rk, size_t first, size_t n, long long *ids)
 {
-	const struct ranked *x = a, *y = b;
-	int c;
+	size_t at[CLS__MAX], c, i, pos;
 
-	if (x->cls != y->cls)
-		return x->cls - y->cls;
-	if ((c = strcmp(x->name, y->name)) != 0)
-		return c;
-	return (x->id > y->id) - (x->id < y->id);
+	for (c = 0, pos = 0; c < CLS__MAX; pos += rk->count[c], c++)
+		at[c] = pos;
+	for (i = 0; i < rk->n; i++) {
+		pos = at[rk->cls[i]]++;
+		if (pos >= first && pos < first + n)
+			ids[pos - first] = rk->id[i];
+	}
 }
 
 /* The cache entries of the page's hosts only (second, streaming pass). */
 struct pagecache {
 	const struct host	*h;
+	uint64_t		 hash[PER_PAGE];	/* of each h[i].hostname */
+	uint64_t		 bloom[16];	/* bit hash % 1024 of each */
 	size_t			 n;
 	struct cache_entry	*ce;	/* n slots; host "" if none */
 };
+
+/* page_wants: whether a cache line's host may be one of the page's. */
+static int
+page_wants(const char *host, size_t len, void *arg)
+{
+	const struct pagecache *pc = arg;
+	uint64_t k = name_hashn(host, len);
+	size_t i;
+
+	if (!(pc->bloom[(k >> 6) & 15] & (1ULL << (k & 63))))
+		return 0;	/* most lines: not one of the page's */
+	for (i = 0; i < pc->n; i++)
+		if (pc->hash[i] == k)
+			return 1;
+	return 0;
+}
 
 static int
 scan_page(const struct cache_entry *ce, void *arg)
@@ -437,6 +476,27 @@ scan_page(const struct cache_entry *ce, void *arg)
 		    strcmp(pc->h[i].hostname, ce->host) == 0)
 			pc->ce[i] = *ce;
 	return 0;
+}
+
+/* page_cache: the cache entries of the n hosts h of the page into ce[]
+ * (zeroed: host "" for none), from a second pass that parses only lines
+ * naming one of them. A cache that cannot be read leaves them all none. */
+static void
+page_cache(const char *cpath, const struct host *h, size_t n,
+    struct cache_entry *ce)
+{
+	struct pagecache pc = { 0 };
+	size_t i;
+
+	pc.h = h;
+	pc.n = n;
+	pc.ce = ce;
+	for (i = 0; i < n; i++) {
+		pc.hash[i] = name_hash(h[i].hostname);
+		pc.bloom[(pc.hash[i] >> 6) & 15] |= 1ULL << (pc.hash[i] & 63);
+	}
+	if (cache_scan(cpath, page_wants, scan_page, &pc, NULL) == -1)
+		memset(ce, 0, n * sizeof(*ce));
 }
 
 /* The summary line and the page links. */
@@ -476,9 +536,8 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 {
 	struct ctab tab = { 0 };
 	struct ranking rk = { 0 };
-	struct pagecache pc = { 0 };
-	long long page = 1, pages;
-	size_t first, i;
+	long long page = 1, pages, ids[PER_PAGE];
+	size_t first;
 	int rc = -1;
 
 	*h = NULL;
@@ -486,15 +545,13 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	*n = 0;
 	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 1000000, &page) == -1)
 		return dd_fail(e, DD_EBADREQ, "page", MSG_req_page_number);
-	if (cache_scan(cpath, scan_class, &tab, e) == -1) {
+	if (cache_scan(cpath, NULL, scan_class, &tab, e) == -1) {
 		out_set(r, "Daemon.cache_error", e->msg);
 		dd_clear(e);
 	}
 	rk.tab = &tab;
 	if (store_each(r->store, r->q[Q_SEARCH], rank_row, &rk, e) == -1)
 		goto out;
-	if (rk.n > 1)	/* qsort may not take NULL, even for 0 */
-		qsort(rk.v, rk.n, sizeof(*rk.v), cmp_ranked);
 	pages = rk.n ? (long long)((rk.n + PER_PAGE - 1) / PER_PAGE) : 1;
 	if (page > pages)
 		page = pages;
@@ -507,19 +564,16 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 		rc = dd_fail(e, DD_ESYS, NULL, MSG_oom);
 		goto out;
 	}
-	for (i = 0; i < *n; i++)
-		if (store_get(r->store, rk.v[first + i].id, &(*h)[i], e) == -1)
-			goto out;
-	pc.h = *h;
-	pc.n = *n;
-	pc.ce = *ce;
-	if (cache_scan(cpath, scan_page, &pc, NULL) == -1)
-		memset(*ce, 0, *n * sizeof(**ce));
+	page_ids(&rk, first, *n, ids);
+	if (store_get_ids(r->store, ids, *n, *h, e) == -1)
+		goto out;
+	page_cache(cpath, *h, *n, *ce);
 	rc = 0;
 out:
 	free(tab.key);
 	free(tab.cls);
-	free(rk.v);
+	free(rk.id);
+	free(rk.cls);
 	if (rc == -1) {
 		free(*h);
 		free(*ce);
@@ -528,6 +582,78 @@ out:
 		*n = 0;
 	}
 	return rc;
+}
+
+/* The most providers of one-account protocols a page relates (all). */
+#define RELATED_PROVS	64
+
+/* one_account_providers: add to provs[*np] (once each) the providers
+ * whose hosts use protocol pr: those of its own, and Custom. */
+static void
+one_account_providers(const struct protocol *pr, const char **provs,
+    size_t *np)
+{
+	const struct provider *q;
+	size_t k, j;
+
+	for (k = 0; k < prov_count(); k++) {
+		q = prov_at(k);
+		if (q != prov_open() && (q->protocol == NULL ||
+		    strcmp(q->protocol, pr->name) != 0))
+			continue;
+		for (j = 0; j < *np && strcmp(provs[j], q->id) != 0; j++)
+			;
+		if (j == *np && *np < RELATED_PROVS)
+			provs[(*np)++] = q->id;
+	}
+}
+
+/*
+ * vet_page: each of the page's n rows h[] as ddns-apply judges it, into
+ * v[]. Most verdicts are the row's own; one depends on rows that may be
+ * on other pages: a host of a one-account protocol (freedns) with another
+ * account than the first of that protocol by name is left out. When the
+ * page has such a host, every row of the protocol is read and judged in
+ * ddns-apply's order (store_related). Otherwise the page's rows are
+ * judged among themselves, in place (apply_vet writes their canonical
+ * form); a duplicate hostname, which only a database written past the
+ * form can hold, is then told within the page.
+ */
+static void
+vet_page(struct req *r, struct host *h, size_t n, struct vet *v)
+{
+	const char *names[PER_PAGE], *provs[RELATED_PROVS];
+	const struct provider *p;
+	const struct protocol *pr;
+	struct host *rel = NULL;
+	struct vet *relv = NULL;
+	size_t i, j, nrel = 0, np = 0;
+
+	for (i = 0; i < n; i++) {
+		names[i] = h[i].hostname;
+		if ((p = prov_find(h[i].provider)) != NULL &&
+		    (pr = proto_find(prov_protocol(p, h[i].protocol))) != NULL &&
+		    (pr->flags & PF_ONE_ACCOUNT))
+			one_account_providers(pr, provs, &np);
+	}
+	if (np == 0 || store_related(r->store, names, n, provs, np, &rel,
+	    &nrel, NULL) == -1 || (relv = calloc(nrel + 1,
+	    sizeof(*relv))) == NULL) {
+		free(rel);
+		apply_vet(&r->conf, h, n, r->ver, v);
+		return;
+	}
+	apply_vet(&r->conf, rel, nrel, r->ver, relv);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < nrel && rel[j].id != h[i].id; j++)
+			;
+		if (j < nrel)
+			v[i] = relv[j];
+		else	/* not read again (cannot be, in one snapshot) */
+			v[i].field = -1, v[i].m.id = MSG_none;
+	}
+	free(rel);
+	free(relv);
 }
 
 /*
@@ -564,18 +690,22 @@ page_list(struct req *r)
 	struct host *h;
 	struct vet *v;
 	struct dd_err e = { 0 };
+	HDF *it;
 	char **pend = NULL, cpath[PATH_MAX];
 	size_t n, npend = 0, i;
 
 	/* ddclient's cache, or the root side's copy of it (apply.h). */
 	apply_status_path(&r->conf, cpath, sizeof(cpath));
-	if (load_page(r, cpath, &h, &n, &ce, &e) == -1) {
+	if (store_snapshot(r->store, &e) == -1 ||
+	    load_page(r, cpath, &h, &n, &ce, &e) == -1) {
+		store_snapshot_end(r->store);
 		http_error(r, &e);
 		return;
 	}
 	if (store_pending(r->store, &pend, &npend, &e) == -1)
 		npend = 0;	/* the page still shows the rest */
 	if ((v = calloc(n + 1, sizeof(*v))) == NULL) {
+		store_snapshot_end(r->store);
 		store_free_names(pend, npend);
 		free(ce);
 		free(h);
@@ -583,17 +713,17 @@ page_list(struct req *r)
 		http_error(r, &e);
 		return;
 	}
-	/* The page's rows as ddns-apply judges them (a duplicate is told
-	 * within the page only: the form never stores one). */
-	apply_vet(&r->conf, h, n, r->ver, v);
+	vet_page(r, h, n, v);
+	store_snapshot_end(r->store);
 	/* ddclient_ssl = no: every dyndns2 host's password would travel in
 	 * clear; the page says so while it is off (Lang.PlainHttp). */
 	if (!r->conf.ddclient_ssl)
 		out_set(r, "Page.plain_http", "1");
 	public_ip(r, ni);
 	for (i = 0; i < n; i++) {
-		set_host(r, i, &h[i]);
-		set_state(r, i, &h[i], ce[i].host[0] ? &ce[i] : NULL, ni, &v[i],
+		it = out_item(r->hdf, "Hosts", i);
+		set_host(r, it, &h[i]);
+		set_state(r, it, &h[i], ce[i].host[0] ? &ce[i] : NULL, ni, &v[i],
 		    is_pending(pend, npend, h[i].hostname));
 	}
 	store_free_names(pend, npend);

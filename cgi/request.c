@@ -52,17 +52,10 @@ req_capture_env(void)
 }
 
 void
-req_free(struct req *r)
+req_end(struct req *r)
 {
-	size_t i;
-
-	form_free(r->q, Q__MAX);
-	form_free(r->b, B__MAX);
 	store_close(r->store);
-	hdf_destroy(&r->hdf);
-	conf_free(&r->conf);
-	for (i = 0; i < NENV; i++)
-		free(env_vals[i]);
+	r->store = NULL;
 }
 
 /* The languages of templates/lang/, the default first. */

@@ -22,13 +22,16 @@
 </ul>
 </div>
 <p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a> <a class="button" id="show-config" href="?action=config"><?cs var:Lang.ConfigPage.link ?></a></p>
-<p class="summary" id="summary"><?cs var:Summary.total ?> <?cs if:Summary.total == "1" ?><?cs var:Lang.Summary.host ?><?cs else ?><?cs var:Lang.Summary.hosts ?><?cs /if ?><?cs if:Search.q ?> <?cs var:Lang.Summary.matching ?><?cs /if ?>: <?cs var:Summary.ok ?> <?cs var:Lang.Summary.ok ?>, <?cs var:Summary.failing ?> <?cs var:Lang.Summary.failing ?>, <?cs var:Summary.waiting ?> <?cs var:Lang.Summary.waiting ?><?cs if:Summary.disabled != "0" ?>, <?cs var:Summary.disabled ?> <?cs var:Lang.Summary.disabled ?><?cs /if ?>.</p>
+<?cs def:words(n, w) ?><?cs if:n == "1" ?><?cs var:w.one ?><?cs else ?><?cs var:w.other ?><?cs /if ?><?cs /def ?>
+<?cs def:count(n, w) ?><?cs var:n ?> <?cs call:words(n, w) ?><?cs /def ?>
+<p class="summary" id="summary"><?cs call:count(Summary.total, Lang.Summary.host) ?><?cs if:Search.q ?> <?cs call:words(Summary.total, Lang.Summary.matching) ?><?cs /if ?>: <?cs call:count(Summary.ok, Lang.Summary.ok) ?>, <?cs call:count(Summary.failing, Lang.Summary.failing) ?>, <?cs call:count(Summary.waiting, Lang.Summary.waiting) ?><?cs if:Summary.disabled != "0" ?>, <?cs call:count(Summary.disabled, Lang.Summary.disabled) ?><?cs /if ?>.</p>
 <form class="search" method="get" role="search"><input type="hidden" name="action" value="list">
 <label for="f-q"><?cs var:Lang.Search.label ?></label> <input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>" maxlength="100"> <button type="submit"><?cs var:Lang.Search.go ?></button></form>
 <?cs if:Import.offer ?><form method="post" action="?action=import" id="import"><p><?cs var:Lang.Import.offer ?></p><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.Import.button ?></button></form><?cs /if ?>
 <?cs if:subcount(Hosts) == 0 ?>
 <p class="empty" id="empty"><?cs var:Lang.Empty ?></p>
 <?cs else ?>
+<form method="post" action="?action=list" id="host-actions"><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>">
 <table class="hosts">
 <thead><tr>
 <th><?cs var:Lang.Col.hostname ?></th><th><?cs var:Lang.Col.provider ?></th><th><?cs var:Lang.Col.login ?></th><th><?cs var:Lang.Col.description ?></th><th><?cs var:Lang.Col.mx ?></th><th><?cs var:Lang.Col.enabled ?></th><th><?cs var:Lang.Col.state ?></th><th><?cs var:Lang.Col.actions ?></th>
@@ -44,7 +47,7 @@
 <td class="state" data-label="<?cs var:Lang.Col.state ?>">
 <span class="badge badge-<?cs var:h.State.kind ?>"><?cs var:Lang.Badge[h.State.kind] ?></span>
 <span class="status"><?cs var:h.State.text ?><?cs if:h.State.why ?> <?cs var:h.State.field ?>: <?cs var:h.State.why ?><?cs /if ?></span>
-<?cs each:f = h.State.Fam ?><br><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓ <?cs var:Lang.State.insync ?></span><?cs elif:f.insync == "0" ?> <span class="sync bad"><?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:subcount(h.State.Fam) > 1 || f.kind != "ok" ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.kind == "error" && f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs /if ?>
+<?cs each:f = h.State.Fam ?><br><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓ <?cs var:Lang.State.insync ?></span><?cs elif:f.insync == "0" ?> <span class="sync bad"><?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:f.text ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs /if ?>
 <?cs /each ?>
 <?cs if:h.State.mtime ?><br><?cs var:Lang.State.updated ?>: <?cs var:h.State.mtime ?><?cs /if ?>
 <?cs if:h.State.atime ?><br><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?><?cs /if ?>
@@ -52,18 +55,13 @@
 <td class="actions" data-label="<?cs var:Lang.Col.actions ?>">
 <a class="button" href="?action=edit&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Modify ?></a>
 <a class="button danger" href="?action=delete&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Delete ?></a>
-<form method="post" action="?action=<?cs if:h.enabled == "1" ?>disable<?cs else ?>enable<?cs /if ?>">
-<input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="id" value="<?cs var:h.id ?>">
-<button type="submit"><?cs if:h.enabled == "1" ?><?cs var:Lang.Disable ?><?cs else ?><?cs var:Lang.Enable ?><?cs /if ?></button>
-</form>
-<?cs if:h.enabled == "1" ?><form method="post" action="?action=update">
-<input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="id" value="<?cs var:h.id ?>">
-<button type="submit"><?cs var:Lang.UpdateNow ?></button>
-</form><?cs /if ?>
+<?cs if:h.enabled == "1" ?><button type="submit" formaction="?action=disable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Disable ?></button>
+<button type="submit" formaction="?action=update" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.UpdateNow ?></button><?cs else ?><button type="submit" formaction="?action=enable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Enable ?></button><?cs /if ?>
 </td>
 </tr>
 <?cs /each ?></tbody>
 </table>
+</form>
 <?cs if:Paging.pages > 1 ?><nav class="paging" id="paging" aria-label="<?cs var:Lang.Paging.label ?>">
 <?cs if:Paging.prev ?><a href="?action=list&amp;page=<?cs var:Paging.prev ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="prev"><?cs var:Lang.Paging.prev ?></a><?cs /if ?>
 <span><?cs var:Lang.Paging.page ?> <?cs var:Paging.page ?> / <?cs var:Paging.pages ?></span>

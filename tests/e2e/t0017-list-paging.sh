@@ -56,7 +56,14 @@ check "search: the summary counts the matches" grep -qF \
 check "search: the box keeps the words" body_has 'name="q" type="search" value="h11"'
 cgi GET 'action=list&q=site+42'
 check "search: the description is searched too" [ "$(rows)" = h042.example.com ]
-check "search: one host is one, not hosts" body_has '1 host match the search'
+check "search: one host is one, not hosts" body_has '1 host matches the search'
+# Italian agrees each word with its own count.
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi GET 'action=list&q=site+42'
+check "search, Italian: one host is 'corrispondente' and 'aggiornato'" body_has \
+	'1 host corrispondente alla ricerca: 1 aggiornato, 0 in errore, 0 in attesa.'
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi GET 'action=list&q=h11'
+check "search, Italian: ten hosts are 'corrispondenti', two 'aggiornati'" body_has \
+	'10 host corrispondenti alla ricerca: 2 aggiornati, 5 in errore, 3 in attesa.'
 cgi GET 'action=list&q=%25'
 check "search: % is a character, not a wildcard" [ "$(rows | wc -l)" = 0 ]
 cgi GET 'action=list&q=h_1'

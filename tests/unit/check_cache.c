@@ -391,6 +391,88 @@ START_TEST(drop_of_cache_over_4_mib_leaves_it_whole)
 }
 END_TEST
 
+/* What scan_* saw: the hosts in order, joined by spaces. */
+struct seen {
+	char	 hosts[16384];
+	int	 asked, n;
+};
+
+static int
+seen_add(const struct cache_entry *ce, void *arg)
+{
+	struct seen *sn = arg;
+
+	strcat(sn->hosts, *sn->hosts ? " " : "");
+	strcat(sn->hosts, ce->host);
+	sn->n++;
+	return 0;
+}
+
+/* Only hosts whose name starts with "b", counting each question. */
+static int
+want_b(const char *host, size_t len, void *arg)
+{
+	struct seen *sn = arg;
+
+	sn->asked++;
+	return len > 0 && host[0] == 'b';
+}
+
+/* A file of 400 lines of ~60 bytes crosses the 8 KiB read buffer many
+ * times; one line longer than any host's is skipped, the last line has
+ * no newline. Every other line is seen whole, in order. */
+START_TEST(scan_sees_every_line_across_reads_and_filters_hosts)
+{
+	char *data = calloc(1, 64 * 1024), line[128], expect[4096] = "";
+	char bexpect[4096] = "";
+	static struct seen all, some;
+	struct dd_err e;
+	size_t i, n = 0;
+
+	strcpy(data, HEAD310);
+	for (i = 0; i < 400; i++) {
+		snprintf(line, sizeof(line), "atime=1,ip=192.0.2.%zu,mtime=1,"
+		    "status=good %c%zu.example.com%s", i % 250, i % 2 ? 'b' : 'a',
+		    i, i == 399 ? "" : "\n");
+		strcat(data, line);
+		if (i == 200) {	/* over CACHE_LINE_MAX: skipped */
+			memset(data + strlen(data), 'x', 5000);
+			strcat(data, " long.example.com\n");
+		}
+		if (i >= 390) {
+			snprintf(line, sizeof(line), "%s%c%zu.example.com",
+			    *expect ? " " : "", i % 2 ? 'b' : 'a', i);
+			strcat(expect, line);
+			if (i % 2) {
+				snprintf(line, sizeof(line), "%sb%zu.example.com",
+				    *bexpect ? " " : "", i);
+				strcat(bexpect, line);
+			}
+		}
+		n++;
+	}
+	tu_write_str(path, data);
+	free(data);
+	ck_assert_int_eq(cache_scan(path, NULL, seen_add, &all, &e), 0);
+	ck_assert_int_eq(all.n, 400);
+	ck_assert_msg(strstr(all.hosts, "long.example.com") == NULL, "%s",
+	    all.hosts);
+	ck_assert_msg(strncmp(all.hosts, "a0.example.com b1.example.com ", 30)
+	    == 0, "%.60s", all.hosts);
+	ck_assert_str_eq(all.hosts + strlen(all.hosts) - strlen(expect), expect);
+	/* The filter is asked once per host line, and only its hosts are
+	 * parsed and seen. */
+	ck_assert_int_eq(cache_scan(path, want_b, seen_add, &some, &e), 0);
+	ck_assert_int_eq(some.asked, (int)n);
+	ck_assert_int_eq(some.n, 200);
+	ck_assert_msg(strstr(some.hosts, " a") == NULL, "%s", some.hosts);
+	ck_assert_msg(strncmp(some.hosts, "b1.example.com b3.example.com ", 30)
+	    == 0, "%.60s", some.hosts);
+	ck_assert_str_eq(some.hosts + strlen(some.hosts) - strlen(bexpect),
+	    bexpect);
+}
+END_TEST
+
 static Suite *
 cache_suite(void)
 {
@@ -410,6 +492,7 @@ cache_suite(void)
 	tc = tcase_create("file");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, read_skips_damaged_lines);
+	tcase_add_test(tc, scan_sees_every_line_across_reads_and_filters_hosts);
 	tcase_add_test(tc, read_missing_file_is_empty_cache);
 	tcase_add_test(tc, read_empty_file_is_empty_cache);
 	tcase_add_test(tc, find_is_case_insensitive_and_later_line_wins);
