@@ -40,6 +40,9 @@ struct req {
 	char		 ver_error[MSG_TEXT_SZ];	/* why it is a guess, or "" */
 	unsigned char	 key[CSRF_KEY_LEN];
 	HDF		*hdf;
+	char		*msg_text;	/* the language file's Msg block, read
+					 * into hdf on a message's first use
+					 * (out_msg); NULL once read or if none */
 	CSPARSE		*cs;		/* the parsed template (req_end) */
 	const char	*template;	/* page to render */
 	int		 status;
@@ -93,6 +96,8 @@ void req_end(struct req *r);
  *                out_putn set a value by a key relative to it: one walk from
  *                the root per row, not one per value
  *   out_putk     set <list>.<i> under a node to val (a list of plain values)
+ *   out_msgs     read the language's Msg block into the HDF, if not yet:
+ *                what every reader of Msg.* calls first (out_msg)
  *   out_lang     the text Lang.<group>.<name> of the page's language ("" if none)
  *   out_msg      the message m (msg.h) in the page's language, into buf
  *                (and returns buf): Msg.<key> with its parameters put in
@@ -114,6 +119,7 @@ void req_end(struct req *r);
 void out_set(struct req *r, const char *key, const char *val);
 void out_setn(struct req *r, long long n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+void out_msgs(struct req *r);
 void out_row(struct req *r, const char *list, size_t i, const char *field,
     const char *val);
 HDF *out_item(HDF *under, const char *list, size_t i);

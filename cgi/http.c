@@ -211,6 +211,24 @@ page_word(void *arg, int letter, const char *w)
 	return hdf_get_value(((struct req *)arg)->hdf, k, NULL);
 }
 
+void
+out_msgs(struct req *r)
+{
+	NEOERR *err;
+
+	if (r->msg_text == NULL)
+		return;
+	/* On a failure the texts stay missing: out_msg says Msg.refused,
+	 * or the English. */
+	err = hdf_read_string(r->hdf, r->msg_text);
+	if (err != STATUS_OK) {
+		nerr_log_error(err);
+		nerr_ignore(&err);
+	}
+	free(r->msg_text);
+	r->msg_text = NULL;
+}
+
 const char *
 out_msg(struct req *r, const struct dd_msg *m, char buf[MSG_TEXT_SZ])
 {
@@ -221,6 +239,7 @@ out_msg(struct req *r, const struct dd_msg *m, char buf[MSG_TEXT_SZ])
 	buf[0] = '\0';
 	if (m->id == MSG_none)
 		return buf;
+	out_msgs(r);
 	if (key != NULL) {
 		snprintf(k, sizeof(k), "Msg.%s", key);
 		t = hdf_get_value(r->hdf, k, NULL);

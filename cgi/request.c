@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cgi.h"
+#include "fileio.h"
 #include "form.h"
 #include "lang.h"
 #include "num.h"
@@ -58,6 +59,46 @@ req_end(struct req *r)
 	r->store = NULL;
 }
 
+/* The largest language file read. */
+#define LANG_MAX	(256 * 1024)
+
+/*
+ * read_lang: the language file at path into r->hdf, all but its Msg
+ * block (the messages, 12 KB of 30), which only a page that shows a
+ * message reads (out_msgs): the other pages do not pay for parsing it.
+ * The block is the line "Msg {" at the start of a line to the next "}"
+ * at the start of one (the files' layout; check_lang holds them to it).
+ */
+static NEOERR *
+read_lang(struct req *r, const char *path)
+{
+	char *data, *msg, *end;
+	struct dd_err fe;
+	size_t n;
+	NEOERR *err;
+
+	if (file_read(path, LANG_MAX, &data, &n, &fe) == -1)
+		return nerr_raise(NERR_IO, "%s", fe.msg);
+	if ((msg = strstr(data, "\nMsg {\n")) == NULL ||
+	    (end = strstr(msg, "\n}\n")) == NULL) {
+		err = hdf_read_string(r->hdf, data);
+		free(data);
+		return err;
+	}
+	/* "Msg {" .. "}" aside; the text before it and after it now. */
+	if ((r->msg_text = strndup(msg + 1, (size_t)(end + 2 - (msg + 1)))) ==
+	    NULL) {
+		free(data);
+		return nerr_raise(NERR_NOMEM, "out of memory");
+	}
+	msg[1] = '\0';
+	err = hdf_read_string(r->hdf, data);
+	if (err == STATUS_OK)
+		err = hdf_read_string(r->hdf, end + 3);
+	free(data);
+	return err;
+}
+
 /* The languages of templates/lang/, the default first. */
 static const char *const langs[] = { "en", "it" };
 
@@ -79,7 +120,7 @@ hdf_setup(struct req *r, struct dd_err *e)
 	if (err == STATUS_OK) {
 		snprintf(path, sizeof(path), "%s/lang/%s.hdf", r->conf.templates,
 		    lang);
-		err = hdf_read_file(r->hdf, path);
+		err = read_lang(r, path);
 	}
 	if (err == STATUS_OK)
 		err = hdf_set_value(r->hdf, "Page.Lang", lang);

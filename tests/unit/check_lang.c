@@ -373,6 +373,64 @@ START_TEST(a_message_is_never_a_format)
 }
 END_TEST
 
+/* read_str: a fresh HDF read from the text s. */
+static HDF *
+read_str(const char *s)
+{
+	HDF *hdf = NULL;
+
+	ck_assert_ptr_eq(hdf_init(&hdf), STATUS_OK);
+	ck_assert_msg(hdf_read_string(hdf, s) == STATUS_OK, "cannot parse");
+	return hdf;
+}
+
+/* The page reads a language's Msg block only when it shows a message
+ * (cgi/request.c, read_lang): the block must be whole between a line
+ * "Msg {" and the next line "}", and nothing else may be in it. Read
+ * apart, the two parts give exactly what the whole file gives. */
+START_TEST(the_messages_are_one_block_the_page_can_read_apart)
+{
+	char path[TU_PATH_SZ], *t, *msg, *end, *rest;
+	HDF *whole, *block, *others;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), SRCDIR "/templates/lang/%s.hdf",
+		    have[i]);
+		ck_assert_ptr_nonnull(t = tu_read(path, NULL));
+		whole = read_str(t);
+		ck_assert_msg((msg = strstr(t, "\nMsg {\n")) != NULL &&
+		    (end = strstr(msg, "\n}\n")) != NULL, "lang/%s.hdf: no "
+		    "block from a line \"Msg {\" to a line \"}\"", have[i]);
+		ck_assert_ptr_nonnull(rest = strdup(end + 3));
+		end[2] = '\0';
+		block = read_str(msg + 1);
+		msg[1] = '\0';
+		ck_assert_ptr_nonnull(rest = realloc(rest, strlen(t) +
+		    strlen(rest) + 1));
+		memmove(rest + strlen(t), rest, strlen(rest) + 1);
+		memcpy(rest, t, strlen(t));
+		others = read_str(rest);
+		ck_assert_msg(hdf_get_obj(others, "Msg") == NULL, "lang/%s.hdf: "
+		    "Msg texts outside its block", have[i]);
+		ck_assert_int_eq(leaves_in(hdf_get_obj(whole, "Msg"), "Msg",
+		    block, "whole", "block"), leaves_in(hdf_get_obj(block, "Msg"),
+		    "Msg", whole, "block", "whole"));
+		ck_assert_int_gt(leaves_in(hdf_get_obj(whole, "Lang"), "Lang",
+		    others, "whole", "rest"), 100);
+		ck_assert_ptr_nonnull(hdf_obj_child(hdf_get_obj(block, "Msg")));
+		ck_assert_msg(hdf_obj_next(hdf_get_obj(block, "Msg")) == NULL &&
+		    hdf_obj_child(block) == hdf_get_obj(block, "Msg"),
+		    "lang/%s.hdf: the Msg block holds more than Msg", have[i]);
+		hdf_destroy(&whole);
+		hdf_destroy(&block);
+		hdf_destroy(&others);
+		free(rest);
+		free(t);
+	}
+}
+END_TEST
+
 static Suite *
 lang_suite(void)
 {
@@ -391,6 +449,7 @@ lang_suite(void)
 	tcase_add_test(tc, no_message_text_without_its_key);
 	tcase_add_test(tc, every_message_renders_in_both_languages);
 	tcase_add_test(tc, a_message_is_never_a_format);
+	tcase_add_test(tc, the_messages_are_one_block_the_page_can_read_apart);
 	suite_add_tcase(s, tc);
 	return s;
 }
