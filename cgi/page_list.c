@@ -538,6 +538,7 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	struct ranking rk = { 0 };
 	long long page = 1, pages, ids[PER_PAGE];
 	size_t first;
+	char why[MSG_TEXT_SZ];
 	int rc = -1;
 
 	*h = NULL;
@@ -546,7 +547,7 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 1000000, &page) == -1)
 		return dd_fail(e, DD_EBADREQ, "page", MSG_req_page_number);
 	if (cache_scan(cpath, NULL, scan_class, &tab, e) == -1) {
-		out_set(r, "Daemon.cache_error", e->msg);
+		out_set(r, "Daemon.cache_error", out_msg(r, &e->m, why));
 		dd_clear(e);
 	}
 	rk.tab = &tab;
