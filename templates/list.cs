@@ -53,10 +53,10 @@
 <?cs if:h.State.atime ?><br><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?><?cs /if ?>
 </td>
 <td class="actions" data-label="<?cs var:Lang.Col.actions ?>">
-<a class="button" href="?action=edit&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Modify ?></a>
-<a class="button danger" href="?action=delete&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Delete ?></a>
-<?cs if:h.enabled == "1" ?><button type="submit" formaction="?action=disable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Disable ?></button>
-<button type="submit" formaction="?action=update" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.UpdateNow ?></button><?cs else ?><button type="submit" formaction="?action=enable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Enable ?></button><?cs /if ?>
+<span class="pair"><a class="button" href="?action=edit&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Modify ?></a>
+<a class="button danger" href="?action=delete&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Delete ?></a></span>
+<span class="pair"><?cs if:h.enabled == "1" ?><button type="submit" formaction="?action=disable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Disable ?></button>
+<button type="submit" formaction="?action=update" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.UpdateNow ?></button><?cs else ?><button type="submit" formaction="?action=enable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Enable ?></button><?cs /if ?></span>
 </td>
 </tr>
 <?cs /each ?></tbody>
