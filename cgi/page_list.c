@@ -104,15 +104,15 @@ set_families(struct req *r, HDF *it, const struct host *h,
 		fam = out_item(it, "State.Fam", k);
 		out_put(fam, "name", v6 ? "IPv6" : "IPv4");
 		out_put(fam, "ip", ip);
-		/* A family's own words only where they add to the host's:
-		 * for a dual-stack host, or one that is not up to date; the
-		 * provider's word only for an error. */
-		if (wants[w].v6[1] != -1 || strcmp(fkind, "ok") != 0) {
+		/* A family's own sentence only for a dual-stack host (one
+		 * family's sentence is the host's, said above it); the
+		 * provider's word for an error, always. */
+		if (wants[w].v6[1] != -1) {
 			out_put(fam, "text", out_lang(r, "Status", fkey));
 			out_put(fam, "kind", fkind);
-			if (strcmp(fkind, "error") == 0 && *status)
-				out_put(fam, "status", status);
 		}
+		if (strcmp(fkind, "error") == 0 && *status)
+			out_put(fam, "status", status);
 		if (*ni[v6 ? NET_V6 : NET_V4].ip && *ip)
 			out_put(fam, "insync", strcmp(ni[v6 ? NET_V6 :
 			    NET_V4].ip, ip) == 0 ? "1" : "0");

@@ -47,7 +47,7 @@
 <td class="state" data-label="<?cs var:Lang.Col.state ?>">
 <span class="badge badge-<?cs var:h.State.kind ?>"><?cs var:Lang.Badge[h.State.kind] ?></span>
 <span class="status"><?cs var:h.State.text ?><?cs if:h.State.why ?> <?cs var:h.State.field ?>: <?cs var:h.State.why ?><?cs /if ?></span>
-<?cs each:f = h.State.Fam ?><br><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓ <?cs var:Lang.State.insync ?></span><?cs elif:f.insync == "0" ?> <span class="sync bad"><?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:f.text ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs /if ?>
+<?cs each:f = h.State.Fam ?><br><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓ <?cs var:Lang.State.insync ?></span><?cs elif:f.insync == "0" ?> <span class="sync bad"><?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:f.text ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs elif:f.status ?> <span class="fam-error"><?cs var:Lang.State.answer ?> <?cs var:f.status ?></span><?cs /if ?>
 <?cs /each ?>
 <?cs if:h.State.mtime ?><br><?cs var:Lang.State.updated ?>: <?cs var:h.State.mtime ?><?cs /if ?>
 <?cs if:h.State.atime ?><br><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?><?cs /if ?>

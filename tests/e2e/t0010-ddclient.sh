@@ -101,6 +101,8 @@ check "ddclient's cache says badauth" grep -q "status=badauth.* $H1\$" "$T/ddcli
 cgi GET ''
 check "list shows badauth in words" row_has "$id1" 'The provider rejected the login or password.'
 check "the row is marked as an error" grep -q "<tr id=\"host-$id1\" class=\"state-error\">" "$T/out"
+check "the row says it once (the family does not repeat it)" [ "$(sed -n "/<tr id=\"host-$id1\"/,/<\/tr>/p" "$T/out" | grep -o 'rejected the login' | wc -l)" = 1 ]
+check "and gives the provider's own word" row_has "$id1" 's answer: badauth'
 
 # --- Modify with the right password: sent at once, not in 5 minutes ------
 p=$(passes)
