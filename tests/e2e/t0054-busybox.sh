@@ -14,7 +14,9 @@ R=$T/bbroot
 mkdir -p "$R/cgi-bin" "$R/ddns-admin/static"
 cp "$S/lib/ddns.cgi" "$R/cgi-bin/ddns.cgi"
 cp "$S"/share/www/* "$R/ddns-admin/static/"
-h=$(openssl passwd -1 "$apw")
+# -stdin: a password may begin with "-" (token_urlsafe), which
+# openssl would take for an option.
+h=$(printf %s "$apw" | openssl passwd -1 -stdin)
 cat > "$T/httpd.conf" <<CONF
 /cgi-bin:admin:$h
 /ddns-admin:admin:$h
