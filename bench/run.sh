@@ -72,6 +72,15 @@ instr() {
 		"$@" < "$in" > /dev/null 2> "$T/vg" || true
 	echo "$name|$(sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$T/vg")" >> "$T/ins"
 }
+# median_of NAME FILE: one result line into $T/res from FILE's one-run
+# spawn.c lines (a request that changes the state runs once each): the
+# median run's wall time, with that run's faults and RSS.
+median_of() {
+	awk '{ print $4, $8, $10 }' "$2" | sort -n | awk -v name="$1" '
+	{ a[NR] = $1; f[NR] = $2; r[NR] = $3 } END { m = int(NR / 2) + 1
+	  printf "%s|runs %d median_us %d mean_us 0 minflt %d maxrss_kb %d fails 0\n",
+	      name, NR, a[m], f[m], r[m] }' >> "$T/res"
+}
 : > "$T/res"
 : > "$T/ins"
 
@@ -136,9 +145,7 @@ while [ $i -le 25 ]; do
 	"$T/spawn" -n 1 -i "$T/save.body" $(env_of 100 POST action=save "$len") -- "$B/ddns.cgi" >> "$T/save"
 	i=$((i + 1))
 done
-awk '{ print $4, $8, $10 }' "$T/save" | sort -n | awk '{ a[NR] = $1; f[NR] = $2; r[NR] = $3 } END {
-	m = int(NR / 2) + 1
-	printf "Save, 100 hosts|runs %d median_us %d mean_us 0 minflt %d maxrss_kb %d fails 0\n", NR, a[m], f[m], r[m] }' >> "$T/res"
+median_of "Save, 100 hosts" "$T/save"
 save_body 99
 ENVV="DDNS_ADMIN_CONFIG=$T/s100/conf REQUEST_METHOD=POST QUERY_STRING=action=save CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=$len SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
 instr "Save, 100 hosts" "$T/save.body" "$B/ddns.cgi"
@@ -151,9 +158,7 @@ while [ $i -le 39 ]; do
 	"$T/spawn" -n 1 -i "$T/del.body" $(env_of 100 POST action=delete "$len") -- "$B/ddns.cgi" >> "$T/del"
 	i=$((i + 1))
 done
-awk '{ print $4, $8, $10 }' "$T/del" | sort -n | awk '{ a[NR] = $1; f[NR] = $2; r[NR] = $3 } END {
-	m = int(NR / 2) + 1
-	printf "Delete, 100 hosts|runs %d median_us %d mean_us 0 minflt %d maxrss_kb %d fails 0\n", NR, a[m], f[m], r[m] }' >> "$T/res"
+median_of "Delete, 100 hosts" "$T/del"
 # One more (row 60, never changed: version 1) under callgrind.
 printf 'csrf_token=%s&id=60&version=1' "$tok" > "$T/del.body"
 ENVV="DDNS_ADMIN_CONFIG=$T/s100/conf REQUEST_METHOD=POST QUERY_STRING=action=delete CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=$(wc -c < "$T/del.body") SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
