@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "num.h"
 #include "providers.h"
 #include "utf8.h"
 
@@ -78,11 +79,12 @@ void
 	va_end(ap);
 }
 
+_Static_assert(MSG_NUM_SZ == NUM_SZ, "msg_num's buffer is num_format's");
+
 const char *
 msg_num(char buf[MSG_NUM_SZ], long long n)
 {
-	snprintf(buf, MSG_NUM_SZ, "%lld", n);
-	return buf;
+	return num_format(n, buf);
 }
 
 /* put: append n bytes of s at out[*o], never past outsz - 1 bytes nor

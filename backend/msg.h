@@ -27,7 +27,7 @@
 #define MSG_NPARAM	3
 #define MSG_PARAM_SZ	96	/* bytes of a parameter, with the NUL */
 #define MSG_TEXT_SZ	512	/* bytes of a rendered message, with the NUL */
-#define MSG_NUM_SZ	24	/* msg_num's buffer */
+#define MSG_NUM_SZ	24	/* msg_num's buffer: NUM_SZ of num.h */
 
 #define MSG_LIST(X)							\
 	X(none, "")							\
@@ -254,7 +254,8 @@ void (msg_set)(struct dd_msg *m, enum msg_id id, ...);
 #define msg_set(m, ...) (msg_set)(m, __VA_ARGS__, MSG_END)
 void msg_vset(struct dd_msg *m, enum msg_id id, va_list ap);
 
-/* msg_num: n in decimal into buf, for a parameter; returns buf. */
+/* msg_num: n in decimal in buf, for a parameter (num_format); returns
+ * where it starts in buf. */
 const char *msg_num(char buf[MSG_NUM_SZ], long long n);
 
 /*

@@ -4,6 +4,22 @@
 
 #include "num.h"
 
+const char *
+num_format(long long n, char buf[NUM_SZ])
+{
+	unsigned long long u = n < 0 ? 0 - (unsigned long long)n :
+	    (unsigned long long)n;
+	char *p = buf + NUM_SZ - 1;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	return p;
+}
+
 int
 num_parse(const char *s, long long min, long long max, long long *out)
 {

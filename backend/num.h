@@ -10,4 +10,12 @@
  */
 int num_parse(const char *s, long long min, long long max, long long *out);
 
+/*
+ * num_format: n in decimal, written at the end of buf; returns where its
+ * first character is in buf (not buf itself). Without printf: a list
+ * page formats a few hundred numbers. Pure.
+ */
+#define NUM_SZ	24	/* a long long and its sign, with the NUL */
+const char *num_format(long long n, char buf[NUM_SZ]);
+
 #endif

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "num.h"
 #include "cgi.h"
 #include "providers.h"
 
@@ -80,40 +81,21 @@ out_set(struct req *r, const char *key, const char *val)
 void
 out_setn(struct req *r, long long n, const char *fmt, ...)
 {
-	char key[128], val[24];
+	char key[128], val[NUM_SZ];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(key, sizeof(key), fmt, ap);
 	va_end(ap);
-	snprintf(val, sizeof(val), "%lld", n);
-	out_set(r, key, val);
-}
-
-/* decimal: n in decimal at the end of buf[24]; returns where it starts
- * (the list page formats a few hundred numbers: no printf for them). */
-static const char *
-decimal(long long n, char buf[24])
-{
-	unsigned long long u = n < 0 ? 0 - (unsigned long long)n :
-	    (unsigned long long)n;
-	char *p = buf + 23;
-
-	*p = '\0';
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (n < 0)
-		*--p = '-';
-	return p;
+	out_set(r, key, num_format(n, val));
 }
 
 /* item_key: "<list>.<i>" into key[64]; -1 if it does not fit. */
 static int
 item_key(const char *list, size_t i, char key[64])
 {
-	char num[24];
-	const char *d = decimal((long long)i, num);
+	char num[NUM_SZ];
+	const char *d = num_format((long long)i, num);
 	size_t n = strlen(list);
 
 	if (n + 1 + strlen(d) >= 64)
@@ -161,9 +143,9 @@ out_put(HDF *item, const char *key, const char *val)
 void
 out_putn(HDF *item, const char *key, long long n)
 {
-	char num[24];
+	char num[NUM_SZ];
 
-	out_put(item, key, decimal(n, num));
+	out_put(item, key, num_format(n, num));
 }
 
 void
