@@ -81,22 +81,40 @@ cache_family(const struct cache_entry *ce, int v6, const char **ip,
 	return **ip || **status ? 0 : -1;
 }
 
+/*
+ * line_host: where the host of the len-byte cache line starts (after its
+ * last space) and its length *hlen, up to the line's first CR or LF;
+ * NULL if it has none. The one reading of a line's host: the parser's,
+ * and the filter's before it (cache_scan's want).
+ */
+static const char *
+line_host(const char *line, size_t len, size_t *hlen)
+{
+	const char *sp, *end;
+
+	if ((sp = memrchr(line, ' ', len)) == NULL)
+		return NULL;
+	end = line + strcspn(line, "\r\n");
+	if (end > line + len)
+		end = line + len;
+	if (end <= sp + 1)
+		return NULL;
+	*hlen = (size_t)(end - sp - 1);
+	return sp + 1;
+}
+
 int
 cache_parse_line(const char *line, struct cache_entry *ce)
 {
-	const char *sp, *p, *end, *eq, *comma;
+	const char *sp, *p, *eq, *comma, *host;
 	size_t hlen;
 
 	memset(ce, 0, sizeof(*ce));
-	if (*line == '#' || (sp = strrchr(line, ' ')) == NULL)
+	if (*line == '#' || (host = line_host(line, strlen(line), &hlen)) ==
+	    NULL || hlen >= sizeof(ce->host))
 		return -1;
-	end = line + strcspn(line, "\r\n");
-	if (end <= sp + 1)
-		return -1;
-	hlen = (size_t)(end - sp - 1);
-	if (hlen >= sizeof(ce->host))
-		return -1;
-	memcpy(ce->host, sp + 1, hlen);
+	sp = host - 1;
+	memcpy(ce->host, host, hlen);
 	ce->host[hlen] = '\0';
 	for (p = line; p < sp; p = comma + 1) {
 		comma = memchr(p, ',', (size_t)(sp - p));
@@ -109,21 +127,6 @@ cache_parse_line(const char *line, struct cache_entry *ce)
 		    (size_t)(comma - eq - 1));
 	}
 	return 0;
-}
-
-/* line_host: where the host of a cache line starts (after its last
- * space) and its length without the line end; NULL for none. */
-static const char *
-line_host(const char *line, size_t len, size_t *hlen)
-{
-	const char *sp;
-
-	while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == '\n'))
-		len--;
-	if ((sp = memrchr(line, ' ', len)) == NULL)
-		return NULL;
-	*hlen = len - (size_t)(sp + 1 - line);
-	return sp + 1;
 }
 
 /* scan_line: one whole line of used bytes: offer it to want, parse it,

@@ -473,6 +473,29 @@ START_TEST(scan_sees_every_line_across_reads_and_filters_hosts)
 }
 END_TEST
 
+/* Only the host h.example.com. */
+static int
+want_h(const char *host, size_t len, void *arg)
+{
+	(void)arg;
+	return len == 13 && memcmp(host, "h.example.com", 13) == 0;
+}
+
+/* The filter reads a line's host as the parser does: up to its first CR,
+ * whatever follows it. */
+START_TEST(scan_filter_reads_the_host_the_parser_reads)
+{
+	static struct seen sn;
+	struct dd_err e;
+
+	tu_write_str(path, HEAD310 "atime=1,mtime=1,status=good h.example.com\rX\n"
+	    "atime=1,mtime=1,status=good h.example.com.other\n");
+	ck_assert_int_eq(cache_scan(path, want_h, seen_add, &sn, &e), 0);
+	ck_assert_int_eq(sn.n, 1);
+	ck_assert_str_eq(sn.hosts, "h.example.com");
+}
+END_TEST
+
 static Suite *
 cache_suite(void)
 {
@@ -493,6 +516,7 @@ cache_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, read_skips_damaged_lines);
 	tcase_add_test(tc, scan_sees_every_line_across_reads_and_filters_hosts);
+	tcase_add_test(tc, scan_filter_reads_the_host_the_parser_reads);
 	tcase_add_test(tc, read_missing_file_is_empty_cache);
 	tcase_add_test(tc, read_empty_file_is_empty_cache);
 	tcase_add_test(tc, find_is_case_insensitive_and_later_line_wins);
