@@ -34,10 +34,18 @@ CHECK_CFLAGS   = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS     = $(shell $(PKG_CONFIG) --libs check)
 
 B := build
-LIB_SRC := $(wildcard backend/*.c)
-LIB_SRC := $(filter-out backend/apply_main.c backend/checkip_main.c backend/status_main.c \
-	backend/migrate_main.c,$(LIB_SRC))
-LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/schema.o $(B)/msg_en.o
+# The privilege boundary in the link (backend/boundary.h): code only the
+# root side runs (ddns-apply, ddns-status) is never linked into the CGI,
+# and the root side links no database code. `make boundary` checks both.
+MAIN_SRC := backend/apply_main.c backend/checkip_main.c backend/status_main.c \
+	backend/migrate_main.c
+ROOT_SRC := backend/apply.c backend/ddconf.c backend/tsig.c backend/import.c \
+	backend/daemon_signal.c backend/cache_drop.c
+WEB_SRC  := backend/store.c backend/handover.c backend/csrf.c backend/form.c
+LIB_SRC := $(filter-out $(MAIN_SRC) $(ROOT_SRC) $(WEB_SRC),$(wildcard backend/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/msg_en.o
+ROOT_OBJ := $(ROOT_SRC:%.c=$(B)/%.o)
+WEB_OBJ := $(WEB_SRC:%.c=$(B)/%.o) $(B)/schema.o
 CGI_SRC := $(wildcard cgi/*.c)
 CGI_OBJ := $(CGI_SRC:%.c=$(B)/%.o)
 UNIT_SRC := $(wildcard tests/unit/check_*.c)
@@ -80,8 +88,16 @@ $(B)/msg_en.c: templates/lang/en.hdf tools/msgcat.awk
 $(B)/msg_en.o: $(B)/msg_en.c backend/msg.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# libddns.a: both sides; libddns-web.a: the web server's user's (the
+# database); libddns-root.a: the root side's (ddclient's files, signals).
 $(B)/libddns.a: $(LIB_OBJ)
-	$(AR) rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(B)/libddns-web.a: $(WEB_OBJ)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(B)/libddns-root.a: $(ROOT_OBJ)
+	rm -f $@ && $(AR) rcs $@ $^
 
 # The CGI pays its start-up on every request: ClearSilver (static), SQLite,
 # nettle and zlib only. Never libcurl or libcrypto (DESIGN.md, Speed).
@@ -89,22 +105,25 @@ $(B)/libddns.a: $(LIB_OBJ)
 # relocations were half of an empty page's instructions (make bench).
 # The sanitizer builds link dynamically (ASan cannot be static).
 CGI_STATIC ?= -static
-$(B)/ddns.cgi: $(CGI_OBJ) $(B)/libddns.a
+$(B)/ddns.cgi: $(CGI_OBJ) $(B)/libddns-web.a $(B)/libddns.a
 	@# SQLite's unused extension loader makes ld warn about dlopen: said once.
-	$(CC) $(CFLAGS) $(LDFLAGS) $(CGI_STATIC) -o $@ $(CGI_OBJ) $(B)/libddns.a \
+	$(CC) $(CFLAGS) $(LDFLAGS) $(CGI_STATIC) -o $@ $(CGI_OBJ) \
+		$(B)/libddns-web.a $(B)/libddns.a \
 		$(CS_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS) -lm 2> $@.ld || \
 		{ cat $@.ld >&2; rm -f $@; exit 1; }
 	@grep -v "unixDlOpen\|statically linked applications requires" $@.ld >&2 || true
 
-$(B)/ddns-apply: $(B)/backend/apply_main.o $(B)/libddns.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
+# The root side: no SQLite, no libddns-web.a.
+$(B)/ddns-apply: $(B)/backend/apply_main.o $(B)/libddns-root.a $(B)/libddns.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 
 # ddclient's postscript when ddclient runs as root (status_copy, apply.h).
-$(B)/ddns-status: $(B)/backend/status_main.o $(B)/libddns.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
+$(B)/ddns-status: $(B)/backend/status_main.o $(B)/libddns-root.a $(B)/libddns.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 
-# Creates or migrates the database as its owner (the package's postinst).
-$(B)/ddns-migrate: $(B)/backend/migrate_main.o $(B)/libddns.a
+# Creates or migrates the database as its owner (the package's postinst),
+# and hands its rows to ddns-apply (--message): the web side.
+$(B)/ddns-migrate: $(B)/backend/migrate_main.o $(B)/libddns-web.a $(B)/libddns.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
 
 $(B)/ddns-checkip: $(B)/backend/checkip_main.o $(B)/libddns.a
@@ -122,10 +141,11 @@ $(B)/conf-example: tools/conf-example.c $(B)/libddns.a
 $(B)/ddns-admin.conf.example: $(B)/conf-example
 	$(B)/conf-example > $@.tmp && mv $@.tmp $@
 
-$(B)/tests/%: tests/unit/%.c $(B)/libddns.a
+$(B)/tests/%: tests/unit/%.c $(B)/libddns-root.a $(B)/libddns-web.a $(B)/libddns.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DSRCDIR='"$(CURDIR)"' -o $@ $< \
-		$(B)/libddns.a $(CS_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS) $(CHECK_LIBS)
+		$(B)/libddns-root.a $(B)/libddns-web.a $(B)/libddns.a $(CS_LIBS) \
+		$(SQLITE_LIBS) $(NETTLE_LIBS) $(CHECK_LIBS)
 
 # check also fetches ddclient 3.11 into build/ddclient-3.11 (never onto the
 # system) for the tests, which run against both ddclients; run keeps the
@@ -144,6 +164,7 @@ units: $(UNIT_BIN)
 check: deps
 	$(MAKE) lint
 	$(MAKE) all units
+	$(MAKE) boundary
 	@tests/run-all.sh
 	$(MAKE) check-asan
 	$(MAKE) fuzz-smoke
@@ -200,6 +221,22 @@ uninstall:
 		$(DESTDIR)$(CGIDIR)/ddns.cgi
 	rm -rf $(DESTDIR)$(DATADIR)
 
+# The boundary in the binaries: none of the root side's functions in
+# the CGI, no database code in the root side's programs.
+ROOT_SYMS := apply_run apply_status_refresh apply_import daemon_reload \
+	daemon_wait_idle tsig_write_one tsig_prune imp_parse imp_take \
+	ddconf_render cache_drop
+boundary: all
+	@for s in $(ROOT_SYMS); do nm $(B)/ddns.cgi | grep -qw "T $$s" && \
+	    { echo "boundary: ddns.cgi links the root side's $$s"; exit 1; }; \
+	    nm $(B)/ddns-apply | grep -qw "T $$s" || [ $$s = apply_status_refresh ] || \
+	    { echo "boundary: $$s is not in ddns-apply (the list is stale)"; exit 1; }; \
+	done; for p in ddns-apply ddns-status; do \
+	    nm $(B)/$$p | grep -E ' [TU] (sqlite3_|store_)' && \
+	    { echo "boundary: $$p links database code"; exit 1; }; \
+	done; echo "boundary: ddns.cgi holds none of $(words $(ROOT_SYMS)) root-side" \
+	    "functions; ddns-apply and ddns-status no database code"
+
 lint:
 	@! grep -nE '<\?cs *(uvar|alt|lvar|evar|include: *[A-Z])' templates/*.cs || \
 		{ echo "lint: unescaped or evaluated template output"; exit 1; }
@@ -230,4 +267,4 @@ check-package:
 -include tests/fuzz/fuzz.mk
 
 
-.PHONY: all deps deps-run units check check-asan check-valgrind bench run stop install uninstall lint clean deb check-package
+.PHONY: boundary all deps deps-run units check check-asan check-valgrind bench run stop install uninstall lint clean deb check-package

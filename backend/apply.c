@@ -1,11 +1,16 @@
-/* apply.c: database -> ddclient.conf -> cache -> SIGHUP, under one lock. */
+/* apply.c: the root side's work (boundary.h): the rows of one message,
+ * vetted again, become ddclient's configuration; then the cache, the
+ * page's copies and SIGHUP, under a lock of root's own. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "apply.h"
@@ -16,58 +21,8 @@
 #include "ddver.h"
 #include "fileio.h"
 #include "import.h"
-#include "store.h"
 #include "tsig.h"
 #include "validate.h"
-
-static const struct apply_outcome outcomes[] = {
-	{ APPLY_OK,		"ok",		"ok",		1 },
-	{ APPLY_ESUDO,		"esudo",	"error",	0 },
-	{ APPLY_EDB,		"edb",		"error",	0 },
-	{ APPLY_EWRITE,		"ewrite",	"error",	0 },
-	{ APPLY_NOTRUNNING,	"notrunning",	"warn",		1 },
-	{ APPLY_NOTDDCLIENT,	"notddclient",	"warn",		1 },
-	{ APPLY_EPERM,		"eperm",	"warn",		1 },
-	{ APPLY_ECACHE,		"ecache",	"warn",		0 },
-	{ APPLY_ECONF,		"econf",	"error",	0 },
-	{ APPLY_EFOREIGN,	"eforeign",	"error",	0 },
-	{ APPLY_EIMPORT,	"eimport",	"warn",		0 },
-	{ APPLY_ESTART,		"estart",	"error",	0 },
-};
-_Static_assert(sizeof(outcomes) / sizeof(outcomes[0]) == APPLY__MAX + 1,
-    "one outcome per exit code, and the start failure");
-
-/* The daemon's states as the list page words them (code: the state). */
-static const struct apply_outcome daemon_outcomes[DAEMON__MAX] = {
-	[DAEMON_OK] = { DAEMON_OK, "running", "ok", 0 },
-	[DAEMON_NOPID] = { DAEMON_NOPID, "nopid", "warn", 0 },
-	[DAEMON_BADPID] = { DAEMON_BADPID, "badpid", "warn", 0 },
-	[DAEMON_STALE] = { DAEMON_STALE, "stale", "warn", 0 },
-	[DAEMON_NOTDDCLIENT] = { DAEMON_NOTDDCLIENT, "notddclient", "warn", 0 },
-	[DAEMON_EPERM] = { DAEMON_EPERM, "eperm", "warn", 0 },
-	[DAEMON_PIDEACCES] = { DAEMON_PIDEACCES, "pideacces", "warn", 0 },
-	[DAEMON_PIDEREAD] = { DAEMON_PIDEREAD, "pideread", "warn", 0 },
-};
-
-const struct apply_outcome *
-apply_outcome(int code)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(outcomes) / sizeof(outcomes[0]); i++)
-		if ((int)outcomes[i].code == code)
-			return &outcomes[i];
-	return NULL;
-}
-
-const struct apply_outcome *
-apply_daemon_outcome(int state)
-{
-	if (state < 0 || state >= DAEMON__MAX || daemon_outcomes[state].key ==
-	    NULL)
-		return NULL;
-	return &daemon_outcomes[state];
-}
 
 static const enum apply_status from_daemon[DAEMON__MAX] = {
 	[DAEMON_OK] = APPLY_OK,
@@ -90,155 +45,6 @@ static const char *const daemon_words[DAEMON__MAX] = {
 	[DAEMON_PIDEACCES] = "no permission to read its pid file",
 	[DAEMON_PIDEREAD] = "its pid file cannot be read",
 };
-
-static int
-lock(const struct conf *c, struct dd_err *e)
-{
-	char path[PATH_MAX];
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/apply.lock", c->state_dir);
-	/* state_dir is the web server's user's: a link planted there must
-	 * not make us create or open a file elsewhere. */
-	if ((fd = file_open_safe(path, O_RDWR | O_CREAT, 0600, e)) == -1)
-		return -1;
-	if (flock(fd, LOCK_EX) == -1) {
-		close(fd);
-		return dd_failf(e, DD_ESYS, NULL, "cannot lock %s", path);
-	}
-	return fd;
-}
-
-/*
- * plain_http: would ddclient send this host's login and password over
- * plain HTTP (a protocol that goes HTTPS only through ssl=yes, with
- * ddclient_ssl = no) without the integrator's plain_http naming its
- * provider? Then it says why in m.
- */
-static int
-plain_http(const struct conf *c, const struct host *h, struct dd_msg *m)
-{
-	const struct provider *p = prov_find(h->provider);
-	const struct protocol *pr;
-
-	if (c->ddclient_ssl || p == NULL ||
-	    (pr = proto_find(prov_protocol(p, h->protocol))) == NULL ||
-	    !(pr->flags & PF_SSL_GLOBAL) || conf_plain_http_ok(c, p->id))
-		return 0;
-	msg_set(m, MSG_plain_http, p->id);
-	return 1;
-}
-
-/*
- * other_account: ddclient updates every host of a PF_ONE_ACCOUNT protocol
- * with the first one's server and account (freedns): a host of another is
- * refused, naming the first. first[k] is the row let through first for
- * protocol index k, or NULL.
- */
-static int
-other_account(const struct host *h, const struct host **first,
-    struct dd_msg *m)
-{
-	const struct provider *p = prov_find(h->provider);
-	const struct protocol *pr;
-	const struct host *f;
-	size_t k;
-
-	if (p == NULL || (pr = proto_find(prov_protocol(p, h->protocol))) ==
-	    NULL || !(pr->flags & PF_ONE_ACCOUNT))
-		return 0;
-	for (k = 0; proto_at(k) != pr; k++)
-		;
-	if ((f = first[k]) == NULL) {
-		first[k] = h;
-		return 0;
-	}
-	if (strcmp(f->login, h->login) == 0 &&
-	    strcmp(f->password, h->password) == 0 &&
-	    strcmp(prov_find(f->provider)->flags & PF_SERVER ? f->server :
-	    prov_find(f->provider)->server, (p->flags & PF_SERVER) ? h->server :
-	    p->server) == 0)
-		return 0;
-	msg_set(m, MSG_other_account, pr->name, f->hostname);
-	return 1;
-}
-
-size_t
-apply_vet(const struct conf *c, struct host *h, size_t n, enum ddv ver,
-    struct vet *why)
-{
-	struct dd_err fw[HF__MAX];
-	struct host canon;
-	const char *last = "";	/* the hostname last let through */
-	const struct host **first;
-	size_t i, bad = 0;
-	int f;
-
-	if ((first = calloc(proto_count(), sizeof(*first))) == NULL) {
-		for (i = 0; i < n; i++) {
-			why[i].field = HF_HOSTNAME;
-			msg_set(&why[i].m, MSG_oom);
-		}
-		return n;
-	}
-
-	for (i = 0; i < n; i++) {
-		why[i].field = -1;
-		why[i].m.id = MSG_none;
-		if (val_stored(&h[i], ver, &canon, fw) > 0) {
-			for (f = 0; fw[f].m.id == MSG_none; f++)
-				;
-			why[i].field = f;
-			why[i].m = fw[f].m;
-		} else if (strcmp(canon.hostname, last) == 0) {
-			why[i].field = HF_HOSTNAME;
-			msg_set(&why[i].m, MSG_stored_duplicate);
-		} else if (plain_http(c, &canon, &why[i].m)) {
-			why[i].field = HF_PROVIDER;
-		} else {
-			h[i] = canon;
-			last = h[i].hostname;
-			if (h[i].enabled && other_account(&h[i], first,
-			    &why[i].m))
-				why[i].field = HF_LOGIN;
-		}
-		bad += why[i].field != -1;
-	}
-	free(first);
-	return bad;
-}
-
-/* vetted: the rows that may reach ddclient, canonical, into *ok (caller
- * frees); the others are named on stderr, the web server's error log. */
-static int
-vetted(const struct conf *c, struct store *s, enum ddv ver, struct host **ok,
-    size_t *nok, struct dd_err *e)
-{
-	char text[MSG_TEXT_SZ];
-	struct vet *why;
-	struct host *h;
-	size_t n, i, k = 0;
-
-	if (store_list(s, &h, &n, e) == -1)
-		return -1;
-	if ((why = calloc(n + 1, sizeof(*why))) == NULL) {
-		free(h);
-		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
-	}
-	apply_vet(c, h, n, ver, why);
-	for (i = 0; i < n; i++)
-		if (why[i].field == -1)
-			h[k++] = h[i];
-		else
-			fprintf(stderr, "ddns-apply: row %lld left out of "
-			    "ddclient's configuration: %s: %s\n", h[i].id,
-			    host_field_name(why[i].field),
-			    msg_english(&why[i].m, text, sizeof(text)));
-	free(why);
-	*ok = h;
-	*nok = k;
-	return 0;
-}
 
 /* The largest ddclient configuration read (to keep or to import). */
 #define CONF_READ_MAX	(1 << 20)
@@ -305,10 +111,298 @@ out:
 	return st;
 }
 
+/* dir_fit: st (a directory above apply_dir, or apply_dir itself when
+ * own is set) cannot be changed by anyone but root and us: owned by one
+ * of them, and writable by others only when sticky (as /tmp: nobody
+ * renames another's entry there). */
+static int
+dir_fit(const struct stat *st, int own)
+{
+	uid_t me = geteuid();
+
+	if (!S_ISDIR(st->st_mode))
+		return 0;
+	if (own)
+		return st->st_uid == me && (st->st_mode & 022) == 0;
+	return (st->st_uid == 0 || st->st_uid == me) &&
+	    ((st->st_mode & 022) == 0 || (st->st_mode & S_ISVTX));
+}
+
+int
+apply_dir_ok(const struct conf *c, struct dd_err *e)
+{
+	char path[PATH_MAX], *slash;
+	struct stat st;
+
+	if (snprintf(path, sizeof(path), "%s", c->apply_dir) >=
+	    (int)sizeof(path) || path[0] != '/')
+		return dd_failf(e, DD_ECONF, NULL, "apply_dir: not an absolute "
+		    "path: %s", c->apply_dir);
+	if (lstat(path, &st) == -1 && errno == ENOENT &&
+	    mkdir(path, 0700) == -1 && errno != EEXIST)
+		return dd_failf(e, DD_ECONF, NULL, "apply_dir: cannot make %s: %s",
+		    path, strerror(errno));
+	if (lstat(path, &st) == -1 || !dir_fit(&st, 1))
+		return dd_failf(e, DD_ECONF, NULL, "apply_dir %s must be a "
+		    "directory of uid %u (not a link), closed to writes by group "
+		    "and others", path, (unsigned)geteuid());
+	/* Whoever may rename a directory above it could put another in
+	 * its place. */
+	while ((slash = strrchr(path, '/')) != NULL && slash != path) {
+		*slash = '\0';
+		if (lstat(path, &st) == -1 || !dir_fit(&st, 0))
+			return dd_failf(e, DD_ECONF, NULL, "apply_dir: %s may be "
+			    "changed by another user than root and uid %u", path,
+			    (unsigned)geteuid());
+	}
+	if (lstat("/", &st) == -1 || !dir_fit(&st, 0))
+		return dd_failf(e, DD_ECONF, NULL, "apply_dir: / is writable");
+	return 0;
+}
+
+int
+apply_lock(const struct conf *c, const char *name, int seconds,
+    struct dd_err *e)
+{
+	char path[PATH_MAX];
+	int fd, i;
+
+	if (apply_path(c, name, path, sizeof(path)) == -1)
+		return dd_failf(e, DD_ECONF, NULL, "apply_dir: path too long");
+	if ((fd = file_open_safe(path, O_RDWR | O_CREAT, 0600, e)) == -1)
+		return -1;
+	/* Polled, not blocked on: a deadline without signals. */
+	for (i = 0; flock(fd, LOCK_EX | LOCK_NB) == -1; i++) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) ||
+		    i >= seconds * 20) {
+			close(fd);
+			return dd_failf(e, DD_EBUSY, NULL, "%s is held by another "
+			    "process%s", path, seconds ? " past the deadline" : "");
+		}
+		usleep(50000);
+	}
+	return fd;
+}
+
+int
+apply_read_message(int fd, struct wire_apply *a, struct dd_err *e)
+{
+	struct timespec now, end;
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	char *data;
+	size_t n = 0;
+	ssize_t got;
+	int ms, rc;
+
+	memset(a, 0, sizeof(*a));
+	if ((data = malloc(WIRE_MSG_MAX + 1)) == NULL)
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += WIRE_READ_SECONDS;
+	for (;;) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		ms = (int)((end.tv_sec - now.tv_sec) * 1000 +
+		    (end.tv_nsec - now.tv_nsec) / 1000000);
+		if (ms <= 0) {
+			free(data);
+			return dd_failf(e, DD_EBADREQ, NULL, "the message did not "
+			    "end within %d s", WIRE_READ_SECONDS);
+		}
+		if ((rc = poll(&p, 1, ms)) == -1 && errno != EINTR) {
+			free(data);
+			return dd_failf(e, DD_ESYS, NULL, "poll: %s",
+			    strerror(errno));
+		}
+		if (rc <= 0)
+			continue;
+		got = read(fd, data + n, WIRE_MSG_MAX + 1 - n);
+		if (got == -1 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (got == -1) {
+			free(data);
+			return dd_failf(e, DD_ESYS, NULL, "read: %s",
+			    strerror(errno));
+		}
+		if (got == 0)
+			break;
+		if ((n += (size_t)got) > WIRE_MSG_MAX) {
+			free(data);
+			return dd_failf(e, DD_ETOOBIG, NULL, "the message is over "
+			    "%u bytes", WIRE_MSG_MAX);
+		}
+	}
+	rc = wire_read(data, n, a, e);
+	free(data);
+	return rc;
+}
+
+/* by_name: hostname order, message order among equals (so the first of
+ * two rows of one name is let through, the second refused). */
+static int
+by_name(const void *pa, const void *pb)
+{
+	const struct host *a = pa, *b = pb;
+	int c = strcmp(a->hostname, b->hostname);
+
+	return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+/* report_add: note that the host named name is left out, and why; also
+ * on stderr (the web server's error log, or the administrator's). */
+static void
+report_add(struct buf *rep, const char *name, const struct dd_msg *m)
+{
+	char text[MSG_TEXT_SZ];
+
+	if (rep->len == 0)
+		wire_report_begin(rep);
+	wire_report_host(rep, name, m);
+	fprintf(stderr, "ddns-apply: %s left out of ddclient's configuration: "
+	    "%s\n", name, msg_english(m, text, sizeof(text)));
+}
+
+/*
+ * vetted: the rows of a that may reach ddclient, canonical, in hostname
+ * order, into *ok (caller frees); the others into the report.
+ */
+static int
+vetted(const struct conf *c, const struct wire_apply *a, enum ddv ver,
+    struct host **ok, size_t *nok, struct buf *rep, struct dd_err *e)
+{
+	struct vet *why;
+	struct host *h;
+	size_t i, k = 0, n = a->nrow;
+
+	if ((h = malloc((n + 1) * sizeof(*h))) == NULL ||
+	    (why = calloc(n + 1, sizeof(*why))) == NULL) {
+		free(h);
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
+	}
+	if (n > 0)
+		memcpy(h, a->row, n * sizeof(*h));
+	qsort(h, n, sizeof(*h), by_name);
+	apply_vet(c, h, n, ver, why);
+	for (i = 0; i < n; i++)
+		if (why[i].field == -1)
+			h[k++] = h[i];
+		else
+			report_add(rep, h[i].hostname, &why[i].m);
+	free(why);
+	*ok = h;
+	*nok = k;
+	return 0;
+}
+
+/* keys: the TSIG key file of each host that takes one; a host whose key
+ * cannot be written is left out (into the report), never the others. */
+static size_t
+keys(const struct conf *c, struct host *h, size_t n, struct buf *rep)
+{
+	struct dd_err ke;
+	struct dd_msg m;
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (tsig_write_one(c, &h[i], &ke) == -1) {
+			msg_set(&m, MSG_left_keyfile, ke.msg);
+			report_add(rep, h[i].hostname, &m);
+			continue;
+		}
+		h[k++] = h[i];
+	}
+	return k;
+}
+
+/* record: root's copy of the rows applied, for ddns-apply run without a
+ * message (by hand, or by postinst after a change of the module config). */
+static int
+record(const struct conf *c, const struct wire_apply *a, struct dd_err *e)
+{
+	char path[PATH_MAX];
+	struct buf b = { 0 };
+	size_t i;
+	int rc;
+
+	wire_emit_begin(&b, 0);
+	for (i = 0; i < a->nrow; i++)
+		wire_emit_row(&b, &a->row[i]);
+	wire_emit_end(&b);
+	if (b.oom)
+		rc = dd_fail(e, DD_ESYS, NULL, MSG_oom);
+	else if (apply_path(c, APPLY_ROWS_FILE, path, sizeof(path)) == -1)
+		rc = dd_failf(e, DD_ECONF, NULL, "apply_dir: path too long");
+	else
+		rc = file_write_atomic(path, b.p, b.len, 0600, NULL, e);
+	buf_free(&b);
+	return rc;
+}
+
+/* recorded: the rows last applied (record), into *a. */
+static int
+recorded(const struct conf *c, struct wire_apply *a, struct dd_err *e)
+{
+	char path[PATH_MAX], *data = NULL;
+	size_t n = 0;
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	if (apply_path(c, APPLY_ROWS_FILE, path, sizeof(path)) == -1)
+		return dd_failf(e, DD_ECONF, NULL, "apply_dir: path too long");
+	if (file_read(path, WIRE_MSG_MAX, &data, &n, e) == -1) {
+		if (e->code == DD_ENOTFOUND)
+			dd_failf(e, DD_ENOTFOUND, NULL, "nothing applied yet (no "
+			    "%s): save on the page, or hand the rows over with "
+			    WIRE_ARG_MESSAGE, path);
+		return -1;
+	}
+	rc = wire_read(data, n, a, e);
+	free(data);
+	return rc;
+}
+
+/* drop: forget ddclient's cached state of the names a asks for. */
+static int
+drop(const struct conf *c, const struct wire_apply *a, struct dd_err *e)
+{
+	char **names;
+	size_t i;
+	int rc;
+
+	if ((names = calloc(a->ndrop, sizeof(*names))) == NULL)
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
+	for (i = 0; i < a->ndrop; i++)
+		names[i] = a->drop[i];
+	rc = cache_drop(c->ddclient_cache, names, a->ndrop, e);
+	free(names);
+	return rc;
+}
+
+/* report_write: the report the list page reads (absent when nothing was
+ * left out). Readable by the directory's group (boundary.h). */
+static void
+report_write(const struct conf *c, struct buf *rep)
+{
+	char path[PATH_MAX];
+	struct dd_err e;
+
+	if (apply_path(c, APPLY_REPORT_FILE, path, sizeof(path)) == -1)
+		return;
+	if (rep->len == 0) {
+		if (unlink(path) == -1 && errno != ENOENT)
+			fprintf(stderr, "ddns-apply: cannot remove %s: %s\n", path,
+			    strerror(errno));
+		return;
+	}
+	imp_emit_end(rep);
+	if (rep->oom || file_write_atomic(path, rep->p, rep->len, 0640, NULL,
+	    &e) == -1)
+		fprintf(stderr, "ddns-apply: cannot write %s\n", path);
+}
+
 /* write_config: key files, then ddclient's config, from the vetted rows. */
 static enum apply_status
-write_config(const struct conf *c, enum ddv ver, struct store *s,
-    int take_over, struct dd_err *e)
+write_config(const struct conf *c, enum ddv ver, const struct wire_apply *a,
+    struct buf *rep, struct dd_err *e)
 {
 	struct host *h = NULL;
 	struct buf b = { 0 };
@@ -316,13 +410,12 @@ write_config(const struct conf *c, enum ddv ver, struct store *s,
 	enum apply_status st;
 	int rc;
 
-	if ((st = guard(c, take_over, e)) != APPLY_OK)
+	if ((st = guard(c, a->take_over, e)) != APPLY_OK)
 		return st;
-	if (vetted(c, s, ver, &h, &n, e) == -1)
-		return APPLY_EDB;
-	rc = tsig_write(c, h, n, e);
-	if (rc == 0)
-		rc = ddconf_render(c, ver, h, n, &b, e);
+	if (vetted(c, a, ver, &h, &n, rep, e) == -1)
+		return APPLY_EWRITE;
+	n = keys(c, h, n, rep);
+	rc = ddconf_render(c, ver, h, n, &b, e);
 	if (rc == 0)
 		rc = file_write_atomic(c->ddclient_conf, b.p, b.len, 0600,
 		    c->ddclient_conf, e);
@@ -331,32 +424,6 @@ write_config(const struct conf *c, enum ddv ver, struct store *s,
 	free(h);
 	buf_free(&b);
 	return rc == 0 ? APPLY_OK : APPLY_EWRITE;
-}
-
-/* drop_pending: forget ddclient's cached state of the changed hosts.
- * The queue is left as it is: we may not write the database, so the CGI
- * unqueues what it read before starting us (see run_apply). */
-static int
-drop_pending(const struct conf *c, struct store *s, struct dd_err *e)
-{
-	char **names;
-	size_t n;
-	int rc;
-
-	if (store_pending(s, &names, &n, e) == -1)
-		return -1;
-	rc = cache_drop(c->ddclient_cache, names, n, e);
-	store_free_names(names, n);
-	return rc;
-}
-
-void
-apply_status_path(const struct conf *c, char *out, size_t size)
-{
-	if (c->status_copy)
-		snprintf(out, size, "%s/" APPLY_STATUS_FILE, c->state_dir);
-	else
-		snprintf(out, size, "%s", c->ddclient_cache);
 }
 
 int
@@ -382,12 +449,12 @@ apply_status_copy(const struct conf *c, struct dd_err *e)
 		    "status=%s,status-ipv4=%s,status-ipv6=%s %s\n", ce[i].atime,
 		    ce[i].ip, ce[i].ip4, ce[i].ip6, ce[i].mtime, ce[i].status,
 		    ce[i].status4, ce[i].status6, ce[i].host);
-	/* Owned like the database: the page, as its user, opens nothing
-	 * that is neither its own nor its directory owner's. */
+	/* 0640 in apply_dir: its group (the web server's, where the package
+	 * made it setgid) reads it; nobody but us writes it. */
 	if (rc == -1)
 		rc = dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	else
-		rc = file_write_atomic(path, b.p, b.len, 0600, c->database, e);
+		rc = file_write_atomic(path, b.p, b.len, 0640, NULL, e);
 	buf_free(&b);
 	free(ce);
 	return rc;
@@ -397,52 +464,74 @@ enum apply_status
 apply_status_refresh(const struct conf *c, struct dd_err *e)
 {
 	char path[PATH_MAX];
-	int fd, rc;
+	struct dd_err busy;
+	int one, fd, rc;
 
-	if ((fd = lock(c, e)) == -1)
-		return APPLY_EWRITE;
+	/* One at a time: a second one would only copy the same file. */
+	if ((one = apply_lock(c, STATUS_LOCK_FILE, 0, &busy)) == -1)
+		return busy.code == DD_EBUSY ? APPLY_OK : (*e = busy, APPLY_ECONF);
+	if ((fd = apply_lock(c, APPLY_LOCK_FILE, APPLY_LOCK_SECONDS, e)) == -1) {
+		close(one);
+		return e->code == DD_EBUSY ? APPLY_EBUSY : APPLY_ECONF;
+	}
 	daemon_wait_idle(c->ddclient_pid, 600);
 	apply_status_path(c, path, sizeof(path));
 	if (c->status_copy)
 		file_clean_temps(path);
 	rc = apply_status_copy(c, e);
 	close(fd);
+	close(one);
 	return rc == 0 ? APPLY_OK : APPLY_EWRITE;
 }
 
 enum apply_status
-apply_run(const struct conf *c, int take_over, struct dd_err *e)
+apply_run(const struct conf *c, const struct wire_apply *msg,
+    struct dd_err *e)
 {
+	struct wire_apply saved = { 0 };
+	const struct wire_apply *a = msg;
+	struct buf rep = { 0 };
 	enum apply_status st;
 	enum daemon_state ds;
 	struct dd_err ve;
-	struct store *s;
+	struct dd_msg fm;
 	enum ddv ver;
-	int fd, cache_rc;
+	int fd, cache_rc = 0;
 
-	if ((fd = lock(c, e)) == -1)
-		return APPLY_EWRITE;
-	/* Read-only: the file is the web server's user's (DESIGN.md, The
-	 * trust boundary); we never create, migrate or write it. */
-	if ((s = store_open_readonly(c->database, e)) == NULL) {
+	if ((fd = apply_lock(c, APPLY_LOCK_FILE, APPLY_LOCK_SECONDS, e)) == -1)
+		return e->code == DD_EBUSY ? APPLY_EBUSY : APPLY_ECONF;
+	if (a == NULL && recorded(c, &saved, e) == -1) {
 		close(fd);
-		return APPLY_EDB;
+		return APPLY_EMSG;
 	}
+	if (a == NULL)
+		a = &saved;
 	/* Leftovers of an apply that was killed mid-write. */
 	file_clean_temps(c->ddclient_conf);
 	file_clean_temps(c->ddclient_cache);
-	/* Config first: a ddclient waking in between must not resend with
-	 * the old settings because its cache entry is already gone. */
 	/* Unknown: write for Debian 12's, and say so (the page says it too). */
 	if (ddver_resolve(c, &ver, &ve) == -1)
 		fprintf(stderr, "ddns-apply: %s; writing for ddclient %s\n",
 		    ve.msg, ddver_name(ver));
-	if ((st = write_config(c, ver, s, take_over, e)) != APPLY_OK)
+	/* Config first: a ddclient waking in between must not resend with
+	 * the old settings because its cache entry is already gone. */
+	if ((st = write_config(c, ver, a, &rep, e)) != APPLY_OK) {
+		/* The page names the real cause, not a guess. */
+		buf_free(&rep);
+		wire_report_begin(&rep);
+		msg_set(&fm, MSG_apply_failed, e->msg);
+		imp_emit_file(&rep, &fm);
+		report_write(c, &rep);
 		goto out;
+	}
+	if (a == msg && record(c, a, e) == -1)
+		fprintf(stderr, "ddns-apply: %s\n", e->msg);
+	report_write(c, &rep);
 	/* A pass in progress would write the dropped entries back: let it
 	 * end first (it is short unless a provider is slow to answer). */
 	daemon_wait_idle(c->ddclient_pid, 30);
-	cache_rc = drop_pending(c, s, e);
+	if (a->ndrop > 0)
+		cache_rc = drop(c, a, e);
 	/* The page's copy without the dropped entries, before the pass. */
 	if (cache_rc == 0 && apply_status_copy(c, e) == -1)
 		fprintf(stderr, "ddns-apply: status copy: %s\n", e->msg);
@@ -457,7 +546,8 @@ apply_run(const struct conf *c, int take_over, struct dd_err *e)
 		dd_failf(e, DD_ESYS, NULL, "ddclient not signalled: %s",
 		    daemon_words[ds]);
 out:
-	store_close(s);
+	buf_free(&rep);
+	wire_free(&saved);
 	close(fd);
 	return st;
 }

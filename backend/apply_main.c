@@ -1,11 +1,13 @@
-/* ddns-apply: make ddclient follow the database. Takes nothing from the
- * web request, so an appliance can grant it by one sudo rule a use:
- *   ddns-apply [-c module-config]               apply the database
- *   ddns-apply [-c module-config] --take-over   the same, keeping a
- *       hand-written ddclient_conf beside it first (after an import)
+/* ddns-apply: make ddclient follow the rows the page hands over. It
+ * reads from the web server's user one capped message on its standard
+ * input and nothing else (boundary.h), so an appliance grants it by a
+ * sudo rule per use:
+ *   ddns-apply [-c module-config] --message   apply the message on stdin
+ *   ddns-apply [-c module-config]             apply again the rows last
+ *       applied (after a change of the module configuration)
  *   ddns-apply [-c module-config] --import [FILE]
  *       print the hosts of FILE (default ddclient_conf) for the CGI
- * Exit codes: see enum apply_status in apply.h and the README. */
+ * Exit codes: enum apply_status in boundary.h, and the README. */
 #include <libgen.h>
 #include <limits.h>
 #include <getopt.h>
@@ -47,8 +49,8 @@ postscript(char *out, size_t size)
 static int
 usage(void)
 {
-	fprintf(stderr, "usage: ddns-apply [-c config] [--take-over | "
-	    "--import [file]]\n");
+	fprintf(stderr, "usage: ddns-apply [-c config] [" WIRE_ARG_MESSAGE
+	    " | " WIRE_ARG_IMPORT " [file]]\n");
 	return APPLY_ECONF;
 }
 
@@ -57,14 +59,15 @@ main(int argc, char *argv[])
 {
 	static char ps[PATH_MAX];
 	static const struct option longs[] = {
-		{ "import", no_argument, NULL, 'i' },
-		{ "take-over", no_argument, NULL, 't' },
+		{ WIRE_ARG_IMPORT + 2, no_argument, NULL, 'i' },
+		{ WIRE_ARG_MESSAGE + 2, no_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *path = conf_path(), *file = NULL;
+	struct wire_apply msg = { 0 };
 	struct dd_err e = { 0 };
 	struct conf c;
-	int ch, st, import = 0, take = 0;
+	int ch, st, import = 0, message = 0;
 
 	umask(077);
 	while ((ch = getopt_long(argc, argv, "c:", longs, NULL)) != -1) {
@@ -72,8 +75,8 @@ main(int argc, char *argv[])
 			path = optarg;
 		else if (ch == 'i')
 			import = 1;
-		else if (ch == 't')
-			take = 1;
+		else if (ch == 'm')
+			message = 1;
 		else
 			return usage();
 	}
@@ -81,7 +84,7 @@ main(int argc, char *argv[])
 	 * the web server's user never chooses a file for root to read. */
 	if (import && optind + 1 == argc)
 		file = argv[optind++];
-	if (optind != argc || (import && take))
+	if (optind != argc || (import && message))
 		return usage();
 	if (conf_load(&c, path, &e) == -1) {
 		fprintf(stderr, "ddns-apply: %s\n", e.msg);
@@ -95,10 +98,15 @@ main(int argc, char *argv[])
 	c.postscript = c.status_copy ? ps : NULL;
 	if (import)
 		st = apply_import(&c, file, stdout, stderr, &e);
+	else if (apply_dir_ok(&c, &e) == -1)
+		st = APPLY_ECONF;
+	else if (message && apply_read_message(STDIN_FILENO, &msg, &e) == -1)
+		st = APPLY_EMSG;
 	else
-		st = apply_run(&c, take, &e);
+		st = apply_run(&c, message ? &msg : NULL, &e);
 	if (st != APPLY_OK)
 		fprintf(stderr, "ddns-apply: %s\n", e.msg);
+	wire_free(&msg);
 	conf_free(&c);
 	return st;
 }

@@ -2,6 +2,9 @@
 #ifndef DDNS_CACHE_H
 #define DDNS_CACHE_H
 
+/* The largest cache file read. */
+#define CACHE_MAX (4 * 1024 * 1024)
+
 #include <stddef.h>
 
 #include "err.h"

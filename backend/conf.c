@@ -68,7 +68,12 @@ static const struct key keys[] = {
 	{ "checkip_interval",	K_INT,	S(checkip_interval), "300", 10, 86400,
 	  "seconds before the list page refreshes it", NULL },
 	{ "state_dir",		K_PATH,	S(state_dir),	"/var/lib/ddns-admin", 0, 0,
-	  "public-address state, locks, the CSRF secret", NULL },
+	  "the page's own state: public address, locks, the CSRF secret "
+	  "(the web server's user's)", NULL },
+	{ "apply_dir",		K_PATH,	S(apply_dir),	"/var/lib/ddns-admin-apply", 0, 0,
+	  "ddns-apply's own state: the rows last applied, its locks, and the "
+	  "status copy and report the page reads; a directory of the user "
+	  "ddns-apply runs as (root's), closed to writes by others", NULL },
 	{ "require_auth",	K_BOOL,	S(require_auth), "yes", 0, 0,
 	  "no: serve requests without REMOTE_USER (never on an appliance)", NULL },
 	{ "ddclient_use",	K_STR,	S(ddclient_use), "web, web=ipify-ipv4", 0, 0,
@@ -112,7 +117,7 @@ static const struct key keys[] = {
 	{ "status_copy",	K_BOOL,	S(status_copy),	"no", 0, 0,
 	  "yes when ddclient runs as root and keeps its cache to itself: "
 	  "ddns-apply copies the state the list page shows into "
-	  "state_dir/ddclient.status after every save and, as ddclient's "
+	  "apply_dir/ddclient.status after every save and, as ddclient's "
 	  "postscript, after every update pass", NULL },
 };
 #undef S

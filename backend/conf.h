@@ -27,6 +27,7 @@ struct conf {
 	char	*checkip6_url;		/* NULL: no IPv6 check ("none") */
 	long long checkip_interval;
 	char	*state_dir;
+	char	*apply_dir;		/* the root side's own state (boundary.h) */
 	int	 require_auth;
 	char	*ddclient_use;		/* 3.10: the text after use= */
 	char	*ddclient_usev4;	/* 3.11: the text after usev4= */

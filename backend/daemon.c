@@ -1,4 +1,5 @@
-/* daemon.c: the one place that talks to the ddclient daemon. */
+/* daemon.c: what the pid file names: the ddclient daemon, looked at
+ * (daemon_signal.c, the root side, signals it). */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -98,10 +99,10 @@ read_pid(const char *pidfile, pid_t *pid)
 	return DAEMON_OK;
 }
 
-/* find: the pid of the ddclient that pidfile names, or why there is none;
+/* daemon_find: the pid of the ddclient that pidfile names, or why there is none;
  * sleeping, if not NULL, tells whether it is between passes. */
-static enum daemon_state
-find(const char *pidfile, pid_t *pidp, int *sleeping)
+enum daemon_state
+daemon_find(const char *pidfile, pid_t *pidp, int *sleeping)
 {
 	char path[64], *cmd;
 	enum daemon_state st;
@@ -128,34 +129,5 @@ daemon_check(const char *pidfile)
 {
 	pid_t pid;
 
-	return find(pidfile, &pid, NULL);
-}
-
-int
-daemon_wait_idle(const char *pidfile, int tenths)
-{
-	struct timespec ts = { 0, 100 * 1000 * 1000 };
-	int sleeping;
-	pid_t pid;
-
-	for (;;) {
-		if (find(pidfile, &pid, &sleeping) != DAEMON_OK || sleeping)
-			return 1;
-		if (tenths-- <= 0)
-			return 0;
-		nanosleep(&ts, NULL);
-	}
-}
-
-enum daemon_state
-daemon_reload(const char *pidfile)
-{
-	enum daemon_state st;
-	pid_t pid;
-
-	if ((st = find(pidfile, &pid, NULL)) != DAEMON_OK)
-		return st;
-	if (kill(pid, SIGHUP) == -1)
-		return errno == EPERM ? DAEMON_EPERM : DAEMON_STALE;
-	return DAEMON_OK;
+	return daemon_find(pidfile, &pid, NULL);
 }

@@ -2,6 +2,8 @@
 #ifndef DDNS_DAEMON_H
 #define DDNS_DAEMON_H
 
+#include <sys/types.h>
+
 enum daemon_state {
 	DAEMON_OK,		/* running (and signalled, for daemon_reload) */
 	DAEMON_NOPID,		/* no pid file: ddclient is not running */
@@ -44,6 +46,10 @@ int daemon_wait_idle(const char *pidfile, int tenths);
 
 /* daemon_check: what the pid file at pidfile names; sends no signal. */
 enum daemon_state daemon_check(const char *pidfile);
+
+/* daemon_find: as daemon_check, with the pid into *pid and, when sleeping
+ * is not NULL, whether ddclient sleeps between passes into *sleeping. */
+enum daemon_state daemon_find(const char *pidfile, pid_t *pid, int *sleeping);
 
 /*
  * daemon_reload: send SIGHUP to the ddclient named by pidfile, after

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "boundary.h"
 #include "buf.h"
 #include "err.h"
 #include "host.h"
@@ -13,9 +14,7 @@
 /* Caps: a longer physical line, or more hosts or settings, refuses the
  * whole file (the parser stays linear enough to fuzz). */
 #define IMP_LINE_MAX	4096
-#define IMP_HOSTS_MAX	1000
 #define IMP_KV_MAX	200
-#define IMP_NOTES_MAX	32
 
 /* One name=value as ddclient holds it once read. */
 struct imp_kv {
@@ -68,12 +67,6 @@ void imp_free(struct imp_conf *c);
 const char *imp_get(const struct imp_set *s, const char *key);
 
 /* A host made into the form's values, with what could not be taken. */
-struct imp_note {
-	int		 refused;	/* 1: the host cannot be taken over;
-					 * 0: it is, without this setting */
-	struct dd_msg	 m;		/* what, by key (msg.h) */
-};
-
 struct imp_row {
 	struct host	 in;		/* form values (provider, server, ...) */
 	struct imp_note	 note[IMP_NOTES_MAX];
@@ -103,55 +96,6 @@ void imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 size_t imp_file_notes(const struct imp_conf *c, const struct imp_set *mod,
     struct dd_msg *out, size_t max);
 
-/*
- * The line format between ddns-apply --import (root, which may read the
- * file) and the CGI (which writes the database): text lines, a value
- * escaped so that it holds no control byte ('\\' and \xHH). A note is
- * a message key of msg.h and its parameters, each after a tab (which an
- * escaped value never holds), so that the page words it in its language:
- *   ddns-import 2
- *   file <note>                  (a note about the whole file)
- *   host <hostname>              (starts a host)
- *   field <name> <value>         (a host field, host.h's names)
- *   drop <note> / refuse <note>  (a note of the host)
- *   end
- * imp_emit_* append lines to out (-1 when memory ran out).
- */
-int imp_emit_begin(struct buf *out);
-int imp_emit_file(struct buf *out, const struct dd_msg *note);
-int imp_emit_row(struct buf *out, const char *name, const struct imp_row *row);
-int imp_emit_end(struct buf *out);
-
-/* One host as read back from the line format. */
-struct imp_rec {
-	char		 name[HOSTNAME_SZ];
-	struct host	 in;
-	struct imp_note	 note[IMP_NOTES_MAX];
-	size_t		 nnote;
-	int		 refused;
-};
-
-/* What the CGI reads back. */
-struct imp_result {
-	struct imp_rec	*rec;		/* malloc'd, nrec entries */
-	size_t		 nrec;
-	struct dd_msg	 file[IMP_NOTES_MAX];
-	size_t		 nfile;
-};
-
-/*
- * imp_read: parse the n bytes at text, which must be exactly the line
- * format above (a bad escape, an unknown word or field, a value too long
- * for its field, a missing "end" are errors, nothing is half taken). A
- * note is not trusted: an unknown key, or parameters that are not the
- * key's, make it MSG_refused (the generic text).
- * Fills *out (free with imp_result_free, also on failure). Returns 0, or
- * -1 with e set. Pure.
- */
-int imp_read(const char *text, size_t n, struct imp_result *out,
-    struct dd_err *e);
-
-/* imp_result_free: release what imp_read filled. */
-void imp_result_free(struct imp_result *r);
+/* The line format that carries imp_rows to the CGI: boundary.h. */
 
 #endif

@@ -1,16 +1,47 @@
 /* ddns-migrate: create the database, or migrate it to this version's
  * schema, as the user that runs it (the package's postinst runs it as the
- * web server's user, who owns the file). Nothing else is touched.
- *   ddns-migrate [-c module-config]
- * Exit: 0, 2 (the database could not be made or migrated), 8 (usage or
- * module configuration), as ddns-apply's codes (apply.h). */
+ * web server's user, who owns the file). With --message it then prints
+ * the apply message of the database's rows (boundary.h) for ddns-apply
+ * --message, which is how postinst applies without root reading the
+ * database.
+ *   ddns-migrate [-c module-config] [--message]
+ * Exit: 0, 2 (the database could not be made or migrated, or its rows
+ * make no message), 8 (usage or module configuration), as ddns-apply's
+ * codes (boundary.h). */
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "apply.h"
+#include "boundary.h"
 #include "conf.h"
+#include "handover.h"
 #include "store.h"
+
+static int
+usage(void)
+{
+	fprintf(stderr, "usage: ddns-migrate [-c config] [" WIRE_ARG_MESSAGE
+	    "]\n");
+	return APPLY_ECONF;
+}
+
+/* message: the rows as one apply message on stdout. */
+static int
+message(struct store *s, struct dd_err *e)
+{
+	struct buf b = { 0 };
+	char **names = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = handover_message(s, 0, &b, &names, &n, e)) == 0 &&
+	    (fwrite(b.p, 1, b.len, stdout) != b.len || fflush(stdout) == EOF))
+		rc = dd_failf(e, DD_ESYS, NULL, "cannot write the message out");
+	store_free_names(names, n);
+	buf_free(&b);
+	return rc;
+}
 
 int
 main(int argc, char *argv[])
@@ -19,20 +50,20 @@ main(int argc, char *argv[])
 	struct dd_err e = { 0 };
 	struct store *s;
 	struct conf c;
-	int ch;
+	int ch, msg = 0, st = APPLY_OK;
 
 	umask(077);
 	while ((ch = getopt(argc, argv, "c:")) != -1) {
-		if (ch != 'c') {
-			fprintf(stderr, "usage: ddns-migrate [-c config]\n");
-			return APPLY_ECONF;
-		}
+		if (ch != 'c')
+			return usage();
 		path = optarg;
 	}
-	if (optind != argc) {
-		fprintf(stderr, "usage: ddns-migrate [-c config]\n");
-		return APPLY_ECONF;
+	if (optind + 1 == argc && strcmp(argv[optind], WIRE_ARG_MESSAGE) == 0) {
+		msg = 1;
+		optind++;
 	}
+	if (optind != argc)
+		return usage();
 	if (conf_load(&c, path, &e) == -1) {
 		fprintf(stderr, "ddns-migrate: %s\n", e.msg);
 		conf_free(&c);
@@ -41,9 +72,13 @@ main(int argc, char *argv[])
 	if ((s = store_open(c.database, 1, &e)) == NULL) {
 		fprintf(stderr, "ddns-migrate: %s: %s\n", c.database, e.msg);
 		conf_free(&c);
-		return APPLY_EDB;
+		return APPLY_EMSG;
+	}
+	if (msg && message(s, &e) == -1) {
+		fprintf(stderr, "ddns-migrate: %s\n", e.msg);
+		st = APPLY_EMSG;
 	}
 	store_close(s);
 	conf_free(&c);
-	return APPLY_OK;
+	return st;
 }

@@ -149,6 +149,9 @@
 	X(import_duplicate, "")						\
 	X(plain_http, "s")						\
 	X(other_account, "ss")						\
+	/* the root side's own verdicts (apply.c, the report) */	\
+	X(left_keyfile, "s")						\
+	X(apply_failed, "s")						\
 	/* the import of a hand-written configuration (import.c) */	\
 	X(imp_ours, "")							\
 	X(imp_w_escape, "s")						\

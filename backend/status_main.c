@@ -1,6 +1,7 @@
 /* ddns-status: ddclient's postscript in the packaged layout (status_copy
  * = yes, apply.h): copy what the list page shows of ddclient's cache into
- * state_dir once the update pass that started it has ended.
+ * apply_dir once the update pass that started it has ended. One at a
+ * time, and never waiting on anything the web server's user can hold.
  *   ddns-status [address...]     (ddclient appends the addresses it set)
  * The module configuration is DDNS_ADMIN_CONFIG's or the compiled default,
  * as ddclient's environment gives it. Exit codes: apply.h's. */
@@ -23,7 +24,11 @@ main(void)
 		conf_free(&c);
 		return APPLY_ECONF;
 	}
-	if ((st = apply_status_refresh(&c, &e)) != APPLY_OK)
+	if (apply_dir_ok(&c, &e) == -1)
+		st = APPLY_ECONF;
+	else
+		st = apply_status_refresh(&c, &e);
+	if (st != APPLY_OK)
 		fprintf(stderr, "ddns-status: %s\n", e.msg);
 	conf_free(&c);
 	return st;

@@ -110,18 +110,11 @@ tsig_prune(const struct conf *c, const struct host *h, size_t n)
 }
 
 int
-tsig_write(const struct conf *c, const struct host *h, size_t n,
-    struct dd_err *e)
+tsig_write_one(const struct conf *c, const struct host *h, struct dd_err *e)
 {
-	size_t i, need = 0;
-	int rc;
-
-	for (i = 0; i < n; i++)
-		need += takes_key(&h[i]) != 0;
-	if ((rc = keydir_ok(c->nsupdate_keydir, need > 0, e)) <= 0)
-		return rc;
-	for (i = 0; i < n; i++)
-		if (takes_key(&h[i]) && write_key(c, &h[i], e) == -1)
-			return -1;
-	return 0;
+	if (!takes_key(h))
+		return 0;
+	if (keydir_ok(c->nsupdate_keydir, 1, e) == -1)
+		return -1;
+	return write_key(c, h, e);
 }

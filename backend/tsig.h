@@ -9,15 +9,16 @@
 #include "host.h"
 
 /*
- * tsig_write: write into c->nsupdate_keydir one key file (0600, BIND's
- * `key "name" { algorithm a; secret "s"; };`) per host of h[0..n) that is
- * enabled and takes a TSIG key (PF_TSIG), named by ddconf_keyfile. The
- * directory is made 0700 when a key is needed; it must be a real
- * directory (never a link) of the effective user, closed to group and
- * others, or nothing is written. The rows must have passed val_stored.
- * Returns 0, or -1 with e set.
+ * tsig_write_one: when h is enabled and takes a TSIG key (PF_TSIG), write
+ * its key file into c->nsupdate_keydir (0600, BIND's `key "name" {
+ * algorithm a; secret "s"; };`), named by ddconf_keyfile. The directory
+ * is made 0700 when needed; it must be a real directory (never a link)
+ * of the effective user, closed to group and others, or nothing is
+ * written. h must have passed val_stored. Returns 0 (also for a host
+ * that takes no key), or -1 with e set: the caller leaves that host out,
+ * never the others.
  */
-int tsig_write(const struct conf *c, const struct host *h, size_t n,
+int tsig_write_one(const struct conf *c, const struct host *h,
     struct dd_err *e);
 
 /*

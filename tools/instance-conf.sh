@@ -1,7 +1,7 @@
 #!/bin/sh
 # instance-conf.sh DIR [key=value ...]: print the module configuration of a
 # private instance whose files all live in DIR (the database, ddclient's
-# configuration, cache and pid file, and DIR/state), with the static files
+# configuration, cache and pid file, DIR/state and DIR/apply), with the static files
 # at /static/ as tools/lighttpd.sh serves them. Each key=value replaces the
 # default of its key or adds the key. Used by `make run`, the tests and
 # the benchmark; BUILD names the build directory (default build).
@@ -20,6 +20,7 @@ case "$build" in /*) ;; *) build=$TOP/$build ;; esac
 	echo "apply=$build/ddns-apply"
 	echo "checkip=$build/ddns-checkip"
 	echo "state_dir=$dir/state"
+	echo "apply_dir=$dir/apply"
 	echo "require_auth=yes"
 	echo "static_url=/static/"
 	for kv in "$@"; do echo "$kv"; done
