@@ -13,9 +13,6 @@
 #include "validate.h"
 #include "vet.h"
 
-/* What a configuration the module did not write is kept as, beside it. */
-#define APPLY_KEPT_SUFFIX	".before-ddns-admin"
-
 /*
  * apply_dir_ok: is c->apply_dir fit to hold the root side's state? It
  * must be a directory of the effective user (made 0700 when missing),

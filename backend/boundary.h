@@ -56,6 +56,10 @@
 #define APPLY_STATUS_FILE	"ddclient.status" /* 0640: the page's copy */
 #define APPLY_REPORT_FILE	"apply.report"	 /* 0640: what was left out */
 
+/* What a configuration the module did not write is kept as, beside it
+ * (the Import page names it). */
+#define APPLY_KEPT_SUFFIX	".before-ddns-admin"
+
 /* The longest the root side waits for its lock, and for the message. */
 #define APPLY_LOCK_SECONDS	20
 #define WIRE_READ_SECONDS	10

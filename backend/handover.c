@@ -22,9 +22,12 @@ handover_message(struct store *s, int take_over, struct buf *out,
 		goto out;
 	wire_emit_begin(out, take_over);
 	/* Only what ddclient is to update: a disabled row's secret stays
-	 * on this side. */
+	 * on this side. A row the database could not give whole (damaged)
+	 * or with another enabled than 0 or 1 was not written by the form:
+	 * the list page names it (val_stored); the message cannot carry it
+	 * as it is. */
 	for (i = 0; i < n; i++)
-		if (h[i].enabled)
+		if (h[i].enabled == 1 && h[i].damaged == 0)
 			wire_emit_row(out, &h[i]);
 	for (i = 0; i < *nnames; i++)
 		wire_emit_drop(out, (*names)[i]);

@@ -8,8 +8,8 @@
  * Exit: 0, 2 (the database could not be made or migrated, or its rows
  * make no message), 8 (usage or module configuration), as ddns-apply's
  * codes (boundary.h). */
+#include <getopt.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -50,17 +50,20 @@ main(int argc, char *argv[])
 	struct dd_err e = { 0 };
 	struct store *s;
 	struct conf c;
+	static const struct option longs[] = {
+		{ WIRE_ARG_MESSAGE + 2, no_argument, NULL, 'm' },
+		{ NULL, 0, NULL, 0 },
+	};
 	int ch, msg = 0, st = APPLY_OK;
 
 	umask(077);
-	while ((ch = getopt(argc, argv, "c:")) != -1) {
-		if (ch != 'c')
+	while ((ch = getopt_long(argc, argv, "c:", longs, NULL)) != -1) {
+		if (ch == 'c')
+			path = optarg;
+		else if (ch == 'm')
+			msg = 1;
+		else
 			return usage();
-		path = optarg;
-	}
-	if (optind + 1 == argc && strcmp(argv[optind], WIRE_ARG_MESSAGE) == 0) {
-		msg = 1;
-		optind++;
 	}
 	if (optind != argc)
 		return usage();

@@ -400,7 +400,7 @@ apply_line(const char *l, const char *end, struct wire_apply *a,
 	size_t size;
 	int f;
 
-	if (word(l, end, "host", &arg) && arg < end) {
+	if (word(l, end, "host", &arg)) {
 		if (a->ndrop > 0)
 			return dd_failf(e, DD_EBADREQ, NULL, "a host after a drop");
 		if (a->nrow >= WIRE_HOSTS_MAX)
@@ -437,7 +437,7 @@ apply_line(const char *l, const char *end, struct wire_apply *a,
 			    host_field_name(f));
 		return 0;
 	}
-	if (word(l, end, "drop", &arg) && arg < end) {
+	if (word(l, end, "drop", &arg)) {
 		if (a->ndrop >= WIRE_HOSTS_MAX)
 			return dd_failf(e, DD_ETOOBIG, NULL, "over %d drops",
 			    WIRE_HOSTS_MAX);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "apply.h"
+#include "boundary.h"
 #include "buf.h"
 #include "cgi.h"
 #include "import.h"

@@ -7,7 +7,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "apply.h"
+#include "boundary.h"
+#include "vet.h"
 #include "cache.h"
 #include "cgi.h"
 #include "daemon.h"
@@ -657,6 +658,43 @@ vet_page(struct req *r, struct host *h, size_t n, struct vet *v)
 	free(relv);
 }
 
+/* The largest report read (boundary.h): a note per host left out. */
+#define REPORT_MAX	(1 << 20)
+
+/*
+ * root_report: what the last apply left out that only the root side
+ * could tell (a key file it could not write), from its report
+ * (APPLY_REPORT_FILE): on the row of that host when the page's own vet
+ * let it through, and a failure of the whole apply above the list. No
+ * report, the usual case, costs one failed open.
+ */
+static void
+root_report(struct req *r, const struct host *h, size_t n, struct vet *v)
+{
+	struct imp_result rep;
+	struct dd_err e;
+	char path[PATH_MAX], why[MSG_TEXT_SZ], *data = NULL;
+	size_t len, i, k;
+
+	if (apply_path(&r->conf, APPLY_REPORT_FILE, path, sizeof(path)) == -1 ||
+	    file_read(path, REPORT_MAX, &data, &len, &e) == -1)
+		return;
+	if (wire_read_report(data, len, &rep, &e) == 0) {
+		if (rep.nfile > 0)
+			out_set(r, "Daemon.apply_error", out_msg(r, &rep.file[0],
+			    why));
+		for (k = 0; k < rep.nrec; k++)
+			for (i = 0; i < n && rep.rec[k].nnote > 0; i++)
+				if (v[i].field == -1 &&
+				    strcmp(h[i].hostname, rep.rec[k].name) == 0) {
+					v[i].field = HF_HOSTNAME;
+					v[i].m = rep.rec[k].note[0].m;
+				}
+	}
+	imp_result_free(&rep);
+	free(data);
+}
+
 /*
  * import_offer: the Import button, when ddclient_conf is there and this
  * module did not write it (ddns-apply would not replace it). This user
@@ -716,6 +754,7 @@ page_list(struct req *r)
 	}
 	vet_page(r, h, n, v);
 	store_snapshot_end(r->store);
+	root_report(r, h, n, v);
 	/* ddclient_ssl = no: every dyndns2 host's password would travel in
 	 * clear; the page says so while it is off (Lang.PlainHttp). */
 	if (!r->conf.ddclient_ssl)

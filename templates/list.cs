@@ -9,6 +9,9 @@
 <p class="notice <?cs var:Daemon.kind ?>" id="daemon-state"><?cs var:Daemon.text ?></p>
 <?cs /if ?>
 <?cs if:Page.plain_http ?><p class="notice warn" id="plain-http"><?cs var:Lang.PlainHttp ?></p><?cs /if ?>
+<?cs if:Daemon.apply_error ?>
+<p class="notice error" id="apply-error"><?cs var:Daemon.apply_error ?></p>
+<?cs /if ?>
 <?cs if:Daemon.cache_error ?>
 <p class="notice warn" id="cache-error"><?cs var:Lang.Daemon.cache ?>: <?cs var:Daemon.cache_error ?></p>
 <?cs /if ?>

@@ -234,3 +234,12 @@ relay() {
 	fi
 	[ "$4" -eq 0 ] || grep -v 'chromium: 9: \[' "$3" | sed "s/^/# $1 stderr: /" | tail -20
 }
+
+# apply_db [CONFIG]: hand the database's rows to ddns-apply as the web
+# side does (ddns-migrate --message | ddns-apply --message, the package's
+# postinst), with CONFIG (default $T/ddns-admin.conf). ddns-apply's exit
+# code; its stderr is the caller's.
+apply_db() {
+	"$B/ddns-migrate" -c "${1:-$T/ddns-admin.conf}" --message |
+	    "$B/ddns-apply" -c "${1:-$T/ddns-admin.conf}" --message
+}

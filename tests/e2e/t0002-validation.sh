@@ -236,7 +236,7 @@ EXTRA_ENV='HTTP_REFERER=http://127.0.0.1/cgi-bin/ddns.cgi?action=edit HTTP_HOST=
 	cgi POST 'action=save' "$(hostform)"
 check "control: a Referer of this site is accepted (303)" [ "$(status)" = 303 ]
 sql "delete from hosts where id <> (select min(id) from hosts)"
-DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2>/dev/null
+apply_db 2>/dev/null
 
 # ---- control: the same good form, as the same user, is accepted ----
 # (so each refusal above came from its one defect, not from the form)

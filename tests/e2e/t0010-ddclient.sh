@@ -47,7 +47,7 @@ PORT=$FAKE_PORT
 
 # ddclient needs a config before it starts: render the (empty) database.
 cgi GET ''
-DDNS_ADMIN_CONFIG=$T/ddns-admin.conf "$B/ddns-apply" 2> "$T/apply.err"; rc=$?
+apply_db 2> "$T/apply.err"; rc=$?
 check "ddns-apply without ddclient exits 4 (not running)" [ "$rc" = 4 ]
 check "ddns-apply wrote ddclient's config" grep -qx 'use=ip, ip=203.0.113.7' "$T/ddclient.conf"
 

@@ -48,7 +48,7 @@ sql "INSERT INTO hosts (id, hostname, provider, login, password, algorithm)
 sql "UPDATE hosts SET login = login || replace(hex(zeroblob(100)), '0', 'k') WHERE id = 113"
 sql "INSERT INTO pending VALUES (NULL)" 2> /dev/null
 
-DDNS_ADMIN_CONFIG=$T/ddns-admin.conf "$B/ddns-apply" 2> "$T/apply.err"; rc=$?
+apply_db 2> "$T/apply.err"; rc=$?
 check "ddns-apply still writes the configuration (exit 4: ddclient not running)" [ "$rc" = 4 ]
 conf=$T/ddclient.conf
 check "the good hosts are written" grep -qx 'good1.example.com' "$conf"

@@ -108,7 +108,7 @@ plain_pass() {
 	make_instance "ddclient = $DDCLIENT" ddclient_ssl=no "plain_http=$1" \
 		"ddclient_use = ip, ip=$V4" "ddclient_usev4 = ipv4, ipv4=$V4" \
 		"ddclient_usev6 = ipv6, ipv6=$V6"
-	DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2> "$T/apply.err"
+	apply_db 2> "$T/apply.err"
 	python3 "$SENDS" "$T/ddclient.conf" "$T" > "$T/sends" 2> "$T/sends.err"
 }
 # clear_hosts: the servers that got credentials over plain HTTP.

@@ -70,10 +70,10 @@ cgi GET 'action=list&q=h_1'
 check "search: _ is a character, not a wildcard" [ "$(rows | wc -l)" = 0 ]
 # A configuration of many hosts is larger than the 1 MiB that ddns-apply
 # reads of a hand-written one: its own is told by the header alone.
-DDNS_ADMIN_CONFIG=$T/ddns-admin.conf "$B/ddns-apply" 2> /dev/null
+apply_db 2> /dev/null
 { head -1 "$T/ddclient.conf"; python3 -c 'print("# pad\n" * 200000, end="")'; } > "$T/big.conf"
 mv "$T/big.conf" "$T/ddclient.conf"
-DDNS_ADMIN_CONFIG=$T/ddns-admin.conf "$B/ddns-apply" 2> "$T/apply.err"; rc=$?
+apply_db 2> "$T/apply.err"; rc=$?
 check "ddns-apply replaces its own configuration over 1 MiB (exit 4, got $rc)" [ $rc = 4 ]
 check "... and writes every host again" [ "$(grep -c '^h[0-9]*\.example\.com$' "$T/ddclient.conf")" = 118 ]
 done_testing

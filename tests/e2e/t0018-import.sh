@@ -64,7 +64,7 @@ faithful() {
 	check "$name: the hand-written file makes ddclient send requests" [ -s "$T/$name.before" ]
 	fresh "$file"
 	check "$name: the list page offers the Import" grep -q 'action="?action=import"' "$T/out"
-	DDNS_ADMIN_CONFIG=$T/ddns-admin.conf "$B/ddns-apply" --import "$file" > "$T/$name.lines" 2> "$T/$name.err"
+	apply_db --import "$file" > "$T/$name.lines" 2> "$T/$name.err"
 	check "$name: ddns-apply --import takes everything (exit 0)" [ $? = 0 ]
 	check "$name: and prints every host" [ "$(grep -c '^host ' "$T/$name.lines")" = "$nhosts" ]
 	import_page
@@ -125,7 +125,7 @@ check "ddclient.conf now has every host" sh -c "for h in home www office new; do
 sends "$CONF" > "$T/first.after"
 check "ddclient sends the file's requests unchanged after the first Save and Import" cmp -s "$T/first.before" "$T/first.after"
 check "and the new host is sent too" grep -q '"new.example.org"' "$T/prov.log"
-DDNS_ADMIN_CONFIG=$T/ddns-admin.conf "$B/ddns-apply" > /dev/null 2>&1
+apply_db > /dev/null 2>&1
 check "later applies replace the module's own file (exit 4: ddclient not running)" [ $? = 4 ]
 cgi GET ''
 check "the list page no longer offers the Import" sh -c "! grep -q 'action=\"?action=import\"' '$T/out'"
@@ -171,7 +171,7 @@ server=127.0.0.1:$P
 login=l, password=p ok.example.com
 script=/other/path login=l2, password=p2 odd.example.com
 EOF
-DDNS_ADMIN_CONFIG=$T/ddns-admin.conf "$B/ddns-apply" --import "$T/d.conf" > "$T/d.lines" 2> "$T/d.err"
+apply_db --import "$T/d.conf" > "$T/d.lines" 2> "$T/d.err"
 check "D: ddns-apply --import says not everything was taken (exit 10)" [ $? = 10 ]
 check "D: stderr names the host and the setting" grep -q 'odd.example.com: not taken over: script=/other/path changes what ddclient sends' "$T/d.err"
 check "D: stderr names the address detection left to the module" grep -q 'ok.example.com: taken over without a setting: use=web is not taken over' "$T/d.err"

@@ -14,7 +14,7 @@ sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 58
 	VALUES ('aaa.example.com', 'first', 'pw1', 'freedns', 1, 1),
 	       ('zzz.example.com', 'second', 'pw2', 'freedns', 1, 1)"
 # What ddns-apply does: writes aaa, leaves zzz out naming the first host.
-DDNS_ADMIN_CONFIG=$T/ddns-admin.conf "$B/ddns-apply" > /dev/null 2> "$T/apply.err"
+apply_db > /dev/null 2> "$T/apply.err"
 check "ddns-apply writes the first freedns host" grep -q 'aaa.example.com' "$T/ddclient.conf"
 check "ddns-apply leaves the other account's host out" sh -c "! grep -q 'zzz.example.com' '$T/ddclient.conf'"
 check "... and says why, naming the first" grep -q 'left out.*login: .*first one (aaa.example.com)' "$T/apply.err"

@@ -45,7 +45,7 @@ want=$(printf '%s\n' $acked | sort | tr '\n' ' ')
 check "the database holds exactly the acknowledged saves" [ "$stored" = "$want" ]
 check "the 45 distinct saves all landed" [ "$(sql "select count(*) from hosts where hostname like 'c%'")" -eq 45 ]
 cp "$T/ddclient.conf" "$T/before.conf"
-DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2>/dev/null
+apply_db 2>/dev/null
 check "the config file equals the render of the database" cmp -s "$T/before.conf" "$T/ddclient.conf"
 check "every stored host is in the config" [ "$(grep -c '\.example\.com$' "$T/ddclient.conf")" -eq "$(sql 'select count(*) from hosts')" ]
 check "no temp file left beside the config" [ -z "$(ls -A "$T" | grep '^\.ddclient\.conf\.ddns-admin\.')" ]

@@ -8,7 +8,7 @@ save() {	# save HOSTNAME PASSWORD -> status in $T/out
 	cgi GET 'action=edit'
 	cgi POST 'action=save' "csrf_token=$(token)&hostname=$1&provider=dyn&login=u&password=$2"
 }
-apply() { DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2>"$T/apply.err"; }
+apply() { apply_db 2>"$T/apply.err"; }
 
 # --- a missing database is made, 0600 ---
 check "no database yet" [ ! -e "$T/ddns.db" ]
@@ -32,8 +32,9 @@ while [ $i -lt 200 ]; do
 	pw=one; [ $((i % 2)) -eq 0 ] && pw=two
 	sql "update hosts set password = '$pw' where hostname = 'b.example.com'"
 	# a spread of delays, from before exec to after the rename
-	DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" timeout -s KILL "0.00$((i % 6))$((i % 7))" \
-		"$B/ddns-apply" 2>/dev/null
+	"$B/ddns-migrate" -c "$T/ddns-admin.conf" --message > "$T/msg"
+	timeout -s KILL "0.00$((i % 6))$((i % 7))" \
+		"$B/ddns-apply" -c "$T/ddns-admin.conf" --message < "$T/msg" 2>/dev/null
 	[ $? -eq 137 ] && kills=$((kills + 1))
 	cmp -s "$T/ddclient.conf" "$T/old.conf" || cmp -s "$T/ddclient.conf" "$T/one.conf" ||
 		cmp -s "$T/ddclient.conf" "$T/two.conf" || torn=$((torn + 1))
@@ -50,13 +51,13 @@ check "and writes the complete config" grep -qx "password='one', \\\\" "$T/ddcli
 
 # --- a full disk (the writer's fault switch): the old config stays ---
 cp "$T/ddclient.conf" "$T/before.conf"
-DDNS_FAULT=write DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2>"$T/apply.err"
+DDNS_FAULT=write apply_db 2>"$T/apply.err"
 check "a failed write exits 3" [ $? -eq 3 ]
 check "and says why" grep -q 'No space left on device' "$T/apply.err"
 check "the old config is intact" cmp -s "$T/before.conf" "$T/ddclient.conf"
-DDNS_FAULT=fsync DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2>/dev/null
+DDNS_FAULT=fsync apply_db 2>/dev/null
 check "a failed fsync leaves the old config too" cmp -s "$T/before.conf" "$T/ddclient.conf"
-DDNS_FAULT=rename DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$B/ddns-apply" 2>/dev/null
+DDNS_FAULT=rename apply_db 2>/dev/null
 check "a failed rename leaves the old config too" cmp -s "$T/before.conf" "$T/ddclient.conf"
 check "no temp file is left after the failures" [ -z "$(ls -A "$T" | grep '^\.ddclient\.conf\.ddns-admin\.')" ]
 

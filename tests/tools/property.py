@@ -102,6 +102,8 @@ def as_sent(cred, ver):
 
 
 APPLY = os.path.join(os.path.dirname(CGI), "ddns-apply")
+MIGRATE = os.path.join(os.path.dirname(CGI), "ddns-migrate")
+CONF = T + "/ddns-admin.conf"
 COLS = ["hostname", "description", "login", "password", "mx", "provider",
         "server", "protocol", "zone", "algorithm", "family", "wildcard", "backupmx"]
 
@@ -179,10 +181,67 @@ def inject(rnd):
            % (", ".join(names), ", ".join("?" * len(names))), [r[k] for k in names])
     db("INSERT INTO pending VALUES (NULL)")
     db("INSERT INTO pending VALUES (?)", (b"\xff\x00x",))
-    p = subprocess.run([APPLY], env={"DDNS_ADMIN_CONFIG": T + "/ddns-admin.conf"},
-                       capture_output=True)
+    msg = subprocess.run([MIGRATE, "-c", CONF, "--message"], capture_output=True).stdout
+    p = apply_message(msg)
     tap(p.returncode in (0, 4), "round %d: ddns-apply writes the good rows past 20 hostile "
         "ones (exit %d: %s)" % (rnd, p.returncode, p.stderr[-200:]))
+    return msg
+
+
+def apply_message(msg):
+    """msg straight into ddns-apply's standard input, as the web server's
+    user can write it (boundary.h)."""
+    return subprocess.run([APPLY, "-c", CONF, "--message"], input=msg,
+                          capture_output=True)
+
+
+def esc(v):
+    """A value in the message's escaping (boundary.h)."""
+    out = b""
+    for c in v.encode("utf-8", "surrogateescape"):
+        out += b"\\\\" if c == 0x5c else (b"\\x%02x" % c if c < 0x20 or c == 0x7f else bytes([c]))
+    return out
+
+
+def hostile_messages(rnd, msg):
+    """Messages the form would never send, written straight into
+    ddns-apply: refused whole (oversized, cut, a NUL), or taken with the
+    bad rows left out (a duplicate, rows the validators refuse): either
+    way ddclient keeps seeing exactly the valid hosts."""
+    before = open(T + "/ddclient.conf", "rb").read()
+    cut = msg[:rng.randrange(len(msg) - 1)]
+    at = rng.randrange(len(msg))
+    big = msg[:-4] + b"host big.example.com\nfield description " + \
+        b"x" * (17 << 20) + b"\nend\n"
+    for what, m in (("cut at byte %d" % len(cut), cut),
+                    ("a NUL at byte %d" % at, msg[:at] + b"\x00" + msg[at:]),
+                    ("17 MiB", big),
+                    ("a field twice", msg.replace(b"\nfield login ", b"\nfield login x\nfield login ", 1)
+                     if b"\nfield login " in msg else b"ddns-apply 1\nhost a\nfield login x\nfield login y\nend\n")):
+        p = apply_message(m)
+        tap(p.returncode == 2, "round %d: a message %s is refused whole (exit %d: %s)"
+            % (rnd, what, p.returncode, p.stderr[-120:]))
+        tap(open(T + "/ddclient.conf", "rb").read() == before,
+            "round %d: and ddclient's configuration is unchanged" % rnd)
+    # A duplicate of the first row with other credentials, and rows the
+    # form would refuse: left out, the others written.
+    first = re.search(rb"^host (.*)$", msg, re.M)
+    extra = b""
+    if first:
+        extra += b"host " + first.group(1) + b"\nfield login dup\nfield password dup\n" + \
+            b"field provider custom\nfield server 127.0.0.1:9\nfield protocol dyndns2\n"
+    for i in range(5):
+        # The row's defects, short of a NUL or an empty name, which the
+        # reader refuses with the whole message (tried above).
+        r = {k: str(v).replace("\x00", "\x01") for k, v in hostile_row(rnd + 100, i, set()).items()
+             if v not in (None, "")}
+        extra += b"host " + esc(r.get("hostname", "x y.example.com")) + b"\n"
+        for k in COLS[1:]:
+            if k in r:
+                extra += b"field " + k.encode() + b" " + esc(r[k]) + b"\n"
+    p = apply_message(msg[:-4] + extra + b"end\n")
+    tap(p.returncode in (0, 4), "round %d: a message with a duplicate and 5 refusable rows "
+        "is applied without them (exit %d: %s)" % (rnd, p.returncode, p.stderr[-200:]))
 
 
 def main():
@@ -217,7 +276,7 @@ def main():
         if rnd == 1:
             unguard()
         if rnd >= 1:
-            inject(rnd)
+            hostile_messages(rnd, inject(rnd))
         rows = subprocess.run(["sqlite3", "-separator", "\x1f", "-newline", "\x1e",
                                T + "/ddns.db", "select hostname, login, password from hosts "
                                "where created <> 1"],
