@@ -696,11 +696,11 @@ static const struct form nsupdate_host = { .in = {
 
 static const struct rebind {
 	const char		*what;
-	const struct form	*old;		/* the Create of the stored host */
+	const struct form	*old;		/* the stored host's Create */
 	struct {
 		enum hfield	 f;
 		const char	*v;
-	}			 change[3];	/* the Modify: these, password "" */
+	}			 change[3];	/* the Modify; password "" */
 	int			 kept;		/* 1: kept; 0: asked again */
 } rebinds[] = {
 	{ "dyn, description", &dyn_host, { { HF_DESCRIPTION, "office" } }, 1 },
@@ -811,7 +811,8 @@ static const struct colon {
 	{ { { [HF_PROVIDER] = "nsupdate", [HF_LOGIN] = "a:b",
 	    [HF_SERVER] = "ns1.example.com", [HF_ZONE] = "example.com",
 	    [HF_ALGORITHM] = "hmac-sha256",
-	    [HF_PASSWORD] = "c2VjcmV0LXNlY3JldC1zZWNyZXQ=" } }, 1, "key's name" },
+	    [HF_PASSWORD] = "c2VjcmV0LXNlY3JldC1zZWNyZXQ=" } }, 1,
+	  "key's name" },
 };
 #define NCOLONS (int)(sizeof(colons) / sizeof(colons[0]))
 
@@ -904,8 +905,8 @@ validate_suite(void)
 	tcase_add_loop_test(tc,
 	    host_modify_keeps_the_secret_only_for_the_same_destination, 0,
 	    NREBINDS);
-	tcase_add_loop_test(tc, host_login_colon_refused_where_sent_as_basic_auth,
-	    0, NCOLONS);
+	tcase_add_loop_test(tc,
+	    host_login_colon_refused_where_sent_as_basic_auth, 0, NCOLONS);
 	tcase_add_test(tc, host_every_bad_field_gets_a_message_good_fields_none);
 	suite_add_tcase(s, tc);
 	return s;
