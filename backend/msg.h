@@ -215,7 +215,11 @@
 	X(form_twice, "s")						\
 	X(form_value_escape, "s")					\
 	X(form_value_nul, "s")						\
-	X(form_value_utf8, "s")
+	X(form_value_utf8, "s")					\
+	/* secret binding (issue 18) */					\
+	X(secret_again, "")						\
+	X(secret_tsig_again, "")					\
+	X(login_colon, "")
 
 enum msg_id {
 #define MSG_ENUM(key, params) MSG_##key,

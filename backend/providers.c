@@ -47,26 +47,38 @@
  * rest, so the apex ("@" at the provider) and other zones cannot be sent.
  * ONE_ACCOUNT: freedns lists the records of the first host's server and
  * account ($_[0]) and updates every host of the protocol from that list.
+ * BASIC: the update routine passes login and password to geturl, which
+ * sends "login:password" as HTTP Basic authentication (3.10: its own
+ * Authorization header, or curl's --user; 3.11: curl's --user);
+ * infomaniak writes them into the URL as https://login:password@, which
+ * curl sends the same way. The provider splits the pair at the first
+ * ':', so a login with one cannot be sent (val_host refuses it). Read
+ * from the geturl calls of 3.10.0 and 3.11.2: changeip, dinahosting,
+ * domeneshop, dyndns1, dyndns2, easydns, infomaniak, mythicdyn, noip,
+ * ovh, zoneedit1 (and dslreports1, googledomains, woima, not offered).
  */
 #define V10(f)		[DDV_310] = (f)
 #define V11(f)		[DDV_311] = (f)
 #define SSL		PF_SSL_GLOBAL
+#define BASIC		PF_BASIC_AUTH
 static const struct protocol protocols[] = {
 	{ "1984",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
-	{ "changeip",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "changeip",	 LP | BASIC,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "cloudflare",	 LP | PF_ZONE,	{ V10(FAM_ALL), V11(FAM_ALL) } },
 	{ "digitalocean", PF_PASSWORD | PF_ZONE, { V10(0), V11(FAM_ALL) } },
-	{ "dinahosting", LP,		{ V10(0), V11(0) } },
+	{ "dinahosting", LP | BASIC,	{ V10(0), V11(0) } },
 	{ "dnsexit",	 LP,		{ V10(0), V11(0) } },
 	{ "dnsexit2",	 PF_PASSWORD | PF_ZONE_OPT, { V10(0), V11(FAM_ALL) } },
 	{ "dnsmadeeasy", LP | SSL,	{ V10(0), V11(0) } },
-	{ "domeneshop",	 LP | SSL,	{ V10(0), V11(FAM_V4) } },
+	{ "domeneshop",	 LP | SSL | BASIC, { V10(0), V11(FAM_V4) } },
 	{ "dondominio",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "duckdns",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_ALL) } },
-	{ "dyndns1",	 LP | PF_MX | PF_WILDCARD, { V10(FAM_ONE), V11(FAM_V4) } },
-	{ "dyndns2",	 LP | PF_MX | PF_WILDCARD | SSL,
+	{ "dyndns1",	 LP | PF_MX | PF_WILDCARD | BASIC,
+	    { V10(FAM_ONE), V11(FAM_V4) } },
+	{ "dyndns2",	 LP | PF_MX | PF_WILDCARD | SSL | BASIC,
 	    { V10(FAM_ONE), V11(FAM_ALL) } },
-	{ "easydns",	 LP | PF_MX | PF_WILDCARD, { V10(FAM_ONE), V11(FAM_DUAL) } },
+	{ "easydns",	 LP | PF_MX | PF_WILDCARD | BASIC,
+	    { V10(FAM_ONE), V11(FAM_DUAL) } },
 	{ "enom",	 LP,		{ V10(0), V11(0) } },
 	{ "freedns",	 LP | PF_ONE_ACCOUNT, { V10(FAM_ALL), V11(FAM_ALL) } },
 	{ "freemyip",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
@@ -75,23 +87,25 @@ static const struct protocol protocols[] = {
 	{ "godaddy",	 LP | PF_ZONE | PF_BELOW_ZONE,
 	    { V10(FAM_ONE), V11(FAM_V4) } },
 	{ "hetzner",	 PF_PASSWORD | PF_ZONE, { V10(0), V11(0) } },
-	{ "infomaniak",	 LP,		{ V10(0), V11(0) } },
+	{ "infomaniak",	 LP | BASIC,	{ V10(0), V11(0) } },
 	{ "keysystems",	 PF_PASSWORD | SSL, { V10(0), V11(0) } },
-	{ "mythicdyn",	 LP,		{ V10(0), V11(0) } },
+	{ "mythicdyn",	 LP | BASIC,	{ V10(0), V11(0) } },
 	{ "namecheap",	 LP | PF_BELOW_LOGIN, { V10(FAM_ONE), V11(FAM_V4) } },
 	{ "nfsn",	 LP | PF_ZONE,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "njalla",	 PF_PASSWORD,	{ V10(FAM_ALL), V11(FAM_ALL) } },
-	{ "noip",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "noip",	 LP | BASIC,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "nsupdate",	 NSUPDATE,	{ V10(FAM_ONE), V11(FAM_V4) } },
-	{ "ovh",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "ovh",	 LP | BASIC,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "regfishde",	 PF_PASSWORD,	{ V10(0), V11(FAM_V4) } },
 	{ "sitelutions", LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "yandex",	 LP,		{ V10(0), V11(0) } },
-	{ "zoneedit1",	 LP | PF_ZONE_OPT, { V10(FAM_ONE), V11(FAM_V4) } },
+	{ "zoneedit1",	 LP | PF_ZONE_OPT | BASIC,
+	    { V10(FAM_ONE), V11(FAM_V4) } },
 };
 #undef V10
 #undef V11
 #undef SSL
+#undef BASIC
 
 /*
  * The presets, in dropdown order. A preset whose protocol no version can

@@ -38,6 +38,9 @@ enum {
 	PF_BELOW_LOGIN	= 1 << 13,	/* the same, the login being the domain */
 	PF_ONE_ACCOUNT	= 1 << 14,	/* ddclient sends all hosts of the protocol
 					 * with the first one's server and account */
+	PF_BASIC_AUTH	= 1 << 15,	/* ddclient sends login:password as
+					 * HTTP Basic authentication: the
+					 * provider splits at the first ':' */
 };
 
 struct protocol {

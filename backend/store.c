@@ -634,27 +634,81 @@ static const unsigned char resend[] = {
 };
 _Static_assert(sizeof(resend) == HF__MAX, "one resend flag per field");
 
-/* Describe what changed from old to new in detail; return 1 if ddclient
- * must resend. Values are never written, only field names. */
+/*
+ * The secrets among the fields: a Modify's audit entry says of each
+ * whether it was kept or changed (issue 18: a secret is bound to where
+ * it goes, and History shows when it was given again), after the fields
+ * that changed. The words are the trail's; page_history.c names them.
+ */
+static const struct secret {
+	enum hfield	 f;
+	const char	*kept, *changed;
+} secrets[] = {
+	{ HF_PASSWORD, "password kept", "password changed" },
+};
+#define NSECRETS (sizeof(secrets) / sizeof(secrets[0]))
+
+/* secret_of: the row of secrets[] for field f, or NULL. */
+static const struct secret *
+secret_of(int f)
+{
+	size_t i;
+
+	for (i = 0; i < NSECRETS; i++)
+		if ((int)secrets[i].f == f)
+			return &secrets[i];
+	return NULL;
+}
+
+/* append: word (and suffix) at detail + len, after ", " unless first;
+ * returns the new length, never past sz. */
+static size_t
+append(char *detail, size_t sz, size_t len, const char *word,
+    const char *suffix)
+{
+	int n;
+
+	if (len >= sz)
+		return len;
+	n = snprintf(detail + len, sz - len, "%s%s%s", len ? ", " : "", word,
+	    suffix);
+	return n < 0 || (size_t)n >= sz - len ? sz : len + (size_t)n;
+}
+
+/*
+ * Describe what changed from old to new in detail ("login changed,
+ * password kept"; "password changed"; "nothing changed, password
+ * kept"); return 1 if ddclient must resend. Values are never written,
+ * only field names and secrets[]' words; a secret empty before and
+ * after gets no word.
+ */
 static int
 diff(const struct host *old, const struct host *new, char *detail, size_t sz)
 {
 	struct host *o = (struct host *)old, *n = (struct host *)new;
-	size_t len = 0;
-	int f, must = 0;
+	const char *was, *now;
+	size_t len = 0, i;
+	int f, must = 0, any = 0;
 
 	detail[0] = '\0';
 	for (f = 0; f < HF__MAX; f++) {
 		if (strcmp(host_field(o, f, NULL), host_field(n, f, NULL)) == 0)
 			continue;
 		must |= resend[f];
-		if (len >= sz)
-			continue;
-		len += snprintf(detail + len, sz - len, "%s%s "
-		    "changed", len ? ", " : "", host_field_name(f));
+		any = 1;
+		if (secret_of(f) == NULL)
+			len = append(detail, sz, len, host_field_name(f),
+			    " changed");
 	}
-	if (len == 0)
-		snprintf(detail, sz, "nothing changed");
+	if (!any)
+		len = append(detail, sz, len, "nothing changed", "");
+	for (i = 0; i < NSECRETS; i++) {
+		was = host_field(o, secrets[i].f, NULL);
+		now = host_field(n, secrets[i].f, NULL);
+		if (*was != '\0' || *now != '\0')
+			len = append(detail, sz, len, strcmp(was, now) == 0 ?
+			    secrets[i].kept : secrets[i].changed, "");
+	}
 	return must;
 }
 

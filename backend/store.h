@@ -152,7 +152,8 @@ int store_pending_done(struct store *s, char *const *names, size_t n,
 /* store_free_names: free what store_pending returned. */
 void store_free_names(char **names, size_t n);
 
-/* Room for "<field> changed, " for every host field. */
+/* Room for "<field> changed, " for every host field, and the words of
+ * the secrets (store.c, secrets[]). */
 #define AUDIT_DETAIL_SZ	(HF__MAX * 32)
 
 struct audit_row {

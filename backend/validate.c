@@ -735,14 +735,105 @@ check_below(const struct provider *p, const char *proto, struct host *out,
 	    MSG_below_zone : MSG_below_login, cut);
 }
 
+/*
+ * Characters a protocol cannot carry in a field, by a flag of its row in
+ * providers.c: the next such rule is a row here.
+ */
+static const struct proto_chars {
+	unsigned	 flag;		/* PF_* of the protocol */
+	enum hfield	 field;
+	const char	*chars;		/* each of them refused */
+	enum msg_id	 msg;
+} proto_chars[] = {
+	/* login:password as Basic authentication: split at the first ':' */
+	{ PF_BASIC_AUTH, HF_LOGIN, ":", MSG_login_colon },
+};
+#define NPROTO_CHARS (sizeof(proto_chars) / sizeof(proto_chars[0]))
+
+/*
+ * check_chars: refuse, beside its field, a value that the protocol of p
+ * (and proto) cannot send (proto_chars). Only fields that passed their
+ * own validator are judged. Returns the number of fields refused.
+ */
+static int
+check_chars(const struct provider *p, const char *proto, struct host *out,
+    struct dd_err why[HF__MAX])
+{
+	const struct protocol *pr = proto_find(prov_protocol(p, proto));
+	const struct proto_chars *c;
+	size_t i;
+	int nbad = 0;
+
+	for (i = 0; pr != NULL && i < NPROTO_CHARS; i++) {
+		c = &proto_chars[i];
+		if (!(pr->flags & c->flag) || why[c->field].m.id != MSG_none ||
+		    strpbrk(host_field(out, c->field, NULL), c->chars) == NULL)
+			continue;
+		bad(why, c->field, c->msg);
+		nbad++;
+	}
+	return nbad;
+}
+
+/*
+ * Where a stored secret goes (issue 18): the fields that, changed on a
+ * Modify, make an empty password ask for the secret again instead of
+ * keeping it, so that a stored secret is never sent to a destination
+ * the form has just named. The first row whose flag the stored or the
+ * new provider has applies; the last, flag 0, applies to all.
+ */
+#define FB(f)	(1u << HF_##f)
+static const struct binding {
+	unsigned	 flag;		/* PF_* of the provider, or 0 */
+	unsigned	 fields;	/* FB() bits */
+	enum msg_id	 ask;
+} bindings[] = {
+	/* a TSIG key signs for its name, algorithm, server, zone and
+	 * records: all of the host but the note */
+	{ PF_TSIG, ~(FB(DESCRIPTION) | FB(PASSWORD)), MSG_secret_tsig_again },
+	{ 0, FB(PROVIDER) | FB(PROTOCOL) | FB(SERVER) | FB(ZONE),
+	  MSG_secret_again },
+};
+#undef FB
+_Static_assert(HF__MAX < 32, "a field is a bit of binding.fields");
+
+/*
+ * rebind: whether old's secret may stay with the host now in out (its
+ * provider's flags in flags): MSG_none when it goes where it went, else
+ * the message asking for it again. Compared canonical: out holds the
+ * validated values, old what the form stored.
+ */
+static enum msg_id
+rebind(const struct host *old, const struct host *out, unsigned flags)
+{
+	const struct provider *op = prov_find(old->provider);
+	const struct binding *b = bindings;
+	struct host was = *old, now = *out;
+	int f;
+
+	if (op != NULL)
+		flags |= prov_flags(op, old->protocol);
+	while (b->flag != 0 && !(flags & b->flag))
+		b++;
+	/* the family check_version gives an empty one */
+	if (*now.family == '\0')
+		snprintf(now.family, sizeof(now.family), "%s", "ipv4");
+	for (f = 0; f < HF__MAX; f++)
+		if ((b->fields & (1u << f)) && strcmp(host_field(&was, f, NULL),
+		    host_field(&now, f, NULL)) != 0)
+			return b->ask;
+	return MSG_none;
+}
+
 int
 val_host(const char *const in[HF__MAX], const struct host *old, enum ddv ver,
     struct host *out, struct dd_err why[HF__MAX])
 {
 	const struct provider *p;
 	unsigned flags, take;
-	int nbad = 0, f;
+	int nbad = 0, f, keep;
 	const char *v[HF__MAX];
+	enum msg_id ask;
 
 	memset(out, 0, sizeof(*out));
 	for (f = 0; f < HF__MAX; f++) {
@@ -771,13 +862,21 @@ val_host(const char *const in[HF__MAX], const struct host *old, enum ddv ver,
 	/* Custom without a known protocol: the other fields cannot be judged. */
 	if ((p->flags & PF_PROTOCOL) && proto_find(v[HF_PROTOCOL]) == NULL)
 		take = ~0u;
-	/* Modify: an empty password keeps the stored one. */
-	if (old != NULL && *v[HF_PASSWORD] == '\0' && (flags & PF_PASSWORD))
-		v[HF_PASSWORD] = old->password;
+	/* Modify: an empty password keeps the stored one, once the other
+	 * fields show that it goes where it went (rebind). */
+	keep = old != NULL && *v[HF_PASSWORD] == '\0' &&
+	    *old->password != '\0' && (flags & PF_PASSWORD);
 	for (f = 0; f < HF__MAX; f++)
-		if (f != HF_PROVIDER &&
+		if (f != HF_PROVIDER && !(keep && f == HF_PASSWORD) &&
 		    check_field(f, v[f], flags, take, p, out, &why[f]) == -1)
 			nbad++;
+	if (keep && (ask = rebind(old, out, flags)) != MSG_none) {
+		bad(why, HF_PASSWORD, ask);
+		nbad++;
+	} else if (keep && check_field(HF_PASSWORD, old->password, flags, take,
+	    p, out, &why[HF_PASSWORD]) == -1)
+		nbad++;
+	nbad += check_chars(p, v[HF_PROTOCOL], out, why);
 	/* Judged only once the provider and its protocol are known. */
 	if (nbad == 0 && check_version(p, v[HF_PROTOCOL], ver, out, why) == -1)
 		nbad++;

@@ -81,9 +81,14 @@ int val_idn_ascii(const char *in, char *out, size_t outsz);
 /*
  * val_host: validate the submitted form values in[HF__MAX] (NULL or ""
  * for absent) into out. old is the stored row when modifying, NULL when
- * creating: an empty password then keeps old's. For each bad field, why[f]
- * gets its message (DD_EINVAL, the field, a key of msg.h); good fields get
- * MSG_none and msg "". Returns the number of bad fields.
+ * creating. An empty password then keeps old's only if it goes where it
+ * went: the same provider, protocol, server and zone, compared canonical
+ * (for a TSIG key, everything but the description the same); otherwise
+ * the password is refused, asking for it again. A login that the
+ * protocol sends as HTTP Basic authentication cannot hold ':'. For each
+ * bad field, why[f] gets its message (DD_EINVAL, the field, a key of
+ * msg.h); good fields get MSG_none and msg "". Returns the number of bad
+ * fields.
  * out->id, enabled and times are copied from old (or zero). ver is the
  * ddclient the configuration is written for: a provider it cannot serve,
  * or a family it cannot update for it, is refused beside the field. An

@@ -9,52 +9,97 @@
 #define PER_PAGE 50
 
 /*
+ * The words of the trail that are not "<field> changed": each is named
+ * by its HistoryPage key and shown after the changed fields, as in
+ * "Changed: Provider, Server address; password changed".
+ */
+static const struct note {
+	const char	*word;		/* as store.c's diff writes it */
+	const char	*key;		/* Lang.HistoryPage.<key> */
+} notes[] = {
+	{ "nothing changed", "nothing" },
+	{ "password kept", "password_kept" },
+	{ "password changed", "password_changed" },
+};
+#define NNOTES (sizeof(notes) / sizeof(notes[0]))
+
+/* note_key: the HistoryPage key of the n bytes at word, or NULL. */
+static const char *
+note_key(const char *word, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < NNOTES; i++)
+		if (strlen(notes[i].word) == n &&
+		    strncmp(notes[i].word, word, n) == 0)
+			return notes[i].key;
+	return NULL;
+}
+
+/* field_label: the page's name of the field of "<field> changed" (n
+ * bytes at word), or NULL when it is no such word. */
+static const char *
+field_label(struct req *r, const char *word, size_t n)
+{
+	static const char suffix[] = " changed";
+	const size_t sl = sizeof(suffix) - 1;
+	const char *label;
+	char name[32];
+
+	if (n <= sl || n - sl >= sizeof(name) ||
+	    strncmp(word + n - sl, suffix, sl) != 0)
+		return NULL;
+	memcpy(name, word, n - sl);
+	name[n - sl] = '\0';
+	if (host_field_find(name) < 0)
+		return NULL;
+	label = out_lang(r, "Col", name);
+	if (*label == '\0')
+		label = out_lang(r, "Field", name);
+	return *label != '\0' ? label : NULL;
+}
+
+/* add: text after sep (unless *len is 0) at out + *len, kept in sz. */
+static void
+add(char *out, size_t sz, size_t *len, const char *sep, const char *text,
+    int n)
+{
+	int w;
+
+	if (*len >= sz)
+		return;
+	w = snprintf(out + *len, sz - *len, "%s%.*s", *len ? sep : "", n, text);
+	*len = w < 0 || (size_t)w >= sz - *len ? sz : *len + (size_t)w;
+}
+
+/*
  * The audit trail stores which fields changed in fixed words ("login
- * changed, password changed", store.c's diff); the page names them in
- * its language: "Changed: Login, Password". Unknown words stay as they
- * are (an older trail).
+ * changed, description changed, password kept", store.c's diff); the
+ * page names them in its language: "Changed: Login, Description;
+ * password kept". Unknown words stay as they are (an older trail).
  */
 static void
 detail_text(struct req *r, const char *detail, char *out, size_t sz)
 {
-	static const char suffix[] = " changed";
-	const char *p = detail, *end, *label;
-	char name[32];
-	size_t len = 0, n;
-	int f, first = 1;
+	char fields[AUDIT_DETAIL_SZ * 2], said[AUDIT_DETAIL_SZ * 2];
+	const char *p, *end, *label, *key;
+	size_t flen = 0, slen = 0, n;
 
-	if (*detail == '\0' || strcmp(detail, "nothing changed") == 0) {
-		snprintf(out, sz, "%s", *detail ? out_lang(r, "HistoryPage",
-		    "nothing") : "");
-		return;
-	}
-	len = (size_t)snprintf(out, sz, "%s", out_lang(r, "HistoryPage",
-	    "changed"));
-	while (*p && len < sz) {
+	fields[0] = said[0] = '\0';
+	for (p = detail; *p; p = end ? end + 2 : p + n) {
 		end = strstr(p, ", ");
 		n = end ? (size_t)(end - p) : strlen(p);
-		if (n > sizeof(suffix) - 1 && n - (sizeof(suffix) - 1) <
-		    sizeof(name) && strncmp(p + n - (sizeof(suffix) - 1), suffix,
-		    sizeof(suffix) - 1) == 0) {
-			memcpy(name, p, n - (sizeof(suffix) - 1));
-			name[n - (sizeof(suffix) - 1)] = '\0';
-			f = host_field_find(name);
-			label = f >= 0 ? out_lang(r, "Col", name) : "";
-			if (f >= 0 && *label == '\0')
-				label = out_lang(r, "Field", name);
-			if (f >= 0 && *label != '\0') {
-				len += (size_t)snprintf(out + len, sz - len,
-				    "%s%s", first ? " " : ", ", label);
-				first = 0;
-				p = end ? end + 2 : p + n;
-				continue;
-			}
-		}
-		len += (size_t)snprintf(out + len, sz - len, "%s%.*s",
-		    first ? " " : ", ", (int)n, p);
-		first = 0;
-		p = end ? end + 2 : p + n;
+		if ((key = note_key(p, n)) != NULL)
+			add(said, sizeof(said), &slen, "; ",
+			    out_lang(r, "HistoryPage", key), -1);
+		else if ((label = field_label(r, p, n)) != NULL)
+			add(fields, sizeof(fields), &flen, ", ", label, -1);
+		else
+			add(fields, sizeof(fields), &flen, ", ", p, (int)n);
 	}
+	snprintf(out, sz, "%s%s%s%s%s", flen ? out_lang(r, "HistoryPage",
+	    "changed") : "", flen ? " " : "", fields, flen && slen ? "; " : "",
+	    said);
 }
 
 void

@@ -33,10 +33,10 @@ cgi GET "action=edit&id=$id"
 cgi POST 'action=save' "csrf_token=$(token)&version=$(form_version)&id=$id&hostname=lingua.example.org&provider=dyn&login=b&password="
 check "a modify is saved" [ "$(status)" = 303 ]
 EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi GET 'action=history'
-check "History in Italian names the changed field in Italian" body_has '<td>Modificati: Utente</td>'
+check "History in Italian names the changed field, and the password kept, in Italian" body_has '<td>Modificati: Utente; password mantenuta</td>'
 check "and the action in Italian" body_has '<td>modificato</td>'
 cgi GET 'action=history'
-check "History in English" body_has '<td>Changed: Login</td>'
+check "History in English" body_has '<td>Changed: Login; password kept</td>'
 
 # The validators' messages, beside the field, in the page's language.
 # err_for FIELD: the message the form shows beside FIELD.

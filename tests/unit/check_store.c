@@ -697,6 +697,37 @@ START_TEST(modify_password_pends_and_audits_without_the_value)
 }
 END_TEST
 
+/*
+ * Issue 18: History says for each Modify whether the password was kept
+ * or changed (never its value), beside the fields that changed.
+ */
+START_TEST(modify_records_password_kept_or_changed)
+{
+	struct store *s = open_new();
+	struct host a = mkhost("home.example.com", "u", "OldSecret123");
+	struct audit_row r;
+
+	save(s, &a);
+	snprintf(a.description, sizeof(a.description), "kitchen");
+	save(s, &a);
+	r = newest_audit(s);
+	ck_assert_str_eq(r.detail, "description changed, password kept");
+	save(s, &a);
+	ck_assert_str_eq(newest_audit(s).detail,
+	    "nothing changed, password kept");
+	snprintf(a.server, sizeof(a.server), "upd.example.net");
+	snprintf(a.password, sizeof(a.password), "NewSecret456");
+	save(s, &a);
+	r = newest_audit(s);
+	ck_assert_str_eq(r.detail, "server changed, password changed");
+	ck_assert_ptr_null(strstr(r.detail, "Secret"));
+	snprintf(a.password, sizeof(a.password), "Other789");
+	save(s, &a);
+	ck_assert_str_eq(newest_audit(s).detail, "password changed");
+	store_close(s);
+}
+END_TEST
+
 START_TEST(modify_description_only_adds_no_pending)
 {
 	struct store *s = open_new();
@@ -765,7 +796,8 @@ START_TEST(save_against_a_changed_row_conflicts_and_stores_nothing)
 	ck_assert_str_eq(got.description, "by bob");
 	ck_assert_str_eq(got.login, "u");
 	ck_assert_int_eq(got.version, second.version);
-	ck_assert_str_eq(newest_audit(s).detail, "description changed");
+	ck_assert_str_eq(newest_audit(s).detail,
+	    "description changed, password kept");
 	/* Saved again against what it now shows, it lands. */
 	first.version = got.version;
 	save(s, &first);
@@ -1079,6 +1111,7 @@ store_suite(void)
 	tcase_add_test(tc, modify_hostname_pends_old_and_new_names);
 	tcase_add_test(tc, modify_missing_row_is_not_found);
 	tcase_add_test(tc, delete_pends_hostname_and_audits);
+	tcase_add_test(tc, modify_records_password_kept_or_changed);
 	tcase_add_test(tc, save_against_a_changed_row_conflicts_and_stores_nothing);
 	tcase_add_test(tc, delete_of_a_changed_row_conflicts_and_deletes_nothing);
 	tcase_add_test(tc, ids_are_never_given_again);

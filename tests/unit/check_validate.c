@@ -668,6 +668,181 @@ START_TEST(host_modify_with_empty_password_keeps_old)
 }
 END_TEST
 
+/*
+ * Issue 18, finding 1: a stored secret is bound to where it goes. On
+ * Modify an empty password keeps the stored one only while the provider,
+ * protocol, server and zone stay (compared canonical: a change of case
+ * is none); for an own DNS server (a TSIG key), only while everything
+ * but the description stays. Otherwise the password is asked for again,
+ * beside its field: switching a host to Custom with an attacker's server
+ * must never send the old password there.
+ */
+static const struct form dyn_host = { .in = {
+	[HF_HOSTNAME] = "home.example.com", [HF_PROVIDER] = "dyn",
+	[HF_LOGIN] = "arthur", [HF_PASSWORD] = "old-secret" } };
+static const struct form custom_host = { .in = {
+	[HF_HOSTNAME] = "home.example.com", [HF_PROVIDER] = "custom",
+	[HF_PROTOCOL] = "dyndns2", [HF_SERVER] = "upd.example.net",
+	[HF_LOGIN] = "arthur", [HF_PASSWORD] = "old-secret" } };
+static const struct form cloudflare_host = { .in = {
+	[HF_HOSTNAME] = "home.example.com", [HF_PROVIDER] = "cloudflare",
+	[HF_LOGIN] = "token", [HF_PASSWORD] = "old-secret",
+	[HF_ZONE] = "example.com" } };
+static const struct form nsupdate_host = { .in = {
+	[HF_HOSTNAME] = "home.dyn.example.com", [HF_PROVIDER] = "nsupdate",
+	[HF_SERVER] = "ns1.example.com", [HF_ZONE] = "dyn.example.com",
+	[HF_LOGIN] = "ddns-key", [HF_PASSWORD] = "b2xkLXNlY3JldC1vbGQtc2VjcmV0",
+	[HF_ALGORITHM] = "hmac-sha256" } };
+
+static const struct rebind {
+	const char		*what;
+	const struct form	*old;		/* the stored host's Create */
+	struct {
+		enum hfield	 f;
+		const char	*v;
+	}			 change[3];	/* the Modify; password "" */
+	int			 kept;		/* 1: kept; 0: asked again */
+} rebinds[] = {
+	{ "dyn, description", &dyn_host, { { HF_DESCRIPTION, "office" } }, 1 },
+	{ "dyn, hostname's case", &dyn_host,
+	  { { HF_HOSTNAME, "Home.Example.COM." } }, 1 },
+	{ "dyn, login", &dyn_host, { { HF_LOGIN, "ford" } }, 1 },
+	{ "dyn to Custom at 192.0.2.1", &dyn_host,
+	  { { HF_PROVIDER, "custom" }, { HF_SERVER, "192.0.2.1" },
+	    { HF_PROTOCOL, "dyndns2" } }, 0 },
+	{ "dyn to No-IP", &dyn_host, { { HF_PROVIDER, "noip" } }, 0 },
+	{ "custom, server's case", &custom_host,
+	  { { HF_SERVER, "UPD.Example.NET." } }, 1 },
+	{ "custom, server's port", &custom_host,
+	  { { HF_SERVER, "upd.example.net:8080" } }, 0 },
+	{ "custom, another server", &custom_host,
+	  { { HF_SERVER, "192.0.2.1" } }, 0 },
+	{ "custom, another protocol", &custom_host,
+	  { { HF_PROTOCOL, "dyndns1" } }, 0 },
+	{ "cloudflare, zone's case", &cloudflare_host,
+	  { { HF_ZONE, "Example.COM" } }, 1 },
+	{ "cloudflare, another zone", &cloudflare_host,
+	  { { HF_ZONE, "example.org" } }, 0 },
+	{ "nsupdate, description", &nsupdate_host,
+	  { { HF_DESCRIPTION, "office" } }, 1 },
+	{ "nsupdate, hostname's case", &nsupdate_host,
+	  { { HF_HOSTNAME, "HOME.dyn.example.com" } }, 1 },
+	{ "nsupdate, another hostname", &nsupdate_host,
+	  { { HF_HOSTNAME, "other.dyn.example.com" } }, 0 },
+	{ "nsupdate, another key name", &nsupdate_host,
+	  { { HF_LOGIN, "other-key" } }, 0 },
+	{ "nsupdate, another algorithm", &nsupdate_host,
+	  { { HF_ALGORITHM, "hmac-sha512" } }, 0 },
+	{ "nsupdate, another server", &nsupdate_host,
+	  { { HF_SERVER, "ns2.example.com" } }, 0 },
+	{ "nsupdate, another zone", &nsupdate_host,
+	  { { HF_ZONE, "example.com" } }, 0 },
+	{ "nsupdate, another family", &nsupdate_host,
+	  { { HF_FAMILY, "ipv6" } }, 0 },
+};
+#define NREBINDS (int)(sizeof(rebinds) / sizeof(rebinds[0]))
+
+START_TEST(host_modify_keeps_the_secret_only_for_the_same_destination)
+{
+	const struct rebind *c = &rebinds[_i];
+	const char *tsig = c->old == &nsupdate_host ? "TSIG secret" : NULL;
+	struct dd_err why[HF__MAX];
+	struct host old, out;
+	struct form f = *c->old;
+	int j;
+
+	ck_assert_msg(check_host(c->old, NULL, &old, why) == 0, "%s: the "
+	    "stored host is not valid", c->what);
+	old.id = 7;
+	old.version = 3;
+	f.in[HF_PASSWORD] = "";
+	for (j = 0; j < 3 && c->change[j].v != NULL; j++)
+		f.in[c->change[j].f] = c->change[j].v;
+	if (c->kept) {
+		ck_assert_msg(check_host(&f, &old, &out, why) == 0, "%s: %s",
+		    c->what, why[HF_PASSWORD].msg);
+		ck_assert_str_eq(out.password, old.password);
+		return;
+	}
+	ck_assert_msg(check_host(&f, &old, &out, why) == 1, "%s: the stored "
+	    "secret was kept for a new destination", c->what);
+	for (j = 0; j < HF__MAX; j++)
+		ck_assert_msg((j == HF_PASSWORD) == (why[j].msg[0] != '\0'),
+		    "%s: field %s: '%s'", c->what, host_field_name(j),
+		    why[j].msg);
+	ck_assert_str_eq(why[HF_PASSWORD].field, "password");
+	ck_assert_msg(strstr(why[HF_PASSWORD].msg, "again") != NULL &&
+	    strstr(why[HF_PASSWORD].msg, tsig ? tsig : "password") != NULL,
+	    "%s: '%s'", c->what, why[HF_PASSWORD].msg);
+	/* The secret typed again goes with the change. */
+	f.in[HF_PASSWORD] = tsig ? "bmV3LXNlY3JldC1uZXctc2VjcmV0" : "new-one";
+	ck_assert_msg(check_host(&f, &old, &out, why) == 0, "%s, with a new "
+	    "secret: %s", c->what, why[HF_PASSWORD].msg);
+	ck_assert_str_eq(out.password, f.in[HF_PASSWORD]);
+}
+END_TEST
+
+/*
+ * Issue 18, finding 8: where ddclient sends login:password as HTTP Basic
+ * authentication, the provider splits at the first ':', so a login with
+ * one would be cut; the reason goes beside the login. Elsewhere it stays
+ * a character like another; a TSIG key name never had it.
+ */
+static const struct colon {
+	struct form	 f;
+	int		 refused;
+	const char	*says;
+} colons[] = {
+	{ { { [HF_PROVIDER] = "dyn", [HF_LOGIN] = "a:b" } }, 1, "colon" },
+	{ { { [HF_PROVIDER] = "custom", [HF_PROTOCOL] = "dyndns2",
+	    [HF_SERVER] = "192.0.2.1", [HF_LOGIN] = "a:b" } }, 1, "colon" },
+	{ { { [HF_PROVIDER] = "noip", [HF_LOGIN] = "me:x" } }, 1, "colon" },
+	{ { { [HF_PROVIDER] = "ovh", [HF_LOGIN] = "example.com-a:b" } }, 1,
+	  "colon" },
+	{ { { [HF_PROVIDER] = "easydns", [HF_LOGIN] = ":" } }, 1, "colon" },
+	{ { { [HF_PROVIDER] = "changeip", [HF_LOGIN] = "a:" } }, 1, "colon" },
+	{ { { [HF_PROVIDER] = "zoneedit", [HF_LOGIN] = "a:b" } }, 1, "colon" },
+	{ { { [HF_PROVIDER] = "custom", [HF_PROTOCOL] = "dyndns1",
+	    [HF_SERVER] = "192.0.2.1", [HF_LOGIN] = "a:b" } }, 1, "colon" },
+	{ { { [HF_PROVIDER] = "dyn", [HF_LOGIN] = "a-b" } }, 0, NULL },
+	{ { { [HF_PROVIDER] = "cloudflare", [HF_LOGIN] = "a:b",
+	    [HF_ZONE] = "example.com" } }, 0, NULL },
+	{ { { [HF_PROVIDER] = "freedns", [HF_LOGIN] = "a:b" } }, 0, NULL },
+	{ { { [HF_PROVIDER] = "nsupdate", [HF_LOGIN] = "a:b",
+	    [HF_SERVER] = "ns1.example.com", [HF_ZONE] = "example.com",
+	    [HF_ALGORITHM] = "hmac-sha256",
+	    [HF_PASSWORD] = "c2VjcmV0LXNlY3JldC1zZWNyZXQ=" } }, 1,
+	  "key's name" },
+};
+#define NCOLONS (int)(sizeof(colons) / sizeof(colons[0]))
+
+START_TEST(host_login_colon_refused_where_sent_as_basic_auth)
+{
+	const struct colon *c = &colons[_i];
+	struct dd_err why[HF__MAX];
+	struct host out;
+	struct form f = c->f;
+	int j;
+
+	f.in[HF_HOSTNAME] = "home.example.com";
+	if (f.in[HF_PASSWORD] == NULL)
+		f.in[HF_PASSWORD] = "pw";
+	ck_assert_msg(check_host(&f, NULL, &out, why) == c->refused,
+	    "%s/%s, login '%s': %s", f.in[HF_PROVIDER],
+	    f.in[HF_PROTOCOL] ? f.in[HF_PROTOCOL] : "",
+	    f.in[HF_LOGIN], why[HF_LOGIN].msg);
+	for (j = 0; j < HF__MAX; j++)
+		ck_assert_msg(j == HF_LOGIN || why[j].msg[0] == '\0',
+		    "field %s: %s", host_field_name(j), why[j].msg);
+	if (c->refused) {
+		ck_assert_str_eq(why[HF_LOGIN].field, "login");
+		ck_assert_msg(strstr(why[HF_LOGIN].msg, c->says) != NULL,
+		    "%s: '%s'", f.in[HF_PROVIDER], why[HF_LOGIN].msg);
+	} else
+		ck_assert_str_eq(out.login, f.in[HF_LOGIN]);
+}
+END_TEST
+
 START_TEST(host_every_bad_field_gets_a_message_good_fields_none)
 {
 	struct form f = { .in = { [HF_HOSTNAME] = "bad_host.example.com",
@@ -727,6 +902,11 @@ validate_suite(void)
 	tcase_add_test(tc, host_custom_dyndns2_accepts_login_password_mx);
 	tcase_add_test(tc, host_nsupdate_takes_a_key_never_a_path);
 	tcase_add_test(tc, host_modify_with_empty_password_keeps_old);
+	tcase_add_loop_test(tc,
+	    host_modify_keeps_the_secret_only_for_the_same_destination, 0,
+	    NREBINDS);
+	tcase_add_loop_test(tc,
+	    host_login_colon_refused_where_sent_as_basic_auth, 0, NCOLONS);
 	tcase_add_test(tc, host_every_bad_field_gets_a_message_good_fields_none);
 	suite_add_tcase(s, tc);
 	return s;
