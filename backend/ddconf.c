@@ -262,5 +262,3 @@ ddconf_render(const struct conf *c, enum ddv v, const struct host *h,
 		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	return 0;
 }
-
-/* ---- masking, for the page that shows what ddclient reads ---- */

@@ -72,19 +72,4 @@ int ddconf_keytext(const struct host *h, struct buf *out);
  */
 int ddconf_carriable(const char *v);
 
-/* What a masked secret shows instead (UTF-8). */
-#define DDCONF_MASK "\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2"
-
-/*
- * ddconf_mask: append to out the n bytes of a ddclient configuration at
- * in with the value of every secret option replaced by DDCONF_MASK: each
- * password= (to the last quote of its line, as ddclient reads it),
- * fw-password=, and any option named ...secret, ...token or ...key, quoted
- * or not, wherever it stands on its line. Everything else, comments
- * included, is kept byte for byte, so what is shown is what ddclient
- * reads. For files this module writes and for hand-written ones alike.
- * Returns 0, or -1 if memory ran out. Pure.
- */
-int ddconf_mask(const char *in, size_t n, struct buf *out);
-
 #endif

@@ -746,30 +746,9 @@ static void
 	add(row, refused, &m);
 }
 
-/* A value as a message quotes it: cut, and never a password's. */
-#define SHOWN 60
-static const char *
-shown(const char *key, const char *v)
-{
-	return strstr(key, "password") != NULL ? "(hidden)" : v;
-}
-
-/* cut: v as a note quotes it (SHOWN bytes at most), into buf. */
-static const char *
-cut(char buf[MSG_PARAM_SZ], const char *v)
-{
-	snprintf(buf, MSG_PARAM_SZ, "%.*s", utf8_cut(v, SHOWN), v);
-	return buf;
-}
-
-/* quote: the setting "key=value" as a note quotes it, into buf. */
-static const char *
-quote(char buf[MSG_PARAM_SZ], const char *key, const char *v)
-{
-	v = shown(key, v);
-	snprintf(buf, MSG_PARAM_SZ, "%s=%.*s", key, utf8_cut(v, SHOWN), v);
-	return buf;
-}
+/* A note names a setting by its key and never quotes a value: a value
+ * may hold a credential (a URL's user:password, a token in a path), and
+ * notes reach the page and ddns-apply's output (issue 18). */
 
 /* copy_field: v into field f of the row; a value longer than the field
  * holds refuses the host (never cut). */
@@ -789,20 +768,17 @@ copy_field(struct imp_row *row, enum hfield f, const char *v)
 	memcpy(dst, v, strlen(v) + 1);
 }
 
-/* daemon_note: a daemon setting of the file that the module's own
- * globals (mod) set otherwise (from: the module configuration's key). */
+/* daemon_note: a daemon setting (key) of the file that the module's own
+ * globals set otherwise (m: their value, NULL when they leave it out;
+ * from: the module configuration's key). */
 static void
-daemon_note(struct dd_msg *out, const char *key, const char *val,
-    const char *m, const char *from)
+daemon_note(struct dd_msg *out, const char *key, const char *m,
+    const char *from)
 {
-	char a[MSG_PARAM_SZ], b[MSG_PARAM_SZ];
-
 	if (m != NULL)
-		msg_set(out, MSG_imp_daemon_writes, quote(a, key, val),
-		    quote(b, key, m), from);
+		msg_set(out, MSG_imp_daemon_writes, key, from);
 	else
-		msg_set(out, MSG_imp_daemon_leaves, quote(a, key, val), key,
-		    from);
+		msg_set(out, MSG_imp_daemon_leaves, key, from);
 }
 
 /* provider of proto at server (NULL: Custom). */
@@ -852,7 +828,6 @@ take_setting(const struct imp_kv *kv, const char *proto, enum ddv v,
 	const char *from = NULL, *m, *def;
 	int k = key_class(kv->key, &from), on;
 	size_t l = strlen(kv->key);
-	char q[MSG_PARAM_SZ];
 	struct dd_msg dm;
 
 	if (k == K_MODEL)
@@ -861,12 +836,12 @@ take_setting(const struct imp_kv *kv, const char *proto, enum ddv v,
 		m = imp_get(mod, kv->key);
 		if (same(kv->key, kv->val, m))
 			return;
-		daemon_note(&dm, kv->key, kv->val, m, from);
+		daemon_note(&dm, kv->key, m, from);
 		add(row, 0, &dm);
 		return;
 	}
 	if (k == K_QUIET) {
-		note(row, 0, MSG_imp_quiet, quote(q, kv->key, kv->val));
+		note(row, 0, MSG_imp_quiet, kv->key);
 		return;
 	}
 	on = boolean(kv->val);
@@ -887,7 +862,7 @@ take_setting(const struct imp_kv *kv, const char *proto, enum ddv v,
 		note(row, 0, MSG_imp_unknown, kv->key, ddver_name(v));
 		return;
 	}
-	note(row, 1, MSG_imp_changes, quote(q, kv->key, kv->val));
+	note(row, 1, MSG_imp_changes, kv->key);
 }
 
 void
@@ -898,7 +873,6 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 	const struct imp_set *s = &h->set;
 	const struct provider *p;
 	const char *proto, *server, *val;
-	char pc[MSG_PARAM_SZ];
 	unsigned flags;
 	size_t j;
 	int on;
@@ -911,7 +885,7 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 		proto = "dyndns2";
 	if ((server = imp_get(s, "server")) == NULL &&
 	    (server = default_of(proto, 0)) == NULL) {
-		note(row, 1, MSG_imp_protocol, cut(pc, proto));
+		note(row, 1, MSG_imp_protocol);
 		return;
 	}
 	/* A TSIG protocol (nsupdate): the file's login is a program. */
@@ -921,7 +895,7 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 	}
 	p = provider_of(proto, server);
 	if (p == NULL && proto_find(proto) == NULL) {
-		note(row, 1, MSG_imp_protocol, cut(pc, proto));
+		note(row, 1, MSG_imp_protocol);
 		return;
 	}
 	if (p == NULL) {
@@ -942,7 +916,7 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 		}
 		if ((on = boolean(val)) == -1)
 			note(row, 0, MSG_imp_not_bool,
-			    quote(pc, host_field_name(takes[j].f), val));
+			    host_field_name(takes[j].f));
 		copy_field(row, takes[j].f, on == 1 ? "yes" : "");
 	}
 	for (j = 0; j < s->n; j++)
@@ -969,7 +943,7 @@ imp_file_notes(const struct imp_conf *c, const struct imp_set *mod,
 			held = imp_get(&c->host[j].set, kv->key) != NULL;
 		if (held)
 			continue;
-		daemon_note(&out[n++], kv->key, kv->val, m, from);
+		daemon_note(&out[n++], kv->key, m, from);
 	}
 	return n;
 }

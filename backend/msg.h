@@ -160,14 +160,14 @@
 	X(imp_w_blanks, "s")						\
 	X(imp_w_eof, "s")						\
 	X(imp_too_long, "ss")						\
-	X(imp_daemon_writes, "sss")					\
-	X(imp_daemon_leaves, "sss")					\
+	X(imp_daemon_writes, "ss")					\
+	X(imp_daemon_leaves, "ss")					\
 	X(imp_quiet, "s")						\
 	X(imp_env_310, "s")						\
 	X(imp_env, "s")							\
 	X(imp_unknown, "ss")						\
 	X(imp_changes, "s")						\
-	X(imp_protocol, "s")						\
+	X(imp_protocol, "")						\
 	X(imp_nsupdate, "")						\
 	X(imp_not_bool, "s")						\
 	X(import_failed, "")						\

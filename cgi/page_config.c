@@ -1,10 +1,10 @@
 /* page_config.c: what ddclient reads: its configuration file as it is on
- * disk, every password and key masked (ddconf_mask). */
+ * disk, every secret ddclient would read masked (mask_conf). */
 #include <stdlib.h>
 
 #include "cgi.h"
-#include "ddconf.h"
 #include "fileio.h"
+#include "mask.h"
 
 #define CONF_MAX (1024 * 1024)	/* a configuration larger is not ours */
 
@@ -22,7 +22,7 @@ page_config(struct req *r)
 		out_set(r, "Config.problem", e.code == DD_ENOTFOUND ?
 		    "missing" : "unreadable");
 		out_set(r, "Config.why", out_msg(r, &e.m, text));
-	} else if (ddconf_mask(data, n, &shown) == -1) {
+	} else if (mask_conf(data, n, &shown) == -1) {
 		free(data);
 		dd_fail(&e, DD_ESYS, NULL, MSG_oom);
 		http_error(r, &e);

@@ -36,4 +36,24 @@ check "a file it cannot read: still 200" [ "$(status)" = 200 ]
 check "and it says so in words" \
 	sh -c "grep 'id=\"config-problem\"' '$T/out' | grep -q 'cannot be read'"
 check "and shows nothing of the file" no_leak "$pw"
+
+# A hand-written file: ddclient reads "host login password" by position,
+# password='...' raw to the last quote, continuations; all masked, every
+# other byte and line kept (issue 18, finding 5).
+rm -f "$T/ddclient.conf"
+cat > "$T/ddclient.conf" <<'EOF'
+# written by hand
+protocol=dyndns2, server=192.0.2.10
+pos.example.org bob Pos1tional-Secret
+password='a b#c-Raw-Secret' raw.example.org
+cont.example.org carol \
+  Cont1nued-Secret
+EOF
+chmod 600 "$T/ddclient.conf"
+cgi GET 'action=config'
+check "a hand-written file: 200" [ "$(status)" = 200 ]
+check "its positional password is masked" body_has "pos.example.org bob ••••"
+check "no secret of it reaches the page" \
+	sh -c "! grep -qE 'Pos1tional-Secret|Raw-Secret|Cont1nued-Secret' '$T/out'"
+check "every line of it is on the page" [ "$(sed -n '/<pre/,/<\/pre>/p' "$T/out" | wc -l)" = "$(($(wc -l < "$T/ddclient.conf") + 1))" ]
 done_testing

@@ -79,10 +79,10 @@ chmod 600 "$T/ddclient.conf"
 EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi GET ''
 EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi POST 'action=import' "csrf_token=$(token)"
 check "an Import refused: 422" [ "$(status)" = 422 ]
-check "the host's note from ddns-apply, in Italian" body_has "script=/other cambia ciò che ddclient invia, e ddns-admin non lo imposta: toglilo dal file o crea questo host dalla pagina."
+check "the host's note from ddns-apply, in Italian" body_has "script cambia ciò che ddclient invia, e ddns-admin non lo imposta: toglilo dal file o crea questo host dalla pagina."
 cgi GET ''
 cgi POST 'action=import' "csrf_token=$(token)"
-check "and in English" body_has "script=/other changes what ddclient sends, and ddns-admin does not set it"
+check "and in English" body_has "script changes what ddclient sends, and ddns-admin does not set it"
 
 # The store's errors: a damaged database, said in Italian.
 head -c 4096 /dev/urandom > "$T/ddns.db"

@@ -173,15 +173,34 @@ script=/other/path login=l2, password=p2 odd.example.com
 EOF
 apply_db --import "$T/d.conf" > "$T/d.lines" 2> "$T/d.err"
 check "D: ddns-apply --import says not everything was taken (exit 10)" [ $? = 10 ]
-check "D: stderr names the host and the setting" grep -q 'odd.example.com: not taken over: script=/other/path changes what ddclient sends' "$T/d.err"
-check "D: stderr names the address detection left to the module" grep -q 'ok.example.com: taken over without a setting: use=web is not taken over' "$T/d.err"
+check "D: stderr names the host and the setting" grep -q 'odd.example.com: not taken over: script changes what ddclient sends' "$T/d.err"
+check "D: stderr names the address detection left to the module" grep -q 'ok.example.com: taken over without a setting: use is not taken over' "$T/d.err"
 fresh "$T/d.conf"
 import_page
 check "D: Import answers 422" [ "$(status)" = 422 ]
 check "D: the page says nothing was stored" grep -q 'id="import-refused"' "$T/out"
-check "D: and, for the host, why in words" body_has 'script=/other/path changes what ddclient sends'
+check "D: and, for the host, why in words" body_has 'script changes what ddclient sends'
 check "D: no row was stored" [ "$(sql 'select count(*) from hosts')" = 0 ]
 check "D: the file is untouched and not kept" sh -c "cmp -s '$T/d.conf' '$CONF' && [ ! -e '$KEPT' ]"
+
+# --- E: a credential in a value never leaves the file (issue 18, finding 6)
+cat > "$T/e.conf" <<EOF
+ssl=no
+use=web, web=https://admin:Url-S3cret@192.0.2.1/status
+proxy=http://u:Proxy-S3cret@proxy.example
+server=127.0.0.1:$P
+login=l, password=p ok.example.com
+script=/nic/update?token=Path-S3cret login=l2, password=p2 odd.example.com
+fw=https://fw:Fw-S3cret@192.0.2.2/
+EOF
+DDNS_ADMIN_CONFIG=$T/ddns-admin.conf "$B/ddns-apply" --import "$T/e.conf" > "$T/e.lines" 2> "$T/e.err"
+check "E: ddns-apply --import notes the settings (exit 10)" [ $? = 10 ]
+check "E: and names them by key" grep -q 'web is not taken over' "$T/e.err"
+check "E: no value of them in its output" sh -c "! grep -q 'S3cret' '$T/e.lines' '$T/e.err'"
+fresh "$T/e.conf"
+import_page
+check "E: the page names the setting" body_has 'script changes what ddclient sends'
+check "E: no value of them on the page" no_leak 'S3cret'
 
 # --- a kept copy is never overwritten ------------------------------------
 fresh "$T/a.conf"

@@ -652,72 +652,6 @@ START_TEST(ddclient_reads_back_tricky_logins_or_render_refuses)
 }
 END_TEST
 
-/* ---- masking ---- */
-
-#define M DDCONF_MASK
-static const struct masked {
-	const char	*in, *want;
-} masked[] = {
-	/* as the renderer writes them */
-	{ "password='pw-dyn', \\\n", "password='" M "', \\\n" },
-	{ "password='it''s, a \"pw\" \\', \\\n", "password='" M "', \\\n" },
-	{ "password='/etc/ddns-admin/keys/a.example.org.key', \\\n",
-	  "password='" M "', \\\n" },
-	{ "login=pa\\ssword\\=x, \\\n", "login=pa\\ssword\\=x, \\\n" },
-	{ "login=arthur, \\\n", "login=arthur, \\\n" },
-	{ "use=fw, fw=192.0.2.1/status, fw-login=admin, fw-password=s3cret\n",
-	  "use=fw, fw=192.0.2.1/status, fw-login=admin, fw-password=" M "\n" },
-	/* as people write them */
-	{ "password = secret host.example.org\n",
-	  "password = " M " host.example.org\n" },
-	{ "protocol=dyndns2, login=bob, password=p\\,w, a.example.org\n",
-	  "protocol=dyndns2, login=bob, password=" M ", a.example.org\n" },
-	{ "apikey=\"abc def\" x.example.org\n", "apikey=\"" M "\" x.example.org\n" },
-	{ "  token=abc\n", "  token=" M "\n" },
-	{ "# password=kept-in-a-comment\n", "# password=kept-in-a-comment\n" },
-	{ "password=last", "password=" M },
-	{ "", "" },
-};
-#undef M
-#define NMASKED (sizeof(masked) / sizeof(masked[0]))
-
-START_TEST(mask_replaces_every_secret_and_keeps_the_rest)
-{
-	struct buf out = { 0 };
-
-	ck_assert_int_eq(ddconf_mask(masked[_i].in, strlen(masked[_i].in),
-	    &out), 0);
-	ck_assert_str_eq(out.len ? out.p : "", masked[_i].want);
-	buf_free(&out);
-}
-END_TEST
-
-/* The golden rendering of every provider, masked: no password of it
- * remains, and every line is still there. */
-START_TEST(mask_of_the_golden_file_hides_every_password)
-{
-	size_t n, lines_in = 0, lines_out = 0, i;
-	char *conf = tu_read(SRCDIR "/tests/unit/data/ddclient-all.conf", &n);
-	struct buf out = { 0 };
-	const char *p;
-
-	ck_assert_ptr_nonnull(conf);
-	ck_assert_int_eq(ddconf_mask(conf, n, &out), 0);
-	for (i = 0; i < n; i++)
-		lines_in += conf[i] == '\n';
-	for (i = 0; i < out.len; i++)
-		lines_out += out.p[i] == '\n';
-	ck_assert_uint_eq(lines_in, lines_out);
-	ck_assert_ptr_null(strstr(out.p, "pw-"));
-	for (p = conf; (p = strstr(p, "\npassword='")) != NULL; p++)
-		ck_assert_ptr_nonnull(strstr(out.p, "\npassword='" DDCONF_MASK
-		    "', \\\n"));
-	ck_assert_ptr_nonnull(strstr(out.p, "login="));
-	free(conf);
-	buf_free(&out);
-}
-END_TEST
-
 static Suite *
 ddconf_suite(void)
 {
@@ -740,12 +674,6 @@ ddconf_suite(void)
 	tcase_add_loop_test(tc, render_refuses_line_break_or_hash_outside_password,
 	    0, (int)NUNCARRIABLE);
 	tcase_add_test(tc, render_accepts_hash_in_password);
-	suite_add_tcase(s, tc);
-
-	tc = tcase_create("mask");
-	tcase_add_loop_test(tc, mask_replaces_every_secret_and_keeps_the_rest, 0,
-	    (int)NMASKED);
-	tcase_add_test(tc, mask_of_the_golden_file_hides_every_password);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("ddclient");

@@ -236,10 +236,10 @@ START_TEST(rows)
 	take("use=web, web=checkip.dyndns.org\nlogin=l password=p "
 	    "w.example.org\n", mod, DDV_310, "w.example.org", &row);
 	ck_assert(!row.refused);
-	ck_assert(has_note(&row, 0, "use=web is not taken over: ddns-admin "
-	    "writes use=ip"));
-	ck_assert(has_note(&row, 0, "web=checkip.dyndns.org is not taken "
-	    "over: ddns-admin leaves web out"));
+	ck_assert(has_note(&row, 0, "use is not taken over: ddns-admin "
+	    "writes its own value (ddclient_use"));
+	ck_assert(has_note(&row, 0, "web is not taken over: ddns-admin "
+	    "leaves it out"));
 	/* what changes the request refuses the host; the default does not */
 	take("script=/nic/update login=l password=p s.example.org\n", mod,
 	    DDV_310, "s.example.org", &row);
@@ -247,8 +247,7 @@ START_TEST(rows)
 	take("script=/other login=l password=p s.example.org\n", mod,
 	    DDV_310, "s.example.org", &row);
 	ck_assert(row.refused);
-	ck_assert(has_note(&row, 1, "script=/other changes what ddclient "
-	    "sends"));
+	ck_assert(has_note(&row, 1, "script changes what ddclient sends"));
 	take("protocol=nsupdate server=ns.example.net login=/usr/bin/nsupdate "
 	    "password=/etc/k zone=example.net n.example.org\n", mod, DDV_310,
 	    "n.example.org", &row);
@@ -268,10 +267,77 @@ START_TEST(rows)
 	take("login=l password_env=PW e.example.org\n", mod, DDV_310,
 	    "e.example.org", &row);
 	ck_assert(!row.refused);
-	/* a password is never quoted in a note */
+	/* a note names the setting, never its value */
 	take("fw-password=s3cret login=l password=p f.example.org\n", mod,
 	    DDV_310, "f.example.org", &row);
-	ck_assert(has_note(&row, 0, "fw-password=(hidden)"));
+	ck_assert(has_note(&row, 0, "fw-password is not taken over"));
+	ck_assert(!has_note(&row, 0, "s3cret"));
+}
+END_TEST
+
+/*
+ * Issue 18, finding 6: no note quotes a value, whatever the kind of
+ * note, so a credential in a value (a URL's user:password, a token in a
+ * path) never reaches the page nor ddns-apply --import's output. Each
+ * file holds "Secr3t" only in settings that become notes.
+ */
+static const char *const secret_notes[] = {
+	/* the module writes its own (from the module configuration) */
+	"use=web, web=https://admin:Secr3t@192.0.2.1/status\n"
+	    "login=l password=p a.example.org\n",
+	"use=Secr3t login=l password=p a.example.org\n",
+	/* settings that change nothing that is sent */
+	"proxy=http://u:Secr3t@proxy.example login=l password=p a.example.org\n",
+	/* settings that change what is sent */
+	"script=/nic/update?token=Secr3t login=l password=p a.example.org\n",
+	"dynurl=https://u:Secr3t@x.example login=l password=p a.example.org\n",
+	/* a yes/no that is not */
+	"wildcard=Secr3t login=l password=p a.example.org\n",
+	/* a protocol ddns-admin does not offer */
+	"protocol=Secr3t login=l password=p a.example.org\n",
+	/* a global after the last host: a note about the file */
+	"login=l password=p a.example.org\n"
+	    "web=https://admin:Secr3t@192.0.2.1/status\n",
+};
+#define NSECRET_NOTES (sizeof(secret_notes) / sizeof(secret_notes[0]))
+
+START_TEST(notes_name_keys_never_values)
+{
+	static const char mod[] = "daemon=300\nssl=no\nuse=ip, ip=203.0.113.7\n";
+	const char *text = secret_notes[_i];
+	struct imp_conf fc, m;
+	struct imp_row row;
+	struct dd_msg file[IMP_NOTES_MAX];
+	struct buf b = { 0 };
+	struct dd_err e;
+	char english[1024];
+	size_t i, k, nfile, notes = 0;
+
+	ck_assert_int_eq(imp_parse(text, strlen(text), DDV_310, &fc, &e), 0);
+	ck_assert_int_eq(imp_parse(mod, strlen(mod), DDV_310, &m, &e), 0);
+	imp_emit_begin(&b);
+	nfile = imp_file_notes(&fc, &m.globals, file, IMP_NOTES_MAX);
+	for (k = 0; k < nfile; k++) {
+		imp_emit_file(&b, &file[k]);
+		ck_assert_ptr_null(strstr(msg_english(&file[k], english,
+		    sizeof(english)), "Secr3t"));
+	}
+	notes += nfile;
+	for (i = 0; i < fc.nhost; i++) {
+		imp_take(&fc, i, DDV_310, &m.globals, &row);
+		imp_emit_row(&b, fc.host[i].name, &row);
+		for (k = 0; k < row.nnote; k++)
+			ck_assert_ptr_null(strstr(msg_english(&row.note[k].m,
+			    english, sizeof(english)), "Secr3t"));
+		notes += row.nnote;
+	}
+	imp_emit_end(&b);
+	ck_assert_uint_gt(notes, 0);
+	ck_assert_ptr_nonnull(b.p);
+	ck_assert_msg(strstr(b.p, "Secr3t") == NULL, "a value in: %s", b.p);
+	buf_free(&b);
+	imp_free(&fc);
+	imp_free(&m);
 }
 END_TEST
 
@@ -369,6 +435,8 @@ main(void)
 	tcase_add_test(tc, grammar_differs);
 	tcase_add_test(tc, globals_and_caps);
 	tcase_add_test(tc, rows);
+	tcase_add_loop_test(tc, notes_name_keys_never_values, 0,
+	    (int)NSECRET_NOTES);
 	tcase_add_test(tc, line_format);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
