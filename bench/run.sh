@@ -167,9 +167,12 @@ instr "Delete, 100 hosts" "$T/del.body" "$B/ddns.cgi"
 # ---- ddns-apply alone ----
 for s in 10 1000 10000; do
 	runs=$((N / 4)); [ $s -ge 10000 ] && runs=5
-	measure "ddns-apply, $s hosts" $runs -e DDNS_ADMIN_CONFIG="$T/s$s/conf" -- "$B/ddns-apply"
-	ENVV="DDNS_ADMIN_CONFIG=$T/s$s/conf"
-	instr "ddns-apply, $s hosts" /dev/null "$B/ddns-apply"
+	# the rows as the page hands them over (boundary.h)
+	"$B/ddns-migrate" -c "$T/s$s/conf" --message > "$T/s$s/msg"
+	measure "ddns-apply, $s hosts" $runs -i "$T/s$s/msg" -- "$B/ddns-apply" \
+		-c "$T/s$s/conf" --message
+	ENVV=
+	instr "ddns-apply, $s hosts" "$T/s$s/msg" "$B/ddns-apply" -c "$T/s$s/conf" --message
 done
 
 # ---- Save -> the request at a fake dyndns2 provider, through the real

@@ -69,7 +69,8 @@ start() {
 		htpasswd -bcB "$R/htpasswd" admin "$(cat "$R/admin-password")" 2>/dev/null
 	fi
 	# ddclient's configuration as the page would write it, then the daemon.
-	DDNS_ADMIN_CONFIG="$R/ddns-admin.conf" "$TOP/build/ddns-apply" 2>/dev/null || true
+	"$TOP/build/ddns-migrate" -c "$R/ddns-admin.conf" --message |
+	    "$TOP/build/ddns-apply" -c "$R/ddns-admin.conf" --message 2>/dev/null || true
 	ddclient -daemon=60 -file "$R/ddclient.conf" -cache "$R/ddclient.cache" \
 		-pid "$R/ddclient.pid" -syslog 2>/dev/null || true
 	"$TOP/tools/lighttpd.sh" start "$R" "$PORT" "$R/ddns-admin.conf"

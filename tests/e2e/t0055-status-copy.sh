@@ -5,7 +5,8 @@
 # status_copy = no it says "Permission denied" and every host waits for
 # ever. With status_copy = yes, ddns-apply (root, as the sudo rule runs it)
 # makes ddns-status ddclient's postscript, and after each update pass
-# ddclient runs it, which copies the page's view into state_dir: the page
+# ddclient runs it, which copies the page's view into apply_dir (root's,
+# group www-data, as the package makes it; never www-data's state_dir): the page
 # shows "Up to date", then, after ddclient on its own sends a new address
 # and gets badauth, says so within seconds. The page's own apply is
 # /bin/true here (no sudo rule on this machine); the sudo path is
@@ -31,13 +32,19 @@ printf '#!/bin/sh\ncat %s/addr\n' "$T" > "$T/addr.sh"
 chmod 0755 "$T/addr.sh"
 echo 203.0.113.7 > "$T/addr"
 # (min-interval=0: ddclient would wait 30 s before sending a second update.)
+# apply_dir as the package makes it: root's, setgid www-data, 02750, in
+# a directory www-data cannot change ($T becomes www-data's).
+RA=$(mktemp -d /tmp/ddns-root.XXXXXX)
+chmod 0755 "$RA"
+mkdir -m 02750 "$RA/apply"
+chown root:www-data "$RA/apply"
 stage_install status_copy=yes "ddclient_use = cmd, cmd=$T/addr.sh, min-interval=0" \
-	ddclient_daemon=60 apply=/bin/true \
+	ddclient_daemon=60 apply=/bin/true apply_dir="$RA/apply" \
 	"ddclient_cache=$T/ddcache/ddclient.cache"
 # ddclient's cache directory, root's as /var/cache/ddclient is.
 mkdir -m 0755 "$T/ddcache"
 CGI_WRAP="setpriv --reuid=www-data --regid=www-data --clear-groups ${CGI_WRAP:-}"
-COPY=$T/state/ddclient.status
+COPY=$RA/apply/ddclient.status
 
 # save [ID] PASSWORD: create (no ID) or modify the host through the page.
 save() {
@@ -47,8 +54,13 @@ save() {
 		hostname "$H" description '' login arthur password "$1" \
 		provider custom mx '' server "127.0.0.1:$PORT" protocol dyndns2 zone '')"
 }
-# root_apply: what the sudo rule runs, as root.
-root_apply() { "$S/lib/ddns-apply" -c "$T/ddns-admin.conf" 2> "$T/apply.err"; }
+# root_apply: what the sudo rule runs, as root, with the rows www-data
+# hands over (as the page, or the package's postinst).
+root_apply() {
+	setpriv --reuid=www-data --regid=www-data --clear-groups \
+	    "$B/ddns-migrate" -c "$T/ddns-admin.conf" --message |
+	    "$S/lib/ddns-apply" -c "$T/ddns-admin.conf" --message 2> "$T/apply.err"
+}
 list_row() { cgi GET '' && row_has "$id" "$1"; }
 
 save right
@@ -72,8 +84,8 @@ check "ddclient's cache is root's and 0600" \
 	[ "$(stat -c %U:%a "$T/ddcache/ddclient.cache")" = root:600 ]
 check "www-data cannot read ddclient's cache" \
 	sh -c "! setpriv --reuid=www-data --regid=www-data --clear-groups cat '$T/ddcache/ddclient.cache' 2> /dev/null"
-check "the status copy is the page's user's (www-data), 0600" \
-	[ "$(stat -c %U:%a "$COPY")" = www-data:600 ]
+check "the status copy is root's, readable by www-data's group only (0640)" \
+	[ "$(stat -c %U:%G:%a "$COPY")" = root:www-data:640 ]
 check "the status copy holds no password" sh -c "! grep -q right '$COPY'"
 cgi GET ''
 check "list (as www-data): the host is up to date" row_has "$id" 'Up to date'
@@ -101,6 +113,8 @@ check "list: the provider rejected the login or password" \
 	row_has "$id" 'rejected the login or password'
 check "ddclient reset its cache to 0600 on that pass (measured)" \
 	[ "$(stat -c %a "$T/ddcache/ddclient.cache")" = 600 ]
-check "ddns-status left no temp file in state_dir" \
-	sh -c "! ls -A '$T/state' | grep -q 'ddns-admin\\.'"
+check "ddns-status left no temp file in apply_dir" \
+	sh -c "! ls -A '$RA/apply' | grep -q 'ddns-admin\\.'"
+check "and wrote nothing into www-data's state_dir" [ ! -e "$T/state/ddclient.status" ]
+rm -rf "$RA"
 done_testing
