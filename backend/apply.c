@@ -247,27 +247,32 @@ by_name(const void *pa, const void *pb)
 	return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
 }
 
-/* report_add: note that the host named name is left out, and why; also
- * on stderr (the web server's error log, or the administrator's). */
+/* left_out: say on stderr (the web server's error log, or the
+ * administrator's) that the host named name is left out, and why (field
+ * f, message m); also in the report rep unless it is NULL: only what the
+ * page cannot judge itself goes there (the page vets the rows as we do,
+ * and a name may be both written and left out, as a duplicate). */
 static void
-report_add(struct buf *rep, const char *name, const struct dd_msg *m)
+left_out(struct buf *rep, const char *name, int f, const struct dd_msg *m)
 {
 	char text[MSG_TEXT_SZ];
 
-	if (rep->len == 0)
+	if (rep != NULL && rep->len == 0)
 		wire_report_begin(rep);
-	wire_report_host(rep, name, m);
+	if (rep != NULL)
+		wire_report_host(rep, name, m);
 	fprintf(stderr, "ddns-apply: %s left out of ddclient's configuration: "
-	    "%s\n", name, msg_english(m, text, sizeof(text)));
+	    "%s: %s\n", name, host_field_name(f), msg_english(m, text,
+	    sizeof(text)));
 }
 
 /*
  * vetted: the rows of a that may reach ddclient, canonical, in hostname
- * order, into *ok (caller frees); the others into the report.
+ * order, into *ok (caller frees); the others named on stderr.
  */
 static int
 vetted(const struct conf *c, const struct wire_apply *a, enum ddv ver,
-    struct host **ok, size_t *nok, struct buf *rep, struct dd_err *e)
+    struct host **ok, size_t *nok, struct dd_err *e)
 {
 	struct vet *why;
 	struct host *h;
@@ -286,7 +291,7 @@ vetted(const struct conf *c, const struct wire_apply *a, enum ddv ver,
 		if (why[i].field == -1)
 			h[k++] = h[i];
 		else
-			report_add(rep, h[i].hostname, &why[i].m);
+			left_out(NULL, h[i].hostname, why[i].field, &why[i].m);
 	free(why);
 	*ok = h;
 	*nok = k;
@@ -305,7 +310,7 @@ keys(const struct conf *c, struct host *h, size_t n, struct buf *rep)
 	for (i = 0; i < n; i++) {
 		if (tsig_write_one(c, &h[i], &ke) == -1) {
 			msg_set(&m, MSG_left_keyfile, ke.msg);
-			report_add(rep, h[i].hostname, &m);
+			left_out(rep, h[i].hostname, HF_PASSWORD, &m);
 			continue;
 		}
 		h[k++] = h[i];
@@ -412,7 +417,7 @@ write_config(const struct conf *c, enum ddv ver, const struct wire_apply *a,
 
 	if ((st = guard(c, a->take_over, e)) != APPLY_OK)
 		return st;
-	if (vetted(c, a, ver, &h, &n, rep, e) == -1)
+	if (vetted(c, a, ver, &h, &n, e) == -1)
 		return APPLY_EWRITE;
 	n = keys(c, h, n, rep);
 	rc = ddconf_render(c, ver, h, n, &b, e);

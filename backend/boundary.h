@@ -210,8 +210,10 @@ struct imp_result {
  *   drop <note> / refuse <note>  (a note of the host)
  *   end
  * The report names the hosts the last apply left out of ddclient's
- * configuration, each with why (refuse), and a file note when the apply
- * as a whole failed; it is absent when everything was written.
+ * configuration for a reason only the root side can know (a key file it
+ * could not write), each with why (refuse), and a file note when the
+ * apply as a whole failed; it is absent when there is nothing to say.
+ * (What apply_vet refuses, the page judges itself from the same rows.)
  */
 struct imp_row;
 int imp_emit_begin(struct buf *out);

@@ -68,8 +68,8 @@ EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi GET ''
 check "a hostile row's reason on the Italian list, in Italian" body_has "Nome host DNS dinamico: L&#39;etichetta &#39;-ostile&#39; comincia con un trattino; ogni etichetta deve cominciare con una lettera o una cifra."
 cgi GET ''
 check "and in English on the English list" body_has "Dynamic DNS hostname: The label &#39;-ostile&#39; begins with a hyphen"
-"$B/ddns-apply" -c "$T/ddns-admin.conf" > /dev/null 2> "$T/apply.err"
-check "ddns-apply says it in English (en.hdf's text, compiled in)" grep -qF "row 500 left out of ddclient's configuration: hostname: The label '-ostile' begins with a hyphen; each label must begin with a letter or a digit." "$T/apply.err"
+apply_db > /dev/null 2> "$T/apply.err"
+check "ddns-apply says it in English (en.hdf's text, compiled in)" grep -qF "x.-ostile.example.org left out of ddclient's configuration: hostname: The label '-ostile' begins with a hyphen; each label must begin with a letter or a digit." "$T/apply.err"
 
 # The Import's notes come from ddns-apply (root) as keys and parameters:
 # the page words them in its language.

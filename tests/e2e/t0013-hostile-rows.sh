@@ -61,8 +61,18 @@ check "no use=/cmd= but the module's" [ "$(grep -c '^ *\(use\|cmd\)=' "$conf")" 
 check "a good row past the damaged ones is written" grep -qx 'good3.example.com' "$conf"
 check "no host line but the three good ones" \
 	[ "$(grep -cE '^[a-z0-9.,-]+$' "$conf")" = 3 ]
-for n in 101 102 103 104 105 106 107 108 109 110 111 112 113; do
-	check "ddns-apply names row $n on stderr" grep -q "row $n left out" "$T/apply.err"
+for h in evil1.example.com EVIL3.example.com evil4.example.com \
+    evil5.example.com evil8.example.com,good9.example.com evil9.example.com; do
+	check "ddns-apply names $h on stderr" grep -qF "$h left out" "$T/apply.err"
+done
+check "and the empty hostname" grep -q "^ddns-apply:  left out" "$T/apply.err"
+check "and both duplicates of good1.example.com" \
+	[ "$(grep -c '^ddns-apply: good1.example.com left out' "$T/apply.err")" = 2 ]
+# Rows the database cannot give whole (a NUL, too long) or with enabled
+# other than 0 or 1 are never handed over (the list page names them).
+for h in evil6 evil11 evil12 evil13; do
+	check "$h.example.com is not even handed to ddns-apply" \
+	    sh -c "! grep -q '$h.example.com' '$T/apply.err'"
 done
 check "no key file was written for the bad nsupdate row" [ ! -e "$T/keys" ]
 check "the pending NULL did not crash ddns-apply" sh -c "! grep -qi 'segv\|abort' '$T/apply.err'"
