@@ -44,11 +44,21 @@ M=/etc/apache2/mods-available
 } > "$T/apache.conf"
 if ! apache2 -t -f "$T/apache.conf" > "$T/apache.test" 2>&1; then
 	not_ok "Apache accepts the configuration with the drop-in"
+# Issue 18: the page's directive is the page's, not the whole server's.
+check "the drop-in sets UseCanonicalPhysicalPort inside its <Location> only" \
+	awk '/^<Location \/ddns-admin\/>/ { in_loc = 1 } /^<\/Location>/ { in_loc = 0 }
+	    /UseCanonicalPhysicalPort/ { n++; if (!in_loc) bad = 1 }
+	    END { exit !(n == 1 && !bad) }' "$TOP/conf/apache2.conf"
 	sed 's/^/# /' "$T/apache.test"
 	done_testing
 	exit 1
 fi
 ok "Apache accepts the configuration with the drop-in"
+# Issue 18: the page's directive is the page's, not the whole server's.
+check "the drop-in sets UseCanonicalPhysicalPort inside its <Location> only" \
+	awk '/^<Location \/ddns-admin\/>/ { in_loc = 1 } /^<\/Location>/ { in_loc = 0 }
+	    /UseCanonicalPhysicalPort/ { n++; if (!in_loc) bad = 1 }
+	    END { exit !(n == 1 && !bad) }' "$TOP/conf/apache2.conf"
 apache2 -f "$T/apache.conf" -DFOREGROUND > "$T/apache.out" 2>&1 &
 pid=$!
 cleanup_pid $pid

@@ -7,7 +7,11 @@
 # Debian's scripts would; the page driven from outside with curl: a Save
 # made as www-data reaches the root ddclient through the sudo rule and the
 # fake provider (outside, on 127.0.0.1) receives the update; the list page
-# shows the live state. Then: the module configuration applied by the
+# shows the live state. Issue 18's boundary on the installed system: the
+# Import of a hand-written ddclient.conf through the page (sudo --import);
+# ddns-apply and ddns-status finish while www-data holds every file and
+# lock it can make; an upgrade with a hostile database ends within a
+# minute, with a warning. Then: the module configuration applied by the
 # documented command, an upgrade to NEWDEB (an old database migrated, rows
 # and configuration kept), remove (state kept) and purge (state gone).
 . "$(dirname "$0")/../e2e/lib.sh"
@@ -69,6 +73,8 @@ mount --bind /dev/pts "$R/dev/pts"
 mount --bind "$CACHE/apt-archives" "$R/var/cache/apt/archives"
 chown "$(in_chroot id -u _apt)" "$CACHE/apt-archives/partial"
 cp /etc/resolv.conf "$R/etc/resolv.conf"
+# sudo looks the host's name up: give it one, as an installed system has.
+echo "127.0.1.1 $(hostname)" >> "$R/etc/hosts"
 # No service starts by itself (no init here): we start them by hand.
 printf '#!/bin/sh\nexit 101\n' > "$R/usr/sbin/policy-rc.d"
 chmod 0755 "$R/usr/sbin/policy-rc.d"
@@ -93,7 +99,17 @@ check "ddclient and sudo came as dependencies" \
 	quiet in_chroot dpkg-query -W ddclient sudo
 check "postinst reported no failure of ddns-apply" sh -c "! grep -q '^ddns-admin:' '$T/install.log'"
 mode() { stat -c %U:%G:%a "$R$1" 2> /dev/null; }
+not() { if "$@"; then return 1; fi; }
+# as_web CMD...: CMD in the chroot as the web server's user.
+as_web() { chroot "$R" setpriv --reuid=www-data --regid=www-data --clear-groups "$@"; }
+CONF=/etc/ddns-admin/ddns-admin.conf AD=/var/lib/ddns-admin-apply
+# The line the page runs, less its word (conf/ddns-admin.conf's apply).
+SUDO_APPLY="/usr/bin/sudo -n /usr/lib/ddns-admin/ddns-apply -c $CONF"
 check "state dir: www-data's, 0700" [ "$(mode /var/lib/ddns-admin)" = www-data:www-data:700 ]
+check "apply_dir: root:www-data 02750 (root's, setgid for the page's reads)" \
+	[ "$(mode $AD)" = root:www-data:2750 ]
+check "apply_dir: the rows postinst applied, 0600" [ "$(mode $AD/applied)" = root:www-data:600 ]
+check "www-data cannot create a file in apply_dir" not as_web touch "$AD/x" 2> /dev/null
 check "database made, www-data's, 0600" [ "$(mode /var/lib/ddns-admin/ddns.db)" = www-data:www-data:600 ]
 check "database of the current schema ($(schema_version))" \
 	[ "$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" "pragma user_version")" = "$(schema_version)" ]
@@ -104,6 +120,12 @@ check "module configuration is a conffile" \
 check "password file: root:www-data 0640" [ "$(mode /etc/ddns-admin/htpasswd)" = root:www-data:640 ]
 check "sudoers drop-in: 0440" [ "$(mode /etc/sudoers.d/ddns-admin)" = root:root:440 ]
 check "visudo -c passes" quiet in_chroot visudo -c
+# The two lines the page runs, and no other: sudo refuses the rest (1).
+for w in "" --take-over "--import /etc/shadow" "--message --import"; do
+	as_web $SUDO_APPLY $w < /dev/null > /dev/null 2>&1
+	rc=$?
+	check "sudo refuses www-data ddns-apply -c CONF${w:+ $w} (1; got $rc)" [ $rc = 1 ]
+done
 check "installed once applied: ddclient's configuration is the page's" \
 	grep -q '^# Written by ddns-admin' "$R/etc/ddclient.conf"
 check "ddclient's configuration: root's, 0600" [ "$(mode /etc/ddclient.conf)" = root:root:600 ]
@@ -194,6 +216,111 @@ up() { auth "$URL" && sed -n "/<tr id=\"host-$id\"/,/<\/tr>/p" "$T/b" | grep -qF
 check "list: the host is up to date within seconds (the status copy)" wait_for 300 up
 check "ddclient's cache is root's 0600 (so the page reads the copy)" \
 	[ "$(mode /var/cache/ddclient/ddclient.cache)" = root:root:600 ]
+check "the status copy: apply_dir's, root:www-data 0640" \
+	[ "$(mode $AD/ddclient.status)" = root:www-data:640 ]
+
+# ---- Import through the page, as www-data (sudo ... --import) ----
+# An administrator's own file; the copy postinst kept of debconf's moved
+# away first, as the page asks.
+mv "$R/etc/ddclient.conf.before-ddns-admin" "$R/etc/ddclient.conf.debconf"
+IH=imp.example.net
+cat > "$T/handwritten.conf" <<EOF
+# /etc/ddclient.conf, written by hand
+daemon=300
+ssl=no
+use=ip, ip=203.0.113.7
+protocol=dyndns2
+server=127.0.0.1:$FP
+login=importer
+password=imp-pw
+$IH
+EOF
+cp "$T/handwritten.conf" "$R/etc/ddclient.conf"
+chmod 0600 "$R/etc/ddclient.conf"
+# The page cannot read root's 0600 file: the next Save tells it (apply=9).
+H2=second.example.com
+auth "$URL?action=edit"
+t=$(tok)
+auth -H "Origin: $BASE" --data-urlencode "csrf_token=$t" \
+	--data-urlencode "hostname=$H2" --data-urlencode 'login=arthur2' \
+	--data-urlencode 'password=pw2' --data-urlencode 'provider=custom' \
+	--data-urlencode "server=127.0.0.1:$FP" --data-urlencode 'protocol=dyndns2' \
+	"$URL?action=save"
+loc=$(tr -d '\r' < "$T/h" | sed -n 's/^Location: //p')
+check "a Save on a hand-written file: stored (303), not applied (apply=9)" \
+	sh -c "[ '$(code)' = 303 ] && echo '$loc' | grep -q 'apply=9\$'"
+check "the hand-written file is left as it was" cmp -s "$T/handwritten.conf" "$R/etc/ddclient.conf"
+auth "$URL${loc##*ddns.cgi}"
+check "import: the list page then offers the Import" has 'action="?action=import"'
+t=$(tok)
+auth -H "Origin: $BASE" --data-urlencode "csrf_token=$t" "$URL?action=import"
+check "import: 200, the hosts taken over (got $(code))" \
+	sh -c "[ '$(code)' = 200 ] && grep -q 'id=\"import-done\"' '$T/b'"
+check "import: the page lists the host" \
+	sh -c "sed -n '/id=\"import-hosts\"/,/<\/table>/p' '$T/b' | grep -qF '<td class=\"hostname\">$IH</td>'"
+check "import: applied (ddns-apply exit 0 or 4)" \
+	grep -qE 'ddclient has the new configuration|but ddclient is not running' "$T/b"
+check "import: the host is a row" \
+	[ "$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" "select count(*) from hosts where hostname='$IH'")" = 1 ]
+check "import: ddclient's configuration rewritten, with every host" \
+	sh -c "grep -q '^# Written by ddns-admin' '$R/etc/ddclient.conf' && grep -qx '$IH' '$R/etc/ddclient.conf' && grep -qx '$H' '$R/etc/ddclient.conf' && grep -qx '$H2' '$R/etc/ddclient.conf'"
+check "import: the hand-written file kept beside it" \
+	cmp -s "$T/handwritten.conf" "$R/etc/ddclient.conf.before-ddns-admin"
+imported() {
+	python3 -c 'import json, sys
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    if r.get("hostnames") == [sys.argv[2]] and r.get("login") == "importer" and r.get("password") == "imp-pw":
+        sys.exit(0)
+sys.exit(1)' "$T/prov.log" "$IH" 2> /dev/null
+}
+check "import: the fake provider receives the imported host's update" wait_for 300 imported
+
+# ---- www-data holds every file and lock it can make: root never waits ----
+# A change the message carries, and the message, made by www-data first.
+sqlite3 "$R/var/lib/ddns-admin/ddns.db" "update hosts set login='held' where hostname='$IH'"
+as_web /usr/lib/ddns-admin/ddns-migrate -c $CONF --message > "$T/held.msg" 2> "$T/held-migrate.err"
+check "www-data's ddns-migrate prints the rows as one message" grep -qx end "$T/held.msg"
+# Every file of the state dir, and the names the root side kept there
+# before, each under an flock(1) of www-data's, around a sleep.
+cat > "$R/tmp/hold.sh" <<'EOF'
+cd /var/lib/ddns-admin || exit 1
+rm -f /tmp/hold.pid
+set -- sh -c 'echo $$ > /tmp/hold.pid; exec sleep 600'
+seen=" "
+for f in apply.lock status.lock applied ddclient.status apply.report $(ls -A); do
+	case $seen in *" $f "*) continue ;; esac
+	seen="$seen$f "
+	set -- flock -x "$f" "$@"
+done
+exec "$@"
+EOF
+as_web sh /tmp/hold.sh > "$T/hold.log" 2>&1 &
+hold=$!
+check "www-data holds flock on every file of its state dir" wait_for 100 test -s "$R/tmp/hold.pid"
+check "held: apply.lock among them (root's flock -n fails)" \
+	not in_chroot flock -n /var/lib/ddns-admin/apply.lock true
+t0=$(date +%s)
+timeout 60 chroot "$R" setpriv --reuid=www-data --regid=www-data --clear-groups \
+	$SUDO_APPLY --message < "$T/held.msg" > /dev/null 2> "$T/held-apply.err"
+rc=$? el=$(($(date +%s) - t0))
+check "held: ddns-apply --message through sudo finishes: exit 0 (got $rc, 124: the time limit) in $el s" [ $rc = 0 ]
+echo "# held: ddns-apply --message through sudo: exit $rc in $el s"
+sed 's/^/# /' "$T/held-apply.err"
+check "held: ddclient's configuration follows the message" \
+	grep -Eq "login=['\"]?held" "$R/etc/ddclient.conf"
+t0=$(date +%s)
+timeout 60 chroot "$R" /usr/lib/ddns-admin/ddns-status > /dev/null 2> "$T/held-status.err"
+rc=$? el=$(($(date +%s) - t0))
+check "held: ddns-status finishes: exit 0 (got $rc, 124: the time limit) in $el s" [ $rc = 0 ]
+echo "# held: ddns-status: exit $rc in $el s"
+sed 's/^/# /' "$T/held-status.err"
+check "held: the status copy still root:www-data 0640" \
+	[ "$(mode $AD/ddclient.status)" = root:www-data:640 ]
+check "held: www-data still holds its locks (nothing of root's waited them out)" \
+	not in_chroot flock -n /var/lib/ddns-admin/apply.lock true
+kill "$(cat "$R/tmp/hold.pid")" 2> /dev/null
+wait "$hold" 2> /dev/null
 
 # ---- a change of the module configuration, by the documented command ----
 sed -i 's/^ddclient_use = ip, ip=203.0.113.7/ddclient_use = ip, ip=203.0.113.9/' \
@@ -233,6 +360,34 @@ auth "$URL"
 shown() { grep -o '<td class="hostname"[^>]*>.*</td>' "$T/b" | sed 's/<[^>]*>//g' | grep -qxF -- "$1"; }
 check "upgrade: the page lists the migrated rows" shown old.example.com
 
+# ---- an upgrade with a hostile database ends within a minute ----
+# www-data puts in place of its database one whose hosts is a view that
+# never ends (a recursive CTE): ddns-migrate, which reads it as www-data,
+# spins; postinst stops it at its time limit and warns.
+cp "$DB" "$R/tmp/hostile.db"
+sqlite3 "$R/tmp/hostile.db" "ALTER TABLE hosts RENAME TO hosts_real;
+	CREATE VIEW hosts AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)
+	SELECT h.* FROM c LEFT JOIN hosts_real h ON 0 WHERE c.x < 0;"
+chmod 0644 "$R/tmp/hostile.db"
+as_web sh -c 'cd /var/lib/ddns-admin && rm -f ddns.db-wal ddns.db-shm ddns.db-journal &&
+	cat /tmp/hostile.db > ddns.db'
+cp "$R/etc/ddclient.conf" "$T/before-hostile.conf"
+t0=$(date +%s)
+DEBIAN_FRONTEND=noninteractive timeout 120 chroot "$R" apt-get install -y -q --reinstall \
+	--no-install-recommends "/tmp/$(basename "$NEWDEB")" > "$T/hostile.log" 2>&1
+rc=$? el=$(($(date +%s) - t0))
+check "hostile database: the reinstall ends, exit 0 (got $rc, 124: killed at 120 s)" [ $rc = 0 ]
+check "hostile database: within a minute ($el s)" [ $el -lt 60 ]
+echo "# hostile database: apt-get install --reinstall: exit $rc in $el s"
+check "hostile database: dpkg not left half-configured" \
+	sh -c "[ \"\$(chroot '$R' dpkg-query -W -f='\${Status}' ddns-admin)\" = 'install ok installed' ] && [ -z \"\$(chroot '$R' dpkg --audit)\" ]"
+check "hostile database: postinst warned" grep -q '^ddns-admin: ddns-migrate' "$T/hostile.log"
+grep '^ddns-admin:' "$T/hostile.log" | sed 's/^/# /'
+check "hostile database: ddclient's configuration left as it was" \
+	cmp -s "$T/before-hostile.conf" "$R/etc/ddclient.conf"
+check "hostile database: no ddns-migrate left running" \
+	not sh -c "for p in /proc/[0-9]*; do [ \"\$(readlink \$p/root)\" = '$R' ] && grep -q ddns-migrate \$p/comm 2> /dev/null && exit 0; done; exit 1"
+
 # ---- remove keeps the state, purge removes it ----
 kill "$lpid" 2> /dev/null
 wait "$lpid" 2> /dev/null
@@ -244,6 +399,7 @@ check "remove: the module configuration is kept" [ -f "$R/etc/ddns-admin/ddns-ad
 in_chroot apt-get purge -y -q ddns-admin > "$T/purge.log" 2>&1
 check "apt purges the package" [ $? = 0 ]
 check "purge: the state is gone" [ ! -e "$R/var/lib/ddns-admin" ]
+check "purge: apply_dir is gone" [ ! -e "$R$AD" ]
 check "purge: /etc/ddns-admin is gone" [ ! -e "$R/etc/ddns-admin" ]
 check "purge: the sudo rule is gone" [ ! -e "$R/etc/sudoers.d/ddns-admin" ]
 check "purge: lighttpd still starts (no dangling drop-in)" \
