@@ -64,7 +64,7 @@ faithful() {
 	check "$name: the hand-written file makes ddclient send requests" [ -s "$T/$name.before" ]
 	fresh "$file"
 	check "$name: the list page offers the Import" grep -q 'action="?action=import"' "$T/out"
-	apply_db --import "$file" > "$T/$name.lines" 2> "$T/$name.err"
+	"$B/ddns-apply" -c "$T/ddns-admin.conf" --import "$file" > "$T/$name.lines" 2> "$T/$name.err"
 	check "$name: ddns-apply --import takes everything (exit 0)" [ $? = 0 ]
 	check "$name: and prints every host" [ "$(grep -c '^host ' "$T/$name.lines")" = "$nhosts" ]
 	import_page
@@ -171,7 +171,7 @@ server=127.0.0.1:$P
 login=l, password=p ok.example.com
 script=/other/path login=l2, password=p2 odd.example.com
 EOF
-apply_db --import "$T/d.conf" > "$T/d.lines" 2> "$T/d.err"
+"$B/ddns-apply" -c "$T/ddns-admin.conf" --import "$T/d.conf" > "$T/d.lines" 2> "$T/d.err"
 check "D: ddns-apply --import says not everything was taken (exit 10)" [ $? = 10 ]
 check "D: stderr names the host and the setting" grep -q 'odd.example.com: not taken over: script changes what ddclient sends' "$T/d.err"
 check "D: stderr names the address detection left to the module" grep -q 'ok.example.com: taken over without a setting: use is not taken over' "$T/d.err"
