@@ -476,6 +476,10 @@ wire_read(const char *text, size_t n, struct wire_apply *out,
 		    WIRE_MSG_MAX);
 	if (n < sizeof(first) - 1 || memcmp(text, first, sizeof(first) - 1) != 0)
 		return dd_failf(e, DD_EBADREQ, NULL, "not an apply message");
+	/* A NUL is no byte of the format (values carry \x escapes): one
+	 * anywhere, even where a C string would end a word, refuses it. */
+	if (memchr(text, '\0', n) != NULL)
+		return dd_failf(e, DD_EBADREQ, NULL, "a NUL in the message");
 	for (p += sizeof(first) - 1; p < end; p = nl + 1) {
 		if (ended)
 			return dd_failf(e, DD_EBADREQ, NULL, "text after the end");

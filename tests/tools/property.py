@@ -106,6 +106,9 @@ MIGRATE = os.path.join(os.path.dirname(CGI), "ddns-migrate")
 CONF = T + "/ddns-admin.conf"
 COLS = ["hostname", "description", "login", "password", "mx", "provider",
         "server", "protocol", "zone", "algorithm", "family", "wildcard", "backupmx"]
+# The bytes each field holds (backend/host.h, less the NUL): a longer value
+# is no message at all, refused whole; a fitting one is the validators'.
+SIZES = dict(zip(COLS, [253, 800, 128, 256, 253, 23, 261, 23, 253, 15, 7, 3, 3]))
 
 
 def db(sql, params=()):
@@ -195,10 +198,10 @@ def apply_message(msg):
                           capture_output=True)
 
 
-def esc(v):
-    """A value in the message's escaping (boundary.h)."""
+def esc(v, size=4096):
+    """A value in the message's escaping (boundary.h), cut to size bytes."""
     out = b""
-    for c in v.encode("utf-8", "surrogateescape"):
+    for c in v.encode("utf-8", "surrogateescape")[:size]:
         out += b"\\\\" if c == 0x5c else (b"\\x%02x" % c if c < 0x20 or c == 0x7f else bytes([c]))
     return out
 
@@ -235,10 +238,10 @@ def hostile_messages(rnd, msg):
         # reader refuses with the whole message (tried above).
         r = {k: str(v).replace("\x00", "\x01") for k, v in hostile_row(rnd + 100, i, set()).items()
              if v not in (None, "")}
-        extra += b"host " + esc(r.get("hostname", "x y.example.com")) + b"\n"
+        extra += b"host " + esc(r.get("hostname", "x y.example.com"), SIZES["hostname"]) + b"\n"
         for k in COLS[1:]:
             if k in r:
-                extra += b"field " + k.encode() + b" " + esc(r[k]) + b"\n"
+                extra += b"field " + k.encode() + b" " + esc(r[k], SIZES[k]) + b"\n"
     p = apply_message(msg[:-4] + extra + b"end\n")
     tap(p.returncode in (0, 4), "round %d: a message with a duplicate and 5 refusable rows "
         "is applied without them (exit %d: %s)" % (rnd, p.returncode, p.stderr[-200:]))
