@@ -672,14 +672,14 @@ vet_page(struct req *r, struct host *h, size_t n, struct vet *v)
 #define REPORT_MAX	(1 << 20)
 
 /*
- * read_report: what the last apply left out that only the root side
+ * list_report: what the last apply left out that only the root side
  * could tell (a key file it could not write), from its report
  * (APPLY_REPORT_FILE), into *rep (free with imp_result_free), and a
  * failure of the whole apply above the list. No report, the usual case,
  * costs one failed open and leaves *rep empty.
  */
-static void
-read_report(struct req *r, struct imp_result *rep)
+void
+list_report(struct req *r, struct imp_result *rep)
 {
 	struct dd_err e;
 	char path[PATH_MAX], why[MSG_TEXT_SZ], *data = NULL;
@@ -809,7 +809,7 @@ page_list(struct req *r)
 
 	/* ddclient's cache, or the root side's copy of it (apply.h). */
 	apply_status_path(&r->conf, cpath, sizeof(cpath));
-	read_report(r, &rep);
+	list_report(r, &rep);
 	if (store_snapshot(r->store, &e) == -1) {
 		imp_result_free(&rep);
 		http_error(r, &e);
