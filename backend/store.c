@@ -886,6 +886,25 @@ store_mark_update(struct store *s, long long id, const char *user,
 }
 
 int
+store_data_mark(struct store *s, unsigned long long *mark, struct dd_err *e)
+{
+	sqlite3_file *f = NULL;
+	sqlite3_int64 size = 0;
+	unsigned char b[4];
+
+	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_FILE_POINTER,
+	    &f) != SQLITE_OK || f == NULL || f->pMethods == NULL ||
+	    f->pMethods->xRead(f, b, 4, 24) != SQLITE_OK ||
+	    f->pMethods->xFileSize(f, &size) != SQLITE_OK)
+		return dd_failf(e, DD_EDB, NULL, "%s",
+		    "the database's change counter cannot be read");
+	*mark = ((unsigned long long)size << 32) ^ ((unsigned long long)b[0] <<
+	    24 | (unsigned long long)b[1] << 16 | (unsigned long long)b[2] << 8 |
+	    b[3]);
+	return 0;
+}
+
+int
 store_pending(struct store *s, char ***names, size_t *n, struct dd_err *e)
 {
 	const unsigned char *t;

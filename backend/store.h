@@ -75,6 +75,17 @@ int store_each(struct store *s, const char *q,
     int (*fn)(long long id, const char *hostname, int enabled, void *arg),
     void *arg, struct dd_err *e);
 
+/*
+ * store_data_mark: into *mark, a number that changes with every write to
+ * the database file, by this module or any other program: SQLite's file
+ * change counter (header bytes 24..27, bumped by every commit of a
+ * rollback journal) with the file's size. What a cache of facts drawn
+ * from all the rows is keyed by (facts.h). Call it inside a snapshot.
+ * Returns 0, or -1 with e set.
+ */
+int store_data_mark(struct store *s, unsigned long long *mark,
+    struct dd_err *e);
+
 /* store_get: the host with this id into *h. -1 with DD_ENOTFOUND if none. */
 int store_get(struct store *s, long long id, struct host *h,
     struct dd_err *e);

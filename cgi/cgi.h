@@ -48,6 +48,8 @@ struct req {
 	int		 status;
 	char		 location[128];	/* for 303: built from fixed text only */
 	char		 allow[32];	/* for 405 */
+	char		*json;		/* a JSON body (http_json), or NULL */
+	size_t		 json_len;
 };
 
 /* A page fills the response for r; it returns nothing (cgit's
@@ -137,6 +139,10 @@ void http_error(struct req *r, const struct dd_err *e);
 void http_redirect(struct req *r, const char *location);
 void http_send(struct req *r);
 void http_send_plain(int status, const char *msg);
+/* http_json: answer 200 with the JSON document in body (taken: body is
+ * left empty), as application/json with the same security headers. */
+struct buf;
+void http_json(struct req *r, struct buf *body);
 
 /*
  * run.c: the helper programs, by execve with DDNS_ADMIN_CONFIG and PATH
@@ -174,9 +180,16 @@ void page_update(struct req *);
 void page_history(struct req *);
 void page_import(struct req *);
 void page_config(struct req *);
+void page_status(struct req *);
 
 /* page_list.c: redirect to the list saying what happened (msg) and how
  * applying it to ddclient went (apply's exit code). */
 void list_after(struct req *r, const char *msg, int apply);
+
+/* list_report: root's report of what the last apply left out into *rep
+ * (free with imp_result_free; empty when there is none), and a failure
+ * of the whole apply into the page's Daemon.apply_error. */
+struct imp_result;
+void list_report(struct req *r, struct imp_result *rep);
 
 #endif

@@ -317,10 +317,26 @@ render(struct req *r, struct buf *out)
 }
 
 void
+http_json(struct req *r, struct buf *body)
+{
+	r->status = 200;
+	r->json = body->p;
+	r->json_len = body->len;
+	memset(body, 0, sizeof(*body));
+}
+
+void
 http_send(struct req *r)
 {
 	char token[CSRF_TOKEN_SZ];
 	struct buf body = { 0 };
+
+	if (r->json != NULL && r->status == 200) {
+		common_headers(200, "application/json");
+		printf("Content-Length: %zu\r\n\r\n", r->json_len);
+		fwrite(r->json, 1, r->json_len, stdout);
+		return;
+	}
 
 	if (r->status == 303) {
 		common_headers(303, "text/plain; charset=utf-8");

@@ -12,143 +12,100 @@
 #include "cache.h"
 #include "cgi.h"
 #include "daemon.h"
+#include "facts.h"
 #include "ddconf.h"
 #include "fileio.h"
 #include "netip.h"
 #include "num.h"
 #include "providers.h"
-
-/* ddclient's status words: which text (Lang.Status.<key>) and which look. */
-static const struct {
-	const char	*status;
-	const char	*key;
-	const char	*kind;		/* ok, error, wait */
-} statuses[] = {
-	{ "good", "good", "ok" },	{ "nochg", "good", "ok" },
-	{ "badauth", "badauth", "error" }, { "notfqdn", "notfqdn", "error" },
-	{ "nohost", "nohost", "error" }, { "numhost", "numhost", "error" },
-	{ "abuse", "abuse", "error" },	{ "dnserr", "dnserr", "error" },
-	{ "!yours", "notyours", "error" }, { "!donator", "notdonator", "error" },
-	{ "badsys", "badsys", "error" }, { "badagent", "badagent", "error" },
-	{ "911", "servererror", "error" }, { "noconnect", "noconnect", "error" },
-	{ "unknown", "noconnect", "error" },
-};
+#include "verdict.h"
 
 /* Messages the query may ask for after a redirect: names, not text. */
 static const char *const msgs[] = {
 	"saved", "deleted", "enabled", "disabled", "queued",
 };
 
-/* The status key (Lang.Status.<key>) and look of a status word of a
- * host's cache entry. */
-static void
-status_of(const struct host *h, const struct cache_entry *ce,
-    const char *status, const char **key, const char **kind)
-{
-	const struct provider *p = prov_find(h->provider);
-	size_t j;
-
-	*key = "other";
-	*kind = "error";
-	/* nsupdate leaves "noconnect" even after a success. */
-	if (p != NULL && (prov_flags(p, h->protocol) & PF_STATUS_MTIME) &&
-	    ce->mtime > 0 && ce->mtime >= ce->atime)
-		status = "good";
-	if (*status == '\0')
-		*key = "waiting", *kind = "wait";
-	else if (*status == 'w' && strspn(status + 1, "0123456789") > 0)
-		*key = "wait", *kind = "wait";
-	for (j = 0; j < sizeof(statuses) / sizeof(statuses[0]); j++)
-		if (strcmp(statuses[j].status, status) == 0)
-			*key = statuses[j].key, *kind = statuses[j].kind;
-}
-
-/* How bad a look is, to show a dual-stack host by its worse family. */
-static int
-rank(const char *kind)
-{
-	return strcmp(kind, "error") == 0 ? 2 : strcmp(kind, "wait") == 0;
-}
-
-/* The families a host asks for, as the list names them. */
+/* The families a host asks for (facts.h's bits), as the list names them. */
 static const struct {
-	const char	*family;	/* its family field */
-	int		 v6[2];		/* the families, -1 for none */
-} wants[] = {
-	{ "ipv4", { 0, -1 } }, { "ipv6", { 1, -1 } }, { "dual", { 0, 1 } },
+	unsigned	 bit;
+	int		 v6;
+	const char	*name;
+} fams[] = {
+	{ FACT_V4, 0, "IPv4" }, { FACT_V6, 1, "IPv6" },
 };
 
-/*
- * set_families: per family the host asks for, its address, the status in
- * words and whether it is the public address of that family; and the
- * host's look, the worse of them, into *key and *kind.
- */
-static void
-set_families(struct req *r, HDF *it, const struct host *h,
-    const struct cache_entry *ce, const struct netip ni[NET__MAX],
-    const char **key, const char **kind)
+/* The text of a verdict: the provider's answer for a failure, else the
+ * state's own (Lang.Status.<key>). */
+static const char *
+verdict_text(struct req *r, enum vd_state st, const char *status)
 {
-	const char *ip, *status, *fkey, *fkind;
-	HDF *fam;
-	size_t w, k;
-	int v6;
-
-	for (w = 0; w < sizeof(wants) / sizeof(wants[0]) &&
-	    strcmp(wants[w].family, h->family) != 0; w++)
-		;
-	if (w == sizeof(wants) / sizeof(wants[0]))
-		w = 0;
-	*kind = NULL;
-	for (k = 0; k < 2 && (v6 = wants[w].v6[k]) != -1; k++) {
-		cache_family(ce, v6, &ip, &status);
-		status_of(h, ce, status, &fkey, &fkind);
-		fam = out_item(it, "State.Fam", k);
-		out_put(fam, "name", v6 ? "IPv6" : "IPv4");
-		out_put(fam, "ip", ip);
-		/* A family's own sentence only for a dual-stack host (one
-		 * family's sentence is the host's, said above it); the
-		 * provider's word for an error, always. */
-		if (wants[w].v6[1] != -1) {
-			out_put(fam, "text", out_lang(r, "Status", fkey));
-			out_put(fam, "kind", fkind);
-		}
-		if (strcmp(fkind, "error") == 0 && *status)
-			out_put(fam, "status", status);
-		if (*ni[v6 ? NET_V6 : NET_V4].ip && *ip)
-			out_put(fam, "insync", strcmp(ni[v6 ? NET_V6 :
-			    NET_V4].ip, ip) == 0 ? "1" : "0");
-		if (*kind == NULL || rank(fkind) > rank(*kind))
-			*key = fkey, *kind = fkind;
-	}
+	return out_lang(r, "Status", st == VD_FAILED ? verdict_answer(status) :
+	    verdict_look(st)->key);
 }
 
+/*
+ * set_state: the row's verdict (verdict.h), per family the host asks for
+ * and the worse of them for the host; what ddclient's cache says (the
+ * address, the provider's word, the times) when the cache decided it.
+ */
 static void
 set_state(struct req *r, HDF *it, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
     const struct vet *v, int pending)
 {
-	const char *kind = "wait", *key = "waiting";
+	struct verdict_in in = { .enabled = h->enabled, .left_out =
+	    v->field != -1, .pending = pending };
+	const struct vd_look *look;
+	const char *ip, *status, *hstatus = "";
+	enum vd_state st, host = VD__MAX;
+	unsigned want = facts_family(h->family);
 	char t[OUT_TIME_SZ], why[MSG_TEXT_SZ];
+	HDF *fam;
+	size_t k, nf = 0;
 
-	if (v->field != -1) {
+	for (k = 0; k < sizeof(fams) / sizeof(fams[0]); k++) {
+		if (!(want & fams[k].bit))
+			continue;
+		ip = status = "";
+		if (ce != NULL)
+			cache_family(ce, fams[k].v6, &ip, &status);
+		in.cached = verdict_cached(status, ce ? ce->mtime : 0,
+		    ce ? ce->atime : 0);
+		st = verdict_decide(&in);
+		if (host == VD__MAX || verdict_worse(host, st) != host)
+			host = st, hstatus = status;
+		look = verdict_look(st);
+		if (ce == NULL || !look->cache)
+			continue;
+		fam = out_item(it, "State.Fam", nf++);
+		out_put(fam, "name", fams[k].name);
+		out_put(fam, "ip", ip);
+		/* A family's own sentence only for a dual-stack host (one
+		 * family's sentence is the host's, said above it); the
+		 * provider's word for an error, always. */
+		if (want == (FACT_V4 | FACT_V6)) {
+			out_put(fam, "text", verdict_text(r, st, status));
+			out_put(fam, "kind", look->kind);
+		}
+		if (st == VD_FAILED && *status)
+			out_put(fam, "status", status);
+		if (*ni[fams[k].v6 ? NET_V6 : NET_V4].ip && *ip)
+			out_put(fam, "insync", strcmp(ni[fams[k].v6 ? NET_V6 :
+			    NET_V4].ip, ip) == 0 ? "1" : "0");
+	}
+	look = verdict_look(host);
+	if (in.left_out) {
 		/* ddns-apply leaves it out: say so, whatever the cache says. */
-		kind = "error", key = "notwritten";
 		out_put(it, "State.field", out_lang(r, "Field",
 		    host_field_name(v->field)));
 		out_put(it, "State.why", out_msg(r, &v->m, why));
-	} else if (pending)
-		/* Still queued after its save: ddns-apply did not run or did
-		 * not drop its cache entry, so ddclient may not have it. */
-		kind = "error", key = "notapplied";
-	else if (!h->enabled)
-		kind = "disabled", key = "disabled";
-	else if (ce != NULL) {
-		set_families(r, it, h, ce, ni, &key, &kind);
+	}
+	if (ce != NULL && look->cache) {
 		out_put(it, "State.mtime", out_time(ce->mtime, t));
 		out_put(it, "State.atime", out_time(ce->atime, t));
 	}
-	out_put(it, "State.text", out_lang(r, "Status", key));
-	out_put(it, "State.kind", kind);
+	out_put(it, "State.text", verdict_text(r, host, hstatus));
+	out_put(it, "State.kind", look->kind);
 }
 
 /* The hostname's labels, each with its dot, so that the page may break a
@@ -275,9 +232,6 @@ daemon_line(struct req *r)
 
 #define PER_PAGE 50
 
-/* How a host looks in the summary and the order: failing first. */
-enum cls { CLS_ERROR, CLS_WAIT, CLS_OK, CLS_DISABLED, CLS__MAX };
-
 /* FNV-1a of n bytes: the cache's hosts are told apart by a 64-bit hash
  * alone when counted; the page's own rows are compared whole. */
 static uint64_t
@@ -296,26 +250,12 @@ name_hash(const char *s)
 	return name_hashn(s, strlen(s));
 }
 
-/* The class of one family's status word, as status_of words it: a last
- * success at or after the last attempt is up to date (nsupdate leaves
- * "noconnect" then). */
-static enum cls
-class_of(const char *status, const struct cache_entry *ce)
-{
-	size_t j;
+/* What the cache says of a host's two families (verdict_cached), in a
+ * byte: IPv4's state in the low half, IPv6's in the high. */
+#define CACHED(v4, v6)	((unsigned char)((v4) | (v6) << 4))
+#define CACHED_V(c, v6)	((enum vd_state)((v6) ? (c) >> 4 : (c) & 15))
 
-	if (*status == '\0' || (*status == 'w' && strspn(status + 1,
-	    "0123456789") > 0))
-		return CLS_WAIT;
-	for (j = 0; j < sizeof(statuses) / sizeof(statuses[0]); j++)
-		if (strcmp(statuses[j].status, status) == 0)
-			return strcmp(statuses[j].kind, "ok") == 0 ? CLS_OK :
-			    ce->mtime > 0 && ce->mtime >= ce->atime ? CLS_OK :
-			    CLS_ERROR;
-	return CLS_ERROR;
-}
-
-/* An open-addressing table: hash of a cached host -> its class. */
+/* An open-addressing table: hash of a cached host -> its CACHED byte. */
 struct ctab {
 	uint64_t	*key;
 	unsigned char	*cls;
@@ -323,7 +263,7 @@ struct ctab {
 };
 
 static int
-ctab_put(struct ctab *t, uint64_t k, enum cls c)
+ctab_put(struct ctab *t, uint64_t k, unsigned char c)
 {
 	size_t i, cap;
 	struct ctab bigger = { 0 };
@@ -350,12 +290,12 @@ ctab_put(struct ctab *t, uint64_t k, enum cls c)
 		;
 	t->n += t->key[i] == 0;
 	t->key[i] = k;
-	t->cls[i] = (unsigned char)c;
+	t->cls[i] = c;
 	return 0;
 }
 
-/* ctab_get: the class of the host of hash k, CLS_WAIT if not cached. */
-static enum cls
+/* ctab_get: the CACHED byte of the host of hash k: waiting if not cached. */
+static unsigned char
 ctab_get(const struct ctab *t, uint64_t k)
 {
 	size_t i;
@@ -363,24 +303,91 @@ ctab_get(const struct ctab *t, uint64_t k)
 	for (i = t->cap ? k % t->cap : 0; t->cap && t->key[i] != 0;
 	    i = (i + 1) % t->cap)
 		if (t->key[i] == k)
-			return (enum cls)t->cls[i];
-	return CLS_WAIT;
+			return t->cls[i];
+	return CACHED(VD_WAITING, VD_WAITING);
 }
 
-/* scan_class: a cache entry's class, the worse of its families. */
+/* scan_cached: what a cache entry says of each family. */
 static int
-scan_class(const struct cache_entry *ce, void *arg)
+scan_cached(const struct cache_entry *ce, void *arg)
 {
 	const char *ip, *st;
-	enum cls c = CLS__MAX, f;
+	enum vd_state c[2];
 	int v6;
 
 	for (v6 = 0; v6 < 2; v6++)
-		if (cache_family(ce, v6, &ip, &st) == 0 &&
-		    (f = class_of(st, ce)) < c)
-			c = f;
-	return ctab_put(arg, name_hash(ce->host), c == CLS__MAX ? CLS_WAIT :
-	    c);
+		c[v6] = cache_family(ce, v6, &ip, &st) == 0 ?
+		    verdict_cached(st, ce->mtime, ce->atime) : VD_WAITING;
+	return ctab_put(arg, name_hash(ce->host), CACHED(c[0], c[1]));
+}
+
+/* A set of names by their hash (the queue, root's report): sorted. */
+struct nameset {
+	uint64_t	*h;
+	size_t		 n;
+};
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* nameset_make: the set of the n names (-1 if out of memory). */
+static int
+nameset_make(struct nameset *ns, const char *const *names, size_t n)
+{
+	size_t i;
+
+	ns->n = 0;
+	if ((ns->h = calloc(n + 1, sizeof(*ns->h))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		ns->h[ns->n++] = name_hash(names[i]);
+	qsort(ns->h, ns->n, sizeof(*ns->h), cmp_u64);
+	return 0;
+}
+
+static int
+nameset_has(const struct nameset *ns, const char *name)
+{
+	uint64_t k;
+
+	if (ns->n == 0)
+		return 0;
+	k = name_hash(name);
+	return bsearch(&k, ns->h, ns->n, sizeof(k), cmp_u64) != NULL;
+}
+
+/* What a page knows of the hosts beyond the index and the cache. */
+struct known {
+	struct facts	 facts;		/* left out by apply_vet, families */
+	struct nameset	 pending;	/* queued */
+	struct nameset	 reported;	/* left out by the root side */
+};
+
+/* host_group: the summary group of a host, from verdict_decide over
+ * the families it asks for: the same verdict its row shows. */
+static enum vd_group
+host_group(const struct known *kn, unsigned char cached, long long id,
+    const char *hostname, int enabled)
+{
+	unsigned fl = facts_get(&kn->facts, id);
+	struct verdict_in in = { .enabled = enabled, .left_out = (fl &
+	    FACT_LEFT_OUT) || nameset_has(&kn->reported, hostname),
+	    .pending = nameset_has(&kn->pending, hostname) };
+	enum vd_state st = VD__MAX, f;
+	size_t k;
+
+	for (k = 0; k < sizeof(fams) / sizeof(fams[0]); k++)
+		if (fl & fams[k].bit) {
+			in.cached = CACHED_V(cached, fams[k].v6);
+			f = verdict_decide(&in);
+			st = st == VD__MAX ? f : verdict_worse(st, f);
+		}
+	return verdict_look(st)->group;
 }
 
 /*
@@ -390,10 +397,11 @@ scan_class(const struct cache_entry *ce, void *arg)
  */
 struct ranking {
 	const struct ctab *tab;
+	const struct known *kn;
 	long long	*id;
-	unsigned char	*cls;
+	unsigned char	*cls;		/* enum vd_group */
 	size_t		 n, cap;
-	size_t		 count[CLS__MAX];
+	size_t		 count[VG__MAX];
 };
 
 static int
@@ -415,8 +423,9 @@ rank_row(long long id, const char *hostname, int enabled, void *arg)
 		rk->cap = cap;
 	}
 	rk->id[rk->n] = id;
-	rk->cls[rk->n] = enabled ? ctab_get(rk->tab, name_hash(hostname)) :
-	    CLS_DISABLED;
+	/* A disabled host's cache is not looked up: the rules decide it. */
+	rk->cls[rk->n] = (unsigned char)host_group(rk->kn, enabled ?
+	    ctab_get(rk->tab, name_hash(hostname)) : 0, id, hostname, enabled);
 	rk->count[rk->cls[rk->n]]++;
 	rk->n++;
 	return 0;
@@ -430,9 +439,9 @@ rank_row(long long id, const char *hostname, int enabled, void *arg)
 static void
 page_ids(const struct ranking *rk, size_t first, size_t n, long long *ids)
 {
-	size_t at[CLS__MAX], c, i, pos;
+	size_t at[VG__MAX], c, i, pos;
 
-	for (c = 0, pos = 0; c < CLS__MAX; pos += rk->count[c], c++)
+	for (c = 0, pos = 0; c < VG__MAX; pos += rk->count[c], c++)
 		at[c] = pos;
 	for (i = 0; i < rk->n; i++) {
 		pos = at[rk->cls[i]]++;
@@ -505,14 +514,14 @@ static void
 set_summary(struct req *r, const struct ranking *rk, long long page,
     long long pages)
 {
-	static const char *const keys[CLS__MAX] = {
-		[CLS_ERROR] = "Summary.failing", [CLS_WAIT] = "Summary.waiting",
-		[CLS_OK] = "Summary.ok", [CLS_DISABLED] = "Summary.disabled",
+	static const char *const keys[VG__MAX] = {
+		[VG_FAILING] = "Summary.failing", [VG_WAITING] = "Summary.waiting",
+		[VG_OK] = "Summary.ok", [VG_DISABLED] = "Summary.disabled",
 	};
 	int c;
 
 	out_setn(r, (long long)rk->n, "Summary.total");
-	for (c = 0; c < CLS__MAX; c++)
+	for (c = 0; c < VG__MAX; c++)
 		out_setn(r, (long long)rk->count[c], "%s", keys[c]);
 	out_setn(r, page, "Paging.page");
 	out_setn(r, pages, "Paging.pages");
@@ -525,15 +534,15 @@ set_summary(struct req *r, const struct ranking *rk, long long page,
 }
 
 /*
- * load_page: rank every host matching the search by its state (from one
- * streaming pass over ddclient's cache: a hash and a byte a host), fill
- * the summary, and read the rows of the page asked for into *h (*n of
- * them, caller frees) with their cache entries into *ce. Returns 0, or
- * -1 with e set.
+ * load_page: rank every host matching the search by its verdict (from
+ * one streaming pass over ddclient's cache: a hash and a byte a host, and
+ * what kn knows), fill the summary, and read the rows of the page asked
+ * for into *h (*n of them, caller frees) with their cache entries into
+ * *ce. Returns 0, or -1 with e set.
  */
 static int
-load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
-    struct cache_entry **ce, struct dd_err *e)
+load_page(struct req *r, const char *cpath, const struct known *kn,
+    struct host **h, size_t *n, struct cache_entry **ce, struct dd_err *e)
 {
 	struct ctab tab = { 0 };
 	struct ranking rk = { 0 };
@@ -547,11 +556,12 @@ load_page(struct req *r, const char *cpath, struct host **h, size_t *n,
 	*n = 0;
 	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 1000000, &page) == -1)
 		return dd_fail(e, DD_EBADREQ, "page", MSG_req_page_number);
-	if (cache_scan(cpath, NULL, scan_class, &tab, e) == -1) {
+	if (cache_scan(cpath, NULL, scan_cached, &tab, e) == -1) {
 		out_set(r, "Daemon.cache_error", out_msg(r, &e->m, why));
 		dd_clear(e);
 	}
 	rk.tab = &tab;
+	rk.kn = kn;
 	if (store_each(r->store, r->q[Q_SEARCH], rank_row, &rk, e) == -1)
 		goto out;
 	pages = rk.n ? (long long)((rk.n + PER_PAGE - 1) / PER_PAGE) : 1;
@@ -662,37 +672,73 @@ vet_page(struct req *r, struct host *h, size_t n, struct vet *v)
 #define REPORT_MAX	(1 << 20)
 
 /*
- * root_report: what the last apply left out that only the root side
+ * list_report: what the last apply left out that only the root side
  * could tell (a key file it could not write), from its report
- * (APPLY_REPORT_FILE): on the row of that host when the page's own vet
- * let it through, and a failure of the whole apply above the list. No
- * report, the usual case, costs one failed open.
+ * (APPLY_REPORT_FILE), into *rep (free with imp_result_free), and a
+ * failure of the whole apply above the list. No report, the usual case,
+ * costs one failed open and leaves *rep empty.
  */
-static void
-root_report(struct req *r, const struct host *h, size_t n, struct vet *v)
+void
+list_report(struct req *r, struct imp_result *rep)
 {
-	struct imp_result rep;
 	struct dd_err e;
 	char path[PATH_MAX], why[MSG_TEXT_SZ], *data = NULL;
-	size_t len, i, k;
+	size_t len;
 
+	memset(rep, 0, sizeof(*rep));
 	if (apply_path(&r->conf, APPLY_REPORT_FILE, path, sizeof(path)) == -1 ||
 	    file_read(path, REPORT_MAX, &data, &len, &e) == -1)
 		return;
-	if (wire_read_report(data, len, &rep, &e) == 0) {
-		if (rep.nfile > 0)
-			out_set(r, "Daemon.apply_error", out_msg(r, &rep.file[0],
-			    why));
-		for (k = 0; k < rep.nrec; k++)
-			for (i = 0; i < n && rep.rec[k].nnote > 0; i++)
-				if (v[i].field == -1 &&
-				    strcmp(h[i].hostname, rep.rec[k].name) == 0) {
-					v[i].field = HF_HOSTNAME;
-					v[i].m = rep.rec[k].note[0].m;
-				}
-	}
-	imp_result_free(&rep);
+	if (wire_read_report(data, len, rep, &e) == 0 && rep->nfile > 0)
+		out_set(r, "Daemon.apply_error", out_msg(r, &rep->file[0], why));
+	else if (rep->nfile == 0 && rep->nrec == 0)
+		imp_result_free(rep);
 	free(data);
+}
+
+/* reported_set: the names root's report leaves out, as a set. */
+static int
+reported_set(const struct imp_result *rep, struct nameset *ns)
+{
+	const char **names;
+	size_t k, n = 0;
+	int rc;
+
+	if ((names = calloc(rep->nrec + 1, sizeof(*names))) == NULL)
+		return -1;
+	for (k = 0; k < rep->nrec; k++)
+		if (rep->rec[k].nnote > 0)
+			names[n++] = rep->rec[k].name;
+	rc = nameset_make(ns, names, n);
+	free(names);
+	return rc;
+}
+
+/*
+ * root_report: on the row of a host root's report leaves out, why, when
+ * the page's own vet let it through; and on a row that facts (all the
+ * rows, judged together) leave out where the page's rows alone did not,
+ * the generic reason: the row then says what the summary counts.
+ */
+static void
+root_report(const struct imp_result *rep, const struct known *kn,
+    const struct host *h, size_t n, struct vet *v)
+{
+	size_t i, k;
+
+	for (k = 0; k < rep->nrec; k++)
+		for (i = 0; i < n && rep->rec[k].nnote > 0; i++)
+			if (v[i].field == -1 &&
+			    strcmp(h[i].hostname, rep->rec[k].name) == 0) {
+				v[i].field = HF_HOSTNAME;
+				v[i].m = rep->rec[k].note[0].m;
+			}
+	for (i = 0; i < n; i++)
+		if (v[i].field == -1 &&
+		    (facts_get(&kn->facts, h[i].id) & FACT_LEFT_OUT)) {
+			v[i].field = HF_HOSTNAME;
+			msg_set(&v[i].m, MSG_refused);
+		}
 }
 
 /*
@@ -721,40 +767,67 @@ import_offer(struct req *r)
 	free(head);
 }
 
+/* know: what the ranking needs besides the index and the cache (kn), in
+ * the snapshot. Each part that cannot be read is left empty: the page
+ * still shows the rest. */
+static void
+know(struct req *r, const struct imp_result *rep, char **pend, size_t npend,
+    struct known *kn)
+{
+	struct dd_err e;
+
+	memset(kn, 0, sizeof(*kn));
+	if (facts_load(r->store, &r->conf, r->ver, &kn->facts, &e) == -1)
+		fprintf(stderr, "ddns.cgi: %s\n", e.msg);
+	if (nameset_make(&kn->pending, (const char *const *)pend, npend) == -1)
+		kn->pending.n = 0;
+	if (reported_set(rep, &kn->reported) == -1)
+		kn->reported.n = 0;
+}
+
+static void
+known_free(struct known *kn)
+{
+	facts_free(&kn->facts);
+	free(kn->pending.h);
+	free(kn->reported.h);
+}
+
 void
 page_list(struct req *r)
 {
 	struct cache_entry *ce = NULL;
 	struct netip ni[NET__MAX];
-	struct host *h;
-	struct vet *v;
+	struct imp_result rep;
+	struct known kn;
+	struct host *h = NULL;
+	struct vet *v = NULL;
 	struct dd_err e = { 0 };
 	HDF *it;
 	char **pend = NULL, cpath[PATH_MAX];
-	size_t n, npend = 0, i;
+	size_t n = 0, npend = 0, i;
 
 	/* ddclient's cache, or the root side's copy of it (apply.h). */
 	apply_status_path(&r->conf, cpath, sizeof(cpath));
-	if (store_snapshot(r->store, &e) == -1 ||
-	    load_page(r, cpath, &h, &n, &ce, &e) == -1) {
-		store_snapshot_end(r->store);
+	list_report(r, &rep);
+	if (store_snapshot(r->store, &e) == -1) {
+		imp_result_free(&rep);
 		http_error(r, &e);
 		return;
 	}
 	if (store_pending(r->store, &pend, &npend, &e) == -1)
 		npend = 0;	/* the page still shows the rest */
-	if ((v = calloc(n + 1, sizeof(*v))) == NULL) {
+	know(r, &rep, pend, npend, &kn);
+	if (load_page(r, cpath, &kn, &h, &n, &ce, &e) == -1 ||
+	    (v = calloc(n + 1, sizeof(*v))) == NULL) {
 		store_snapshot_end(r->store);
-		store_free_names(pend, npend);
-		free(ce);
-		free(h);
-		dd_fail(&e, DD_ESYS, NULL, MSG_oom);
-		http_error(r, &e);
-		return;
+		if (h != NULL)
+			dd_fail(&e, DD_ESYS, NULL, MSG_oom);
+		goto out;
 	}
 	vet_page(r, h, n, v);
 	store_snapshot_end(r->store);
-	root_report(r, h, n, v);
+	root_report(&rep, &kn, h, n, v);
 	/* ddclient_ssl = no: every dyndns2 host's password would travel in
 	 * clear; the page says so while it is off (Lang.PlainHttp). */
 	if (!r->conf.ddclient_ssl)
@@ -766,14 +839,20 @@ page_list(struct req *r)
 		set_state(r, it, &h[i], ce[i].host[0] ? &ce[i] : NULL, ni, &v[i],
 		    is_pending(pend, npend, h[i].hostname));
 	}
-	store_free_names(pend, npend);
 	daemon_line(r);
 	notice(r);
 	import_offer(r);
+out:
+	store_free_names(pend, npend);
+	imp_result_free(&rep);
+	known_free(&kn);
 	free(ce);
 	free(v);
 	free(h);
-	http_page(r, 200, "list.cs");
+	if (e.code != DD_OK)
+		http_error(r, &e);
+	else
+		http_page(r, 200, "list.cs");
 }
 
 void

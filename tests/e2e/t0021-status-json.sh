@@ -1,0 +1,77 @@
+#!/bin/sh
+# t0021-status-json: ?action=status gives the list's verdicts as JSON,
+# one object per host and family, valid against the schema kept beside
+# the tests (tests/e2e/data/status.schema.json), behind the same
+# authentication and headers; hostile hostnames and descriptions written
+# past the form never break it.
+. "$(dirname "$0")/lib.sh"
+make_instance "apply = /bin/false" "ddclient_version = 3.11"
+SCHEMA="$TOP/tests/e2e/data/status.schema.json"
+cgi GET ''
+unguard_hosts
+sql "INSERT INTO hosts (hostname, description, login, password, provider, zone, family, created, updated)
+	VALUES ('a-fine.example.com', 'caffè \"quoted\" back\\slash', 'u', 'p', 'dyn', '', 'ipv4', 1, 1),
+	       ('b-nozone.example.com', '', 'u', 'p', 'cloudflare', '', 'ipv4', 1, 1),
+	       ('d-dual.example.com', 'dual', 'u', 'p', 'dyn', '', 'dual', 1, 1),
+	       ('e-\"evil\\name</script>.example.com', char(1) || char(10) || char(9) || char(127) || 'x' || char(34), 'u', 'p', 'dyn', '', 'ipv4', 1, 1)"
+sql "INSERT INTO hosts (hostname, description, login, password, provider, created, updated)
+	VALUES ('f-bytes.example.com', CAST(X'ff2241fe5c' AS TEXT), 'u', 'p', 'dyn', 1, 1)"
+cgi GET 'action=edit'
+tok=$(token)
+cgi POST 'action=save' "$(form_body csrf_token "$tok" hostname c-queued.example.com \
+	login u password p provider dyn family ipv4)"
+now=$(date +%s)
+{
+	echo "## ddclient-3.10.0"
+	sql "SELECT 'atime=$now,host=' || hostname || ',ip=203.0.113.7,mtime=$now,status=good ' ||
+		hostname FROM hosts WHERE hostname NOT LIKE 'd-%' AND hostname NOT LIKE 'e-%'"
+	echo "atime=$now,host=d-dual.example.com,ipv4=203.0.113.7,ipv6=2001:db8::7,mtime=0,status-ipv4=good,status-ipv6=badauth d-dual.example.com"
+} > "$T/ddclient.cache"
+printf 'ip=203.0.113.7\ntime=%s\nerror=\n' "$now" > "$T/state/publicip"
+
+cgi GET 'action=status'
+check "status answers 200" [ "$(status)" = 200 ]
+check "as application/json" grep -q '^Content-Type: application/json' "$T/out"
+check "with the security headers" grep -q '^X-Content-Type-Options: nosniff' "$T/out"
+check "... and the policy" grep -q '^Content-Security-Policy: ' "$T/out"
+sed '1,/^\r*$/d' "$T/out" > "$T/status.json"
+check "the body is the whole Content-Length" [ "$(wc -c < "$T/status.json")" = "$(sed -n 's/^Content-Length: \([0-9]*\).*/\1/p' "$T/out" | tr -d '\r')" ]
+validate() {
+	python3 - "$SCHEMA" "$T/status.json" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+doc = json.load(open(sys.argv[2], encoding="utf-8", errors="strict"))
+jsonschema.validate(doc, schema)
+PY
+}
+check "the body is valid against the schema" validate
+# verdict HOST FAMILY: the verdict key of that object.
+field() {
+	python3 -c 'import json, sys; d = json.load(open(sys.argv[1]))
+for h in d["hosts"]:
+	if h["hostname"] == sys.argv[2] and h["family"] == sys.argv[3]: print(h[sys.argv[4]])' \
+	"$T/status.json" "$1" "$2" "$3"
+}
+check "one object per host and family (6 hosts, one dual)" \
+	[ "$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["hosts"]))' "$T/status.json")" = 7 ]
+check "the fine host is good" [ "$(field a-fine.example.com ipv4 verdict)" = good ]
+check "its address and the public one" [ "$(field a-fine.example.com ipv4 address) $(field a-fine.example.com ipv4 public_address)" = "203.0.113.7 203.0.113.7" ]
+check "its times" [ "$(field a-fine.example.com ipv4 last_update) $(field a-fine.example.com ipv4 last_attempt)" = "$now $now" ]
+check "its description, quotes, backslash and UTF-8 kept" [ "$(field a-fine.example.com ipv4 description)" = 'caffè "quoted" back\slash' ]
+check "the host without a zone is left out" [ "$(field b-nozone.example.com ipv4 verdict)" = notwritten ]
+check "... saying why by message key" [ "$(field b-nozone.example.com ipv4 left_out_why)" != None ]
+check "the queued host is not applied" [ "$(field c-queued.example.com ipv4 verdict)" = notapplied ]
+check "... and says it is queued" [ "$(field c-queued.example.com ipv4 queued)" = True ]
+check "dual stack: IPv4 good" [ "$(field d-dual.example.com ipv4 verdict)" = good ]
+check "dual stack: IPv6 failed, with the provider's answer" [ "$(field d-dual.example.com ipv6 verdict) $(field d-dual.example.com ipv6 answer)" = "failed badauth" ]
+check "the hostile hostname comes back whole" [ "$(field 'e-"evil\name</script>.example.com' ipv4 hostname)" = 'e-"evil\name</script>.example.com' ]
+check "control bytes are escaped, never raw" sh -c "! LC_ALL=C grep -q \"\$(printf '[\\001\\011\\177]')\" '$T/status.json'"
+check "a byte that is not UTF-8 is U+FFFD" grep -q '\\ufffd' "$T/status.json"
+check "a control byte is a \\u escape" grep -q '\\u0001\\u000a\\u0009\\u007fx\\"' "$T/status.json"
+# The same authentication as every page.
+USER_NAME= cgi GET 'action=status'
+check "no user: 401" [ "$(status)" = 401 ]
+USER_NAME=admin
+cgi POST 'action=status' ''
+check "POST: 405" [ "$(status)" = 405 ]
+done_testing
