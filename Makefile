@@ -1,5 +1,6 @@
 # ddns-admin: the Dynamic DNS page of an appliance's web administration.
-# GNU make. `make` builds build/ddns.cgi, build/ddns-apply, build/ddns-checkip.
+# GNU make. `make` builds build/ddns.cgi, build/ddns-apply, build/ddns-checkip,
+# build/ddns-dnscheck.
 
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/sbin
@@ -29,6 +30,7 @@ SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS   := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CURL_CFLAGS   := $(shell $(PKG_CONFIG) --cflags libcurl 2>/dev/null)
 CURL_LIBS     := $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null || echo -lcurl)
+UNBOUND_LIBS  := $(shell $(PKG_CONFIG) --libs libunbound 2>/dev/null || echo -lunbound)
 NETTLE_LIBS   := $(shell $(PKG_CONFIG) --libs nettle 2>/dev/null || echo -lnettle)
 CHECK_CFLAGS   = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS     = $(shell $(PKG_CONFIG) --libs check)
@@ -38,7 +40,7 @@ B := build
 # root side runs (ddns-apply, ddns-status) is never linked into the CGI,
 # and the root side links no database code. `make boundary` checks both.
 MAIN_SRC := backend/apply_main.c backend/checkip_main.c backend/status_main.c \
-	backend/migrate_main.c
+	backend/migrate_main.c backend/dnscheck_main.c
 ROOT_SRC := backend/apply.c backend/ddconf.c backend/tsig.c backend/import.c \
 	backend/daemon_signal.c backend/cache_drop.c
 WEB_SRC  := backend/store.c backend/handover.c backend/csrf.c backend/form.c \
@@ -55,7 +57,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 ALL_CFLAGS = $(CFLAGS) $(XCFLAGS) $(DEFS) -Ibackend $(CS_CFLAGS) $(SQLITE_CFLAGS)
 
 all: $(B)/ddns.cgi $(B)/ddns-apply $(B)/ddns-status $(B)/ddns-migrate \
-	$(B)/ddns-checkip $(B)/ddns-admin.conf.example
+	$(B)/ddns-checkip $(B)/ddns-dnscheck $(B)/ddns-admin.conf.example
 
 # The compiled-in paths follow PREFIX & co: rebuild conf.o when they change.
 $(B)/paths: FORCE
@@ -134,6 +136,11 @@ $(B)/backend/checkip_main.o: backend/checkip_main.c $(wildcard backend/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CURL_CFLAGS) -c -o $@ $<
 
+# What DNS answers (issue 20): the web side (it reads the database), and
+# the only program linking a DNS library.
+$(B)/ddns-dnscheck: $(B)/backend/dnscheck_main.o $(B)/libddns-web.a $(B)/libddns.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(UNBOUND_LIBS)
+
 # The example configuration comes from conf.c's key table (keys, defaults
 # and meanings written once), with the paths of this PREFIX.
 $(B)/conf-example: tools/conf-example.c $(B)/libddns.a
@@ -199,7 +206,7 @@ stop:
 # first; a root-owned rebuild in the source tree helps nobody.
 install:
 	@for f in ddns.cgi ddns-apply ddns-status ddns-migrate ddns-checkip \
-	    ddns-admin.conf.example; do test -f $(B)/$$f || { echo \
+	    ddns-dnscheck ddns-admin.conf.example; do test -f $(B)/$$f || { echo \
 	    "make install: $(B)/$$f is missing: run 'make' (not as root) first," \
 	    "with the same PREFIX/BINDIR/CGIDIR/DATADIR" >&2; exit 1; }; done
 	@echo '$(DEFS)' | cmp -s - $(B)/paths || { echo "make install: $(B) was" \
@@ -208,7 +215,7 @@ install:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) $(DESTDIR)$(DATADIR)/templates/lang \
 		$(DESTDIR)$(DATADIR)/www $(DESTDIR)$(SYSCONFDIR)/ddns-admin
 	install -m 0755 $(B)/ddns-apply $(B)/ddns-status $(B)/ddns-migrate \
-		$(B)/ddns-checkip $(DESTDIR)$(BINDIR)/
+		$(B)/ddns-checkip $(B)/ddns-dnscheck $(DESTDIR)$(BINDIR)/
 	install -m 0755 $(B)/ddns.cgi $(DESTDIR)$(CGIDIR)/
 	install -m 0644 templates/*.cs $(DESTDIR)$(DATADIR)/templates/
 	install -m 0644 templates/lang/*.hdf $(DESTDIR)$(DATADIR)/templates/lang/
@@ -219,7 +226,7 @@ install:
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ddns-apply $(DESTDIR)$(BINDIR)/ddns-status \
 		$(DESTDIR)$(BINDIR)/ddns-migrate $(DESTDIR)$(BINDIR)/ddns-checkip \
-		$(DESTDIR)$(CGIDIR)/ddns.cgi
+		$(DESTDIR)$(BINDIR)/ddns-dnscheck $(DESTDIR)$(CGIDIR)/ddns.cgi
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # The boundary in the binaries: none of the root side's functions in

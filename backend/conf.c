@@ -8,6 +8,7 @@
 
 #include "conf.h"
 #include "ddconf.h"
+#include "dnsstate.h"
 #include "host.h"
 #include "num.h"
 #include "origin.h"
@@ -24,8 +25,10 @@
  * (nsupdate's "$binary -k $keyfile"), so only [A-Za-z0-9/._-]. */
 /* K_URLOPT: a URL, or "none" for none (the field stays NULL). */
 /* K_PROVIDERS: provider ids (providers.c), space-separated. */
+/* K_PATHOPT: an absolute path, or "none" for none (the field stays NULL). */
+/* K_DNSMODE, K_DNSSTUB: dns_check's and dns_stub's words (dnsstate.h). */
 enum ktype { K_PATH, K_SHELL, K_STR, K_URL, K_URLOPT, K_INT, K_BOOL, K_CMD,
-    K_HOSTS, K_CHOICE, K_PROVIDERS };
+    K_HOSTS, K_CHOICE, K_PROVIDERS, K_PATHOPT, K_DNSMODE, K_DNSSTUB };
 
 /* One row per key: its name, type, place, default and meaning. The
  * default and the meaning also make the example configuration
@@ -119,6 +122,23 @@ static const struct key keys[] = {
 	  "ddns-apply copies the state the list page shows into "
 	  "apply_dir/ddclient.status after every save and, as ddclient's "
 	  "postscript, after every update pass", NULL },
+	{ "dnscheck",		K_CMD,	S(dnscheck),	DEFAULT_BINDIR "/ddns-dnscheck", 0, 0,
+	  "command that asks DNS what each host's name resolves to", NULL },
+	{ "dns_check",		K_DNSMODE, S(dns_check), "authoritative", 0, 0,
+	  "how ddns-dnscheck asks: authoritative (from the root servers to "
+	  "the zone's own, no forwarder), resolver ADDRESS[@PORT] (one named "
+	  "resolver: the answer may be cached) or off", NULL },
+	{ "dns_stub",		K_DNSSTUB, S(dns_stub),	NULL, 0, 0,
+	  "ZONE ADDRESS[@PORT]: ask that server directly for names in ZONE, "
+	  "unsigned (a local authority; the tests' named)", NULL },
+	{ "dns_trust_anchor",	K_PATHOPT, S(dns_trust_anchor), "/usr/share/dns/root.key", 0, 0,
+	  "the DNSSEC root trust anchor ddns-dnscheck validates with, or "
+	  "none (every answer then unchecked)", NULL },
+	{ "dns_timeout",	K_INT,	S(dns_timeout),	"10", 1, 120,
+	  "seconds ddns-dnscheck may take in all; a name not answered by "
+	  "then could not be checked", NULL },
+	{ "dns_interval",	K_INT,	S(dns_interval), "300", 60, 86400,
+	  "seconds before the list page checks DNS again", NULL },
 };
 #undef S
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -218,6 +238,25 @@ check_providers(const struct key *k, const char *v, const char *where,
 	return 0;
 }
 
+/* check_dns: dns_check's or dns_stub's value, as dnsstate.c reads it. */
+static int
+check_dns(const struct key *k, const char *v, const char *where,
+    struct dd_err *e)
+{
+	char zone[HOSTNAME_SZ], server[DNS_SERVER_SZ];
+	enum dnsmode mode;
+	const char *why;
+	int rc;
+
+	rc = k->type == K_DNSMODE ?
+	    dnsstate_mode(v, &mode, server, sizeof(server), &why) :
+	    dnsstate_stub(v, zone, sizeof(zone), server, sizeof(server), &why);
+	if (rc == -1)
+		return dd_failf(e, DD_ECONF, k->name, "%s: %s %s", where,
+		    k->name, why);
+	return 0;
+}
+
 int
 conf_plain_http_ok(const struct conf *c, const char *provider)
 {
@@ -273,6 +312,12 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 			return dd_failf(e, DD_ECONF, k->name,
 			    "%s: %s must be an absolute path", where, k->name);
 		break;
+	case K_DNSMODE:
+	case K_DNSSTUB:
+		if (check_dns(k, v, where, e) == -1)
+			return -1;
+		break;
+	case K_PATHOPT:
 	case K_URLOPT:
 		if (strcmp(v, "none") == 0) {
 			sp = slot;
@@ -282,6 +327,13 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 		}
 		/* FALLTHROUGH */
 	case K_URL:
+		if (k->type == K_PATHOPT) {
+			if (v[0] != '/')
+				return dd_failf(e, DD_ECONF, k->name, "%s: %s "
+				    "must be an absolute path, or none", where,
+				    k->name);
+			break;
+		}
 		if (strncmp(v, "http://", 7) && strncmp(v, "https://", 8))
 			return dd_failf(e, DD_ECONF, k->name,
 			    "%s: %s must be an http:// or https:// URL%s", where,

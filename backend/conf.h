@@ -44,6 +44,12 @@ struct conf {
 	char	*nsupdate_keydir;	/* where ddns-apply writes TSIG key files */
 	char	*page_hosts;	/* for the Origin check (origin.h), or NULL */
 	int	 status_copy;	/* ddns-apply copies ddclient's state (apply.h) */
+	char	*dnscheck;		/* the ddns-dnscheck command */
+	char	*dns_check;		/* authoritative, resolver ADDR, off (dnsstate.h) */
+	char	*dns_stub;		/* "ZONE ADDR[@PORT]" asked directly, or NULL */
+	char	*dns_trust_anchor;	/* DNSSEC root anchor file, NULL: none */
+	long long dns_timeout;		/* seconds for the whole check */
+	long long dns_interval;		/* seconds before the page checks again */
 	/* Not a key: the command ddns-apply gives ddclient as postscript=
 	 * (shell-safe words), or NULL for none. Not freed by conf_free. */
 	const char *postscript;

@@ -219,7 +219,17 @@
 	/* secret binding (issue 18) */					\
 	X(secret_again, "")						\
 	X(secret_tsig_again, "")					\
-	X(login_colon, "")
+	X(login_colon, "")						\
+	/* dns check (issue 20) */					\
+	X(dns_off, "")							\
+	X(dns_not_yet, "")						\
+	X(dns_not_listed, "")						\
+	X(dns_before_update, "")					\
+	X(dns_nothing, "")						\
+	X(dns_timeout, "s")						\
+	X(dns_failed, "s")						\
+	X(dns_bogus, "s")						\
+	X(dns_rcode, "s")
 
 enum msg_id {
 #define MSG_ENUM(key, params) MSG_##key,

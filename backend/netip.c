@@ -82,6 +82,29 @@ netip_parse_family(const char *body, size_t n, int af, char *ip,
 	return -1;
 }
 
+/* to_bin: a as binary into out; its family, or 0 if a is no address. */
+static int
+to_bin(const char *a, unsigned char out[16])
+{
+	if (a == NULL)
+		return 0;
+	if (inet_pton(AF_INET, a, out) == 1)
+		return AF_INET;
+	if (inet_pton(AF_INET6, a, out) == 1)
+		return AF_INET6;
+	return 0;
+}
+
+int
+netip_equal(const char *a, const char *b)
+{
+	unsigned char x[16], y[16];
+	int af = to_bin(a, x);
+
+	return af != 0 && to_bin(b, y) == af &&
+	    memcmp(x, y, af == AF_INET ? 4 : 16) == 0;
+}
+
 int
 netip_read(const char *path, struct netip *out, struct dd_err *e)
 {

@@ -37,6 +37,13 @@ int netip_parse_answer(const char *body, size_t n, char *ip, size_t ipsz);
 int netip_parse_family(const char *body, size_t n, int af, char *ip,
     size_t ipsz);
 
+/*
+ * netip_equal: 1 when a and b are both IPv4 or both IPv6 addresses and
+ * the same one compared as binary addresses (any spelling:
+ * "2001:db8::1" equals "2001:DB8:0::1"), else 0 (also for NULL). Pure.
+ */
+int netip_equal(const char *a, const char *b);
+
 /* netip_read: read the state file at path. DD_ENOTFOUND if none yet. */
 int netip_read(const char *path, struct netip *out, struct dd_err *e);
 

@@ -153,9 +153,14 @@ void http_json(struct req *r, struct buf *body);
  *                         and trim the audit trail (apply cannot write)
  *   run_checkip_detached  start the checkip command in its own session
  *                         with its output closed; returns at once
+ *   run_dnscheck_detached the same for the dnscheck command (issue 20),
+ *                         unless dns_check is off or a check is running
+ *                         (its lock, state_dir/dnscheck.lock, is held);
+ *                         when to call it: dnsstate_due
  */
 int run_apply(struct req *r);
 void run_checkip_detached(struct req *r);
+void run_dnscheck_detached(struct req *r);
 
 /* run_apply_take_over: run_apply with --take-over (a hand-written
  * ddclient_conf is kept beside it and then replaced: after an import). */

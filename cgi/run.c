@@ -1,4 +1,5 @@
-/* run.c: start ddns-apply (and wait) or ddns-checkip (detached), never
+/* run.c: start ddns-apply (and wait), ddns-checkip or ddns-dnscheck
+ * (detached), never
  * through a shell: the command is split on spaces (conf_split_cmd) and
  * exec'd. ddns-apply gets the rows as one message on its standard input
  * (boundary.h); around it, the database writes it may not do: unqueue,
@@ -16,6 +17,7 @@
 #include "boundary.h"
 #include "buf.h"
 #include "cgi.h"
+#include "dnsstate.h"
 #include "fileio.h"
 #include "handover.h"
 
@@ -206,8 +208,10 @@ run_apply_take_over(struct req *r)
 	return apply_with(r, 1);
 }
 
-void
-run_checkip_detached(struct req *r)
+/* run_detached: cmd in its own session, its output closed; the page
+ * never waits for it. The helper takes its own lock (one at a time). */
+static void
+run_detached(struct req *r, const char *cmd)
 {
 	int fd, status;
 	pid_t pid;
@@ -226,7 +230,34 @@ run_checkip_detached(struct req *r)
 		    dup2(fd, STDOUT_FILENO) == -1 ||
 		    dup2(fd, STDERR_FILENO) == -1)
 			_exit(APPLY_ESTART);
-		exec_child(r->conf.checkip, NULL, r->config_path);
+		exec_child(cmd, NULL, r->config_path);
 	}
 	waitpid(pid, &status, 0);
+}
+
+void
+run_checkip_detached(struct req *r)
+{
+	run_detached(r, r->conf.checkip);
+}
+
+void
+run_dnscheck_detached(struct req *r)
+{
+	char path[PATH_MAX];
+	struct dd_err e;
+	int fd;
+
+	if (strcmp(r->conf.dns_check, "off") == 0)
+		return;
+	/* A check already running holds the lock: no fork for nothing. */
+	snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir, DNSSTATE_LOCK);
+	if ((fd = file_open_safe(path, O_RDWR | O_CREAT, 0600, &e)) != -1) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+			close(fd);
+			return;
+		}
+		close(fd);
+	}
+	run_detached(r, r->conf.dnscheck);
 }

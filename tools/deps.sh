@@ -4,7 +4,7 @@
 # prints the one apt-get line to run instead and fails.
 set -eu
 
-BUILD="gcc make pkg-config clearsilver-dev libsqlite3-dev libcurl4-openssl-dev nettle-dev check sqlite3"
+BUILD="gcc make pkg-config clearsilver-dev libsqlite3-dev libcurl4-openssl-dev libunbound-dev nettle-dev check sqlite3"
 RUN="lighttpd apache2-utils ddclient libio-socket-ssl-perl libio-socket-inet6-perl bind9-dnsutils sudo"
 TEST="python3 python3-jsonschema curl valgrind clang libclang-rt-14-dev chromium fonts-dejavu-core bind9 openssl lighttpd-mod-openssl nginx fcgiwrap apache2 busybox openjdk-17-jre-headless"
 # openjdk-17-jre-headless: the java that runs the Nu Html Checker (t0041).

@@ -19,6 +19,7 @@ case "$build" in /*) ;; *) build=$TOP/$build ;; esac
 	echo "templates=$TOP/templates"
 	echo "apply=$build/ddns-apply"
 	echo "checkip=$build/ddns-checkip"
+	echo "dnscheck=$build/ddns-dnscheck"
 	echo "state_dir=$dir/state"
 	echo "apply_dir=$dir/apply"
 	echo "require_auth=yes"

@@ -10,14 +10,16 @@
 FUZZ_CC            ?= clang
 FUZZ_SECONDS       ?= 20
 FUZZ_SMOKE_SECONDS ?= 3
-FUZZ_NAMES         := form validate cache ddconf import wire mask
+FUZZ_NAMES         := form validate cache ddconf import wire mask dnsstate
 FUZZ_DIR           := $(B)/fuzz
 FUZZ_SAN           := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # The same warnings as every other build, and -Werror (WARN, Makefile).
 FUZZ_CFLAGS        := -g -O1 -std=c11 -D_GNU_SOURCE -Ibackend $(FUZZ_SAN) $(WARN)
-# The pure modules the harnesses reach (no SQLite, ClearSilver or curl).
+# The pure modules the harnesses reach (no SQLite, ClearSilver, curl or
+# unbound).
 FUZZ_LIB_SRC       := buf err msg utf8 num providers host validate form cache \
-                      fileio ddconf ddconf_text ddver import wire mask
+                      fileio ddconf ddconf_text ddver import wire mask \
+                      netip dnsstate
 FUZZ_LIB_OBJ       := $(FUZZ_LIB_SRC:%=$(FUZZ_DIR)/obj/%.o)
 # and the English texts of the messages, generated from en.hdf (Makefile)
 FUZZ_MSG_OBJ       := $(FUZZ_DIR)/obj/msg_en.o

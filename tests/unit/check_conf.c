@@ -104,6 +104,34 @@ START_TEST(file_sets_every_key)
 }
 END_TEST
 
+/* The dns check's keys (issue 20): values as dnsstate.c reads them. */
+START_TEST(dns_keys_are_read)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_msg(load("dns_check = resolver 127.0.0.1@5353\n"
+	    "dns_stub = dyn.example.test 127.0.0.1@5300\n"
+	    "dns_trust_anchor = none\n"
+	    "dns_timeout = 3\n"
+	    "dns_interval = 600\n"
+	    "dnscheck = /srv/sbin/ddns-dnscheck\n", &c, &e) == 0, "%s", e.msg);
+	ck_assert_str_eq(c.dns_check, "resolver 127.0.0.1@5353");
+	ck_assert_str_eq(c.dns_stub, "dyn.example.test 127.0.0.1@5300");
+	ck_assert_ptr_null(c.dns_trust_anchor);
+	ck_assert_int_eq(c.dns_timeout, 3);
+	ck_assert_int_eq(c.dns_interval, 600);
+	ck_assert_str_eq(c.dnscheck, "/srv/sbin/ddns-dnscheck");
+	conf_free(&c);
+	ck_assert_int_eq(load("", &c, &e), 0);
+	ck_assert_str_eq(c.dns_check, "authoritative");
+	ck_assert_ptr_null(c.dns_stub);
+	ck_assert_str_eq(c.dns_trust_anchor, "/usr/share/dns/root.key");
+	ck_assert_int_eq(c.dns_timeout, 10);
+	conf_free(&c);
+}
+END_TEST
+
 START_TEST(comments_blank_lines_and_spaces_ignored)
 {
 	struct conf c;
@@ -185,6 +213,15 @@ static const struct {
 	{ "page_hosts = admin@router\n", "line 1", "page_hosts" },
 	{ "page_hosts = *\n", "line 1", "page_hosts" },
 	{ "page_hosts = a.lan\npage_hosts = b.lan\n", "line 2", "page_hosts" },
+	/* dns check (issue 20) */
+	{ "dns_check = resolver\n", "line 1", "dns_check" },
+	{ "dns_check = resolver dns.example.org\n", "line 1", "dns_check" },
+	{ "dns_check = on\n", "line 1", "dns_check" },
+	{ "dns_stub = dyn.example.test\n", "line 1", "dns_stub" },
+	{ "dns_stub = dyn.example.test ns1.example.test\n", "line 1", "dns_stub" },
+	{ "dns_trust_anchor = root.key\n", "line 1", "dns_trust_anchor" },
+	{ "dns_timeout = 0\n", "line 1", "dns_timeout" },
+	{ "dns_interval = 10\n", "line 1", "dns_interval" },
 };
 #define NBAD (sizeof(bad) / sizeof(bad[0]))
 
@@ -383,6 +420,7 @@ conf_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, defaults_without_a_file);
 	tcase_add_test(tc, file_sets_every_key);
+	tcase_add_test(tc, dns_keys_are_read);
 	tcase_add_test(tc, comments_blank_lines_and_spaces_ignored);
 	tcase_add_test(tc, missing_key_keeps_default);
 	tcase_add_loop_test(tc, bad_file_is_an_error_naming_the_line, 0,

@@ -1,0 +1,162 @@
+#!/bin/sh
+# t0038-dnscheck: what DNS answers (issue 20, item 2). A real BIND named on
+# 127.0.0.1 is the authority for the test zone (dns_stub, so libunbound
+# asks it directly), the hosts come from the database through the real
+# CGI, and the real ddns-dnscheck writes state_dir/dns. Each of the six
+# verdicts comes out of its reader (ddns-dnscheck -v): In DNS, Propagating
+# (TTL 60, right after a change), DNS differs (the record changed behind
+# ddclient's back with nsupdate), Needs update, No record (NXDOMAIN and
+# NODATA), and Could not check (a server that never answers, within
+# dns_timeout). Assertions are on the state, never on timing but a bound.
+. "$(dirname "$0")/lib.sh"
+for p in named nsupdate tsig-keygen dig; do
+	command -v $p > /dev/null || { echo "Bail out! $p not installed"; exit 1; }
+done
+ZONE=dyn.example.test
+DPORT=$(free_port)
+make_instance "dns_stub = $ZONE 127.0.0.1@$DPORT" "dns_timeout = 3"
+
+# ---- a real named, serving the zone, updates signed by ddns-key ----
+DNS=$T/named
+mkdir -p "$DNS"
+tsig-keygen -a hmac-sha256 ddns-key > "$DNS/ddns.key"
+SECRET=$(sed -n 's/.*secret "\([^"]*\)".*/\1/p' "$DNS/ddns.key")
+cat > "$DNS/$ZONE.zone" <<EOF
+\$TTL 300
+@   IN SOA ns1.$ZONE. hostmaster.$ZONE. ( 1 3600 600 86400 300 )
+    IN NS  ns1.$ZONE.
+ns1 IN A   127.0.0.1
+EOF
+cat > "$DNS/named.conf" <<EOF
+include "$DNS/ddns.key";
+options { directory "$DNS"; pid-file "$DNS/named.pid";
+	session-keyfile "$DNS/session.key"; listen-on port $DPORT { 127.0.0.1; };
+	listen-on-v6 { none; }; recursion no; allow-query { 127.0.0.1; };
+	dnssec-validation no; };
+controls { };
+zone "$ZONE" { type primary; file "$DNS/$ZONE.zone";
+	update-policy { grant ddns-key zonesub ANY; }; };
+EOF
+named -g -c "$DNS/named.conf" > "$DNS/named.log" 2>&1 &
+cleanup_pid $!
+answer() { dig @127.0.0.1 -p "$DPORT" +short +time=1 +tries=1 "$1" A 2> /dev/null; }
+named_up() { [ "$(answer ns1.$ZONE)" = 127.0.0.1 ]; }
+check "named serves $ZONE on 127.0.0.1:$DPORT" wait_for 150 named_up
+
+# set NAME ADDRESS: the A record of NAME is ADDRESS alone, TTL 60, as an
+# nsupdate (ddclient's, or someone else's) leaves it.
+set_a() {
+	printf 'server 127.0.0.1 %s\nupdate delete %s A\nupdate add %s 60 A %s\nsend\n' \
+		"$DPORT" "$1" "$1" "$2" | nsupdate -y "hmac-sha256:ddns-key:$SECRET"
+}
+
+# ---- the hosts, saved through the real CGI ----
+save() {
+	cgi GET 'action=edit'
+	cgi POST 'action=save' "$(form_body csrf_token "$(token)" hostname "$1" \
+		provider dyn login u password p family "$2")"
+	check "$1 ($2) is saved" [ "$(status)" = 303 ]
+}
+save in.$ZONE ipv4
+save prop.$ZONE ipv4
+save diff.$ZONE ipv4
+save need.$ZONE ipv4
+save none.$ZONE ipv4
+save off.$ZONE ipv4
+sql "UPDATE hosts SET enabled = 0 WHERE hostname = 'off.$ZONE'"
+# Dual stack as the store holds it (which providers may carry it is the
+# form's business, tested elsewhere): asked A and AAAA.
+sql "UPDATE hosts SET family = 'dual' WHERE hostname = 'in.$ZONE'"
+
+NOW=$(date +%s)
+OLD=$((NOW - 3600))
+set_a in.$ZONE 203.0.113.10
+set_a need.$ZONE 203.0.113.13
+# diff: ddclient set .12; someone else then changed it.
+set_a diff.$ZONE 203.0.113.12
+set_a diff.$ZONE 198.51.100.12
+# prop: ddclient set .11 just now (its update time is now).
+set_a prop.$ZONE 203.0.113.11
+check "named has the records" [ "$(answer diff.$ZONE)" = 198.51.100.12 ]
+
+dnscheck() { DDNS_ADMIN_CONFIG=$T/ddns-admin.conf timeout 60 "$B/ddns-dnscheck" "$@"; }
+# verdict HOST FAMILY SENT SENT_TIME PUBLIC: the reader's verdict word.
+verdict() { dnscheck -v "$@" | cut -d' ' -f1; }
+ST=$T/state/dns
+
+dnscheck 2> "$T/dnscheck.err"; rc=$?
+check "ddns-dnscheck exits 0 (every name answered)" [ "$rc" = 0 ]
+check "the state file is there, mode 0600" [ "$(stat -c %a "$ST" 2> /dev/null)" = 600 ]
+dnscheck -l > "$T/list"; rc=$?
+check "the state reads back (ddns-dnscheck -l)" [ "$rc" = 0 ]
+has() { grep -qxF -- "$1" "$T/list"; }
+check "in: A, TTL 60, unsigned (insecure)" \
+	has "in.$ZONE ipv4 rcode=NOERROR ttl=60 dnssec=insecure records=203.0.113.10"
+check "in (dual): AAAA is NODATA" grep -q "^in.$ZONE ipv6 rcode=NOERROR ttl=[0-9]* dnssec=insecure records=-\$" "$T/list"
+check "none: NXDOMAIN" grep -q "^none.$ZONE ipv4 rcode=NXDOMAIN " "$T/list"
+check "diff: what named has now" grep -q "^diff.$ZONE ipv4 .*records=198.51.100.12\$" "$T/list"
+check "a disabled host is not asked" sh -c "! grep -q '^off.$ZONE' '$T/list'"
+check "an IPv4 host is not asked AAAA" sh -c "! grep -q '^prop.$ZONE ipv6' '$T/list'"
+
+check "In DNS" [ "$(verdict in.$ZONE ipv4 203.0.113.10 $OLD 203.0.113.10)" = in_dns ]
+check "a substring is no match (3.0.113.10 in 203.0.113.10)" \
+	[ "$(verdict in.$ZONE ipv4 3.0.113.10 $OLD -)" = dns_differs ]
+check "Propagating right after the change (TTL 60)" \
+	[ "$(verdict prop.$ZONE ipv4 203.0.113.11 $NOW 203.0.113.11)" = propagating ]
+until=$(dnscheck -v prop.$ZONE ipv4 203.0.113.11 $NOW 203.0.113.11 | cut -d' ' -f2)
+check "Propagating: resolvers may keep the old answer until the update + 60 s" \
+	[ "$until" = $((NOW + 60)) ]
+check "DNS differs: changed behind ddclient's back" \
+	[ "$(verdict diff.$ZONE ipv4 203.0.113.12 $OLD 203.0.113.12)" = dns_differs ]
+check "Needs update: DNS has what was sent, the public address moved" \
+	[ "$(verdict need.$ZONE ipv4 203.0.113.13 $OLD 203.0.113.99)" = needs_update ]
+check "No record: NXDOMAIN" \
+	[ "$(verdict none.$ZONE ipv4 203.0.113.14 $OLD -)" = no_record ]
+check "No record: NODATA (no AAAA)" \
+	[ "$(verdict in.$ZONE ipv6 2001:db8::10 $OLD -)" = no_record ]
+check "Not checked: a host not in the last check" \
+	[ "$(verdict off.$ZONE ipv4 203.0.113.15 $OLD -)" = not_checked ]
+
+# ---- one at a time: a second run while the lock is held just leaves ----
+cp "$ST" "$T/dns.before"
+flock "$T/state/dnscheck.lock" sh -c "DDNS_ADMIN_CONFIG=$T/ddns-admin.conf $B/ddns-dnscheck; echo \$? > $T/locked.rc"
+check "while another holds the lock: exits 0" [ "$(cat "$T/locked.rc")" = 0 ]
+check "while another holds the lock: the state is left as it is" cmp -s "$ST" "$T/dns.before"
+
+# ---- dns_check = off: nothing asked, nothing written ----
+sed -i "s/^dns_stub = .*/&\ndns_check = off/" "$T/ddns-admin.conf"
+rm -f "$ST"
+dnscheck; rc=$?
+check "dns_check = off: exits 0" [ "$rc" = 0 ]
+check "dns_check = off: writes nothing" [ ! -e "$ST" ]
+check "dns_check = off: Not checked" \
+	[ "$(verdict in.$ZONE ipv4 203.0.113.10 $OLD -)" = not_checked ]
+sed -i "/^dns_check = off/d" "$T/ddns-admin.conf"
+
+# ---- a server that never answers: could not check, within dns_timeout ----
+BPORT=$(free_port)
+python3 -c 'import socket, sys, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+time.sleep(300)' "$BPORT" &
+cleanup_pid $!
+sed -i "s/^dns_stub = .*/dns_stub = $ZONE 127.0.0.1@$BPORT/" "$T/ddns-admin.conf"
+t0=$(date +%s)
+dnscheck 2> "$T/dnscheck.err"; rc=$?
+t1=$(date +%s)
+check "a dead server: ddns-dnscheck exits 1 (names not checked)" [ "$rc" = 1 ]
+check "a dead server: it ends within dns_timeout (3 s) and a margin" [ $((t1 - t0)) -le 8 ]
+dnscheck -l > "$T/list"
+check "a dead server: the state says timeout" \
+	grep -q "^in.$ZONE ipv4 rcode=- .* error=3\$" "$T/list"
+check "a dead server: Could not check" \
+	[ "$(verdict in.$ZONE ipv4 203.0.113.10 $OLD 203.0.113.10)" = could_not_check ]
+check "a dead server: the reason in words" \
+	dnscheck -v in.$ZONE ipv4 203.0.113.10 $OLD - | grep -qF "No answer came within 3 seconds."
+
+# ---- a damaged state file is refused whole ----
+printf 'ddns-dnscheck 1\nmode authoritative\ntime 1\nin.%s ipv4 1 NOERROR 60 insecure 203.0.113.10 - x\n' "$ZONE" > "$ST"
+dnscheck -l > /dev/null 2>&1; rc=$?
+check "a damaged state is refused (ddns-dnscheck -l exits 2)" [ "$rc" = 2 ]
+
+done_testing
