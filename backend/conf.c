@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attempts.h"
 #include "conf.h"
 #include "ddconf.h"
 #include "host.h"
@@ -119,6 +120,11 @@ static const struct key keys[] = {
 	  "ddns-apply copies the state the list page shows into "
 	  "apply_dir/ddclient.status after every save and, as ddclient's "
 	  "postscript, after every update pass", NULL },
+	{ "attempts_per_host",	K_INT,	S(attempts_per_host), "20", 1, ATT_PER_HOST_MAX,
+	  "update attempts kept per host and address family (apply_dir/attempts, "
+	  "the host page's timeline)", NULL },
+	{ "attempts_max",	K_INT,	S(attempts_max), "5000", 1, ATT_ALL_MAX,
+	  "update attempts kept in all, the newest", NULL },
 };
 #undef S
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))

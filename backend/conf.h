@@ -44,6 +44,8 @@ struct conf {
 	char	*nsupdate_keydir;	/* where ddns-apply writes TSIG key files */
 	char	*page_hosts;	/* for the Origin check (origin.h), or NULL */
 	int	 status_copy;	/* ddns-apply copies ddclient's state (apply.h) */
+	long long attempts_per_host;	/* attempts kept (attempts.h) */
+	long long attempts_max;
 	/* Not a key: the command ddns-apply gives ddclient as postscript=
 	 * (shell-safe words), or NULL for none. Not freed by conf_free. */
 	const char *postscript;

@@ -34,6 +34,7 @@ static const struct route routes[] = {
 	{ "history",	M_GET,	page_history,		NO_FORM },
 	{ "import",	M_POST,	page_import,		CSRF_FORM },
 	{ "config",	M_GET,	page_config,		NO_FORM },
+	{ "host",	M_GET,	page_timeline,		NO_FORM },
 };
 
 const struct route *
