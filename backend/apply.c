@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "apply.h"
+#include "attempts.h"
 #include "buf.h"
 #include "cache.h"
 #include "daemon.h"
@@ -465,8 +466,51 @@ apply_status_copy(const struct conf *c, struct dd_err *e)
 	return rc;
 }
 
+int
+apply_attempts_record(const struct conf *c, char *const *want,
+    size_t nwant, struct dd_err *e)
+{
+	char path[PATH_MAX], *old = NULL;
+	struct cache_entry *ce = NULL;
+	struct att_list l = { 0 };
+	struct buf b = { 0 };
+	struct dd_err re;
+	size_t n = 0, len = 0;
+	int rc = -1;
+
+	if (apply_path(c, APPLY_ATTEMPTS_FILE, path, sizeof(path)) == -1)
+		return dd_failf(e, DD_ECONF, NULL, "apply_dir is too long");
+	if (cache_read(c->ddclient_cache, &ce, &n, e) == -1)
+		return -1;
+	/* Our own record, in our own directory; a damaged one (a crash
+	 * cannot make one: it is written atomically) starts afresh. */
+	file_clean_temps(path);
+	if (file_read(path, ATT_FILE_MAX, &old, &len, &re) == 0 &&
+	    att_read(old, len, &l, &re) == -1) {
+		fprintf(stderr, "ddns-apply: %s: %s; starting afresh\n", path,
+		    re.msg);
+		att_free(&l);
+	}
+	free(old);
+	if (att_from_cache(&l, ce, n, want, nwant) == -1) {
+		dd_fail(e, DD_ESYS, NULL, MSG_oom);
+		goto out;
+	}
+	att_trim(&l, (size_t)c->attempts_per_host, (size_t)c->attempts_max);
+	if (att_emit(&b, &l) == -1)
+		dd_fail(e, DD_ESYS, NULL, MSG_oom);
+	else
+		rc = file_write_atomic(path, b.p, b.len, 0640, NULL, e);
+out:
+	buf_free(&b);
+	att_free(&l);
+	free(ce);
+	return rc;
+}
+
 enum apply_status
-apply_status_refresh(const struct conf *c, struct dd_err *e)
+apply_status_refresh(const struct conf *c, char *const *want, size_t nwant,
+    struct dd_err *e)
 {
 	char path[PATH_MAX];
 	struct dd_err busy;
@@ -483,6 +527,8 @@ apply_status_refresh(const struct conf *c, struct dd_err *e)
 	apply_status_path(c, path, sizeof(path));
 	if (c->status_copy)
 		file_clean_temps(path);
+	if (apply_attempts_record(c, want, nwant, e) == -1)
+		fprintf(stderr, "ddns-status: attempts: %s\n", e->msg);
 	rc = apply_status_copy(c, e);
 	close(fd);
 	close(one);
@@ -535,6 +581,9 @@ apply_run(const struct conf *c, const struct wire_apply *msg,
 	/* A pass in progress would write the dropped entries back: let it
 	 * end first (it is short unless a provider is slow to answer). */
 	daemon_wait_idle(c->ddclient_pid, 30);
+	/* Before the drop, which forgets the last attempt of a host. */
+	if (apply_attempts_record(c, NULL, 0, e) == -1)
+		fprintf(stderr, "ddns-apply: attempts: %s\n", e->msg);
 	if (a->ndrop > 0)
 		cache_rc = drop(c, a, e);
 	/* The page's copy without the dropped entries, before the pass. */

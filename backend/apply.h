@@ -87,14 +87,29 @@ enum apply_status apply_import(const struct conf *c, const char *path,
 int apply_status_copy(const struct conf *c, struct dd_err *e);
 
 /*
+ * apply_attempts_record: add to apply_dir/APPLY_ATTEMPTS_FILE (0640,
+ * written atomically, never through a link) each host and family whose
+ * attempt time in ddclient's cache is newer than the record's newest of
+ * them, bounded by attempts_per_host and attempts_max (attempts.h).
+ * want[0..nwant) are the addresses ddclient wanted on its last pass (its
+ * postscript's arguments; none from ddns-apply): a failed attempt is
+ * recorded with the wanted address of its family when there is exactly
+ * one. In both layouts: also when status_copy is off. The caller holds
+ * the apply lock. Returns 0, or -1 with e set.
+ */
+int apply_attempts_record(const struct conf *c, char *const *want,
+    size_t nwant, struct dd_err *e);
+
+/*
  * apply_status_refresh: ddns-status, ddclient's postscript. ddclient
  * starts it before writing its cache, so: unless another ddns-status is
  * at it (then there is nothing to do), take the apply lock (with its
  * deadline), wait until the pass has ended (ddclient sleeping or gone, at
- * most 60 s), then apply_status_copy. Returns an apply_status (APPLY_OK,
- * APPLY_EBUSY, APPLY_EWRITE, APPLY_ECONF).
+ * most 60 s), then apply_attempts_record (with want[0..nwant), the
+ * addresses ddclient gave it) and apply_status_copy. Returns an
+ * apply_status (APPLY_OK, APPLY_EBUSY, APPLY_EWRITE, APPLY_ECONF).
  */
 enum apply_status apply_status_refresh(const struct conf *c,
-    struct dd_err *e);
+    char *const *want, size_t nwant, struct dd_err *e);
 
 #endif

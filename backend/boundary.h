@@ -26,9 +26,9 @@
  *   web -> root   the command words (WIRE_ARG_*), fixed by the sudo rule
  *   root -> web   ddns-apply's exit code (enum apply_status)
  *   root -> web   the import reply (stdout of ddns-apply --import)
- *   root -> web   files in apply_dir the page reads: the status copy and
- *                 the report (APPLY_STATUS_FILE, APPLY_REPORT_FILE),
- *                 mode 0640, group the directory's (the package makes it
+ *   root -> web   files in apply_dir the page reads: the status copy, the
+ *                 report and the attempts (APPLY_STATUS_FILE,
+ *                 APPLY_REPORT_FILE, APPLY_ATTEMPTS_FILE), mode 0640, group the directory's (the package makes it
  *                 setgid to the web server's group)
  * Nothing else: the web side reads no other file of root's but
  * ddclient's configuration where its mode lets it (the config page).
@@ -55,6 +55,9 @@
 #define STATUS_LOCK_FILE	"status.lock"	 /* 0600: one ddns-status */
 #define APPLY_STATUS_FILE	"ddclient.status" /* 0640: the page's copy */
 #define APPLY_REPORT_FILE	"apply.report"	 /* 0640: what was left out */
+/* 0640: ddclient's update attempts, bounded, in attempts.h's strict
+ * line format (att_read refuses anything else, and more than its caps). */
+#define APPLY_ATTEMPTS_FILE	"attempts"
 
 /* What a configuration the module did not write is kept as, beside it
  * (the Import page names it). */

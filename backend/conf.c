@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attempts.h"
 #include "conf.h"
 #include "ddconf.h"
 #include "dnsstate.h"
@@ -139,6 +140,11 @@ static const struct key keys[] = {
 	  "then could not be checked", NULL },
 	{ "dns_interval",	K_INT,	S(dns_interval), "300", 60, 86400,
 	  "seconds before the list page checks DNS again", NULL },
+	{ "attempts_per_host",	K_INT,	S(attempts_per_host), "20", 1, ATT_PER_HOST_MAX,
+	  "update attempts kept per host and address family (apply_dir/attempts, "
+	  "the host page's timeline)", NULL },
+	{ "attempts_max",	K_INT,	S(attempts_max), "5000", 1, ATT_ALL_MAX,
+	  "update attempts kept in all, the newest", NULL },
 };
 #undef S
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))

@@ -50,6 +50,8 @@ struct conf {
 	char	*dns_trust_anchor;	/* DNSSEC root anchor file, NULL: none */
 	long long dns_timeout;		/* seconds for the whole check */
 	long long dns_interval;		/* seconds before the page checks again */
+	long long attempts_per_host;	/* attempts kept (attempts.h) */
+	long long attempts_max;
 	/* Not a key: the command ddns-apply gives ddclient as postscript=
 	 * (shell-safe words), or NULL for none. Not freed by conf_free. */
 	const char *postscript;

@@ -2,7 +2,10 @@
  * = yes, apply.h): copy what the list page shows of ddclient's cache into
  * apply_dir once the update pass that started it has ended. One at a
  * time, and never waiting on anything the web server's user can hold.
- *   ddns-status [address...]     (ddclient appends the addresses it set)
+ *   ddns-status [address...]     (ddclient appends the addresses it
+ *                                 wanted: a failed attempt is recorded
+ *                                 with them, attempts.h; any word that is
+ *                                 not one address is ignored)
  * The module configuration is DDNS_ADMIN_CONFIG's or the compiled default,
  * as ddclient's environment gives it. Exit codes: apply.h's. */
 #include <stdio.h>
@@ -12,7 +15,7 @@
 #include "conf.h"
 
 int
-main(void)
+main(int argc, char *argv[])
 {
 	struct dd_err e = { 0 };
 	struct conf c;
@@ -27,7 +30,8 @@ main(void)
 	if (apply_dir_ok(&c, &e) == -1)
 		st = APPLY_ECONF;
 	else
-		st = apply_status_refresh(&c, &e);
+		st = apply_status_refresh(&c, argv + 1,
+		    argc > 1 ? (size_t)argc - 1 : 0, &e);
 	if (st != APPLY_OK)
 		fprintf(stderr, "ddns-status: %s\n", e.msg);
 	conf_free(&c);

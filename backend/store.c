@@ -990,11 +990,12 @@ store_free_names(char **names, size_t n)
 	free(names);
 }
 
-int
-store_audit(struct store *s, size_t offset, size_t limit,
+/* audit_rows: up to limit rows of st (bound, its columns store_audit's)
+ * into a malloc'd *rows; *more if a row was left. Finalizes st. */
+static int
+audit_rows(struct store *s, sqlite3_stmt *st, size_t limit,
     struct audit_row **rows, size_t *n, int *more, struct dd_err *e)
 {
-	sqlite3_stmt *st;
 	struct audit_row *r;
 	size_t cnt = 0;
 	int rc;
@@ -1002,15 +1003,10 @@ store_audit(struct store *s, size_t offset, size_t limit,
 	*rows = NULL;
 	*n = 0;
 	*more = 0;
-	if ((r = calloc(limit + 1, sizeof(*r))) == NULL)
+	if ((r = calloc(limit + 1, sizeof(*r))) == NULL) {
+		sqlite3_finalize(st);
 		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
-	if ((st = prep(s, "SELECT id, at, user, action, hostname, detail FROM "
-	    "audit ORDER BY id DESC LIMIT ?1 OFFSET ?2", e)) == NULL) {
-		free(r);
-		return -1;
 	}
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)limit + 1);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && cnt <= limit) {
 		r[cnt].id = sqlite3_column_int64(st, 0);
 		r[cnt].at = sqlite3_column_int64(st, 1);
@@ -1029,6 +1025,40 @@ store_audit(struct store *s, size_t offset, size_t limit,
 	*n = *more ? limit : cnt;
 	*rows = r;
 	return 0;
+}
+
+int
+store_audit(struct store *s, size_t offset, size_t limit,
+    struct audit_row **rows, size_t *n, int *more, struct dd_err *e)
+{
+	sqlite3_stmt *st;
+
+	*rows = NULL;
+	*n = 0;
+	*more = 0;
+	if ((st = prep(s, "SELECT id, at, user, action, hostname, detail FROM "
+	    "audit ORDER BY id DESC LIMIT ?1 OFFSET ?2", e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)limit + 1);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
+	return audit_rows(s, st, limit, rows, n, more, e);
+}
+
+int
+store_audit_host(struct store *s, const char *hostname, size_t limit,
+    struct audit_row **rows, size_t *n, int *more, struct dd_err *e)
+{
+	sqlite3_stmt *st;
+
+	*rows = NULL;
+	*n = 0;
+	*more = 0;
+	if ((st = prep(s, "SELECT id, at, user, action, hostname, detail FROM "
+	    "audit WHERE hostname = ?2 ORDER BY id DESC LIMIT ?1", e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)limit + 1);
+	sqlite3_bind_text(st, 2, hostname, -1, SQLITE_STATIC);
+	return audit_rows(s, st, limit, rows, n, more, e);
 }
 
 int

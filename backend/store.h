@@ -183,6 +183,14 @@ struct audit_row {
 int store_audit(struct store *s, size_t offset, size_t limit,
     struct audit_row **rows, size_t *n, int *more, struct dd_err *e);
 
+/*
+ * store_audit_host: the same for the rows naming hostname only (the
+ * host page's timeline: a renamed host's older rows name its old name),
+ * the newest limit of them.
+ */
+int store_audit_host(struct store *s, const char *hostname, size_t limit,
+    struct audit_row **rows, size_t *n, int *more, struct dd_err *e);
+
 /* store_audit_trim: keep only the newest keep (at least 1) audit rows. */
 int store_audit_trim(struct store *s, long long keep, struct dd_err *e);
 

@@ -186,6 +186,11 @@ void page_history(struct req *);
 void page_import(struct req *);
 void page_config(struct req *);
 void page_status(struct req *);
+void page_timeline(struct req *);
+
+/* history_detail: an audit row's detail (store.c's fixed words) in the
+ * page's language, into out (sz bytes): "Changed: Login; password kept". */
+void history_detail(struct req *r, const char *detail, char *out, size_t sz);
 
 /* page_list.c: redirect to the list saying what happened (msg) and how
  * applying it to ddclient went (apply's exit code). */

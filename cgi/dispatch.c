@@ -35,6 +35,7 @@ static const struct route routes[] = {
 	{ "import",	M_POST,	page_import,		CSRF_FORM },
 	{ "config",	M_GET,	page_config,		NO_FORM },
 	{ "status",	M_GET,	page_status,		NO_FORM },
+	{ "host",	M_GET,	page_timeline,		NO_FORM },
 };
 
 const struct route *

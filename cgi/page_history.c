@@ -78,8 +78,8 @@ add(char *out, size_t sz, size_t *len, const char *sep, const char *text,
  * page names them in its language: "Changed: Login, Description;
  * password kept". Unknown words stay as they are (an older trail).
  */
-static void
-detail_text(struct req *r, const char *detail, char *out, size_t sz)
+void
+history_detail(struct req *r, const char *detail, char *out, size_t sz)
 {
 	char fields[AUDIT_DETAIL_SZ * 2], said[AUDIT_DETAIL_SZ * 2];
 	const char *p, *end, *label, *key;
@@ -128,7 +128,7 @@ page_history(struct req *r)
 		out_row(r, "History", i, "action", out_lang(r, "Action",
 		    a[i].action));
 		out_row(r, "History", i, "hostname", a[i].hostname);
-		detail_text(r, a[i].detail, detail, sizeof(detail));
+		history_detail(r, a[i].detail, detail, sizeof(detail));
 		out_row(r, "History", i, "detail", detail);
 	}
 	out_setn(r, page, "Paging.page");

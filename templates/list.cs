@@ -41,7 +41,7 @@
 </tr></thead>
 <tbody>
 <?cs each:h = Hosts ?><tr id="host-<?cs var:h.id ?>" class="state-<?cs var:h.State.kind ?>">
-<td class="hostname" data-label="<?cs var:Lang.Col.hostname ?>"><?cs each:l = h.labels ?><span class="label"><?cs var:l ?></span><wbr><?cs /each ?></td>
+<td class="hostname" data-label="<?cs var:Lang.Col.hostname ?>"><a href="?action=host&amp;id=<?cs var:h.id ?>"><?cs each:l = h.labels ?><span class="label"><?cs var:l ?></span><wbr><?cs /each ?></a></td>
 <td data-label="<?cs var:Lang.Col.provider ?>"><?cs var:h.provider ?></td>
 <td data-label="<?cs var:Lang.Col.login ?>"><?cs var:h.login ?></td>
 <td data-label="<?cs var:Lang.Col.description ?>"><?cs var:h.description ?></td>

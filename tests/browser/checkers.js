@@ -8,6 +8,8 @@
  *
  *   node tests/browser/checkers.js URL USER PASS OUTDIR
  *
+ * The host pages (?action=host&id=N) of the long name and of the failing
+ * host are among them.
  * Environment: CACHE_FILE (ddclient's cache, written here so that the list
  * shows every state), SHOT_PHONE and SHOT_WIDE (PNGs of the list page).
  * Prints "ok N - what" / "not ok N - what"; exits 1 if any failed. Every
@@ -152,6 +154,10 @@ async function main() {
     }
     const ids = await p.evaluate(() => Array.from(document.querySelectorAll('table.hosts tbody tr')).map((r) => r.id.replace('host-', '')));
     ok(ids.length === 4, 'four hosts were made through the form', ids.join(' '));
+    /* the host pages: the long name (changes only), and the failing host
+     * (an attempt from the cache, a change, "next try") */
+    const idOf = await p.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll('table.hosts tbody tr'))
+      .map((r) => [r.querySelector('td.hostname').textContent.trim(), r.id.replace('host-', '')])));
 
     /* 3. every page, everywhere */
     for (const c of ctxs) {
@@ -177,6 +183,8 @@ async function main() {
       await visit(c, 'form, modify', `?action=edit&id=${ids[0]}`, 200);
       await visit(c, 'delete confirmation', `?action=delete&id=${ids[0]}`, 200);
       await visit(c, 'history', '?action=history', 200);
+      await visit(c, 'host page, long name', `?action=host&id=${idOf[LONG]}`, 200);
+      await visit(c, 'host page, failing', `?action=host&id=${idOf[BAD]}`, 200);
       await visit(c, 'what ddclient reads', '?action=config', 200);
       await visit(c, 'error page', '?action=edit&id=999999', 404);
     }

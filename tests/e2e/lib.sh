@@ -15,6 +15,7 @@ cleanup_pid() { _pids="$_pids $1"; }
 _cleanup() {
 	for p in $_pids; do kill "$p" 2>/dev/null; done
 	for p in $_pids; do wait "$p" 2>/dev/null; done
+	[ -z "${KEEP_T:-}" ] || cp -a "$T" "$KEEP_T"
 	rm -rf "$T"
 }
 trap _cleanup EXIT

@@ -1,7 +1,7 @@
 #!/bin/sh
 # t0041-checkers: every page (list empty and with hosts, form empty, with
-# errors and for a Modify, delete confirmation, History, What ddclient
-# reads, the error page) in English and Italian, at 390 px (a phone) and
+# errors and for a Modify, delete confirmation, History, a host's page
+# (two), What ddclient reads, the error page) in English and Italian, at 390 px (a phone) and
 # 1280 px wide, in Debian's Chromium: axe-core finds no violation, nothing
 # is wider than the screen, no hostname breaks inside a label, each state
 # is a badge with words (tests/browser/checkers.js); then the Nu Html
