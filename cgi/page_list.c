@@ -620,6 +620,50 @@ one_account_providers(const struct protocol *pr, const char **provs,
 	}
 }
 
+/* by_name_id: ddns-apply's order (store_list's): hostname, then id. */
+static int
+by_name_id(const void *pa, const void *pb)
+{
+	const struct host *a = pa, *b = pb;
+	int c = strcmp(a->hostname, b->hostname);
+
+	return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+/*
+ * vet_in_order: apply_vet over the page's n rows h[] in ddns-apply's
+ * order, whatever order the page shows them in (failing first), so that
+ * of two rows of one hostname the same one is told the duplicate; the
+ * verdicts and canonical rows go back to their places.
+ */
+static void
+vet_in_order(struct req *r, struct host *h, size_t n, struct vet *v)
+{
+	struct host *s;
+	struct vet *sv;
+	size_t i, k;
+
+	if ((s = malloc((n + 1) * sizeof(*s))) == NULL ||
+	    (sv = calloc(n + 1, sizeof(*sv))) == NULL) {
+		free(s);
+		apply_vet(&r->conf, h, n, r->ver, v);
+		return;
+	}
+	if (n > 0)
+		memcpy(s, h, n * sizeof(*s));
+	qsort(s, n, sizeof(*s), by_name_id);
+	apply_vet(&r->conf, s, n, r->ver, sv);
+	for (k = 0; k < n; k++)
+		for (i = 0; i < n; i++)
+			if (h[i].id == s[k].id) {
+				h[i] = s[k];
+				v[i] = sv[k];
+				break;
+			}
+	free(sv);
+	free(s);
+}
+
 /*
  * vet_page: each of the page's n rows h[] as ddns-apply judges it, into
  * v[]. Most verdicts are the row's own; one depends on rows that may be
@@ -652,7 +696,7 @@ vet_page(struct req *r, struct host *h, size_t n, struct vet *v)
 	    &nrel, NULL) == -1 || (relv = calloc(nrel + 1,
 	    sizeof(*relv))) == NULL) {
 		free(rel);
-		apply_vet(&r->conf, h, n, r->ver, v);
+		vet_in_order(r, h, n, v);
 		return;
 	}
 	apply_vet(&r->conf, rel, nrel, r->ver, relv);
