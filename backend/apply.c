@@ -508,21 +508,64 @@ out:
 	return rc;
 }
 
+/*
+ * cache_written_since: wait, at most tenths tenths of a second, until
+ * ddclient's cache was written at or after since. ddclient starts its
+ * postscript (us) in the background before it writes the cache of that
+ * pass, and 3.11 may still show a sleeping title from before: the
+ * cache's own time says when the pass is on disk.
+ */
+static void
+cache_written_since(const char *cache, const struct timespec *since,
+    int tenths)
+{
+	struct timespec ts = { 0, 100 * 1000 * 1000 };
+	struct stat st;
+
+	while (tenths-- > 0) {
+		if (stat(cache, &st) == 0 && (st.st_mtim.tv_sec > since->tv_sec ||
+		    (st.st_mtim.tv_sec == since->tv_sec &&
+		    st.st_mtim.tv_nsec >= since->tv_nsec)))
+			return;
+		nanosleep(&ts, NULL);
+	}
+}
+
 enum apply_status
 apply_status_refresh(const struct conf *c, char *const *want, size_t nwant,
     struct dd_err *e)
 {
+	struct timespec start;
 	char path[PATH_MAX];
 	struct dd_err busy;
-	int one, fd, rc;
+	int one, wait, fd, rc;
 
-	/* One at a time: a second one would only copy the same file. */
-	if ((one = apply_lock(c, STATUS_LOCK_FILE, 0, &busy)) == -1)
-		return busy.code == DD_EBUSY ? APPLY_OK : (*e = busy, APPLY_ECONF);
+	clock_gettime(CLOCK_REALTIME, &start);
+	/*
+	 * One at a time, and one waiting: the one that runs may have read
+	 * the cache before this pass wrote it, so a second waits for it (with
+	 * the deadline) and copies after; a third has nothing to add to what
+	 * the waiting one will read, and leaves. Never a pile.
+	 */
+	if ((one = apply_lock(c, STATUS_LOCK_FILE, 0, &busy)) == -1) {
+		if (busy.code != DD_EBUSY)
+			return *e = busy, APPLY_ECONF;
+		if ((wait = apply_lock(c, STATUS_WAIT_FILE, 0, &busy)) == -1)
+			return busy.code == DD_EBUSY ? APPLY_OK :
+			    (*e = busy, APPLY_ECONF);
+		one = apply_lock(c, STATUS_LOCK_FILE, APPLY_LOCK_SECONDS, e);
+		close(wait);
+		if (one == -1)
+			return e->code == DD_EBUSY ? APPLY_EBUSY : APPLY_ECONF;
+	}
 	if ((fd = apply_lock(c, APPLY_LOCK_FILE, APPLY_LOCK_SECONDS, e)) == -1) {
 		close(one);
 		return e->code == DD_EBUSY ? APPLY_EBUSY : APPLY_ECONF;
 	}
+	/* Run by ddclient (with the addresses it set): its pass is on disk
+	 * once it has written the cache; by hand: now. */
+	if (nwant > 0)
+		cache_written_since(c->ddclient_cache, &start, 300);
 	daemon_wait_idle(c->ddclient_pid, 600);
 	apply_status_path(c, path, sizeof(path));
 	if (c->status_copy)

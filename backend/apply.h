@@ -102,8 +102,8 @@ int apply_attempts_record(const struct conf *c, char *const *want,
 
 /*
  * apply_status_refresh: ddns-status, ddclient's postscript. ddclient
- * starts it before writing its cache, so: unless another ddns-status is
- * at it (then there is nothing to do), take the apply lock (with its
+ * starts it before writing its cache, so: one at a time, one waiting
+ * (a third leaves: the waiting one reads after it), take the apply lock (with its
  * deadline), wait until the pass has ended (ddclient sleeping or gone, at
  * most 60 s), then apply_attempts_record (with want[0..nwant), the
  * addresses ddclient gave it) and apply_status_copy. Returns an

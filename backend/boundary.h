@@ -52,7 +52,8 @@
 
 #define APPLY_ROWS_FILE		"applied"	 /* 0600: the rows last applied */
 #define APPLY_LOCK_FILE		"apply.lock"	 /* 0600: one apply at a time */
-#define STATUS_LOCK_FILE	"status.lock"	 /* 0600: one ddns-status */
+#define STATUS_LOCK_FILE	"status.lock"	 /* 0600: one ddns-status runs */
+#define STATUS_WAIT_FILE	"status.wait"	 /* 0600: and one waits */
 #define APPLY_STATUS_FILE	"ddclient.status" /* 0640: the page's copy */
 #define APPLY_REPORT_FILE	"apply.report"	 /* 0640: what was left out */
 /* 0640: ddclient's update attempts, bounded, in attempts.h's strict
