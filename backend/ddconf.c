@@ -177,12 +177,24 @@ put_detection(const struct conf *c, enum ddv v, const struct host *h,
 	return 0;
 }
 
+/* The preset's path on its server for h's family (deSEC's keeps the
+ * other family's record), or NULL: ddclient's. */
+static const char *
+preset_script(const struct provider *p, const struct host *h)
+{
+	if (strcmp(h->family, "ipv4") == 0 && p->script_v4 != NULL)
+		return p->script_v4;
+	if (strcmp(h->family, "ipv6") == 0 && p->script_v6 != NULL)
+		return p->script_v6;
+	return p->script;
+}
+
 static int
 render_host(const struct conf *c, enum ddv v, const struct host *h,
     struct buf *out, struct dd_err *e)
 {
 	const struct provider *p = prov_find(h->provider);
-	const char *server;
+	const char *server, *script;
 	unsigned flags;
 
 	if (p == NULL)
@@ -196,9 +208,10 @@ render_host(const struct conf *c, enum ddv v, const struct host *h,
 	if (server && *server && OPT(out, "server", server, e) == -1)
 		return -1;
 	/* the preset's path on its server, where ddclient's default is not
-	 * the provider's (LoopiaDNS) */
-	if (!(flags & PF_SERVER) && p->script != NULL &&
-	    OPT(out, "script", p->script, e) == -1)
+	 * the provider's (LoopiaDNS), or the family's (deSEC) */
+	script = preset_script(p, h);
+	if (!(flags & PF_SERVER) && script != NULL &&
+	    OPT(out, "script", script, e) == -1)
 		return -1;
 	if (flags & PF_TSIG) {
 		if (put_tsig(c, h, out, e) == -1)

@@ -171,6 +171,32 @@ START_TEST(render_detection_per_version_and_family)
 }
 END_TEST
 
+/* deSEC: a one-family host's path tells it to keep the other family's
+ * record (myipv6=preserve / myipv4=preserve), escaped for ddclient. */
+START_TEST(render_desec_keeps_the_other_family)
+{
+	static const char *const cases[][2] = {
+		{ "ipv4", "\nscript=/nic/update\\?myipv6\\=preserve\\&, \\\n" },
+		{ "ipv6", "\nscript=/nic/update\\?myipv4\\=preserve\\&, \\\n" },
+	};
+	struct conf c = golden_conf();
+	struct host h;
+	char *text;
+	size_t i;
+	int v;
+
+	for (v = 0; v < DDV__MAX; v++)
+		for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			fill_host(&h, prov_find("desec"));
+			SET(&h, family, "%s", cases[i][0]);
+			text = render_for(&c, (enum ddv)v, &h, 1);
+			ck_assert_msg(strstr(text, cases[i][1]) != NULL, "%s %s:\n%s",
+			    ddver_name((enum ddv)v), cases[i][0], text);
+			free(text);
+		}
+}
+END_TEST
+
 START_TEST(use_of_usev6_speaks_3_10s_words)
 {
 	static const char *const cases[][2] = {
@@ -728,6 +754,7 @@ ddconf_suite(void)
 	tcase_add_loop_test(tc, render_detection_per_version_and_family, 0,
 	    (int)(sizeof(families) / sizeof(families[0])));
 	tcase_add_test(tc, use_of_usev6_speaks_3_10s_words);
+	tcase_add_test(tc, render_desec_keeps_the_other_family);
 	tcase_add_test(tc, render_all_providers_matches_golden_file);
 	tcase_add_test(tc, render_golden_has_one_block_per_enabled_host);
 	tcase_add_test(tc, render_ssl_no_when_disabled);
