@@ -106,6 +106,31 @@ if [ "$DDV" = 3.11 ]; then
 		row_has "$(id dual.example.com)" "IPv6:</span> <span class=\"ip\">$V6</span>"
 fi
 
+# One account, two families (issue 19): ddclient sends the hosts of one
+# server, login and password in one request with one myip=; each host
+# must still get only the families chosen for it. 3.11: an IPv4 host and
+# a dual one; 3.10 (which refuses a dual dyndns2 host): IPv4 and IPv6.
+save g4.example.com shared ipv4
+check "[$DDV] one account: an IPv4 host is saved (303)" [ "$(status)" = 303 ]
+if [ "$DDV" = 3.11 ]; then
+	save gd.example.com shared dual
+	check "[3.11] one account: a dual host beside it is saved (303)" [ "$(status)" = 303 ]
+else
+	save g6.example.com shared ipv6
+	check "[3.10] one account: an IPv6 host beside it is saved (303)" [ "$(status)" = 303 ]
+fi
+one_pass
+check "[$DDV] one account: the IPv4 host is sent myip=$V4 alone" \
+	[ "$(myip g4.example.com)" = $V4 ]
+if [ "$DDV" = 3.11 ]; then
+	check "[3.11] one account: the dual host is sent myip=$V4,$V6" \
+		[ "$(myip gd.example.com)" = "$V4,$V6" ]
+else
+	check "[3.10] one account: the IPv6 host is sent myip=$V6" \
+		[ "$(myip g6.example.com)" = $V6 ]
+fi
+check "[$DDV] one account: no warning" sh -c "! grep -q '^WARNING' '$T/ddclient.log'"
+
 # 3.11 sends the byte 0x85 of a credential as 0x0b (its curl escaping):
 # such a password is refused there with the reason, and kept on 3.10.
 cgi GET 'action=edit'

@@ -197,6 +197,44 @@ START_TEST(render_desec_keeps_the_other_family)
 }
 END_TEST
 
+/*
+ * 3.11's dyndns2 sends hosts whose grouping options are equal in one
+ * request: a dual host without mx gets backupmx=yes (sent only beside an
+ * mx) so that it is not grouped with an IPv4 host of the same account.
+ */
+START_TEST(render_dual_dyndns2_host_is_grouped_apart_on_3_11)
+{
+	static const struct {
+		enum ddv	 v;
+		const char	*family, *mx, *backupmx;
+		int		 has;	/* backupmx=yes in the block */
+	} cases[] = {
+		{ DDV_311, "dual", "", "", 1 },
+		{ DDV_311, "ipv4", "", "", 0 },
+		{ DDV_311, "ipv6", "", "", 0 },
+		{ DDV_311, "ipv4", "", "yes", 0 },	/* no mx: not sent */
+		{ DDV_311, "dual", "mx.example.com", "", 0 },
+		{ DDV_311, "ipv4", "mx.example.com", "yes", 1 },
+		{ DDV_310, "ipv4", "", "", 0 },
+	};
+	struct conf c = golden_conf();
+	struct host h;
+	char *text;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fill_host(&h, prov_find("dyn"));
+		SET(&h, family, "%s", cases[i].family);
+		SET(&h, mx, "%s", cases[i].mx);
+		SET(&h, backupmx, "%s", cases[i].backupmx);
+		text = render_for(&c, cases[i].v, &h, 1);
+		ck_assert_msg((strstr(text, "\nbackupmx=yes, \\\n") != NULL) ==
+		    cases[i].has, "case %zu:\n%s", i, text);
+		free(text);
+	}
+}
+END_TEST
+
 START_TEST(use_of_usev6_speaks_3_10s_words)
 {
 	static const char *const cases[][2] = {
@@ -755,6 +793,7 @@ ddconf_suite(void)
 	    (int)(sizeof(families) / sizeof(families[0])));
 	tcase_add_test(tc, use_of_usev6_speaks_3_10s_words);
 	tcase_add_test(tc, render_desec_keeps_the_other_family);
+	tcase_add_test(tc, render_dual_dyndns2_host_is_grouped_apart_on_3_11);
 	tcase_add_test(tc, render_all_providers_matches_golden_file);
 	tcase_add_test(tc, render_golden_has_one_block_per_enabled_host);
 	tcase_add_test(tc, render_ssl_no_when_disabled);
