@@ -212,7 +212,10 @@
 	X(form_twice, "s")						\
 	X(form_value_escape, "s")					\
 	X(form_value_nul, "s")						\
-	X(form_value_utf8, "s")
+	X(form_value_utf8, "s")						\
+	/* presets (issue 19) */					\
+	X(ver_v6_global_dual, "s")					\
+	X(ver_v6_global_v4, "s")
 
 enum msg_id {
 #define MSG_ENUM(key, params) MSG_##key,

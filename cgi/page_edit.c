@@ -1,5 +1,6 @@
 /* page_edit.c: the Create/Modify form and its Save. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cgi.h"
@@ -196,6 +197,55 @@ conflict(struct req *r, const struct dd_err *ce)
 	http_page(r, 409, "edit.cs");
 }
 
+/* Does a host of h's provider (and protocol) update both families with
+ * 3.10, reading the IPv6 from usev6=? */
+static int
+reads_usev6(const struct host *h)
+{
+	const struct provider *p = prov_find(h->provider);
+
+	return p != NULL &&
+	    (prov_families(p, h->protocol, DDV_310) & FAM_DUAL) != 0;
+}
+
+/*
+ * usev6_clash: 3.10 reads usev6 as a global only, and the renderer writes
+ * it once a host is dual: every protocol that updates both families there
+ * (Cloudflare, FreeDNS) then sends the IPv6 of all its hosts, and no
+ * option of a host line turns it off. So an IPv4 host of such a protocol
+ * beside a dual one (of any such protocol) would get an AAAA record:
+ * refused beside the family field, naming the other host. An IPv6 host
+ * is what usev6 gives anyway. Returns 1 with why[HF_FAMILY] set, or 0
+ * (also when the other hosts cannot be read: the save then fails there).
+ */
+static int
+usev6_clash(struct req *r, const struct host *h, struct dd_err why[HF__MAX])
+{
+	struct dd_err e = { 0 };
+	struct dd_msg m;
+	struct host *rows = NULL;
+	size_t i, n = 0;
+	int dual = strcmp(h->family, "dual") == 0, clash = 0;
+
+	if (r->ver != DDV_310 || !h->enabled || !reads_usev6(h) ||
+	    (!dual && strcmp(h->family, "ipv4") != 0) ||
+	    store_list(r->store, &rows, &n, &e) == -1)
+		return 0;
+	for (i = 0; i < n && !clash; i++) {
+		if (rows[i].id == r->id || !rows[i].enabled ||
+		    !reads_usev6(&rows[i]) ||
+		    strcmp(rows[i].family, dual ? "ipv4" : "dual") != 0)
+			continue;
+		msg_set(&m, dual ? MSG_ver_v6_global_v4 : MSG_ver_v6_global_dual,
+		    rows[i].hostname);
+		dd_copy(&why[HF_FAMILY], DD_EINVAL, host_field_name(HF_FAMILY),
+		    &m);
+		clash = 1;
+	}
+	free(rows);
+	return clash;
+}
+
 void
 page_save(struct req *r)
 {
@@ -216,7 +266,8 @@ page_save(struct req *r)
 			return;
 		}
 	}
-	if (val_host((const char *const *)r->b, oldp, r->ver, &h, why) > 0) {
+	if (val_host((const char *const *)r->b, oldp, r->ver, &h, why) > 0 ||
+	    usev6_clash(r, &h, why)) {
 		set_form(r, (const char *const *)r->b, why, oldp);
 		http_page(r, 422, "edit.cs");
 		return;

@@ -119,7 +119,23 @@ else
 	save g6.example.com shared ipv6
 	check "[3.10] one account: an IPv6 host beside it is saved (303)" [ "$(status)" = 303 ]
 fi
+# An IPv4 Cloudflare host beside the dual one: 3.10 reads usev6 only as
+# a global, which every Cloudflare host then reads; no host option turns
+# it off there, so the form refuses the IPv4 host, saying why.
+save cf4.example.com token ipv4 cloudflare "127.0.0.1:$CF" example.com
+if [ "$DDV" = 3.10 ]; then
+	check "[3.10] an IPv4 Cloudflare host beside a dual one is refused (422)" [ "$(status)" = 422 ]
+	check "[3.10] ... beside the family field, naming the dual host" \
+		grep -q 'id="e-family">ddclient 3.10 sends the IPv6 address to every host of the protocols that update both families (such as Cloudflare and FreeDNS) once one of them is dual stack, as cf.example.com is' "$T/out"
+else
+	check "[$DDV] an IPv4 Cloudflare host beside a dual one is saved (303)" [ "$(status)" = 303 ]
+fi
 one_pass
+check "[$DDV] the IPv4 Cloudflare host's AAAA record is not touched" \
+	sh -c "! grep -q '\"query\": \"type=AAAA&name=cf4.example.com\"' '$T/cf.log'"
+if [ "$DDV" = 3.11 ]; then
+	check "[3.11] ... and its A record is set" patched cf4.example.com A $V4
+fi
 check "[$DDV] one account: the IPv4 host is sent myip=$V4 alone" \
 	[ "$(myip g4.example.com)" = $V4 ]
 if [ "$DDV" = 3.11 ]; then
