@@ -215,7 +215,8 @@
 	X(form_value_utf8, "s")						\
 	/* presets (issue 19) */					\
 	X(ver_v6_global_dual, "s")					\
-	X(ver_v6_global_v4, "s")
+	X(ver_v6_global_v4, "s")					\
+	X(ver_group_mx, "s")
 
 enum msg_id {
 #define MSG_ENUM(key, params) MSG_##key,

@@ -146,6 +146,24 @@ else
 		[ "$(myip g6.example.com)" = $V6 ]
 fi
 check "[$DDV] one account: no warning" sh -c "! grep -q '^WARNING' '$T/ddclient.log'"
+# With a mail exchanger, 3.11 sends backmx=: nothing can keep an IPv4 and
+# a dual host of one account and mx apart unseen, so the pair is refused.
+if [ "$DDV" = 3.11 ]; then
+	mxsave() {
+		cgi GET 'action=edit'
+		cgi POST 'action=save' "$(form_body csrf_token "$(token)" hostname "$1" \
+			provider custom protocol dyndns2 server "127.0.0.1:$P" \
+			login mxuser password pw mx mx.example.com family "$2")"
+	}
+	mxsave m4.example.com ipv4
+	check "[3.11] an IPv4 dyndns2 host with an mx is saved (303)" [ "$(status)" = 303 ]
+	mxsave md.example.com dual
+	check "[3.11] a dual one of the same account and mx is refused (422)" [ "$(status)" = 422 ]
+	check "[3.11] ... beside the family field, naming the other host" \
+		grep -q 'id="e-family">ddclient 3.11 would send this host in one request with m4.example.com' "$T/out"
+	mxsave md.example.com ipv6
+	check "[3.11] ... an IPv6 one is saved (303)" [ "$(status)" = 303 ]
+fi
 
 # 3.11 sends the byte 0x85 of a credential as 0x0b (its curl escaping):
 # such a password is refused there with the reason, and kept on 3.10.
