@@ -145,12 +145,54 @@ put_detection(const struct conf *c, enum ddv v, const struct host *h,
 	return 0;
 }
 
+/* The preset's path on its server for h's family (deSEC's keeps the
+ * other family's record), or NULL: ddclient's. */
+static const char *
+preset_script(const struct provider *p, const struct host *h)
+{
+	if (strcmp(h->family, "ipv4") == 0 && p->script_v4 != NULL)
+		return p->script_v4;
+	if (strcmp(h->family, "ipv6") == 0 && p->script_v6 != NULL)
+		return p->script_v6;
+	return p->script;
+}
+
+/*
+ * put_mx: mx, backupmx and wildcard, and what keeps a dual host out of
+ * an IPv4 host's request. 3.11's dyndns2 sends the hosts whose login,
+ * password, server, static, custom, wildcard, mx and backupmx are equal
+ * (and wantip, which is the IPv4 of both an IPv4 and a dual host) in one
+ * request with the first one's addresses: the IPv4 host would get the
+ * AAAA. backupmx goes out only beside an mx (backmx=), so without one a
+ * dual host's backupmx=yes changes nothing the provider sees and makes
+ * the groups differ (t0015 sends both through the real 3.11). An IPv6
+ * host's wantip is empty: a group of its own already; 3.10 sends one
+ * family a request and groups by the address it found.
+ */
+static int
+put_mx(enum ddv v, const struct host *h, unsigned flags, const char *proto,
+    struct buf *out, struct dd_err *e)
+{
+	int split = v == DDV_311 && strcmp(proto, "dyndns2") == 0 &&
+	    strcmp(h->family, "dual") == 0 && *h->mx == '\0';
+
+	if ((flags & PF_MX) && *h->mx && OPT(out, "mx", h->mx, e) == -1)
+		return -1;
+	if (((flags & PF_MX) && *h->mx && *h->backupmx) || split)
+		if (OPT(out, "backupmx", "yes", e) == -1)
+			return -1;
+	if ((flags & PF_WILDCARD) && *h->wildcard &&
+	    OPT(out, "wildcard", "yes", e) == -1)
+		return -1;
+	return 0;
+}
+
 static int
 render_host(const struct conf *c, enum ddv v, const struct host *h,
     struct buf *out, struct dd_err *e)
 {
 	const struct provider *p = prov_find(h->provider);
-	const char *server;
+	const char *server, *script;
 	unsigned flags;
 
 	if (p == NULL)
@@ -164,9 +206,10 @@ render_host(const struct conf *c, enum ddv v, const struct host *h,
 	if (server && *server && OPT(out, "server", server, e) == -1)
 		return -1;
 	/* the preset's path on its server, where ddclient's default is not
-	 * the provider's (LoopiaDNS) */
-	if (!(flags & PF_SERVER) && p->script != NULL &&
-	    OPT(out, "script", p->script, e) == -1)
+	 * the provider's (LoopiaDNS), or the family's (deSEC) */
+	script = preset_script(p, h);
+	if (!(flags & PF_SERVER) && script != NULL &&
+	    OPT(out, "script", script, e) == -1)
 		return -1;
 	if (flags & PF_TSIG) {
 		if (put_tsig(c, h, out, e) == -1)
@@ -182,13 +225,7 @@ render_host(const struct conf *c, enum ddv v, const struct host *h,
 	if ((flags & (PF_ZONE | PF_ZONE_OPT)) && *h->zone &&
 	    OPT(out, "zone", h->zone, e) == -1)
 		return -1;
-	if ((flags & PF_MX) && *h->mx && OPT(out, "mx", h->mx, e) == -1)
-		return -1;
-	if ((flags & PF_MX) && *h->backupmx &&
-	    OPT(out, "backupmx", "yes", e) == -1)
-		return -1;
-	if ((flags & PF_WILDCARD) && *h->wildcard &&
-	    OPT(out, "wildcard", "yes", e) == -1)
+	if (put_mx(v, h, flags, prov_protocol(p, h->protocol), out, e) == -1)
 		return -1;
 	if (put_detection(c, v, h, out) == -1)
 		return -1;

@@ -229,7 +229,11 @@
 	X(dns_timeout, "s")						\
 	X(dns_failed, "s")						\
 	X(dns_bogus, "s")						\
-	X(dns_rcode, "s")
+	X(dns_rcode, "s")						\
+	/* presets (issue 19) */					\
+	X(ver_v6_global_dual, "s")					\
+	X(ver_v6_global_v4, "s")					\
+	X(ver_group_mx, "s")
 
 enum msg_id {
 #define MSG_ENUM(key, params) MSG_##key,

@@ -14,6 +14,8 @@ enum {
 	FAM_DUAL	= 1 << 2,	/* dual: both, on every pass */
 };
 #define FAM_ONE	(FAM_V4 | FAM_V6)	/* one address a request */
+/* A preset's fam[v]: no family at all with version v (withdrawn there). */
+#define FAM_NONE	(1 << 7)
 #define FAM_ALL	(FAM_V4 | FAM_V6 | FAM_DUAL)
 
 /* What a protocol or provider takes from the form (bit flags). */
@@ -56,7 +58,16 @@ struct provider {
 	const char	*protocol;	/* ddclient protocol; NULL for Custom */
 	const char	*server;	/* server; NULL: the user gives it */
 	const char	*script;	/* the path on it; NULL: ddclient's */
+	/* The path for a host of one family alone, where the provider
+	 * changes the other family's record unless told not to (deSEC);
+	 * NULL: script. */
+	const char	*script_v4;
+	const char	*script_v6;
 	unsigned	 flags;
+	/* The FAM_* the preset is limited to with each version, where what
+	 * the provider answers or does with a request allows less than the
+	 * protocol sends (issue 19); 0: its protocol's; FAM_NONE: none. */
+	unsigned char	 fam[DDV__MAX];
 };
 
 /* prov_count / prov_at: iterate the providers in dropdown order. */
@@ -71,7 +82,8 @@ const struct provider *prov_open(void);
 const struct provider *prov_find(const char *id);
 
 /* prov_families: the FAM_* a host of p (and, for Custom, protocol proto)
- * can ask for with ddclient version v; 0 when v cannot serve it. */
+ * can ask for with ddclient version v: its protocol's, less what the
+ * preset is limited to; 0 when v cannot serve it. */
 unsigned prov_families(const struct provider *p, const char *proto,
     enum ddv v);
 

@@ -1,5 +1,6 @@
 /* page_edit.c: the Create/Modify form and its Save. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cgi.h"
@@ -196,6 +197,96 @@ conflict(struct req *r, const struct dd_err *ce)
 	http_page(r, 409, "edit.cs");
 }
 
+/* Does a host of h's provider (and protocol) update both families with
+ * 3.10, reading the IPv6 from usev6=? */
+static int
+reads_usev6(const struct host *h)
+{
+	const struct provider *p = prov_find(h->provider);
+
+	return p != NULL &&
+	    (prov_families(p, h->protocol, DDV_310) & FAM_DUAL) != 0;
+}
+
+/* The server ddclient is given for h (the preset's, or Custom's own). */
+static const char *
+server_of(const struct host *h)
+{
+	const struct provider *p = prov_find(h->provider);
+
+	return p == NULL ? "" : (p->flags & PF_SERVER) ? h->server :
+	    p->server ? p->server : "";
+}
+
+/*
+ * mx_group: 3.11's dyndns2 sends the hosts of one server, login and
+ * password whose mx, backupmx and wildcard are equal in one request with
+ * the first one's addresses; an IPv4 host and a dual one also share
+ * wantip. Without an mx the renderer keeps them apart (a dual host's
+ * backupmx=yes, ddconf.c's put_mx); with one, backupmx goes out (backmx=)
+ * and nothing else can differ unseen, so the Save refuses the pair.
+ */
+static int
+mx_group(const struct host *h, const struct host *o)
+{
+	const struct provider *p = prov_find(h->provider);
+	const struct provider *q = prov_find(o->provider);
+
+	return p != NULL && q != NULL && *h->mx &&
+	    strcmp(prov_protocol(p, h->protocol), "dyndns2") == 0 &&
+	    strcmp(prov_protocol(q, o->protocol), "dyndns2") == 0 &&
+	    strcmp(server_of(h), server_of(o)) == 0 &&
+	    strcmp(h->login, o->login) == 0 &&
+	    strcmp(h->password, o->password) == 0 &&
+	    strcmp(h->mx, o->mx) == 0 && strcmp(h->backupmx, o->backupmx) == 0 &&
+	    strcmp(h->wildcard, o->wildcard) == 0;
+}
+
+/*
+ * family_clash: 3.10 reads usev6 as a global only, and the renderer writes
+ * it once a host is dual: every protocol that updates both families there
+ * (Cloudflare, FreeDNS) then sends the IPv6 of all its hosts, and no
+ * option of a host line turns it off. So an IPv4 host of such a protocol
+ * beside a dual one (of any such protocol) would get an AAAA record:
+ * refused beside the family field, naming the other host. An IPv6 host
+ * is what usev6 gives anyway. On 3.11, the same for an IPv4 and a dual
+ * dyndns2 host that mx_group puts in one request. Returns 1 with
+ * why[HF_FAMILY] set, or 0 (also when the other hosts cannot be read:
+ * the save then fails there).
+ */
+static int
+family_clash(struct req *r, const struct host *h, struct dd_err why[HF__MAX])
+{
+	struct dd_err e = { 0 };
+	struct dd_msg m;
+	struct host *rows = NULL;
+	size_t i, n = 0;
+	int dual = strcmp(h->family, "dual") == 0, clash = 0;
+
+	if (!h->enabled || (!dual && strcmp(h->family, "ipv4") != 0) ||
+	    (r->ver == DDV_310 && !reads_usev6(h)) ||
+	    (r->ver == DDV_311 && *h->mx == '\0') ||
+	    store_list(r->store, &rows, &n, &e) == -1)
+		return 0;
+	for (i = 0; i < n && !clash; i++) {
+		if (rows[i].id == r->id || !rows[i].enabled ||
+		    strcmp(rows[i].family, dual ? "ipv4" : "dual") != 0)
+			continue;
+		if (r->ver == DDV_310 && reads_usev6(&rows[i]))
+			msg_set(&m, dual ? MSG_ver_v6_global_v4 :
+			    MSG_ver_v6_global_dual, rows[i].hostname);
+		else if (r->ver == DDV_311 && mx_group(h, &rows[i]))
+			msg_set(&m, MSG_ver_group_mx, rows[i].hostname);
+		else
+			continue;
+		dd_copy(&why[HF_FAMILY], DD_EINVAL, host_field_name(HF_FAMILY),
+		    &m);
+		clash = 1;
+	}
+	free(rows);
+	return clash;
+}
+
 void
 page_save(struct req *r)
 {
@@ -216,7 +307,8 @@ page_save(struct req *r)
 			return;
 		}
 	}
-	if (val_host((const char *const *)r->b, oldp, r->ver, &h, why) > 0) {
+	if (val_host((const char *const *)r->b, oldp, r->ver, &h, why) > 0 ||
+	    family_clash(r, &h, why)) {
 		set_form(r, (const char *const *)r->b, why, oldp);
 		http_page(r, 422, "edit.cs");
 		return;

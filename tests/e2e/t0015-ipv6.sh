@@ -106,6 +106,65 @@ if [ "$DDV" = 3.11 ]; then
 		row_has "$(id dual.example.com)" "IPv6:</span> <span class=\"ip\">$V6</span>"
 fi
 
+# One account, two families (issue 19): ddclient sends the hosts of one
+# server, login and password in one request with one myip=; each host
+# must still get only the families chosen for it. 3.11: an IPv4 host and
+# a dual one; 3.10 (which refuses a dual dyndns2 host): IPv4 and IPv6.
+save g4.example.com shared ipv4
+check "[$DDV] one account: an IPv4 host is saved (303)" [ "$(status)" = 303 ]
+if [ "$DDV" = 3.11 ]; then
+	save gd.example.com shared dual
+	check "[3.11] one account: a dual host beside it is saved (303)" [ "$(status)" = 303 ]
+else
+	save g6.example.com shared ipv6
+	check "[3.10] one account: an IPv6 host beside it is saved (303)" [ "$(status)" = 303 ]
+fi
+# An IPv4 Cloudflare host beside the dual one: 3.10 reads usev6 only as
+# a global, which every Cloudflare host then reads; no host option turns
+# it off there, so the form refuses the IPv4 host, saying why.
+save cf4.example.com token ipv4 cloudflare "127.0.0.1:$CF" example.com
+if [ "$DDV" = 3.10 ]; then
+	check "[3.10] an IPv4 Cloudflare host beside a dual one is refused (422)" [ "$(status)" = 422 ]
+	check "[3.10] ... beside the family field, naming the dual host" \
+		grep -q 'id="e-family">ddclient 3.10 sends the IPv6 address to every host of the protocols that update both families (such as Cloudflare and FreeDNS) once one of them is dual stack, as cf.example.com is' "$T/out"
+else
+	check "[$DDV] an IPv4 Cloudflare host beside a dual one is saved (303)" [ "$(status)" = 303 ]
+fi
+one_pass
+check "[$DDV] the IPv4 Cloudflare host's AAAA record is not touched" \
+	sh -c "! grep -q '\"query\": \"type=AAAA&name=cf4.example.com\"' '$T/cf.log'"
+if [ "$DDV" = 3.11 ]; then
+	check "[3.11] ... and its A record is set" patched cf4.example.com A $V4
+fi
+check "[$DDV] one account: the IPv4 host is sent myip=$V4 alone" \
+	[ "$(myip g4.example.com)" = $V4 ]
+if [ "$DDV" = 3.11 ]; then
+	check "[3.11] one account: the dual host is sent myip=$V4,$V6" \
+		[ "$(myip gd.example.com)" = "$V4,$V6" ]
+else
+	check "[3.10] one account: the IPv6 host is sent myip=$V6" \
+		[ "$(myip g6.example.com)" = $V6 ]
+fi
+check "[$DDV] one account: no warning" sh -c "! grep -q '^WARNING' '$T/ddclient.log'"
+# With a mail exchanger, 3.11 sends backmx=: nothing can keep an IPv4 and
+# a dual host of one account and mx apart unseen, so the pair is refused.
+if [ "$DDV" = 3.11 ]; then
+	mxsave() {
+		cgi GET 'action=edit'
+		cgi POST 'action=save' "$(form_body csrf_token "$(token)" hostname "$1" \
+			provider custom protocol dyndns2 server "127.0.0.1:$P" \
+			login mxuser password pw mx mx.example.com family "$2")"
+	}
+	mxsave m4.example.com ipv4
+	check "[3.11] an IPv4 dyndns2 host with an mx is saved (303)" [ "$(status)" = 303 ]
+	mxsave md.example.com dual
+	check "[3.11] a dual one of the same account and mx is refused (422)" [ "$(status)" = 422 ]
+	check "[3.11] ... beside the family field, naming the other host" \
+		grep -q 'id="e-family">ddclient 3.11 would send this host in one request with m4.example.com' "$T/out"
+	mxsave md.example.com ipv6
+	check "[3.11] ... an IPv6 one is saved (303)" [ "$(status)" = 303 ]
+fi
+
 # 3.11 sends the byte 0x85 of a credential as 0x0b (its curl escaping):
 # such a password is refused there with the reason, and kept on 3.10.
 cgi GET 'action=edit'

@@ -41,6 +41,18 @@ and, with --port6-file, on [::1] too (one process, both families).
       {"token": "the-only-good-token"}: another credential gets HTTP 403 and
       {"success": false}.
 
+  fake_provider.py preset --preset ID --port-file F --log L --state S
+                   --cert C --key K [--control C]
+      Provider ID of presets.py's ANSWERS table over HTTPS, answering as
+      that table says the real one does (status, headers, body) and
+      setting the records as its model says. Every host starts with
+      A 192.0.2.1 and AAAA 2001:db8::1; S holds the records after each
+      request ({"host": {"A": ..., "AAAA": ...}}, a record deleted is
+      absent). Every request is logged to L as one JSON line {"path",
+      "query", "params", "login", "password", "host", "answer"}. The
+      control file may hold {"answer": "badauth"} or {"answer":
+      "throttle"} (where the table has one); else the update is taken.
+
 --port 0 (the default) binds any free port; the port is written to F once
 the server listens (and the [::1] one to F6). Stop it with SIGTERM.
 """
@@ -54,6 +66,7 @@ import ssl
 import sys
 import threading
 import time
+import ipaddress
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -120,6 +133,8 @@ class Handler(BaseHTTPRequestHandler):
             self.checkip()
         elif self.server.opts.mode == "cloudflare":
             self.cloudflare()
+        elif self.server.opts.mode == "preset":
+            self.preset()
         else:
             self.provider()
 
@@ -232,6 +247,108 @@ class Handler(BaseHTTPRequestHandler):
                 "id": rid, "type": t.upper(), "name": name, "content": content}})
         return self.json_reply(404, {"success": False, "result": None})
 
+    def preset(self):
+        opts = self.server.opts
+        row = presets().ANSWERS[opts.preset]
+        parts = urllib.parse.urlsplit(self.path)
+        q = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
+        login, password = basic_auth(self.headers.get("Authorization"))
+        model = row["model"]
+        host = first(q, HOSTPARAM[model]) or login or ""
+        which = read_control(opts.control).get("answer", "good")
+        if row.get(which) is None:
+            which = "good"
+        with _log_lock:
+            rec = opts.records.setdefault(host, {"A": "192.0.2.1",
+                                                 "AAAA": "2001:db8::1"})
+            if which == "good":
+                MODELS[model](q, rec, self.client_address[0])
+            state = json.dumps(opts.records)
+        code, headers, body = row[which]
+        body = body.replace("{H}", host).replace(
+            "{IP}", rec.get("A") or rec.get("AAAA") or "")
+        self.log_json({"path": parts.path, "query": parts.query,
+                       "params": q, "login": login, "password": password,
+                       "host": host, "answer": which, "time": time.time()})
+        tmp = opts.state + ".tmp"
+        with open(tmp, "w") as f:
+            f.write(state)
+        os.rename(tmp, opts.state)
+        data = body.encode()
+        self.send_response(code)
+        for k, v in headers.items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def presets():
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import presets as p
+    return p
+
+
+def family(v):
+    try:
+        return ipaddress.ip_address(v).version
+    except ValueError:
+        return 0
+
+
+def first(q, names, fam=None):
+    """The first value of names (in order; comma lists split) that is an
+    address of family fam (any value if fam is None), or "preserve"."""
+    for n in names:
+        for v in ",".join(q.get(n, [])).split(","):
+            if fam is None and v:
+                return v
+            if v == "preserve" or (fam and family(v) == fam):
+                return v
+    return None
+
+
+def setrec(rec, kind, v):
+    if v == "preserve":
+        return
+    if v:
+        rec[kind] = v
+    else:
+        rec.pop(kind, None)
+
+
+# How each provider sets the records (presets.py's ANSWERS says why).
+def m_desec(q, rec, client):
+    v4 = first(q, ("myip", "myipv4", "ip"), 4)
+    v6 = first(q, ("myipv6", "ipv6", "myip", "ip"), 6)
+    setrec(rec, "A", v4 or (client if family(client) == 4 else ""))
+    setrec(rec, "AAAA", v6 or (client if family(client) == 6 else ""))
+
+
+def m_inwx(q, rec, client):
+    setrec(rec, "A", first(q, ("myip",), 4) or "127.0.0.1")
+    setrec(rec, "AAAA", first(q, ("myipv6",), 6) or "")
+
+
+def m_pairs(names4, names6):
+    def m(q, rec, client):
+        v4, v6 = first(q, names4, 4), first(q, names6, 6)
+        if v4:
+            rec["A"] = v4
+        if v6:
+            rec["AAAA"] = v6
+    return m
+
+
+MODELS = {"desec": m_desec, "inwx": m_inwx,
+          "easydns": m_pairs(("myip",), ("myip",)),
+          "dondominio": m_pairs(("ip",), ("ip",)),
+          "njalla": m_pairs(("a",), ("aaaa",)),
+          "1984": m_pairs(("ip",), ("ip",))}
+HOSTPARAM = {"desec": ("hostname",), "inwx": ("hostname",),
+             "easydns": ("hostname",), "dondominio": ("host",),
+             "njalla": ("h",), "1984": ("domain",)}
+
 
 class Server6(ThreadingHTTPServer):
     address_family = socket.AF_INET6
@@ -247,7 +364,8 @@ def write_port(path, port):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=["provider", "checkip", "cloudflare"])
+    ap.add_argument("mode", choices=["provider", "checkip", "cloudflare",
+                                     "preset"])
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--port-file", required=True)
     ap.add_argument("--log")
@@ -259,17 +377,22 @@ def main():
     ap.add_argument("--cert")
     ap.add_argument("--key")
     ap.add_argument("--zone", default="example.com")
+    ap.add_argument("--preset")
+    ap.add_argument("--state")
     opts = ap.parse_args()
-    if opts.mode in ("provider", "cloudflare") and not opts.log:
+    opts.records = {}
+    if opts.mode == "preset" and not (opts.preset and opts.state):
+        ap.error("preset needs --preset and --state")
+    if opts.mode in ("provider", "cloudflare", "preset") and not opts.log:
         ap.error("%s needs --log" % opts.mode)
-    if opts.mode == "cloudflare" and not (opts.cert and opts.key):
-        ap.error("cloudflare needs --cert and --key (it speaks HTTPS)")
+    if opts.mode in ("cloudflare", "preset") and not (opts.cert and opts.key):
+        ap.error("%s needs --cert and --key (it speaks HTTPS)" % opts.mode)
 
     ThreadingHTTPServer.daemon_threads = True
     servers = [ThreadingHTTPServer(("127.0.0.1", opts.port), Handler)]
     if opts.port6_file:
         servers.append(Server6(("::1", 0), Handler))
-    if opts.mode == "cloudflare":
+    if opts.mode in ("cloudflare", "preset"):
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(opts.cert, opts.key)
         for srv in servers:

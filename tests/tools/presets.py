@@ -8,6 +8,12 @@ must make ddclient send, per ddclient version; used by t0016-presets.sh.
       (KEY is the provider id, or custom:PROTOCOL)
   presets.py protocols VERSION
       the protocols Custom must offer on VERSION, one a line
+  presets.py answers VERSION
+      the presets of the ANSWERS table (t0039-answers.sh): id, the
+      families the form offers on VERSION (- if none), the form fields
+  presets.py judge VERSION ID FAMILY STATE CACHE HOST records|recorded|failed
+      exit 0 if the fake provider's records (STATE) are what FAMILY
+      chose, or ddclient's CACHE records the success, or a failure
   presets.py check VERSION SENDS presets|custom
       SENDS is ddclient_sends.py's output for the configuration written
       from the plan's offered presets (or Custom rows); prints "ok - ..." /
@@ -137,11 +143,15 @@ PRESETS = {
     "dnsomatic": (BOTH, D2, "updates.dnsomatic.com", "LP", {}),
     "he": (BOTH, D2, "dyn.dns.he.net", "LP", {"login": "{H}"}),
     "dynu": (BOTH, D2, "api.dynu.com", "LP", {}),
-    # deSEC: dyndns2 at update.dedyn.io, the domain name as login (DOC)
-    "desec": (BOTH, D2, "update.dedyn.io", "LP", {"login": "{H}"}),
+    # deSEC: dyndns2 at update.dedyn.io, the domain name as login; an
+    # IPv4 host's path keeps the AAAA record (ANSWERS has the sources)
+    "desec": (BOTH, D2, "update.dedyn.io", "LP", {
+        "login": "{H}", "query": [("myipv6", "preserve"), ("?system", "dyndns"),
+                                  ("hostname", "{H}"), ("myip", "{IP}")]}),
     "duckdns": (BOTH, "duckdns", "www.duckdns.org", "P", {}),
     "freedns": (BOTH, "freedns", "freedns.afraid.org", "LP", {}),
-    "is1984": (BOTH, "1984", "api.1984.is", "P", {}),
+    # issue 19 withdrew four: ddclient mis-reads their answers (ANSWERS)
+    "is1984": ((), "1984", "api.1984.is", "P", {}),
     "namecheap": (BOTH, "namecheap", "dynamicdns.park-your-domain.com", "LP",
                   {"login": ZONE}),
     "changeip": (BOTH, "changeip", "nic.changeip.com", "LP", {}),
@@ -149,7 +159,7 @@ PRESETS = {
                    {"login": "token"}),
     "ovh": (BOTH, "ovh", "www.ovh.com", "LP", {"login": "example.com-home"}),
     "zoneedit": (BOTH, "zoneedit1", "dynamic.zoneedit.com", "LPZ", {}),
-    "easydns": (BOTH, "easydns", "api.cp.easydns.com", "LP", {}),
+    "easydns": ((), "easydns", "api.cp.easydns.com", "LP", {}),
     "gandi": (BOTH, "gandi", "api.gandi.net", "PZ", {}),
     "godaddy": (BOTH, "godaddy", "api.godaddy.com/v1/domains", "LPZ", {}),
     "hetzner": ((), "hetzner", "dns.hetzner.com/api/v1", "PZ", {}),
@@ -157,12 +167,12 @@ PRESETS = {
     "nfsn": (BOTH, "nfsn", "api.nearlyfreespeech.net", "LPZ", {}),
     "freemyip": (BOTH, "freemyip", "freemyip.com", "P", {}),
     "dinahosting": ((), "dinahosting", "dinahosting.com", "LP", {}),
-    "dondominio": (BOTH, "dondominio", "dondns.dondominio.com", "LP", {}),
+    "dondominio": ((), "dondominio", "dondns.dondominio.com", "LP", {}),
     "dnsexit": (NEW, "dnsexit2", "api.dnsexit.com", "PZ", {}),
     "digitalocean": (NEW, "digitalocean", "api.digitalocean.com", "PZ", {}),
     "domeneshop": (NEW, "domeneshop", "api.domeneshop.no", "LP", {}),
     "regfish": (NEW, "regfishde", "dyndns.regfish.de", "P", {}),
-    "njalla": (BOTH, "njalla", "njal.la", "P", {}),
+    "njalla": ((), "njalla", "njal.la", "P", {}),
     "strato": (BOTH, D2, "dyndns.strato.com", "LP", {"login": ZONE}),
     "selfhost": (BOTH, D2, "carol.selfhost.de", "LP", {}),
     "inwx": (BOTH, D2, "dyndns.inwx.com", "LP", {}),
@@ -171,6 +181,112 @@ PRESETS = {
                {"path": "/XDynDNSServer/XDynDNS.php"}),
     "infomaniak": (BOTH, D2, "infomaniak.com", "LP", {}),
     "nsupdateinfo": (BOTH, D2, "ipv4.nsupdate.info", "LP", {"login": "{H}"}),
+}
+
+
+# What the provider answers, and what it does with the records, for the
+# presets whose answer ddclient 3.10 or 3.11 mis-read or whose records a
+# request of theirs damaged (issue 19). One row a preset:
+#   offer   {version: the families the form must offer there}; a version
+#           missing: the preset is refused there, with the reason
+#   model   how the fake provider (fake_provider.py preset) sets the A and
+#           AAAA records from a request; every record starts as
+#           A 192.0.2.1, AAAA 2001:db8::1 so that a change shows
+#   good, badauth, throttle
+#           (status, headers, body) of the answer, {H} the hostname, {IP}
+#           the address set; None: no source says it
+#   sources where the request, the answer and the record rules come from
+#   why     what a version does wrong with it, where it is refused
+HTML = "text/html; charset=UTF-8"
+TEXT = "text/plain"
+JSON = "application/json"
+EASY = ('<HTML><BODY><FONT FACE="sans-serif" SIZE="-1">%s<br />\n'
+        '<hr noshade size="1">\n%s<br />\n</FONT></BODY></HTML>\n')
+ANSWERS = {
+    "easydns": dict(
+        offer={}, model="easydns",
+        good=(200, {"Content-Type": HTML},
+              EASY % ("OK", "no update required for {H} to {IP}")),
+        badauth=(200, {"Content-Type": HTML},
+                 EASY % ("NOACCESS", "Authentication failed")),
+        throttle=(200, {"Content-Type": HTML},
+                  EASY % ("TOO_FREQ", "Update frequency is too short")),
+        sources=["ddclient issue #354 and #582 (the answer as logged, "
+                 "Content-Type text/html): OK inside HTML",
+                 "inadyn pull request #404: OK and TOO_FREQ",
+                 "mario-campos/dyndnsd issue #14: an error word the same way",
+                 "ddclient 3.10 / 3.11.2 nic_easydns_update: the status is "
+                 "the first word of the line, and only NOERROR is a success"],
+        why="both versions take the first word of the page "
+            "('<HTML><BODY><FONT') for the status: every update is "
+            "recorded as failed and re-sent every 5 minutes"),
+    "dondominio": dict(
+        offer={}, model="dondominio",
+        good=(200, {"Content-Type": TEXT}, "OK\nIP:{IP}\n"),
+        badauth=None, throttle=None,
+        sources=["ddclient pull request #646, citing dondominio.dev/es/"
+                 "dondns/docs/api/#respuesta-plaintext: OK, then IP:x.x.x.x "
+                 "as the last line",
+                 "ddclient 3.10 / 3.11.2 nic_dondominio_update: the LAST "
+                 "line must hold OK"],
+        why="both versions read only the last line, IP:x.x.x.x: every "
+            "update is recorded as failed"),
+    "njalla": dict(
+        offer={}, model="njalla",
+        good=(200, {"Content-Type": JSON},
+              '{"status": 200, "message": "record updated", '
+              '"value": {"A": "{IP}"}}'),
+        badauth=(200, {"Content-Type": JSON},
+                 '{"status": 401, "message": "invalid host or key"}'),
+        throttle=None,
+        sources=["ddclient 3.10 / 3.11.2 nic_njalla_update, written against "
+                 "njal.la/docs/ddns: the JSON answer, and that a success "
+                 "only logs (no status, ip or mtime recorded)"],
+        why="on success both versions only log: the cache keeps no status "
+            "and no address, so the host is sent again on every pass"),
+    "is1984": dict(
+        offer={}, model="1984",
+        good=(200, {"Content-Type": JSON},
+              '{"ok": true, "msg": "record updated", "ip": "{IP}"}'),
+        badauth=(200, {"Content-Type": JSON},
+                 '{"ok": false, "msg": "invalid api key"}'),
+        throttle=None,
+        sources=["ddclient 3.10 / 3.11.2 nic_1984_update (the ok, msg and "
+                 "ip fields it reads; a success only logs)"],
+        why="as Njalla: a success is only logged, nothing recorded"),
+    "inwx": dict(
+        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="inwx",
+        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
+        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=None,
+        sources=["ddclient issue #96 (INWX's update URL: myip=<ipaddr>"
+                 "&myipv6=<ip6addr>)",
+                 "ddclient pull request #690 (its own protocol in 4.0): an "
+                 "update without myip sets the A record to 127.0.0.1",
+                 "astlinux-project/ddclient-curl pull request #10: a "
+                 "family left out of the request is removed"],
+        other="removed",
+        why="dyndns2 sends IPv6 in myip=, which INWX does not read as "
+            "IPv6; IPv4 only, and INWX removes the AAAA record"),
+    "desec": dict(
+        offer={"3.10": ["ipv4", "ipv6"], "3.11": ["ipv4", "ipv6"]},
+        model="desec",
+        good=(200, {"Content-Type": TEXT}, "good\n"),
+        badauth=(401, {"Content-Type": JSON},
+                 '{"detail": "Invalid username/password."}'),
+        throttle=(429, {"Content-Type": JSON, "Retry-After": "60"},
+                  '{"detail": "Request was throttled."}'),
+        sources=["desec-stack docs/dyndns/update-api.rst: IPv4 from myip, "
+                 "myipv4, ip, IPv6 from myipv6, ipv6, myip, ip; a family "
+                 "with none is taken from the connection or deleted; the "
+                 "special value preserve keeps it; 200 'good', 401 on bad "
+                 "credentials; rate limits",
+                 "opnsense/plugins issue #5232: myipv6=preserve / "
+                 "myipv4=preserve"],
+        why="a request with one family deletes (or fills from the "
+            "connection) the other: the renderer adds myipv6=preserve "
+            "(myipv4=preserve) through the path; dual not offered: "
+            "deSEC's reading of myip=v4,v6 is not documented"),
 }
 
 
@@ -252,6 +368,7 @@ def expect(ver, key, proto, server, fields, extra, host):
     v["IP"], v["IP6"] = IP4, IP6
     srv, _, spath = server.partition("/")
     q = p.get("query311") if ver == "3.11" and "query311" in p else p["query"]
+    q = extra.get("query", q)
     return dict(scheme="https", method=p.get("method", "GET"),
                 server=p.get("server_prefix", "") + srv,
                 path=extra.get("path", (spath and "/" + spath) + fill(p["path"], v)),
@@ -313,6 +430,61 @@ def check(ver, sends, which):
     print("\n".join(out))
 
 
+def answers(ver):
+    """One line per ANSWERS preset: id, the families offered on ver
+    (comma-separated; - if none) and the urlencoded form fields of a
+    host (less the family)."""
+    for pid, a in ANSWERS.items():
+        vers, proto, server, fields, extra = PRESETS[pid]
+        f = form(ver, pid, proto, server, fields, extra, pid + ".example.com")
+        f = "&".join(x for x in f.split("&") if not x.startswith("family="))
+        print("%s\t%s\t%s" % (pid, ",".join(a["offer"].get(ver, [])) or "-", f))
+
+
+def cache_entry(path, host):
+    try:
+        lines = open(path).read().splitlines()
+    except OSError:
+        return {}
+    for l in lines:
+        if l.startswith("#") or not l.endswith(" " + host):
+            continue
+        return dict(kv.partition("=")[::2] for kv in l[:-len(host) - 1].split(","))
+    return {}
+
+
+def judge(ver, key, fam, state, cache, host, what):
+    """Exit 0 if what (records, recorded, failed) holds for host; says
+    why not on stderr."""
+    try:
+        rec = json.load(open(state)).get(host, {})
+    except (OSError, ValueError):
+        rec = {}
+    c = cache_entry(cache, host)
+    want4, want6 = fam in ("ipv4", "dual"), fam in ("ipv6", "dual")
+    if what == "records":
+        gone = ANSWERS[key].get("other") == "removed"
+        want = {"A": IP4 if want4 else "192.0.2.1",
+                "AAAA": IP6 if want6 else None if gone else "2001:db8::1"}
+        got = {"A": rec.get("A"), "AAAA": rec.get("AAAA")}
+        ok = got == want
+        msg = "records %r, not %r" % (got, want)
+    elif what == "recorded" and ver == "3.10":
+        ok = c.get("status") == "good" and c.get("ip") == (IP4 if want4 else IP6)
+        msg = "cache %r" % c
+    elif what == "recorded":
+        # 3.11 per family (its "ip" may hold the ipv4= of usev4=ipv4)
+        ok = all(c.get("status-ipv%d" % n) == "good" and c.get("ipv%d" % n) == a
+                 for n, a, w in ((4, IP4, want4), (6, IP6, want6)) if w)
+        msg = "cache %r" % c
+    else:
+        ok = c.get("status", "") != "good"
+        msg = "cache %r" % c
+    if not ok:
+        sys.stderr.write("# %s %s %s: %s\n" % (key, fam, what, msg))
+    sys.exit(0 if ok else 1)
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -322,6 +494,10 @@ def main():
             print("%s\t%d\t%s" % (row[0], row[1], form(ver, row[0], *row[2:])))
     elif cmd == "protocols":
         print("\n".join(sorted(p for p, v in CUSTOM.items() if ver in v)))
+    elif cmd == "answers":
+        answers(ver)
+    elif cmd == "judge":
+        judge(ver, *sys.argv[3:9])
     elif cmd == "check":
         check(ver, sys.argv[3], sys.argv[4])
     else:

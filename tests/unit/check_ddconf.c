@@ -171,6 +171,70 @@ START_TEST(render_detection_per_version_and_family)
 }
 END_TEST
 
+/* deSEC: a one-family host's path tells it to keep the other family's
+ * record (myipv6=preserve / myipv4=preserve), escaped for ddclient. */
+START_TEST(render_desec_keeps_the_other_family)
+{
+	static const char *const cases[][2] = {
+		{ "ipv4", "\nscript=/nic/update\\?myipv6\\=preserve\\&, \\\n" },
+		{ "ipv6", "\nscript=/nic/update\\?myipv4\\=preserve\\&, \\\n" },
+	};
+	struct conf c = golden_conf();
+	struct host h;
+	char *text;
+	size_t i;
+	int v;
+
+	for (v = 0; v < DDV__MAX; v++)
+		for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			fill_host(&h, prov_find("desec"));
+			SET(&h, family, "%s", cases[i][0]);
+			text = render_for(&c, (enum ddv)v, &h, 1);
+			ck_assert_msg(strstr(text, cases[i][1]) != NULL, "%s %s:\n%s",
+			    ddver_name((enum ddv)v), cases[i][0], text);
+			free(text);
+		}
+}
+END_TEST
+
+/*
+ * 3.11's dyndns2 sends hosts whose grouping options are equal in one
+ * request: a dual host without mx gets backupmx=yes (sent only beside an
+ * mx) so that it is not grouped with an IPv4 host of the same account.
+ */
+START_TEST(render_dual_dyndns2_host_is_grouped_apart_on_3_11)
+{
+	static const struct {
+		enum ddv	 v;
+		const char	*family, *mx, *backupmx;
+		int		 has;	/* backupmx=yes in the block */
+	} cases[] = {
+		{ DDV_311, "dual", "", "", 1 },
+		{ DDV_311, "ipv4", "", "", 0 },
+		{ DDV_311, "ipv6", "", "", 0 },
+		{ DDV_311, "ipv4", "", "yes", 0 },	/* no mx: not sent */
+		{ DDV_311, "dual", "mx.example.com", "", 0 },
+		{ DDV_311, "ipv4", "mx.example.com", "yes", 1 },
+		{ DDV_310, "ipv4", "", "", 0 },
+	};
+	struct conf c = golden_conf();
+	struct host h;
+	char *text;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fill_host(&h, prov_find("dyn"));
+		SET(&h, family, "%s", cases[i].family);
+		SET(&h, mx, "%s", cases[i].mx);
+		SET(&h, backupmx, "%s", cases[i].backupmx);
+		text = render_for(&c, cases[i].v, &h, 1);
+		ck_assert_msg((strstr(text, "\nbackupmx=yes, \\\n") != NULL) ==
+		    cases[i].has, "case %zu:\n%s", i, text);
+		free(text);
+	}
+}
+END_TEST
+
 START_TEST(use_of_usev6_speaks_3_10s_words)
 {
 	static const char *const cases[][2] = {
@@ -662,6 +726,8 @@ ddconf_suite(void)
 	tcase_add_loop_test(tc, render_detection_per_version_and_family, 0,
 	    (int)(sizeof(families) / sizeof(families[0])));
 	tcase_add_test(tc, use_of_usev6_speaks_3_10s_words);
+	tcase_add_test(tc, render_desec_keeps_the_other_family);
+	tcase_add_test(tc, render_dual_dyndns2_host_is_grouped_apart_on_3_11);
 	tcase_add_test(tc, render_all_providers_matches_golden_file);
 	tcase_add_test(tc, render_golden_has_one_block_per_enabled_host);
 	tcase_add_test(tc, render_ssl_no_when_disabled);

@@ -279,10 +279,11 @@ form_renders(const char *provider, const char *protocol, unsigned f)
 		form_renders_for(provider, protocol, f, (enum ddv)v);
 }
 
-/* The presets withdrawn by issue 14 (kept so that a stored host of one is
- * named on the list, not written): no version may offer them. */
+/* The presets withdrawn by issues 14 and 19 (kept so that a stored host
+ * of one is named on the list, not written): no version may offer them.
+ * Issue 19's: ddclient 3.10 and 3.11 mis-read their answers (t0020). */
 static const char *const withdrawn[] = { "hetzner", "dnsmadeeasy",
-    "dinahosting" };
+    "dinahosting", "easydns", "dondominio", "njalla", "is1984" };
 
 static int
 is_withdrawn(const char *id)
@@ -312,6 +313,34 @@ START_TEST(every_provider_is_served_by_a_version)
 	else
 		ck_assert_msg(any & (FAM_V4 | FAM_DUAL), "%s is served by no "
 		    "ddclient version", p->id);
+}
+END_TEST
+
+/* Issue 19: a preset is limited below its protocol where the provider
+ * allows less (presets.py's ANSWERS table says why, t0020 runs it). */
+START_TEST(presets_offer_only_what_their_provider_takes)
+{
+	static const struct {
+		const char	*id;
+		unsigned	 fam[DDV__MAX];
+	} want[] = {
+		{ "inwx", { FAM_V4, FAM_V4 } },
+		{ "desec", { FAM_ONE, FAM_ONE } },
+		{ "easydns", { 0, 0 } },
+		{ "dondominio", { 0, 0 } },
+		{ "njalla", { 0, 0 } },
+		{ "is1984", { 0, 0 } },
+		{ "dyn", { FAM_ONE, FAM_ALL } },
+	};
+	size_t i;
+	int v;
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		for (v = 0; v < DDV__MAX; v++)
+			ck_assert_msg(prov_families(prov_find(want[i].id), NULL,
+			    (enum ddv)v) == want[i].fam[v], "%s on %s: %u",
+			    want[i].id, ddver_name((enum ddv)v),
+			    prov_families(prov_find(want[i].id), NULL, (enum ddv)v));
 }
 END_TEST
 
@@ -432,6 +461,7 @@ providers_suite(void)
 	tc = tcase_create("renderable");
 	tcase_add_loop_test(tc, every_provider_is_served_by_a_version, 0, np);
 	tcase_add_loop_test(tc, every_provider_has_a_hint, 0, np);
+	tcase_add_test(tc, presets_offer_only_what_their_provider_takes);
 	tcase_add_test(tc, apex_and_other_zones_are_refused_where_the_zone_is_cut);
 	tcase_add_loop_test(tc, every_provider_can_be_filled_and_rendered, 0, np);
 	tcase_add_loop_test(tc, custom_with_every_protocol_can_be_filled_and_rendered,
