@@ -25,7 +25,7 @@ check "config is mode 0600" [ "$(stat -c %a "$T/ddclient.conf")" = 600 ]
 check "database is mode 0600" [ "$(stat -c %a "$T/ddns.db")" = 600 ]
 
 cgi GET 'action=list&msg=saved&apply=4'
-check "list shows the host" body_has '<td class="hostname" data-label="Hostname"><span class="label">arthur-rimbaud.</span><wbr><span class="label">dyndns.</span><wbr><span class="label">org</span><wbr></td>'
+check "list shows the host" body_has '<span class="label">arthur-rimbaud.</span><wbr><span class="label">dyndns.</span><wbr><span class="label">org</span><wbr></a></td>'
 check "list says saved" body_has 'Saved.'
 check "list never shows the password" sh -c "! grep -q s3cret '$T/out'"
 id=$(sql 'select id from hosts')

@@ -53,7 +53,7 @@ auth -L --data-urlencode "csrf_token=$t" \
 check "create: POST answered 303" grep -q '^HTTP/1.1 303' "$T/h"
 check "create: followed to the list" grep -q 'action=list&msg=saved' "$T/code"
 check "create: the list shows the host" \
-	has '<td class="hostname" data-label="Hostname"><span class="label">arthur-rimbaud.</span><wbr><span class="label">dyndns.</span><wbr><span class="label">org</span><wbr></td>'
+	has '<span class="label">arthur-rimbaud.</span><wbr><span class="label">dyndns.</span><wbr><span class="label">org</span><wbr></a></td>'
 check "create: the list says saved" has 'Saved.'
 check "create: the list never shows the password" sh -c "! grep -qF 'S3c' '$T/b'"
 check "create: config has the host" conf_has 'arthur-rimbaud.dyndns.org'
