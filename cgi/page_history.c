@@ -83,7 +83,7 @@ history_detail(struct req *r, const char *detail, char *out, size_t sz)
 {
 	char fields[AUDIT_DETAIL_SZ * 2], said[AUDIT_DETAIL_SZ * 2];
 	const char *p, *end, *label, *key;
-	size_t flen = 0, slen = 0, n;
+	size_t flen = 0, slen = 0, olen, n;
 
 	fields[0] = said[0] = '\0';
 	for (p = detail; *p; p = end ? end + 2 : p + n) {
@@ -97,9 +97,15 @@ history_detail(struct req *r, const char *detail, char *out, size_t sz)
 		else
 			add(fields, sizeof(fields), &flen, ", ", p, (int)n);
 	}
-	snprintf(out, sz, "%s%s%s%s%s", flen ? out_lang(r, "HistoryPage",
-	    "changed") : "", flen ? " " : "", fields, flen && slen ? "; " : "",
-	    said);
+	/* Composed by add, which cuts at sz: "Changed: a, b; password kept". */
+	out[0] = '\0';
+	olen = 0;
+	if (flen) {
+		add(out, sz, &olen, "", out_lang(r, "HistoryPage", "changed"), -1);
+		add(out, sz, &olen, " ", fields, -1);
+	}
+	if (slen)
+		add(out, sz, &olen, "; ", said, -1);
 }
 
 void
