@@ -103,7 +103,7 @@ $(B)/libddns-root.a: $(ROOT_OBJ)
 	rm -f $@ && $(AR) rcs $@ $^
 
 # The CGI pays its start-up on every request: ClearSilver (static), SQLite,
-# nettle and zlib only. Never libcurl or libcrypto (DESIGN.md, Speed).
+# nettle and zlib only. Never libcurl or libcrypto (README, Speed).
 # Linked -static: a CGI starts on every request, and the dynamic loader's
 # relocations were half of an empty page's instructions (make bench).
 # The sanitizer builds link dynamically (ASan cannot be static).

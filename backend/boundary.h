@@ -1,6 +1,6 @@
 /*
  * boundary.h: everything that crosses the privilege boundary, in one
- * place (doc/DESIGN.md, The trust boundary).
+ * place (the README's Security section says it in prose).
  *
  * Two sides. The web side is the web server's user: ddns.cgi, and
  * ddns-migrate, which the package runs as that user. It owns the

@@ -2,7 +2,7 @@
  * the appliance's public addresses and write each answer, its time and
  * any error to <state_dir>/publicip and publicip6; each family fails on
  * its own ("no IPv6 connectivity" is a normal state). The only program
- * that links libcurl (DESIGN.md, Speed). The list page starts it detached
+ * that links libcurl (README, Speed). The list page starts it detached
  * when the state is older than checkip_interval.
  *   ddns-checkip [-c module-config]
  * Exits 0 when it wrote an IPv4 address, 1 when it wrote an IPv4 error, 2

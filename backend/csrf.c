@@ -1,5 +1,5 @@
 /* csrf.c: HMAC-SHA256 form tokens (nettle: 0.3 ms of start-up, against
- * libcrypto's 2-3 ms; DESIGN.md, Speed). */
+ * libcrypto's 2-3 ms; README, Speed). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* fileio.h: whole-file reads and crash-safe whole-file writes, opening
- * nothing through a link (DESIGN.md, The trust boundary). */
+ * nothing through a link (boundary.h: the trust boundary). */
 #ifndef DDNS_FILEIO_H
 #define DDNS_FILEIO_H
 

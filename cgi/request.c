@@ -13,7 +13,7 @@
 #include "lang.h"
 #include "num.h"
 
-#define BODY_MAX (64 * 1024)	/* DESIGN.md: larger bodies get 413 unread */
+#define BODY_MAX (64 * 1024)	/* README, Security: larger bodies get 413 unread */
 
 static const char *const query_names[Q__MAX] = {
 	"action", "id", "msg", "apply", "page", "q",

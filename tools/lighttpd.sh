@@ -22,7 +22,7 @@ server.port = $port
 server.document-root = "$TOP/www"
 server.errorlog = "$dir/lighttpd.log"
 server.breakagelog = "$dir/cgi-stderr.log"
-# DESIGN.md: bodies over 64 KiB are refused before the CGI runs.
+# README, Security: bodies over 64 KiB are refused before the CGI runs.
 server.max-request-size = 64
 mimetype.assign = ( ".css" => "text/css; charset=utf-8",
                     ".js" => "text/javascript; charset=utf-8" )
