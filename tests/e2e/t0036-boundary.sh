@@ -85,9 +85,13 @@ hold "$A/apply.lock"
 root_apply; rc=$?
 check "root's lock held past the deadline: ddns-apply gives up, busy (exit 11, got $rc)" [ "$rc" = 11 ]
 check "and says so" grep -q 'held by another process' "$T/apply.err"
+hold "$A/status.lock" "$A/status.wait"
+root_status; rc=$?
+check "a third ddns-status while one runs and one waits leaves at once (exit 0, got $rc)" [ "$rc" = 0 ]
+release
 hold "$A/status.lock"
 root_status; rc=$?
-check "a second ddns-status while one runs leaves at once (exit 0, got $rc)" [ "$rc" = 0 ]
+check "a second one waits for the first with a deadline, then gives up (exit 11, got $rc)" [ "$rc" = 11 ]
 release
 
 # --- the message: capped, with a deadline ---
