@@ -1,8 +1,9 @@
 /* page_import.c: take over the hand-written ddclient configuration. The
  * root side (ddns-apply --import) reads it, since only it may; this page,
  * the web server's user, checks every host with the form's validators and
- * stores them all in one transaction or none, then applies with
- * --take-over, which keeps the original beside the new file. */
+ * stores them all in one transaction or none, then applies with a
+ * message that asks to take the file over (boundary.h), which keeps the
+ * original beside the new file. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
