@@ -209,15 +209,43 @@ read_note(const char *s, const char *end, struct dd_msg *m)
 	return 0;
 }
 
+/*
+ * read_field: "<name> <value>" of [arg, end) into h's field of that name
+ * (host.h's names), unescaped. With seen (one flag per field) a field
+ * given twice is refused. Returns 0, or -1 with e set: an unknown field,
+ * a bad escape, a value too long for its field.
+ */
+static int
+read_field(const char *arg, const char *end, struct host *h,
+    unsigned char *seen, struct dd_err *e)
+{
+	const char *sp;
+	char name[32], *dst;
+	size_t size;
+	int f;
+
+	if ((sp = memchr(arg, ' ', (size_t)(end - arg))) == NULL ||
+	    (size_t)(sp - arg) >= sizeof(name))
+		return dd_failf(e, DD_EBADREQ, NULL, "a bad field line");
+	memcpy(name, arg, (size_t)(sp - arg));
+	name[sp - arg] = '\0';
+	if ((f = host_field_find(name)) == -1)
+		return dd_failf(e, DD_EBADREQ, NULL, "an unknown field");
+	if (seen != NULL && seen[f]++)
+		return dd_failf(e, DD_EBADREQ, NULL, "%s twice in a row",
+		    host_field_name(f));
+	dst = host_field(h, f, &size);
+	if (unescape(sp + 1, end, dst, size) == -1)
+		return dd_failf(e, DD_EBADREQ, NULL, "a bad value of %s", name);
+	return 0;
+}
+
 static int
 read_line(const char *l, const char *end, struct imp_result *r, int *ended,
     struct dd_err *e)
 {
 	struct imp_rec *rec = r->nrec ? &r->rec[r->nrec - 1] : NULL, *nr;
-	const char *arg, *sp;
-	char name[32], *dst;
-	size_t size;
-	int f;
+	const char *arg;
 
 	if (word(l, end, "file", &arg)) {
 		if (r->nfile >= IMP_NOTES_MAX || rec != NULL)
@@ -246,20 +274,8 @@ read_line(const char *l, const char *end, struct imp_result *r, int *ended,
 	}
 	if (rec == NULL)
 		return dd_failf(e, DD_EBADREQ, NULL, "a line before any host");
-	if (word(l, end, "field", &arg)) {
-		if ((sp = memchr(arg, ' ', (size_t)(end - arg))) == NULL ||
-		    (size_t)(sp - arg) >= sizeof(name))
-			return dd_failf(e, DD_EBADREQ, NULL, "a bad field line");
-		memcpy(name, arg, (size_t)(sp - arg));
-		name[sp - arg] = '\0';
-		if ((f = host_field_find(name)) == -1)
-			return dd_failf(e, DD_EBADREQ, NULL, "an unknown field");
-		dst = host_field(&rec->in, f, &size);
-		if (unescape(sp + 1, end, dst, size) == -1)
-			return dd_failf(e, DD_EBADREQ, NULL, "a bad value of %s",
-			    name);
-		return 0;
-	}
+	if (word(l, end, "field", &arg))
+		return read_field(arg, end, &rec->in, NULL, e);
 	if (word(l, end, "drop", &arg) || word(l, end, "refuse", &arg)) {
 		if (rec->nnote >= IMP_NOTES_MAX)
 			return dd_failf(e, DD_ETOOBIG, NULL, "too many notes");
@@ -395,10 +411,7 @@ apply_line(const char *l, const char *end, struct wire_apply *a,
     unsigned char *seen, int *ended, struct dd_err *e)
 {
 	struct host *h = a->nrow ? &a->row[a->nrow - 1] : NULL;
-	const char *arg, *sp;
-	char name[32], *dst;
-	size_t size;
-	int f;
+	const char *arg;
 
 	if (word(l, end, "host", &arg)) {
 		if (a->ndrop > 0)
@@ -421,21 +434,7 @@ apply_line(const char *l, const char *end, struct wire_apply *a,
 	if (word(l, end, "field", &arg)) {
 		if (h == NULL || a->ndrop > 0)
 			return dd_failf(e, DD_EBADREQ, NULL, "a field out of place");
-		if ((sp = memchr(arg, ' ', (size_t)(end - arg))) == NULL ||
-		    (size_t)(sp - arg) >= sizeof(name))
-			return dd_failf(e, DD_EBADREQ, NULL, "a bad field line");
-		memcpy(name, arg, (size_t)(sp - arg));
-		name[sp - arg] = '\0';
-		if ((f = host_field_find(name)) == -1)
-			return dd_failf(e, DD_EBADREQ, NULL, "an unknown field");
-		if (seen[f]++)
-			return dd_failf(e, DD_EBADREQ, NULL, "%s twice in a row",
-			    host_field_name(f));
-		dst = host_field(h, f, &size);
-		if (unescape(sp + 1, end, dst, size) == -1)
-			return dd_failf(e, DD_EBADREQ, NULL, "a bad value of %s",
-			    host_field_name(f));
-		return 0;
+		return read_field(arg, end, h, seen, e);
 	}
 	if (word(l, end, "drop", &arg)) {
 		if (a->ndrop >= WIRE_HOSTS_MAX)
