@@ -169,7 +169,8 @@ caps_ok(const struct att_list *l)
 	if ((c = malloc(l->n * sizeof(*c))) == NULL)
 		return -2;
 	memcpy(c, l->a, l->n * sizeof(*c));
-	qsort(c, l->n, sizeof(*c), cmp_host);
+	if (l->n > 1)	/* qsort of no array: NULL is not allowed */
+		qsort(c, l->n, sizeof(*c), cmp_host);
 	for (i = 0; i < l->n && run <= ATT_PER_HOST_MAX; i++)
 		run = i > 0 && c[i].v6 == c[i - 1].v6 &&
 		    strcmp(c[i].host, c[i - 1].host) == 0 ? run + 1 : 1;
@@ -373,7 +374,8 @@ att_trim(struct att_list *l, size_t per_host, size_t max)
 {
 	size_t i, k = 0, run = 0;
 
-	qsort(l->a, l->n, sizeof(*l->a), cmp_host);
+	if (l->n > 1)	/* qsort of no array: NULL is not allowed */
+		qsort(l->a, l->n, sizeof(*l->a), cmp_host);
 	for (i = 0; i < l->n; i++) {
 		run = i > 0 && l->a[i].v6 == l->a[i - 1].v6 &&
 		    strcmp(l->a[i].host, l->a[i - 1].host) == 0 ? run + 1 : 1;
@@ -385,7 +387,8 @@ att_trim(struct att_list *l, size_t per_host, size_t max)
 		k++;
 	}
 	l->n = k;
-	qsort(l->a, l->n, sizeof(*l->a), cmp_time);
+	if (l->n > 1)	/* qsort of no array: NULL is not allowed */
+		qsort(l->a, l->n, sizeof(*l->a), cmp_time);
 	if (l->n > max)
 		l->n = max;
 }

@@ -98,7 +98,8 @@ parse(char *p, struct facts *out)
 		out->f[out->n].id = id;
 		out->f[out->n++].flags = (unsigned)fl;
 	}
-	qsort(out->f, out->n, sizeof(*out->f), by_id);
+	if (out->n > 1)	/* qsort of no array: NULL is not allowed */
+		qsort(out->f, out->n, sizeof(*out->f), by_id);
 	return 0;
 }
 
@@ -130,7 +131,8 @@ draw(struct store *s, const struct conf *c, enum ddv ver, struct facts *out,
 		out->f[out->n++].flags = fl;
 		buf_printf(text, "%lld %u\n", h[i].id, fl);
 	}
-	qsort(out->f, out->n, sizeof(*out->f), by_id);
+	if (out->n > 1)	/* qsort of no array: NULL is not allowed */
+		qsort(out->f, out->n, sizeof(*out->f), by_id);
 	rc = 0;
 out:
 	free(h);

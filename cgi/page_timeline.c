@@ -230,7 +230,8 @@ timeline(struct req *r, const struct att_list *l, const struct audit_row *c,
 		ev[n].at = l->a[i].at, ev[n++].a = &l->a[i];
 	for (i = 0; i < nc; i++)
 		ev[n].at = c[i].at, ev[n++].c = &c[i];
-	qsort(ev, n, sizeof(*ev), by_time);
+	if (n > 1)	/* qsort of no array: NULL is not allowed */
+		qsort(ev, n, sizeof(*ev), by_time);
 	for (i = 0; i < n; i++) {
 		it = out_item(r->hdf, "Events", i);
 		out_put(it, "when", out_time(ev[i].at, t));
