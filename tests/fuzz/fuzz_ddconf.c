@@ -166,9 +166,17 @@ expected(const struct host *h, const char *key)
 		s = (fl & PF_SERVER) ? h->server : p->server;
 		return s ? s : "";
 	}
-	/* the preset's own path on its server (LoopiaDNS), never a field */
-	if (strcmp(key, "script") == 0)
-		return !(fl & PF_SERVER) && p->script ? p->script : "";
+	/* the preset's own path on its server (LoopiaDNS), never a field;
+	 * per family where the preset has one (deSEC's "preserve") */
+	if (strcmp(key, "script") == 0) {
+		if (fl & PF_SERVER)
+			return "";
+		if (strcmp(h->family, "ipv4") == 0 && p->script_v4 != NULL)
+			return p->script_v4;
+		if (strcmp(h->family, "ipv6") == 0 && p->script_v6 != NULL)
+			return p->script_v6;
+		return p->script ? p->script : "";
+	}
 	if (strcmp(key, "login") == 0)
 		return (fl & (PF_LOGIN | PF_LOGIN_OPT)) ? h->login : "";
 	if (strcmp(key, "password") == 0)
@@ -177,8 +185,10 @@ expected(const struct host *h, const char *key)
 		return (fl & (PF_ZONE | PF_ZONE_OPT)) ? h->zone : "";
 	if (strcmp(key, "mx") == 0)
 		return (fl & PF_MX) ? h->mx : "";
+	/* backmx= goes out beside an mx only (rendered for 3.10 here, so
+	 * never the 3.11 dual host's grouping backupmx) */
 	if (strcmp(key, "backupmx") == 0)
-		return (fl & PF_MX) && *h->backupmx ? "yes" : "";
+		return (fl & PF_MX) && *h->mx && *h->backupmx ? "yes" : "";
 	if (strcmp(key, "wildcard") == 0)
 		return (fl & PF_WILDCARD) && *h->wildcard ? "yes" : "";
 	abort();
