@@ -244,3 +244,35 @@ apply_db() {
 	"$B/ddns-migrate" -c "${1:-$T/ddns-admin.conf}" --message |
 	    "$B/ddns-apply" -c "${1:-$T/ddns-admin.conf}" --message
 }
+
+# start_named: a real named on 127.0.0.1:$DPORT (a free port, unless the
+# caller chose one) serving $ZONE, updates signed by the TSIG key ddns-key
+# (its secret in $SECRET); its files in $DNS. answer NAME: the A record it
+# gives for NAME; named_up: it answers. The caller checks it came up.
+start_named() {
+	DNS=$T/named
+	DPORT=${DPORT:-$(free_port)}
+	mkdir -p "$DNS"
+	tsig-keygen -a hmac-sha256 ddns-key > "$DNS/ddns.key"
+	SECRET=$(sed -n 's/.*secret "\([^"]*\)".*/\1/p' "$DNS/ddns.key")
+	cat > "$DNS/$ZONE.zone" <<EOF
+\$TTL 300
+@   IN SOA ns1.$ZONE. hostmaster.$ZONE. ( 1 3600 600 86400 300 )
+    IN NS  ns1.$ZONE.
+ns1 IN A   127.0.0.1
+EOF
+	cat > "$DNS/named.conf" <<EOF
+include "$DNS/ddns.key";
+options { directory "$DNS"; pid-file "$DNS/named.pid";
+	session-keyfile "$DNS/session.key"; listen-on port $DPORT { 127.0.0.1; };
+	listen-on-v6 { none; }; recursion no; allow-query { 127.0.0.1; };
+	dnssec-validation no; };
+controls { };
+zone "$ZONE" { type primary; file "$DNS/$ZONE.zone";
+	update-policy { grant ddns-key zonesub ANY; }; };
+EOF
+	named -g -c "$DNS/named.conf" > "$DNS/named.log" 2>&1 &
+	cleanup_pid $!
+}
+answer() { dig @127.0.0.1 -p "$DPORT" +short +time=1 +tries=1 "$1" A 2> /dev/null; }
+named_up() { [ "$(answer ns1.$ZONE)" = 127.0.0.1 ]; }

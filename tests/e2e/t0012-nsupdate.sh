@@ -15,32 +15,7 @@ make_instance "ddclient_use = ip, ip=203.0.113.9" "nsupdate_keydir = $T/keys" \
 	"nsupdate_program = $(command -v nsupdate)"
 
 # ---- a real named, serving the zone, updates signed by ddns-key ----
-DNS=$T/named
-mkdir -p "$DNS"
-tsig-keygen -a hmac-sha256 ddns-key > "$DNS/ddns.key"
-SECRET=$(sed -n 's/.*secret "\([^"]*\)".*/\1/p' "$DNS/ddns.key")
-DPORT=$(free_port)
-cat > "$DNS/$ZONE.zone" <<EOF
-\$TTL 300
-@   IN SOA ns1.$ZONE. hostmaster.$ZONE. ( 1 3600 600 86400 300 )
-    IN NS  ns1.$ZONE.
-ns1 IN A   127.0.0.1
-EOF
-cat > "$DNS/named.conf" <<EOF
-include "$DNS/ddns.key";
-options { directory "$DNS"; pid-file "$DNS/named.pid";
-	session-keyfile "$DNS/session.key"; listen-on port $DPORT { 127.0.0.1; };
-	listen-on-v6 { none; }; recursion no; allow-query { 127.0.0.1; };
-	dnssec-validation no; };
-controls { };
-zone "$ZONE" { type primary; file "$DNS/$ZONE.zone";
-	update-policy { grant ddns-key zonesub ANY; }; };
-EOF
-named -g -c "$DNS/named.conf" > "$DNS/named.log" 2>&1 &
-cleanup_pid $!
-# answer NAME: what named says NAME's A record is.
-answer() { dig @127.0.0.1 -p "$DPORT" +short +time=1 +tries=1 "$1" A 2> /dev/null; }
-named_up() { [ "$(answer ns1.$ZONE)" = 127.0.0.1 ]; }
+start_named
 check "named serves $ZONE on 127.0.0.1:$DPORT" wait_for 150 named_up
 check "the host has no address before the update" [ -z "$(answer $H1)" ]
 

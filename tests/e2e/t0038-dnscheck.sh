@@ -17,30 +17,7 @@ DPORT=$(free_port)
 make_instance "dns_stub = $ZONE 127.0.0.1@$DPORT" "dns_timeout = 3"
 
 # ---- a real named, serving the zone, updates signed by ddns-key ----
-DNS=$T/named
-mkdir -p "$DNS"
-tsig-keygen -a hmac-sha256 ddns-key > "$DNS/ddns.key"
-SECRET=$(sed -n 's/.*secret "\([^"]*\)".*/\1/p' "$DNS/ddns.key")
-cat > "$DNS/$ZONE.zone" <<EOF
-\$TTL 300
-@   IN SOA ns1.$ZONE. hostmaster.$ZONE. ( 1 3600 600 86400 300 )
-    IN NS  ns1.$ZONE.
-ns1 IN A   127.0.0.1
-EOF
-cat > "$DNS/named.conf" <<EOF
-include "$DNS/ddns.key";
-options { directory "$DNS"; pid-file "$DNS/named.pid";
-	session-keyfile "$DNS/session.key"; listen-on port $DPORT { 127.0.0.1; };
-	listen-on-v6 { none; }; recursion no; allow-query { 127.0.0.1; };
-	dnssec-validation no; };
-controls { };
-zone "$ZONE" { type primary; file "$DNS/$ZONE.zone";
-	update-policy { grant ddns-key zonesub ANY; }; };
-EOF
-named -g -c "$DNS/named.conf" > "$DNS/named.log" 2>&1 &
-cleanup_pid $!
-answer() { dig @127.0.0.1 -p "$DPORT" +short +time=1 +tries=1 "$1" A 2> /dev/null; }
-named_up() { [ "$(answer ns1.$ZONE)" = 127.0.0.1 ]; }
+start_named
 check "named serves $ZONE on 127.0.0.1:$DPORT" wait_for 150 named_up
 
 # set NAME ADDRESS: the A record of NAME is ADDRESS alone, TTL 60, as an
