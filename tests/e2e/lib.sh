@@ -21,6 +21,16 @@ _cleanup() {
 trap _cleanup EXIT
 trap '_cleanup; trap - EXIT; exit 143' INT TERM
 
+# python3, resolved once: where it is a version manager's shim (pyenv's is
+# a bash script that forks a chain of others), every one of the scripts'
+# hundreds of calls paid that again; the same interpreter, called direct.
+case $(command -v python3) in
+*/shims/*)
+	mkdir -p "$T/bin"
+	ln -s "$(python3 -c 'import sys; print(sys.executable)')" "$T/bin/python3"
+	PATH="$T/bin:$PATH" ;;
+esac
+
 # DDCLIENT: the ddclient program the tests run (default the system's,
 # Debian 12's 3.10). run-all.sh runs every script that names DDCLIENT once
 # per ddclient version (tools/fetch-ddclient.sh puts 3.11.2 in
