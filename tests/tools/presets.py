@@ -132,6 +132,9 @@ CUSTOM = {p: BOTH for p in ("1984", "changeip", "cloudflare", "dondominio",
                             "zoneedit1")}
 CUSTOM.update({p: NEW for p in ("digitalocean", "dnsexit2", "domeneshop",
                                 "regfishde")})
+# issue 19: Custom no longer offers the protocols whose presets were
+# withdrawn because both versions mis-read the provider's answer
+CUSTOM.update({p: () for p in ("1984", "dondominio", "easydns", "njalla")})
 
 # The presets: the versions that offer each, protocol, server, the fields
 # the form takes (L login, P password, Z zone), and what the hint tells
@@ -181,6 +184,14 @@ PRESETS = {
                {"path": "/XDynDNSServer/XDynDNS.php"}),
     "infomaniak": (BOTH, D2, "infomaniak.com", "LP", {}),
     "nsupdateinfo": (BOTH, D2, "ipv4.nsupdate.info", "LP", {"login": "{H}"}),
+    # issue 19: presets added (the provider's own page: ANSWERS' sources)
+    "spdyn": (BOTH, D2, "update.spdyn.de", "LP", {}),
+    "variomedia": (BOTH, D2, "dyndns.variomedia.de", "LP", {}),
+    "opendns": (BOTH, D2, "updates.opendns.com", "LP", {}),
+    "dyfi": (BOTH, D2, "www.dy.fi", "LP", {}),
+    "ipv64": (BOTH, D2, "ipv64.net", "LP", {}),
+    "dynv6": (BOTH, D2, "dynv6.com", "LP", {}),
+    "hetunnel": (BOTH, D2, "ipv4.tunnelbroker.net", "LP", {}),
 }
 
 
@@ -287,6 +298,91 @@ ANSWERS = {
             "connection) the other: the renderer adds myipv6=preserve "
             "(myipv4=preserve) through the path; dual not offered: "
             "deSEC's reading of myip=v4,v6 is not documented"),
+    # issue 19: presets added. dyndns2 at the provider's documented
+    # server; "good IP" / "badauth" as the DynDNS remote access
+    # specification that each says it follows, where its own page
+    # names no other answer.
+    "spdyn": dict(
+        offer={"3.10": ["ipv4", "ipv6"], "3.11": ["ipv4", "ipv6", "dual"]},
+        model="dyndns2",
+        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
+        badauth=(200, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=None,
+        sources=["wiki.securepoint.de SPDyn/Parameter: https://update.spdyn.de"
+                 "/nic/update?hostname=&myip=IPv4,IPv6 (exactly one of each, "
+                 "comma-separated); user/pass only without HTTP Basic auth",
+                 "wiki.securepoint.de SPDyn/Updatetoken: with a token the "
+                 "user name is the hostname",
+                 "answers: DynDNS's remote access specification (SPDYN's "
+                 "'Dyndns-Update-Server')"],
+        why=""),
+    "variomedia": dict(
+        offer={"3.10": ["ipv4", "ipv6"], "3.11": ["ipv4", "ipv6", "dual"]},
+        model="dyndns2",
+        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
+        badauth=(200, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=None,
+        sources=["dyndns.variomedia.de: https://dyndns.variomedia.de/nic/update,"
+                 " HTTP Basic auth (customer e-mail, DynDNS password), "
+                 "hostname, myip (optional; both families comma-separated: "
+                 "myip=127.0.0.1,::1); 'das verbreitete DynDNS-Protokoll'"],
+        why=""),
+    "opendns": dict(
+        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="dyndns2",
+        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
+        badauth=(200, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=(200, {"Content-Type": TEXT}, "abuse\n"),
+        sources=["support.opendns.com FAQ OpenDNS Developer Resources and "
+                 "opendns.com/support/article/88: https://updates.opendns.com"
+                 "/nic/update?hostname=, DynDNS's update API over SSL only; "
+                 "badauth, nohost, good (also when nothing changed), !yours, "
+                 "abuse (more than one update a minute)",
+                 "support.umbrella.com Cisco Umbrella Dynamic Update API: "
+                 "Hostname: <Umbrella Network Name>, user e-mail, password"],
+        why=""),
+    "dyfi": dict(
+        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="client",
+        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
+        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=(200, {"Content-Type": TEXT}, "abuse\n"),
+        sources=["dy.fi/page/specification: HTTPS GET www.dy.fi/nic/update, "
+                 "HTTP Basic auth (badauth with HTTP 401), only 'hostname'; "
+                 "the record gets the HTTP client's address; one text/plain "
+                 "line per host: good ip-address, nochg, abuse, ...; "
+                 "'The mappings expire in 7 days, so please update some time "
+                 "between 5*24 and 6*24 hours after the previous update'"],
+        why=""),
+    "ipv64": dict(
+        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="dyndns2",
+        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
+        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=None,
+        sources=["ipv64.net/dyndns_updater_api: https://ipv64.net/nic/update "
+                 "(DynDNS 2, preferred); Basic Auth {xyz}:{token}; hostname, "
+                 "myip; limits: 3 calls in 10 s, 48 a day by default (the "
+                 "answer to either is not documented)"],
+        why=""),
+    "dynv6": dict(
+        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="dyndns2",
+        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
+        badauth=(200, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=None,
+        sources=["dynv6.com/docs/apis: 'We implemented the dyn.com Remote "
+                 "Access API ... It can only be used to update the IPv4 "
+                 "address of a zone'; server dynv6.com, path /nic/update; "
+                 "IPv6 by DNS Update (RFC 2136) with a TSIG key"],
+        why=""),
+    "hetunnel": dict(
+        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="dyndns2",
+        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
+        badauth=(200, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=None,
+        sources=["forums.he.net topic 1994 (Hurricane Electric staff): "
+                 "Dyn-compliant endpoint https://ipv4.tunnelbroker.net/nic/"
+                 "update; user name, tunnel update key (or the account "
+                 "password); hostname the tunnel ID or "
+                 "tunnelID.tunnelbroker.net; myip the IPv4 end point"],
+        why=""),
 }
 
 
@@ -464,7 +560,9 @@ def judge(ver, key, fam, state, cache, host, what):
     want4, want6 = fam in ("ipv4", "dual"), fam in ("ipv6", "dual")
     if what == "records":
         gone = ANSWERS[key].get("other") == "removed"
-        want = {"A": IP4 if want4 else "192.0.2.1",
+        # a provider that sets the address the request came from (dy.fi)
+        a4 = "127.0.0.1" if ANSWERS[key]["model"] == "client" else IP4
+        want = {"A": a4 if want4 else "192.0.2.1",
                 "AAAA": IP6 if want6 else None if gone else "2001:db8::1"}
         got = {"A": rec.get("A"), "AAAA": rec.get("AAAA")}
         ok = got == want
