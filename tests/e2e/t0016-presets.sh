@@ -113,7 +113,9 @@ mv "$T/presets.db" "$T/ddns.db"
 # is listed as not written, with the reason, as a withdrawn preset is.
 for proto in $(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import presets
 print(" ".join(sorted(p for p, v in presets.CUSTOM.items() if sys.argv[2] not in v and p in ("1984", "dondominio", "easydns", "njalla"))))' "$TOP/tests/tools" "$DDV"); do
-	sql "INSERT INTO hosts (hostname, provider, server, protocol, login, password, created, updated) VALUES ('w-$proto.example.com', 'custom', 'c.example.net', '$proto', 'user', 'pw', 1, 1)"
+	# as the form stored it: 1984 and njalla take no login
+	case $proto in 1984|njalla) login= ;; *) login=user ;; esac
+	sql "INSERT INTO hosts (hostname, provider, server, protocol, login, password, created, updated) VALUES ('w-$proto.example.com', 'custom', 'c.example.net', '$proto', '$login', 'pw', 1, 1)"
 	cgi GET ''
 	id=$(sql "SELECT id FROM hosts WHERE hostname = 'w-$proto.example.com'")
 	check "[$DDV] a stored Custom $proto host is listed as not written" row_has "$id" "Not written"

@@ -213,6 +213,13 @@ TEXT = "text/plain"
 JSON = "application/json"
 EASY = ('<HTML><BODY><FONT FACE="sans-serif" SIZE="-1">%s<br />\n'
         '<hr noshade size="1">\n%s<br />\n</FONT></BODY></HTML>\n')
+# issue 19: the presets added answer as DynDNS's specification says,
+# where their page names no other answer; IPv4 only, or dyndns2's
+# families (one a request on 3.10)
+D2_GOOD = (200, {"Content-Type": TEXT}, "good {IP}\n")
+D2_BADAUTH = (200, {"Content-Type": TEXT}, "badauth\n")
+V4_ONLY = {"3.10": ["ipv4"], "3.11": ["ipv4"]}
+D2_FAMS = {"3.10": ["ipv4", "ipv6"], "3.11": ["ipv4", "ipv6", "dual"]}
 ANSWERS = {
     "easydns": dict(
         offer={}, model="easydns",
@@ -303,10 +310,10 @@ ANSWERS = {
     # specification that each says it follows, where its own page
     # names no other answer.
     "spdyn": dict(
-        offer={"3.10": ["ipv4", "ipv6"], "3.11": ["ipv4", "ipv6", "dual"]},
+        offer=D2_FAMS,
         model="dyndns2",
-        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
-        badauth=(200, {"Content-Type": TEXT}, "badauth\n"),
+        good=D2_GOOD,
+        badauth=D2_BADAUTH,
         throttle=None,
         sources=["wiki.securepoint.de SPDyn/Parameter: https://update.spdyn.de"
                  "/nic/update?hostname=&myip=IPv4,IPv6 (exactly one of each, "
@@ -317,10 +324,10 @@ ANSWERS = {
                  "'Dyndns-Update-Server')"],
         why=""),
     "variomedia": dict(
-        offer={"3.10": ["ipv4", "ipv6"], "3.11": ["ipv4", "ipv6", "dual"]},
+        offer=D2_FAMS,
         model="dyndns2",
-        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
-        badauth=(200, {"Content-Type": TEXT}, "badauth\n"),
+        good=D2_GOOD,
+        badauth=D2_BADAUTH,
         throttle=None,
         sources=["dyndns.variomedia.de: https://dyndns.variomedia.de/nic/update,"
                  " HTTP Basic auth (customer e-mail, DynDNS password), "
@@ -328,9 +335,9 @@ ANSWERS = {
                  "myip=127.0.0.1,::1); 'das verbreitete DynDNS-Protokoll'"],
         why=""),
     "opendns": dict(
-        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="dyndns2",
-        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
-        badauth=(200, {"Content-Type": TEXT}, "badauth\n"),
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=D2_BADAUTH,
         throttle=(200, {"Content-Type": TEXT}, "abuse\n"),
         sources=["support.opendns.com FAQ OpenDNS Developer Resources and "
                  "opendns.com/support/article/88: https://updates.opendns.com"
@@ -341,8 +348,8 @@ ANSWERS = {
                  "Hostname: <Umbrella Network Name>, user e-mail, password"],
         why=""),
     "dyfi": dict(
-        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="client",
-        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
+        offer=V4_ONLY, model="client",
+        good=D2_GOOD,
         badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
         throttle=(200, {"Content-Type": TEXT}, "abuse\n"),
         sources=["dy.fi/page/specification: HTTPS GET www.dy.fi/nic/update, "
@@ -353,8 +360,8 @@ ANSWERS = {
                  "between 5*24 and 6*24 hours after the previous update'"],
         why=""),
     "ipv64": dict(
-        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="dyndns2",
-        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
         badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
         throttle=None,
         sources=["ipv64.net/dyndns_updater_api: https://ipv64.net/nic/update "
@@ -363,9 +370,9 @@ ANSWERS = {
                  "answer to either is not documented)"],
         why=""),
     "dynv6": dict(
-        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="dyndns2",
-        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
-        badauth=(200, {"Content-Type": TEXT}, "badauth\n"),
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=D2_BADAUTH,
         throttle=None,
         sources=["dynv6.com/docs/apis: 'We implemented the dyn.com Remote "
                  "Access API ... It can only be used to update the IPv4 "
@@ -373,9 +380,9 @@ ANSWERS = {
                  "IPv6 by DNS Update (RFC 2136) with a TSIG key"],
         why=""),
     "hetunnel": dict(
-        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="dyndns2",
-        good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
-        badauth=(200, {"Content-Type": TEXT}, "badauth\n"),
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=D2_BADAUTH,
         throttle=None,
         sources=["forums.he.net topic 1994 (Hurricane Electric staff): "
                  "Dyn-compliant endpoint https://ipv4.tunnelbroker.net/nic/"
