@@ -244,6 +244,11 @@ static const struct provider providers[] = {
 	  "(tunnelbroker.net)", .protocol = "dyndns2",
 	  .server = "ipv4.tunnelbroker.net", .flags = LP,
 	  .fam = PFAM(FAM_V4, FAM_V4) },
+	/* RU-CENTER: IPv6 only in ipv6=, which dyndns2 never sends; a
+	 * request without it leaves the AAAA record as it is */
+	{ .id = "nicru", .label = "RU-CENTER (nic.ru)", .protocol = "dyndns2",
+	  .server = "api.nic.ru", .script = "/dyndns/update", .flags = LP,
+	  .fam = PFAM(FAM_V4, FAM_V4) },
 	{ .id = "custom", .label = "Custom", .protocol = NULL, .server = NULL,
 	  .flags = PF_SERVER | PF_PROTOCOL },
 };

@@ -70,6 +70,8 @@ fams_of_dyn="this updates the IPv4 address, the IPv6 address, or both."
 [ "$DDV" = 3.10 ] && fams_of_dyn="this updates the IPv4 or the IPv6 address, one of them per host."
 check "[$DDV] the hint of Dyn says which families ddclient $DDV updates" \
 	grep -q "<option value=\"dyn\" [^>]*data-famhint=\"On ddclient $DDV $fams_of_dyn\"" "$T/out"
+check "[$DDV] ... and so does the page without its script, under the preset chosen" \
+	grep -q "<p class=\"hint\" id=\"provider-families\">On ddclient $DDV $fams_of_dyn</p>" "$T/out"
 
 # save_rows WHICH: each preset (presets) or Custom row (custom) of the
 # plan: saved where offered, refused saying why where not. Then what the

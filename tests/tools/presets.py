@@ -192,6 +192,7 @@ PRESETS = {
     "ipv64": (BOTH, D2, "ipv64.net", "LP", {}),
     "dynv6": (BOTH, D2, "dynv6.com", "LP", {}),
     "hetunnel": (BOTH, D2, "ipv4.tunnelbroker.net", "LP", {}),
+    "nicru": (BOTH, D2, "api.nic.ru", "LP", {"path": "/dyndns/update"}),
 }
 
 
@@ -389,6 +390,15 @@ ANSWERS = {
                  "update; user name, tunnel update key (or the account "
                  "password); hostname the tunnel ID or "
                  "tunnelID.tunnelbroker.net; myip the IPv4 end point"],
+        why=""),
+    "nicru": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD, badauth=D2_BADAUTH, throttle=None,
+        sources=["nic.ru/help/dynamic-dns-for-developers_5810.html: GET "
+                 "https://api.nic.ru/dyndns/update?hostname=&myip= with Basic "
+                 "auth; myip the IPv4, ipv6 the IPv6 (a request without it "
+                 "leaves the IPv6 unset); HTTP 200 'good 192.168.1.1', "
+                 "'badauth', nohost, notfqdn, dnserr"],
         why=""),
 }
 

@@ -339,6 +339,7 @@ START_TEST(presets_offer_only_what_their_provider_takes)
 		{ "ipv64", { FAM_V4, FAM_V4 } },
 		{ "dynv6", { FAM_V4, FAM_V4 } },
 		{ "hetunnel", { FAM_V4, FAM_V4 } },
+		{ "nicru", { FAM_V4, FAM_V4 } },
 	};
 	size_t i;
 	int v;
