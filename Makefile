@@ -146,6 +146,11 @@ $(B)/ddns-dnscheck: $(B)/backend/dnscheck_main.o $(B)/libddns-web.a $(B)/libddns
 $(B)/conf-example: tools/conf-example.c $(B)/libddns.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libddns.a
 
+# README's provider list is made from providers.c's tables (issue 19):
+# tools/readme-providers.py writes it (--write) or checks it (make lint).
+$(B)/providers-table: tools/providers-table.c $(B)/libddns.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libddns.a
+
 $(B)/ddns-admin.conf.example: $(B)/conf-example
 	$(B)/conf-example > $@.tmp && mv $@.tmp $@
 
@@ -252,6 +257,9 @@ lint:
 		{ echo "lint: unescaped or evaluated template output"; exit 1; }
 	@python3 tools/msgargs.py || \
 		{ echo "lint: a message given the wrong number of parameters"; exit 1; }
+	@$(MAKE) -s $(B)/providers-table
+	@python3 tools/readme-providers.py $(B)/providers-table || \
+		{ echo "lint: README's provider list differs from backend/providers.c (tools/readme-providers.py --write)"; exit 1; }
 
 clean:
 	rm -rf $(B) build-asan build-valgrind

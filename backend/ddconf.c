@@ -225,6 +225,11 @@ render_host(const struct conf *c, enum ddv v, const struct host *h,
 	if ((flags & (PF_ZONE | PF_ZONE_OPT)) && *h->zone &&
 	    OPT(out, "zone", h->zone, e) == -1)
 		return -1;
+	/* a provider that expires records sooner than ddclient re-sends an
+	 * unchanged address (dy.fi) */
+	if (!(flags & PF_SERVER) && p->max_interval != NULL &&
+	    OPT(out, "max-interval", p->max_interval, e) == -1)
+		return -1;
 	if (put_mx(v, h, flags, prov_protocol(p, h->protocol), out, e) == -1)
 		return -1;
 	if (put_detection(c, v, h, out) == -1)

@@ -13,7 +13,9 @@
  * ddclient's protocols, less those that cannot work from this form:
  * cloudns (needs its dynurl), dslreports1 (numeric host ids),
  * googledomains and woima (the services are gone) and porkbun (two API
- * keys). Flags from each protocol's %services variables. fam says, per
+ * keys, apikey= and secretapikey=, and 3.11.2 sends them to porkbun.com,
+ * the API host that Porkbun's documentation replaced by api.porkbun.com,
+ * the old one refused since 2024-12-01). Flags from each protocol's %services variables. fam says, per
  * version, which addresses a host can have updated (read from each
  * update routine of 3.10.0 and 3.11.2; measured for dyndns2 and
  * cloudflare in t0014):
@@ -39,8 +41,10 @@
  *                     integrator's usev6=ipv6, ipv6=... sends an IPv4
  *                     host's update to ipv6.api.mythic-beasts.com (t0016)
  *        yandex       Yandex's PDD API is shut down
- *   easydns on 3.11 always sends a second myip= (empty without IPv6):
- *   only the dual request, myip=v4&myip=v6, is what it means to send.
+ *        1984, dondominio, easydns, njalla
+ *                     both versions mis-read the provider's answer to a
+ *                     success (the presets below say how): withdrawn from
+ *                     Custom as from their presets (issue 19)
  * SSL: the protocol's URL is http:// unless the global ssl=yes (the
  * others write https:// themselves). BELOW_*: ddclient strips the zone
  * (or the login, Namecheap's domain) from the hostname and sends the
@@ -62,7 +66,7 @@
 #define SSL		PF_SSL_GLOBAL
 #define BASIC		PF_BASIC_AUTH
 static const struct protocol protocols[] = {
-	{ "1984",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "1984",	 PF_PASSWORD,	{ V10(0), V11(0) } },
 	{ "changeip",	 LP | BASIC,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "cloudflare",	 LP | PF_ZONE,	{ V10(FAM_ALL), V11(FAM_ALL) } },
 	{ "digitalocean", PF_PASSWORD | PF_ZONE, { V10(0), V11(FAM_ALL) } },
@@ -71,14 +75,13 @@ static const struct protocol protocols[] = {
 	{ "dnsexit2",	 PF_PASSWORD | PF_ZONE_OPT, { V10(0), V11(FAM_ALL) } },
 	{ "dnsmadeeasy", LP | SSL,	{ V10(0), V11(0) } },
 	{ "domeneshop",	 LP | SSL | BASIC, { V10(0), V11(FAM_V4) } },
-	{ "dondominio",	 LP,		{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "dondominio",	 LP,		{ V10(0), V11(0) } },
 	{ "duckdns",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_ALL) } },
 	{ "dyndns1",	 LP | PF_MX | PF_WILDCARD | BASIC,
 	    { V10(FAM_ONE), V11(FAM_V4) } },
 	{ "dyndns2",	 LP | PF_MX | PF_WILDCARD | SSL | BASIC,
 	    { V10(FAM_ONE), V11(FAM_ALL) } },
-	{ "easydns",	 LP | PF_MX | PF_WILDCARD | BASIC,
-	    { V10(FAM_ONE), V11(FAM_DUAL) } },
+	{ "easydns",	 LP | PF_MX | PF_WILDCARD | BASIC, { V10(0), V11(0) } },
 	{ "enom",	 LP,		{ V10(0), V11(0) } },
 	{ "freedns",	 LP | PF_ONE_ACCOUNT, { V10(FAM_ALL), V11(FAM_ALL) } },
 	{ "freemyip",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
@@ -92,7 +95,7 @@ static const struct protocol protocols[] = {
 	{ "mythicdyn",	 LP | BASIC,	{ V10(0), V11(0) } },
 	{ "namecheap",	 LP | PF_BELOW_LOGIN, { V10(FAM_ONE), V11(FAM_V4) } },
 	{ "nfsn",	 LP | PF_ZONE,	{ V10(FAM_ONE), V11(FAM_V4) } },
-	{ "njalla",	 PF_PASSWORD,	{ V10(FAM_ALL), V11(FAM_ALL) } },
+	{ "njalla",	 PF_PASSWORD,	{ V10(0), V11(0) } },
 	{ "noip",	 LP | BASIC,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "nsupdate",	 NSUPDATE,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "ovh",	 LP | BASIC,	{ V10(FAM_ONE), V11(FAM_V4) } },
@@ -210,6 +213,42 @@ static const struct provider providers[] = {
 	{ .id = "nsupdate", .label = "Own DNS server (nsupdate, RFC 2136)",
 	  .protocol = "nsupdate", .server = NULL,
 	  .flags = NSUPDATE },
+	/* issue 19: presets added. Each is dyndns2 as the provider's own
+	 * page documents it (server, path, credentials, answers); the
+	 * facts, with their sources, are the ANSWERS table of
+	 * tests/tools/presets.py. */
+	/* spdyn.de: myip takes one IPv4 and/or one IPv6, comma-separated */
+	{ .id = "spdyn", .label = "SPDYN (Securepoint)", .protocol = "dyndns2",
+	  .server = "update.spdyn.de", .flags = LP },
+	/* myip=v4,v6 documented; the login is the account's e-mail */
+	{ .id = "variomedia", .label = "Variomedia", .protocol = "dyndns2",
+	  .server = "dyndns.variomedia.de", .flags = LP },
+	/* the hostname is the network's label; a network is IPv4 */
+	{ .id = "opendns", .label = "OpenDNS (Cisco Umbrella)",
+	  .protocol = "dyndns2", .server = "updates.opendns.com", .flags = LP,
+	  .fam = PFAM(FAM_V4, FAM_V4) },
+	/* sets the address the request comes from; a record expires after
+	 * 7 days without an update: re-sent after 5 ("between 5*24 and 6*24
+	 * hours after the previous update") */
+	{ .id = "dyfi", .label = "dy.fi", .protocol = "dyndns2",
+	  .server = "www.dy.fi", .flags = LP, .fam = PFAM(FAM_V4, FAM_V4),
+	  .max_interval = "5d" },
+	/* a domain update token as the password (Basic {xyz}:{token}) */
+	{ .id = "ipv64", .label = "IPv64.net", .protocol = "dyndns2",
+	  .server = "ipv64.net", .flags = LP, .fam = PFAM(FAM_V4, FAM_V4) },
+	/* "It can only be used to update the IPv4 address of a zone" */
+	{ .id = "dynv6", .label = "dynv6", .protocol = "dyndns2",
+	  .server = "dynv6.com", .flags = LP, .fam = PFAM(FAM_V4, FAM_V4) },
+	/* the tunnel's IPv4 end point, hostname tunnelN.tunnelbroker.net */
+	{ .id = "hetunnel", .label = "Hurricane Electric tunnel broker "
+	  "(tunnelbroker.net)", .protocol = "dyndns2",
+	  .server = "ipv4.tunnelbroker.net", .flags = LP,
+	  .fam = PFAM(FAM_V4, FAM_V4) },
+	/* RU-CENTER: IPv6 only in ipv6=, which dyndns2 never sends; a
+	 * request without it leaves the AAAA record as it is */
+	{ .id = "nicru", .label = "RU-CENTER (nic.ru)", .protocol = "dyndns2",
+	  .server = "api.nic.ru", .script = "/dyndns/update", .flags = LP,
+	  .fam = PFAM(FAM_V4, FAM_V4) },
 	{ .id = "custom", .label = "Custom", .protocol = NULL, .server = NULL,
 	  .flags = PF_SERVER | PF_PROTOCOL },
 };

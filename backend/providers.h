@@ -68,6 +68,10 @@ struct provider {
 	 * the provider answers or does with a request allows less than the
 	 * protocol sends (issue 19); 0: its protocol's; FAM_NONE: none. */
 	unsigned char	 fam[DDV__MAX];
+	/* ddclient's max-interval for its hosts, where the provider expires
+	 * a record sooner than ddclient's default (25 days) re-sends an
+	 * unchanged address (dy.fi: 7 days); NULL: ddclient's. */
+	const char	*max_interval;
 };
 
 /* prov_count / prov_at: iterate the providers in dropdown order. */

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cgi.h"
 #include "providers.h"
@@ -36,32 +37,84 @@ families_of(unsigned fams, char *out, size_t sz)
 			    len ? " " : "", val_family_at(i));
 }
 
+/* The key of Lang.Families that words a family list ("ipv4 ipv6" is
+ * ipv4_ipv6): the hint under the provider says what it updates. */
+static void
+famkey_of(const char *fams, char *out, size_t sz)
+{
+	size_t i;
+
+	snprintf(out, sz, "%s", fams);
+	for (i = 0; out[i] != '\0'; i++)
+		if (out[i] == ' ')
+			out[i] = '_';
+}
+
+/* A provider of the dropdown with the name it is shown under. */
+struct shown {
+	const struct provider	*p;
+	const char		*label;
+};
+
+/* Dropdown order: by the name shown, letters of either case alike;
+ * Custom (the open provider) last. */
+static int
+by_label(const void *a, const void *b)
+{
+	const struct shown *x = a, *y = b;
+	int cx = (x->p->flags & PF_PROTOCOL) != 0;
+	int cy = (y->p->flags & PF_PROTOCOL) != 0;
+
+	if (cx != cy)
+		return cx - cy;
+	return strcasecmp(x->label, y->label);
+}
+
+/* set_provider: row k of Providers, for p shown as label. */
+static void
+set_provider(struct req *r, size_t k, const struct provider *p,
+    const char *label, const char *provider)
+{
+	char fields[160], fams[32], key[32];
+
+	out_row(r, "Providers", k, "id", p->id);
+	out_row(r, "Providers", k, "label", label);
+	fields_of(p->flags | HF_ALWAYS, fields, sizeof(fields));
+	out_row(r, "Providers", k, "fields", fields);
+	families_of(prov_families(p, NULL, r->ver), fams, sizeof(fams));
+	out_row(r, "Providers", k, "families", fams);
+	famkey_of(fams, key, sizeof(key));
+	out_row(r, "Providers", k, "famkey", key);
+	if (provider && strcmp(provider, p->id) == 0)
+		out_row(r, "Providers", k, "selected", "1");
+}
+
 /* The providers and Custom's protocols that the installed ddclient can
- * serve (Custom itself always), with the fields and families each takes. */
+ * serve (Custom itself always), with the fields and families each takes;
+ * the providers by name (by_label). */
 static void
 set_providers(struct req *r, const char *provider, const char *protocol)
 {
 	const struct provider *p;
 	const struct protocol *pr;
-	char fields[160], fams[32];
-	size_t i, k;
+	struct shown *list;
+	char fields[160], fams[32], key[32];
+	size_t i, k, n;
 
-	for (i = 0, k = 0; (p = prov_at(i)) != NULL; i++) {
+	if ((list = calloc(prov_count(), sizeof(*list))) == NULL)
+		return;
+	for (i = 0, n = 0; (p = prov_at(i)) != NULL; i++) {
 		if (!(p->flags & PF_PROTOCOL) &&
 		    prov_families(p, NULL, r->ver) == 0)
 			continue;
-		out_row(r, "Providers", k, "id", p->id);
-		out_row(r, "Providers", k, "label",
-		    *out_lang(r, "ProviderName", p->id) ?
-		    out_lang(r, "ProviderName", p->id) : p->label);
-		fields_of(p->flags | HF_ALWAYS, fields, sizeof(fields));
-		out_row(r, "Providers", k, "fields", fields);
-		families_of(prov_families(p, NULL, r->ver), fams, sizeof(fams));
-		out_row(r, "Providers", k, "families", fams);
-		if (provider && strcmp(provider, p->id) == 0)
-			out_row(r, "Providers", k, "selected", "1");
-		k++;
+		list[n].p = p;
+		list[n++].label = *out_lang(r, "ProviderName", p->id) ?
+		    out_lang(r, "ProviderName", p->id) : p->label;
 	}
+	qsort(list, n, sizeof(*list), by_label);
+	for (k = 0; k < n; k++)
+		set_provider(r, k, list[k].p, list[k].label, provider);
+	free(list);
 	for (i = 0, k = 0; (pr = proto_at(i)) != NULL; i++) {
 		if (proto_families(pr, r->ver) == 0)
 			continue;
@@ -70,6 +123,8 @@ set_providers(struct req *r, const char *provider, const char *protocol)
 		out_row(r, "Protocols", k, "fields", fields);
 		families_of(proto_families(pr, r->ver), fams, sizeof(fams));
 		out_row(r, "Protocols", k, "families", fams);
+		famkey_of(fams, key, sizeof(key));
+		out_row(r, "Protocols", k, "famkey", key);
 		if (protocol && strcmp(protocol, pr->name) == 0)
 			out_row(r, "Protocols", k, "selected", "1");
 		k++;

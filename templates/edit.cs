@@ -23,19 +23,20 @@
 <div class="field" data-field="provider">
 <label for="f-provider"><?cs var:Lang.Field.provider ?></label>
 <select id="f-provider" name="provider" aria-describedby="h-provider<?cs if:Errors.provider ?> e-provider<?cs /if ?>"<?cs if:Errors.provider ?> aria-invalid="true"<?cs /if ?><?cs if:Form.focus == "provider" ?> autofocus<?cs /if ?>>
-<?cs each:p = Providers ?><option value="<?cs var:p.id ?>" data-fields="<?cs var:p.fields ?>" data-families="<?cs var:p.families ?>" data-hint="<?cs var:Lang.Hint[p.id] ?>"<?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.label ?></option>
+<?cs each:p = Providers ?><option value="<?cs var:p.id ?>" data-fields="<?cs var:p.fields ?>" data-families="<?cs var:p.families ?>" data-hint="<?cs var:Lang.Hint[p.id] ?>"<?cs if:p.famkey ?> data-famhint="<?cs var:Lang.Families.on ?> <?cs var:Page.ddclient ?> <?cs var:Lang.Families[p.famkey] ?>"<?cs /if ?><?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.label ?></option>
 <?cs /each ?></select>
 <?cs if:Errors.provider ?><p class="error" id="e-provider"><?cs var:Errors.provider ?></p><?cs /if ?>
 <?cs call:stored("provider") ?>
 <p class="help" id="h-provider"><?cs var:Lang.Help.provider ?></p>
 <p class="hint" id="provider-hint"><?cs each:p = Providers ?><?cs if:p.selected ?><?cs var:Lang.Hint[p.id] ?><?cs /if ?><?cs /each ?></p>
+<p class="hint" id="provider-families"><?cs each:p = Providers ?><?cs if:p.selected && p.famkey ?><?cs var:Lang.Families.on ?> <?cs var:Page.ddclient ?> <?cs var:Lang.Families[p.famkey] ?><?cs /if ?><?cs /each ?></p>
 </div>
 <?cs call:field("server", "text", "host") ?>
 <div class="field" data-field="protocol">
 <label for="f-protocol"><?cs var:Lang.Field.protocol ?></label>
 <select id="f-protocol" name="protocol" aria-describedby="h-protocol<?cs if:Errors.protocol ?> e-protocol<?cs /if ?>"<?cs if:Errors.protocol ?> aria-invalid="true"<?cs /if ?><?cs if:Form.focus == "protocol" ?> autofocus<?cs /if ?>>
 <option value=""><?cs var:Lang.Field.choose ?></option>
-<?cs each:p = Protocols ?><option value="<?cs var:p.name ?>" data-fields="<?cs var:p.fields ?>" data-families="<?cs var:p.families ?>"<?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.name ?></option>
+<?cs each:p = Protocols ?><option value="<?cs var:p.name ?>" data-fields="<?cs var:p.fields ?>" data-families="<?cs var:p.families ?>" data-famhint="<?cs var:Lang.Families.on ?> <?cs var:Page.ddclient ?> <?cs var:Lang.Families[p.famkey] ?>"<?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.name ?></option>
 <?cs /each ?></select>
 <?cs if:Errors.protocol ?><p class="error" id="e-protocol"><?cs var:Errors.protocol ?></p><?cs /if ?>
 <?cs call:stored("protocol") ?>

@@ -6,6 +6,7 @@
   var provider = document.getElementById('f-provider');
   var protocol = document.getElementById('f-protocol');
   var hint = document.getElementById('provider-hint');
+  var famhint = document.getElementById('provider-families');
   if (!provider) return;
 
   var family = document.getElementById('f-family');
@@ -52,6 +53,11 @@
     updateFamilies(fieldsOf(provider).indexOf('protocol') >= 0);
     var opt = provider.options[provider.selectedIndex];
     if (hint && opt) hint.textContent = opt.getAttribute('data-hint') || '';
+    /* what the choice updates on the installed ddclient: Custom's says
+     * its protocol's */
+    var src = fieldsOf(provider).indexOf('protocol') >= 0 && protocol ?
+      protocol.options[protocol.selectedIndex] : opt;
+    if (famhint) famhint.textContent = src ? src.getAttribute('data-famhint') || '' : '';
   }
 
   provider.addEventListener('change', update);

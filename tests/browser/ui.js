@@ -216,6 +216,15 @@ async function run(page) {
   ok(await shown('#provider-hint') && /token/i.test(hint),
     'Duck DNS: the hint under the dropdown mentions the token', hint);
 
+  /* issue 19: the hint says what the choice updates on this ddclient */
+  await page.selectOption('#f-provider', 'opendns');
+  const fams = (await page.locator('#provider-families').textContent()) || '';
+  ok(/IPv4 address \(A record\) only/.test(fams),
+    'OpenDNS: the hint says it updates IPv4 only', fams);
+  await page.selectOption('#f-provider', 'cloudflare');
+  const fams2 = (await page.locator('#provider-families').textContent()) || '';
+  ok(/or both/.test(fams2), 'Cloudflare: the hint says IPv4, IPv6 or both', fams2);
+
   await page.selectOption('#f-provider', 'custom');
   why = await fieldsShown(['server', 'protocol']);
   ok(!why, 'Custom: Server and Protocol are shown', why);

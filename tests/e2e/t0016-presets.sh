@@ -57,6 +57,22 @@ check "[$DDV] every preset offered has a hint" sh -c '
 	grep -o "<option value=\"[^\"]*\" [^>]*data-hint=\"[^\"]*\"" "$1" |
 	grep -c "data-hint=\"..........." | grep -qx "$(wc -l < "$2")"' _ "$T/out" "$T/offered"
 
+# issue 19: the dropdown by name, letters of either case alike, Custom
+# last; each option says what it updates on this ddclient.
+sed -n '/<select id="f-provider"/,/<\/select>/p' "$T/out" |
+	sed -n 's/.*<option value="\([^"]*\)"[^>]*>\([^<]*\)<.*/\1\t\2/p' > "$T/labels"
+check "[$DDV] the dropdown is sorted by name, Custom last" sh -c '
+	[ "$(tail -n 1 "$1" | cut -f 1)" = custom ] &&
+	head -n -1 "$1" | cut -f 2 | LC_ALL=C sort -c -f' _ "$T/labels"
+check "[$DDV] the hint of an IPv4-only preset says so for ddclient $DDV" \
+	grep -q "<option value=\"opendns\" [^>]*data-famhint=\"On ddclient $DDV this updates the IPv4 address (A record) only.\"" "$T/out"
+fams_of_dyn="this updates the IPv4 address, the IPv6 address, or both."
+[ "$DDV" = 3.10 ] && fams_of_dyn="this updates the IPv4 or the IPv6 address, one of them per host."
+check "[$DDV] the hint of Dyn says which families ddclient $DDV updates" \
+	grep -q "<option value=\"dyn\" [^>]*data-famhint=\"On ddclient $DDV $fams_of_dyn\"" "$T/out"
+check "[$DDV] ... and so does the page without its script, under the preset chosen" \
+	grep -q "<p class=\"hint\" id=\"provider-families\">On ddclient $DDV $fams_of_dyn</p>" "$T/out"
+
 # save_rows WHICH: each preset (presets) or Custom row (custom) of the
 # plan: saved where offered, refused saying why where not. Then what the
 # real ddclient would send for them, checked against the table.
@@ -84,10 +100,32 @@ save_rows() {
 # Presets and Custom rows apart (presets.py says why): the Custom rows in
 # a fresh database.
 save_rows presets
+# dy.fi forgets a record after 7 days: ddclient re-sends it after 5
+check "[$DDV] the dy.fi host is sent again after 5 days (max-interval)" \
+	sh -c "awk '/^\$/ { b = \"\" } { b = b \$0 \"\\n\" } /^dyfi.example.com\$/ { printf \"%s\", b }' '$T/ddclient.conf' | grep -q '^max-interval=5d'"
+check "[$DDV] ... and no other host is (ddclient's own interval)" \
+	[ "$(grep -c '^max-interval=' "$T/ddclient.conf")" = 1 ]
 cp "$T/ddns.db" "$T/presets.db"
 rm -f "$T/ddns.db"
 save_rows custom
 mv "$T/presets.db" "$T/ddns.db"
+
+# issue 19: a stored Custom host of a protocol Custom no longer offers
+# (its presets were withdrawn: ddclient mis-reads the provider's answer)
+# is listed as not written, with the reason, as a withdrawn preset is.
+for proto in $(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import presets
+print(" ".join(sorted(p for p, v in presets.CUSTOM.items() if sys.argv[2] not in v and p in ("1984", "dondominio", "easydns", "njalla"))))' "$TOP/tests/tools" "$DDV"); do
+	# as the form stored it: 1984 and njalla take no login
+	case $proto in 1984|njalla) login= ;; *) login=user ;; esac
+	sql "INSERT INTO hosts (hostname, provider, server, protocol, login, password, created, updated) VALUES ('w-$proto.example.com', 'custom', 'c.example.net', '$proto', '$login', 'pw', 1, 1)"
+	cgi GET ''
+	id=$(sql "SELECT id FROM hosts WHERE hostname = 'w-$proto.example.com'")
+	check "[$DDV] a stored Custom $proto host is listed as not written" row_has "$id" "Not written"
+	check "[$DDV] ... with the reason" row_has "$id" "cannot update this provider"
+	check "[$DDV] ... and left out of ddclient's configuration" \
+		sh -c "! grep -qx 'w-$proto.example.com' '$T/ddclient.conf'"
+	sql "DELETE FROM hosts WHERE id = $id"
+done
 
 # ddclient sends every FreeDNS host with the first one's account: a host
 # of a second account is kept out, and its row says why.

@@ -109,6 +109,14 @@ while IFS="$(printf '\t')" read -r key fams fields; do
 		rm -f "$T/ddclient.cache"
 		pass bad
 		check "[$DDV] $key $fam: a bad credential is recorded as a failure" judge failed
+		# issue 19: where the provider documents a throttle answer
+		if python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import presets
+sys.exit(presets.ANSWERS[sys.argv[2]].get("throttle") is None)' "$TOP/tests/tools" "$key"; then
+			echo '{"answer": "throttle"}' > "$T/control"
+			rm -f "$T/ddclient.cache"
+			pass throttled
+			check "[$DDV] $key $fam: a throttle answer is recorded as a failure" judge failed
+		fi
 	done
 done < "$T/answers"
 done_testing

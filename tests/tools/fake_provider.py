@@ -350,6 +350,16 @@ HOSTPARAM = {"desec": ("hostname",), "inwx": ("hostname",),
              "njalla": ("h",), "1984": ("domain",)}
 
 
+# issue 19: presets added. dyndns2 (myip carries one or both families,
+# comma-separated); dy.fi reads no address: the client's.
+def m_client(q, rec, client):
+    setrec(rec, "A" if family(client) == 4 else "AAAA", client)
+
+
+MODELS.update({"dyndns2": m_pairs(("myip",), ("myip",)), "client": m_client})
+HOSTPARAM.update({"dyndns2": ("hostname",), "client": ("hostname",)})
+
+
 class Server6(ThreadingHTTPServer):
     address_family = socket.AF_INET6
 

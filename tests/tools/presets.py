@@ -132,6 +132,9 @@ CUSTOM = {p: BOTH for p in ("1984", "changeip", "cloudflare", "dondominio",
                             "zoneedit1")}
 CUSTOM.update({p: NEW for p in ("digitalocean", "dnsexit2", "domeneshop",
                                 "regfishde")})
+# issue 19: Custom no longer offers the protocols whose presets were
+# withdrawn because both versions mis-read the provider's answer
+CUSTOM.update({p: () for p in ("1984", "dondominio", "easydns", "njalla")})
 
 # The presets: the versions that offer each, protocol, server, the fields
 # the form takes (L login, P password, Z zone), and what the hint tells
@@ -181,6 +184,15 @@ PRESETS = {
                {"path": "/XDynDNSServer/XDynDNS.php"}),
     "infomaniak": (BOTH, D2, "infomaniak.com", "LP", {}),
     "nsupdateinfo": (BOTH, D2, "ipv4.nsupdate.info", "LP", {"login": "{H}"}),
+    # issue 19: presets added (the provider's own page: ANSWERS' sources)
+    "spdyn": (BOTH, D2, "update.spdyn.de", "LP", {}),
+    "variomedia": (BOTH, D2, "dyndns.variomedia.de", "LP", {}),
+    "opendns": (BOTH, D2, "updates.opendns.com", "LP", {}),
+    "dyfi": (BOTH, D2, "www.dy.fi", "LP", {}),
+    "ipv64": (BOTH, D2, "ipv64.net", "LP", {}),
+    "dynv6": (BOTH, D2, "dynv6.com", "LP", {}),
+    "hetunnel": (BOTH, D2, "ipv4.tunnelbroker.net", "LP", {}),
+    "nicru": (BOTH, D2, "api.nic.ru", "LP", {"path": "/dyndns/update"}),
 }
 
 
@@ -202,6 +214,13 @@ TEXT = "text/plain"
 JSON = "application/json"
 EASY = ('<HTML><BODY><FONT FACE="sans-serif" SIZE="-1">%s<br />\n'
         '<hr noshade size="1">\n%s<br />\n</FONT></BODY></HTML>\n')
+# issue 19: the presets added answer as DynDNS's specification says,
+# where their page names no other answer; IPv4 only, or dyndns2's
+# families (one a request on 3.10)
+D2_GOOD = (200, {"Content-Type": TEXT}, "good {IP}\n")
+D2_BADAUTH = (200, {"Content-Type": TEXT}, "badauth\n")
+V4_ONLY = {"3.10": ["ipv4"], "3.11": ["ipv4"]}
+D2_FAMS = {"3.10": ["ipv4", "ipv6"], "3.11": ["ipv4", "ipv6", "dual"]}
 ANSWERS = {
     "easydns": dict(
         offer={}, model="easydns",
@@ -287,6 +306,100 @@ ANSWERS = {
             "connection) the other: the renderer adds myipv6=preserve "
             "(myipv4=preserve) through the path; dual not offered: "
             "deSEC's reading of myip=v4,v6 is not documented"),
+    # issue 19: presets added. dyndns2 at the provider's documented
+    # server; "good IP" / "badauth" as the DynDNS remote access
+    # specification that each says it follows, where its own page
+    # names no other answer.
+    "spdyn": dict(
+        offer=D2_FAMS,
+        model="dyndns2",
+        good=D2_GOOD,
+        badauth=D2_BADAUTH,
+        throttle=None,
+        sources=["wiki.securepoint.de SPDyn/Parameter: https://update.spdyn.de"
+                 "/nic/update?hostname=&myip=IPv4,IPv6 (exactly one of each, "
+                 "comma-separated); user/pass only without HTTP Basic auth",
+                 "wiki.securepoint.de SPDyn/Updatetoken: with a token the "
+                 "user name is the hostname",
+                 "answers: DynDNS's remote access specification (SPDYN's "
+                 "'Dyndns-Update-Server')"],
+        why=""),
+    "variomedia": dict(
+        offer=D2_FAMS,
+        model="dyndns2",
+        good=D2_GOOD,
+        badauth=D2_BADAUTH,
+        throttle=None,
+        sources=["dyndns.variomedia.de: https://dyndns.variomedia.de/nic/update,"
+                 " HTTP Basic auth (customer e-mail, DynDNS password), "
+                 "hostname, myip (optional; both families comma-separated: "
+                 "myip=127.0.0.1,::1); 'das verbreitete DynDNS-Protokoll'"],
+        why=""),
+    "opendns": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=D2_BADAUTH,
+        throttle=(200, {"Content-Type": TEXT}, "abuse\n"),
+        sources=["support.opendns.com FAQ OpenDNS Developer Resources and "
+                 "opendns.com/support/article/88: https://updates.opendns.com"
+                 "/nic/update?hostname=, DynDNS's update API over SSL only; "
+                 "badauth, nohost, good (also when nothing changed), !yours, "
+                 "abuse (more than one update a minute)",
+                 "support.umbrella.com Cisco Umbrella Dynamic Update API: "
+                 "Hostname: <Umbrella Network Name>, user e-mail, password"],
+        why=""),
+    "dyfi": dict(
+        offer=V4_ONLY, model="client",
+        good=D2_GOOD,
+        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=(200, {"Content-Type": TEXT}, "abuse\n"),
+        sources=["dy.fi/page/specification: HTTPS GET www.dy.fi/nic/update, "
+                 "HTTP Basic auth (badauth with HTTP 401), only 'hostname'; "
+                 "the record gets the HTTP client's address; one text/plain "
+                 "line per host: good ip-address, nochg, abuse, ...; "
+                 "'The mappings expire in 7 days, so please update some time "
+                 "between 5*24 and 6*24 hours after the previous update'"],
+        why=""),
+    "ipv64": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=None,
+        sources=["ipv64.net/dyndns_updater_api: https://ipv64.net/nic/update "
+                 "(DynDNS 2, preferred); Basic Auth {xyz}:{token}; hostname, "
+                 "myip; limits: 3 calls in 10 s, 48 a day by default (the "
+                 "answer to either is not documented)"],
+        why=""),
+    "dynv6": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=D2_BADAUTH,
+        throttle=None,
+        sources=["dynv6.com/docs/apis: 'We implemented the dyn.com Remote "
+                 "Access API ... It can only be used to update the IPv4 "
+                 "address of a zone'; server dynv6.com, path /nic/update; "
+                 "IPv6 by DNS Update (RFC 2136) with a TSIG key"],
+        why=""),
+    "hetunnel": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=D2_BADAUTH,
+        throttle=None,
+        sources=["forums.he.net topic 1994 (Hurricane Electric staff): "
+                 "Dyn-compliant endpoint https://ipv4.tunnelbroker.net/nic/"
+                 "update; user name, tunnel update key (or the account "
+                 "password); hostname the tunnel ID or "
+                 "tunnelID.tunnelbroker.net; myip the IPv4 end point"],
+        why=""),
+    "nicru": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD, badauth=D2_BADAUTH, throttle=None,
+        sources=["nic.ru/help/dynamic-dns-for-developers_5810.html: GET "
+                 "https://api.nic.ru/dyndns/update?hostname=&myip= with Basic "
+                 "auth; myip the IPv4, ipv6 the IPv6 (a request without it "
+                 "leaves the IPv6 unset); HTTP 200 'good 192.168.1.1', "
+                 "'badauth', nohost, notfqdn, dnserr"],
+        why=""),
 }
 
 
@@ -464,7 +577,9 @@ def judge(ver, key, fam, state, cache, host, what):
     want4, want6 = fam in ("ipv4", "dual"), fam in ("ipv6", "dual")
     if what == "records":
         gone = ANSWERS[key].get("other") == "removed"
-        want = {"A": IP4 if want4 else "192.0.2.1",
+        # a provider that sets the address the request came from (dy.fi)
+        a4 = "127.0.0.1" if ANSWERS[key]["model"] == "client" else IP4
+        want = {"A": a4 if want4 else "192.0.2.1",
                 "AAAA": IP6 if want6 else None if gone else "2001:db8::1"}
         got = {"A": rec.get("A"), "AAAA": rec.get("AAAA")}
         ok = got == want

@@ -331,6 +331,15 @@ START_TEST(presets_offer_only_what_their_provider_takes)
 		{ "njalla", { 0, 0 } },
 		{ "is1984", { 0, 0 } },
 		{ "dyn", { FAM_ONE, FAM_ALL } },
+		/* added: what the provider's own page documents */
+		{ "spdyn", { FAM_ONE, FAM_ALL } },
+		{ "variomedia", { FAM_ONE, FAM_ALL } },
+		{ "opendns", { FAM_V4, FAM_V4 } },
+		{ "dyfi", { FAM_V4, FAM_V4 } },
+		{ "ipv64", { FAM_V4, FAM_V4 } },
+		{ "dynv6", { FAM_V4, FAM_V4 } },
+		{ "hetunnel", { FAM_V4, FAM_V4 } },
+		{ "nicru", { FAM_V4, FAM_V4 } },
 	};
 	size_t i;
 	int v;
@@ -341,6 +350,53 @@ START_TEST(presets_offer_only_what_their_provider_takes)
 			    (enum ddv)v) == want[i].fam[v], "%s on %s: %u",
 			    want[i].id, ddver_name((enum ddv)v),
 			    prov_families(prov_find(want[i].id), NULL, (enum ddv)v));
+}
+END_TEST
+
+/* Issue 19: Custom no longer offers the protocols whose presets were
+ * withdrawn because both versions misread the provider's answer. */
+START_TEST(custom_withdraws_the_misread_protocols)
+{
+	static const char *const gone[] = { "1984", "dondominio", "easydns",
+	    "njalla" };
+	size_t i;
+	int v;
+
+	for (i = 0; i < sizeof(gone) / sizeof(gone[0]); i++)
+		for (v = 0; v < DDV__MAX; v++)
+			ck_assert_msg(proto_families(proto_find(gone[i]),
+			    (enum ddv)v) == 0, "Custom offers %s on %s",
+			    gone[i], ddver_name((enum ddv)v));
+}
+END_TEST
+
+/* A preset's max-interval is one ddclient reads (digits and a unit, as
+ * its interval()) and shorter than ddclient's 25 days: else it changes
+ * nothing. dy.fi forgets a record after 7 days. */
+START_TEST(max_interval_is_a_ddclient_interval_below_its_default)
+{
+	const struct provider *p;
+	unsigned long n;
+	char unit;
+	size_t i;
+	int k, any = 0;
+
+	for (i = 0; (p = prov_at(i)) != NULL; i++) {
+		if (p->max_interval == NULL)
+			continue;
+		any = 1;
+		k = 0;
+		ck_assert_msg(sscanf(p->max_interval, "%lu%c%n", &n, &unit,
+		    &k) == 2 && p->max_interval[k] == '\0' &&
+		    strchr("smhd", unit) != NULL, "%s: %s", p->id,
+		    p->max_interval);
+		n *= unit == 'd' ? 86400 : unit == 'h' ? 3600 :
+		    unit == 'm' ? 60 : 1;
+		ck_assert_msg(n > 0 && n < 25 * 86400UL, "%s: %s", p->id,
+		    p->max_interval);
+	}
+	ck_assert_msg(any, "no preset sets max-interval");
+	ck_assert_str_eq(prov_find("dyfi")->max_interval, "5d");
 }
 END_TEST
 
@@ -462,6 +518,8 @@ providers_suite(void)
 	tcase_add_loop_test(tc, every_provider_is_served_by_a_version, 0, np);
 	tcase_add_loop_test(tc, every_provider_has_a_hint, 0, np);
 	tcase_add_test(tc, presets_offer_only_what_their_provider_takes);
+	tcase_add_test(tc, custom_withdraws_the_misread_protocols);
+	tcase_add_test(tc, max_interval_is_a_ddclient_interval_below_its_default);
 	tcase_add_test(tc, apex_and_other_zones_are_refused_where_the_zone_is_cut);
 	tcase_add_loop_test(tc, every_provider_can_be_filled_and_rendered, 0, np);
 	tcase_add_loop_test(tc, custom_with_every_protocol_can_be_filled_and_rendered,
