@@ -35,7 +35,8 @@
  * ask       the message (msg.h) for a required field left empty
  *           (MSG_none: never)
  * Adding a field is a row here and a migration in store.c (and schema.sql);
- * check_host proves nothing else is needed.
+ * check_store (every_field_of_the_table_is_stored_read_and_audited)
+ * proves nothing else is needed.
  */
 #define HOST_FIELDS(X)							\
 	X(HOSTNAME, hostname, HOSTNAME_SZ, val_hostname, 0,		\
