@@ -164,17 +164,23 @@ static const enum hfield page_order[] = {
 _Static_assert(sizeof(page_order) / sizeof(page_order[0]) == HF__MAX,
     "every field has its place on the page");
 
-/* Fill the form with in[] (never the password) and the messages why[]. */
+/*
+ * Fill the form with in[] and the messages why[]. The password only when
+ * typed (in[] is the request's): a form shown again keeps what was typed
+ * (the response is no-store, as every one), but a refused password, and
+ * a stored one, never come back in a page.
+ */
 static void
 set_form(struct req *r, const char *const in[HF__MAX],
-    const struct dd_err why[HF__MAX], const struct host *old)
+    const struct dd_err why[HF__MAX], const struct host *old, int typed)
 {
 	char key[64], text[MSG_TEXT_SZ];
 	int f;
 
 	for (f = 0; f < HF__MAX; f++) {
 		snprintf(key, sizeof(key), "Form.%s", host_field_name(f));
-		if (f != HF_PASSWORD)
+		if (f != HF_PASSWORD || (typed && (why == NULL ||
+		    why[f].m.id == MSG_none)))
 			out_set(r, key, in[f]);
 		if (why != NULL && why[f].m.id != MSG_none) {
 			snprintf(key, sizeof(key), "Errors.%s",
@@ -205,7 +211,7 @@ page_edit(struct req *r)
 
 	if (r->id == 0) {
 		in[HF_PROVIDER] = prov_at(0)->id;	/* the default */
-		set_form(r, in, NULL, NULL);
+		set_form(r, in, NULL, NULL, 0);
 		http_page(r, 200, "edit.cs");
 		return;
 	}
@@ -215,7 +221,7 @@ page_edit(struct req *r)
 	}
 	for (f = 0; f < HF__MAX; f++)
 		in[f] = host_field(&h, f, NULL);
-	set_form(r, in, NULL, &h);
+	set_form(r, in, NULL, &h, 0);
 	http_page(r, 200, "edit.cs");
 }
 
@@ -238,7 +244,7 @@ conflict(struct req *r, const struct dd_err *ce)
 		http_error(r, &e);	/* deleted meanwhile: 404 */
 		return;
 	}
-	set_form(r, (const char *const *)r->b, NULL, &now);
+	set_form(r, (const char *const *)r->b, NULL, &now, 1);
 	out_set(r, "Conflict.message", out_msg(r, &ce->m, text));
 	for (f = 0; f < HF__MAX; f++) {
 		typed = r->b[f] ? r->b[f] : "";
@@ -364,7 +370,7 @@ page_save(struct req *r)
 	}
 	if (val_host((const char *const *)r->b, oldp, r->ver, &h, why) > 0 ||
 	    family_clash(r, &h, why)) {
-		set_form(r, (const char *const *)r->b, why, oldp);
+		set_form(r, (const char *const *)r->b, why, oldp, 1);
 		http_page(r, 422, "edit.cs");
 		return;
 	}
@@ -379,7 +385,7 @@ page_save(struct req *r)
 			return;
 		}
 		why[HF_HOSTNAME] = e;
-		set_form(r, (const char *const *)r->b, why, oldp);
+		set_form(r, (const char *const *)r->b, why, oldp, 1);
 		http_page(r, 422, "edit.cs");
 		return;
 	}

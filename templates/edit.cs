@@ -45,7 +45,7 @@
 <?cs call:field("login", "text", "") ?>
 <div class="field" data-field="password">
 <label for="f-password"><?cs var:Lang.Field.password ?></label>
-<input id="f-password" name="password" type="password" value="" autocomplete="new-password" aria-describedby="h-password<?cs if:Errors.password ?> e-password<?cs /if ?>"<?cs if:Errors.password ?> aria-invalid="true"<?cs /if ?><?cs if:Form.focus == "password" ?> autofocus<?cs /if ?><?cs if:Form.has_password == "1" ?> placeholder="••••••••"<?cs /if ?>>
+<input id="f-password" name="password" type="password" value="<?cs var:Form.password ?>" autocomplete="new-password" aria-describedby="h-password<?cs if:Errors.password ?> e-password<?cs /if ?>"<?cs if:Errors.password ?> aria-invalid="true"<?cs /if ?><?cs if:Form.focus == "password" ?> autofocus<?cs /if ?><?cs if:Form.has_password == "1" ?> placeholder="••••••••"<?cs /if ?>>
 <?cs if:Errors.password ?><p class="error" id="e-password"><?cs var:Errors.password ?></p><?cs /if ?>
 <p class="help" id="h-password"><?cs var:Lang.Help.password ?><?cs if:Form.has_password == "1" ?> <?cs var:Lang.Help.password_keep ?><?cs /if ?></p>
 </div>
