@@ -351,6 +351,148 @@ dnsstate_read(const char *path, struct dnsstate *st, struct dd_err *e)
 	return rc;
 }
 
+/* line_host_cmp: the host field of the line at p (before its first ' ')
+ * against host, as strcmp orders them; the line ends before end. */
+static int
+line_host_cmp(const char *p, const char *end, const char *host)
+{
+	for (; p < end && *p != ' ' && *p != '\n' && *host; p++, host++)
+		if (*p != *host)
+			return (unsigned char)*p - (unsigned char)*host;
+	if (p < end && *p != ' ' && *p != '\n')
+		return 1;	/* the line's host is longer */
+	return *host ? -1 : 0;
+}
+
+/* line_after: the start of the line after the one at p (end if none). */
+static const char *
+line_after(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+	return nl ? nl + 1 : end;
+}
+
+/* first_line_of: the first entry line in [lo, end) whose host is not
+ * below host (the lines are sorted), by bisection over the bytes. */
+static const char *
+first_line_of(const char *lo, const char *end, const char *host)
+{
+	const char *hi = end, *mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		while (mid > lo && mid[-1] != '\n')
+			mid--;
+		if (line_host_cmp(mid, end, host) < 0)
+			lo = line_after(mid, end);
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* take_line: parse the entry line at p into *out (0, or -1: damaged). */
+static int
+take_line(const char *p, const char *end, struct dnsentry *out)
+{
+	char line[LINE_MAX_SZ];
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	size_t len;
+
+	if (nl == NULL || (len = (size_t)(nl - p)) >= sizeof(line) ||
+	    memchr(p, '\0', len) != NULL)
+		return -1;
+	memcpy(line, p, len);
+	line[len] = '\0';
+	return dnsstate_parse_line(line, out);
+}
+
+/* take_header: the three header lines at *p (header), *p then past them. */
+static int
+take_header(const char **p, const char *end, struct dnsstate *st)
+{
+	char line[LINE_MAX_SZ];
+	const char *nl;
+	size_t no, len;
+
+	for (no = 1; no <= 3; no++, *p = nl + 1) {
+		if ((nl = memchr(*p, '\n', (size_t)(end - *p))) == NULL ||
+		    (len = (size_t)(nl - *p)) >= sizeof(line) ||
+		    memchr(*p, '\0', len) != NULL)
+			return -1;
+		memcpy(line, *p, len);
+		line[len] = '\0';
+		if (header(line, no, st) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* drop_twins: st (sorted) without an entry equal to the one before it
+ * (a name the caller gave twice). */
+static void
+drop_twins(struct dnsstate *st)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < st->n; i++)
+		if (k == 0 || entry_cmp(&st->e[k - 1], &st->e[i]) != 0)
+			st->e[k++] = st->e[i];
+	st->n = k;
+}
+
+int
+dnsstate_parse_some(const char *data, size_t n, const char *const *hosts,
+    size_t nh, struct dnsstate *st, struct dd_err *e)
+{
+	const char *p = data, *end = data + n, *nl;
+	size_t i, first;
+
+	memset(st, 0, sizeof(*st));
+	if (take_header(&p, end, st) == -1)
+		goto bad;
+	/* A host has two lines at most (its families). */
+	if (nh > 0 && (st->e = calloc(2 * nh, sizeof(*st->e))) == NULL)
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
+	for (i = 0; i < nh; i++) {
+		first = st->n;
+		for (nl = first_line_of(p, end, hosts[i]); nl < end &&
+		    line_host_cmp(nl, end, hosts[i]) == 0; nl = line_after(nl,
+		    end)) {
+			if (st->n - first == 2 ||
+			    take_line(nl, end, &st->e[st->n]) == -1)
+				goto bad;	/* a third family, or damage */
+			if (st->n > first &&
+			    entry_cmp(&st->e[first], &st->e[st->n]) >= 0)
+				goto bad;	/* out of order, or twice */
+			st->n++;
+		}
+	}
+	dnsstate_sort(st);
+	drop_twins(st);
+	return 0;
+bad:
+	dnsstate_free(st);
+	return dd_failf(e, DD_EINVAL, NULL, "the DNS state is damaged");
+}
+
+int
+dnsstate_read_some(const char *path, const char *const *hosts, size_t nh,
+    struct dnsstate *st, struct dd_err *e)
+{
+	char *data;
+	size_t n;
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	if (file_read(path, DNSSTATE_MAX, &data, &n, e) == -1)
+		return -1;
+	rc = dnsstate_parse_some(data, n, hosts, nh, st, e);
+	free(data);
+	return rc;
+}
+
 void
 dnsstate_free(struct dnsstate *st)
 {
