@@ -14,6 +14,7 @@
 #include "daemon.h"
 #include "facts.h"
 #include "ddconf.h"
+#include "dnsstate.h"
 #include "fileio.h"
 #include "netip.h"
 #include "num.h"
@@ -29,9 +30,40 @@ static const char *const msgs[] = {
 static const struct {
 	unsigned	 bit;
 	int		 v6;
+	enum netfam	 fam;
 	const char	*name;
+	const char	*rr;		/* the record DNS is asked for */
 } fams[] = {
-	{ FACT_V4, 0, "IPv4" }, { FACT_V6, 1, "IPv6" },
+	{ FACT_V4, 0, NET_V4, "IPv4", "A" }, { FACT_V6, 1, NET_V6, "IPv6", "AAAA" },
+};
+
+/*
+ * The DNS verdicts (dnsstate_judge) as a row shows them: the word is
+ * Lang.Dns.<key> and the sentence's pieces Lang.DnsText (key: the
+ * verdict's own word, dnsstate_verdict_word, as the JSON spells it); the
+ * look (grey, never red, for the two that say nothing of DNS); and what
+ * verdict.c's input takes of it (verdict_dns_disagrees).
+ */
+static const struct {
+	const char	*kind;
+	enum vd_dns	 dns;
+} dnslooks[DV__MAX] = {
+	[DV_NOT_CHECKED] =	{ "grey",	VD_DNS_NONE },
+	[DV_COULD_NOT_CHECK] =	{ "grey",	VD_DNS_NONE },
+	[DV_IN_DNS] =		{ "ok",		VD_DNS_SHOWS },
+	[DV_PROPAGATING] =	{ "wait",	VD_DNS_SHOWS },
+	[DV_DIFFERS] =		{ "error",	VD_DNS_LACKS },
+	[DV_NEEDS_UPDATE] =	{ "wait",	VD_DNS_SHOWS },
+	[DV_NO_RECORD] =	{ "error",	VD_DNS_LACKS },
+};
+
+/* What the page knows of DNS: dns_check's mode and the state file's
+ * entries of the page's hosts (st NULL: none, or not checked). */
+struct dnspage {
+	enum dnsmode	 mode;
+	struct dnsstate	 st;
+	int		 have;
+	long long	 now;
 };
 
 /* The text of a verdict: the provider's answer for a failure, else the
@@ -48,10 +80,79 @@ verdict_text(struct req *r, enum vd_state st, const char *status)
  * and the worse of them for the host; what ddclient's cache says (the
  * address, the provider's word, the times) when the cache decided it.
  */
+/* dns_addrs: the addresses of DNS's answer x, comma-separated, in buf. */
+static const char *
+dns_addrs(const struct dnsentry *x, char *buf, size_t sz)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; x != NULL && i < x->naddr && len < sz; i++)
+		len += (size_t)snprintf(buf + len, sz - len, "%s%s", i ? ", " :
+		    "", x->addr[i]);
+	return buf;
+}
+
+/* dns_has_only: DNS's answer x is address a and nothing else. */
+static int
+dns_has_only(const struct dnsentry *x, const char *a)
+{
+	size_t i;
+
+	for (i = 0; x != NULL && i < x->naddr; i++)
+		if (!netip_equal(x->addr[i], a))
+			return 0;
+	return x != NULL && x->naddr > 0;
+}
+
+/*
+ * set_dns: what DNS answers for one family of a host into fam (its
+ * verdict's key, and the pieces of its sentence the verdict needs), and
+ * whether it parts from ddclient's cache (in->cached; in->dns is set).
+ */
+static void
+set_dns(struct req *r, HDF *fam, const struct dnspage *dp, const char *host,
+    size_t k, const char *sent, long long sent_time, const char *pub,
+    struct verdict_in *in)
+{
+	struct dnsinput di = { .mode = dp->mode, .st = dp->have ? &dp->st :
+	    NULL, .sent = *sent ? sent : NULL, .sent_time = sent_time,
+	    .pub = *pub ? pub : NULL, .now = dp->now };
+	struct dnsview dv;
+	char addrs[DNS_ADDRS * (DNS_ADDR_SZ + 2)], why[MSG_TEXT_SZ], t[16];
+	time_t until;
+	struct tm tm;
+
+	di.dns = dnsstate_find(di.st, host, fams[k].fam);
+	dnsstate_judge(&di, &dv);
+	in->dns = dnslooks[dv.v].dns;
+	out_put(fam, "dns", dnsstate_verdict_word(dv.v));
+	if (dv.why.id != MSG_none)
+		out_put(fam, "dns_why", out_msg(r, &dv.why, why));
+	if (dv.cached)
+		out_put(fam, "dns_cached", "1");
+	if (verdict_dns_disagrees(in))
+		out_put(fam, "dns_disagree", "1");
+	/* Only what the verdict's sentence says: In DNS says no address. */
+	if (dv.v == DV_DIFFERS || dv.v == DV_NEEDS_UPDATE ||
+	    (dv.v == DV_PROPAGATING && !dns_has_only(di.dns, sent)))
+		out_put(fam, "dns_addr", dns_addrs(di.dns, addrs, sizeof(addrs)));
+	if (dv.v == DV_DIFFERS || dv.v == DV_PROPAGATING)
+		out_put(fam, "dns_sent", sent);
+	if (dv.v == DV_NEEDS_UPDATE)
+		out_put(fam, "dns_pub", pub);
+	if (dv.v == DV_NO_RECORD)
+		out_put(fam, "dns_rr", fams[k].rr);
+	until = (time_t)dv.until;
+	if (dv.v == DV_PROPAGATING && localtime_r(&until, &tm) != NULL &&
+	    strftime(t, sizeof(t), "%H:%M", &tm) > 0)
+		out_put(fam, "dns_until", t);
+}
+
 static void
 set_state(struct req *r, HDF *it, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
-    const struct vet *v, int pending)
+    const struct vet *v, int pending, const struct dnspage *dp)
 {
 	struct verdict_in in = { .enabled = h->enabled, .left_out =
 	    v->field != -1, .pending = pending };
@@ -75,10 +176,16 @@ set_state(struct req *r, HDF *it, const struct host *h,
 		if (host == VD__MAX || verdict_worse(host, st) != host)
 			host = st, hstatus = status;
 		look = verdict_look(st);
-		if (ce == NULL || !look->cache)
+		/* DNS is asked for every enabled host (ddns-dnscheck's). */
+		if (!h->enabled && (ce == NULL || !look->cache))
 			continue;
 		fam = out_item(it, "State.Fam", nf++);
 		out_put(fam, "name", fams[k].name);
+		if (h->enabled)
+			set_dns(r, fam, dp, h->hostname, k, ip, ce ? ce->mtime : 0,
+			    ni[fams[k].fam].ip, &in);
+		if (ce == NULL || !look->cache)
+			continue;
 		out_put(fam, "ip", ip);
 		/* A family's own sentence only for a dual-stack host (one
 		 * family's sentence is the host's, said above it); the
@@ -255,11 +362,13 @@ name_hash(const char *s)
 #define CACHED(v4, v6)	((unsigned char)((v4) | (v6) << 4))
 #define CACHED_V(c, v6)	((enum vd_state)((v6) ? (c) >> 4 : (c) & 15))
 
-/* An open-addressing table: hash of a cached host -> its CACHED byte. */
+/* An open-addressing table: hash of a cached host -> its CACHED byte;
+ * and ddclient's newest update of all (dnsstate_due). */
 struct ctab {
 	uint64_t	*key;
 	unsigned char	*cls;
 	size_t		 cap, n;
+	long long	 newest;
 };
 
 static int
@@ -315,10 +424,14 @@ scan_cached(const struct cache_entry *ce, void *arg)
 	enum vd_state c[2];
 	int v6;
 
+	struct ctab *t = arg;
+
 	for (v6 = 0; v6 < 2; v6++)
 		c[v6] = cache_family(ce, v6, &ip, &st) == 0 ?
 		    verdict_cached(st, ce->mtime, ce->atime) : VD_WAITING;
-	return ctab_put(arg, name_hash(ce->host), CACHED(c[0], c[1]));
+	if (ce->mtime > t->newest)
+		t->newest = ce->mtime;
+	return ctab_put(t, name_hash(ce->host), CACHED(c[0], c[1]));
 }
 
 /* A set of names by their hash (the queue, root's report): sorted. */
@@ -538,11 +651,13 @@ set_summary(struct req *r, const struct ranking *rk, long long page,
  * one streaming pass over ddclient's cache: a hash and a byte a host, and
  * what kn knows), fill the summary, and read the rows of the page asked
  * for into *h (*n of them, caller frees) with their cache entries into
- * *ce. Returns 0, or -1 with e set.
+ * *ce; ddclient's newest update of any host into *newest. Returns 0, or
+ * -1 with e set.
  */
 static int
 load_page(struct req *r, const char *cpath, const struct known *kn,
-    struct host **h, size_t *n, struct cache_entry **ce, struct dd_err *e)
+    struct host **h, size_t *n, struct cache_entry **ce, long long *newest,
+    struct dd_err *e)
 {
 	struct ctab tab = { 0 };
 	struct ranking rk = { 0 };
@@ -560,6 +675,7 @@ load_page(struct req *r, const char *cpath, const struct known *kn,
 		out_set(r, "Daemon.cache_error", out_msg(r, &e->m, why));
 		dd_clear(e);
 	}
+	*newest = tab.newest;
 	rk.tab = &tab;
 	rk.kn = kn;
 	if (store_each(r->store, r->q[Q_SEARCH], rank_row, &rk, e) == -1)
@@ -594,6 +710,52 @@ out:
 		*n = 0;
 	}
 	return rc;
+}
+
+/*
+ * dns_load: dns_check's mode and, unless it is off, the DNS state of the
+ * page's enabled hosts among the n of h[] (one read of state_dir/dns;
+ * only their lines parsed) into *dp (free dp->st); start ddns-dnscheck
+ * when that state is due (dnsstate_due: none, dns_interval old, or older
+ * than ddclient's newest update). A state that cannot be read counts as
+ * none: the rows say not checked, and the check that starts rewrites it.
+ */
+static void
+dns_load(struct req *r, const struct host *h, size_t n, long long newest,
+    struct dnspage *dp)
+{
+	const char *names[PER_PAGE], *why;
+	char path[PATH_MAX], server[DNS_SERVER_SZ], key[48];
+	struct dd_err e;
+	size_t i, k = 0;
+	int v;
+
+	memset(dp, 0, sizeof(*dp));
+	dp->now = (long long)time(NULL);
+	if (dnsstate_mode(r->conf.dns_check, &dp->mode, server, sizeof(server),
+	    &why) == -1)
+		dp->mode = DNSMODE_OFF;	/* conf_load took it: cannot be */
+	for (i = 0; i < n && k < PER_PAGE; i++)
+		if (h[i].enabled)
+			names[k++] = h[i].hostname;
+	if (k == 0)
+		return;
+	/* The looks once a page, not once a row (DnsLook[f.dns]). */
+	for (v = 0; v < DV__MAX; v++) {
+		snprintf(key, sizeof(key), "DnsLook.%s",
+		    dnsstate_verdict_word((enum dnsverdict)v));
+		out_set(r, key, dnslooks[v].kind);
+	}
+	if (dp->mode == DNSMODE_OFF)
+		return;
+	snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir, DNSSTATE_FILE);
+	if (dnsstate_read_some(path, names, k, &dp->st, &e) == 0)
+		dp->have = 1;
+	else if (e.code != DD_ENOTFOUND)
+		fprintf(stderr, "ddns.cgi: %s: %s\n", __func__, e.msg);
+	if (dnsstate_due(dp->have ? dp->st.time : 0, r->conf.dns_interval,
+	    newest, dp->now))
+		run_dnscheck_detached(r);
 }
 
 /* The most providers of one-account protocols a page relates (all). */
@@ -842,6 +1004,7 @@ page_list(struct req *r)
 {
 	struct cache_entry *ce = NULL;
 	struct netip ni[NET__MAX];
+	struct dnspage dp = { 0 };
 	struct imp_result rep;
 	struct known kn;
 	struct host *h = NULL;
@@ -850,6 +1013,7 @@ page_list(struct req *r)
 	HDF *it;
 	char **pend = NULL, cpath[PATH_MAX];
 	size_t n = 0, npend = 0, i;
+	long long newest = 0;
 
 	/* ddclient's cache, or the root side's copy of it (apply.h). */
 	apply_status_path(&r->conf, cpath, sizeof(cpath));
@@ -862,7 +1026,7 @@ page_list(struct req *r)
 	if (store_pending(r->store, &pend, &npend, &e) == -1)
 		npend = 0;	/* the page still shows the rest */
 	know(r, &rep, pend, npend, &kn);
-	if (load_page(r, cpath, &kn, &h, &n, &ce, &e) == -1 ||
+	if (load_page(r, cpath, &kn, &h, &n, &ce, &newest, &e) == -1 ||
 	    (v = calloc(n + 1, sizeof(*v))) == NULL) {
 		store_snapshot_end(r->store);
 		if (h != NULL)
@@ -877,17 +1041,19 @@ page_list(struct req *r)
 	if (!r->conf.ddclient_ssl)
 		out_set(r, "Page.plain_http", "1");
 	public_ip(r, ni);
+	dns_load(r, h, n, newest, &dp);
 	for (i = 0; i < n; i++) {
 		it = out_item(r->hdf, "Hosts", i);
 		set_host(r, it, &h[i]);
 		set_state(r, it, &h[i], ce[i].host[0] ? &ce[i] : NULL, ni, &v[i],
-		    is_pending(pend, npend, h[i].hostname));
+		    is_pending(pend, npend, h[i].hostname), &dp);
 	}
 	daemon_line(r);
 	notice(r);
 	import_offer(r);
 out:
 	store_free_names(pend, npend);
+	dnsstate_free(&dp.st);
 	imp_result_free(&rep);
 	known_free(&kn);
 	free(ce);

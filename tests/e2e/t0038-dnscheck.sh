@@ -8,13 +8,16 @@
 # ddclient's back with nsupdate), Needs update, No record (NXDOMAIN and
 # NODATA), and Could not check (a server that never answers, within
 # dns_timeout). Assertions are on the state, never on timing but a bound.
+# After each state, the list page (the real CGI) shows its word in the
+# host's row; with dns_check = off, "Not checked".
 . "$(dirname "$0")/lib.sh"
 for p in named nsupdate tsig-keygen dig; do
 	command -v $p > /dev/null || { echo "Bail out! $p not installed"; exit 1; }
 done
 ZONE=dyn.example.test
 DPORT=$(free_port)
-make_instance "dns_stub = $ZONE 127.0.0.1@$DPORT" "dns_timeout = 3"
+make_instance "dns_check = authoritative" "dns_stub = $ZONE 127.0.0.1@$DPORT" \
+	"dns_timeout = 3" "checkip = /bin/true"
 
 # ---- a real named, serving the zone, updates signed by ddns-key ----
 start_named
@@ -73,6 +76,59 @@ check "in (dual): AAAA is NODATA" grep -q "^in.$ZONE ipv6 rcode=NOERROR ttl=[0-9
 check "none: NXDOMAIN" grep -q "^none.$ZONE ipv4 rcode=NXDOMAIN " "$T/list"
 check "diff: what named has now" grep -q "^diff.$ZONE ipv4 .*records=198.51.100.12\$" "$T/list"
 check "a disabled host is not asked" sh -c "! grep -q '^off.$ZONE' '$T/list'"
+
+# ---- the list page: each host's row says what DNS answers ----
+# ddclient's cache as its passes leave it: each host set (good) an hour
+# ago, prop just now. No public address is known (checkip is /bin/true).
+cache_line() { echo "atime=$3,host=$1,ip=$2,mtime=$3,status=good $1"; }
+{
+	cache_line in.$ZONE 203.0.113.10 $OLD
+	cache_line prop.$ZONE 203.0.113.11 $NOW
+	cache_line diff.$ZONE 203.0.113.12 $OLD
+	cache_line need.$ZONE 203.0.113.13 $OLD
+	cache_line none.$ZONE 203.0.113.14 $OLD
+} > "$T/ddclient.cache"
+# row HOST: the text of HOST's row in the last page (tags dropped).
+row() {
+	id=$(sql "SELECT id FROM hosts WHERE hostname = '$1'")
+	python3 -c 'import html, re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"<tr id=\"host-%s\".*?</tr>" % sys.argv[2], t, re.S)
+r = re.sub(r"<[^>]*>", "", re.sub(r"<(br|td)[^>]*>", " ", m.group(0))) if m else ""
+print(html.unescape(re.sub(r"\s+", " ", r)))' "$T/out" "$id"
+}
+# row_has HOST TEXT: HOST's row holds TEXT (else the row, as a comment).
+row_has() {
+	_row=$(row "$1")
+	case "$_row" in *"$2"*) return 0 ;; esac
+	echo "# $_row"
+	return 1
+}
+row_lacks() { case "$(row "$1")" in *"$2"*) return 1 ;; esac; }
+list_page() { cgi GET 'action=list' && [ "$(status)" = 200 ]; }
+hhmm() { env -i date -d "@$1" +%H:%M; }
+check "the list page answers" list_page
+cp "$T/out" "$T/list1.html"
+check "row: In DNS" row_has in.$ZONE "In DNS — DNS answers this appliance's address."
+check "row: a dual host's AAAA: No record" row_has in.$ZONE "No record — DNS has no AAAA record for this name."
+check "row: Propagating, with its until time" \
+	row_has prop.$ZONE "Propagating — Resolvers may keep the previous address until $(hhmm $((NOW + 60)))."
+check "row: DNS differs, both addresses" \
+	row_has diff.$ZONE "DNS differs — DNS answers 198.51.100.12; ddclient set 203.0.113.12."
+check "row: cache good but DNS differs, said in words" \
+	row_has diff.$ZONE "ddclient's cache says the update succeeded, but DNS does not show it."
+check "row: No record (NXDOMAIN)" row_has none.$ZONE "No record — DNS has no A record for this name."
+check "row: a disabled host says nothing of DNS" row_lacks off.$ZONE "DNS:"
+# The public address moves: need's row says Needs update.
+printf 'ip=203.0.113.99\ntime=%s\nerror=\n' "$(date +%s)" > "$T/state/publicip"
+check "the list page answers" list_page
+check "row: Needs update, DNS's and the public address" \
+	row_has need.$ZONE "Needs update — DNS answers 203.0.113.13; the public address is now 203.0.113.99."
+rm -f "$T/state/publicip"
+# The same in Italian.
+EXTRA_ENV=HTTP_ACCEPT_LANGUAGE=it cgi GET 'action=list'
+check "row, in Italian: Nel DNS" row_has in.$ZONE "Nel DNS — Il DNS risponde"
+check "row, in Italian: Il DNS è diverso" row_has diff.$ZONE "Il DNS è diverso — Il DNS risponde 198.51.100.12; ddclient ha impostato 203.0.113.12."
 check "an IPv4 host is not asked AAAA" sh -c "! grep -q '^prop.$ZONE ipv6' '$T/list'"
 
 check "In DNS" [ "$(verdict in.$ZONE ipv4 203.0.113.10 $OLD 203.0.113.10)" = in_dns ]
@@ -101,14 +157,18 @@ check "while another holds the lock: exits 0" [ "$(cat "$T/locked.rc")" = 0 ]
 check "while another holds the lock: the state is left as it is" cmp -s "$ST" "$T/dns.before"
 
 # ---- dns_check = off: nothing asked, nothing written ----
-sed -i "s/^dns_stub = .*/&\ndns_check = off/" "$T/ddns-admin.conf"
+sed -i "s/^dns_check = .*/dns_check = off/" "$T/ddns-admin.conf"
 rm -f "$ST"
 dnscheck; rc=$?
 check "dns_check = off: exits 0" [ "$rc" = 0 ]
 check "dns_check = off: writes nothing" [ ! -e "$ST" ]
 check "dns_check = off: Not checked" \
 	[ "$(verdict in.$ZONE ipv4 203.0.113.10 $OLD -)" = not_checked ]
-sed -i "/^dns_check = off/d" "$T/ddns-admin.conf"
+check "the list page answers" list_page
+check "row, dns_check = off: Not checked, and why" \
+	row_has in.$ZONE "Not checked — DNS is not checked (dns_check = off in the module configuration)."
+check "dns_check = off: the page starts no check either" [ ! -e "$ST" ]
+sed -i "s/^dns_check = .*/dns_check = authoritative/" "$T/ddns-admin.conf"
 
 # ---- a server that never answers: could not check, within dns_timeout ----
 BPORT=$(free_port)
@@ -130,6 +190,10 @@ check "a dead server: Could not check" \
 	[ "$(verdict in.$ZONE ipv4 203.0.113.10 $OLD 203.0.113.10)" = could_not_check ]
 check "a dead server: the reason in words" \
 	dnscheck -v in.$ZONE ipv4 203.0.113.10 $OLD - | grep -qF "No answer came within 3 seconds."
+check "the list page answers" list_page
+check "row: Could not check, grey, with the reason" \
+	row_has in.$ZONE "Could not check — No answer came within 3 seconds."
+check "row: the grey look, never red" grep -q 'class="dns dns-grey">DNS: <strong>Could not check' "$T/out"
 
 # ---- a damaged state file is refused whole ----
 printf 'ddns-dnscheck 1\nmode authoritative\ntime 1\nin.%s ipv4 1 NOERROR 60 insecure 203.0.113.10 - x\n' "$ZONE" > "$ST"
