@@ -453,7 +453,7 @@ dnsstate_parse_some(const char *data, size_t n, const char *const *hosts,
 	if (take_header(&p, end, st) == -1)
 		goto bad;
 	/* A host has two lines at most (its families). */
-	if (nh > 0 && (st->e = calloc(2 * nh, sizeof(*st->e))) == NULL)
+	if (nh > 0 && (st->e = malloc(2 * nh * sizeof(*st->e))) == NULL)
 		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	for (i = 0; i < nh; i++) {
 		first = st->n;

@@ -38,48 +38,46 @@ static const struct {
 };
 
 /*
- * The DNS verdicts (dnsstate_judge) as a row shows them: the word is
- * Lang.Dns.<key> and the sentence's pieces Lang.DnsText (key: the
- * verdict's own word, dnsstate_verdict_word, as the JSON spells it); the
- * look (grey, never red, for the two that say nothing of DNS); and what
- * verdict.c's input takes of it (verdict_dns_disagrees).
+ * The DNS verdicts (dnsstate_judge) as a row shows them: the look (grey,
+ * never red, for the two that say nothing of DNS), what verdict.c's input
+ * takes of it (verdict_dns_disagrees), and the Lang.DnsText key of its
+ * sentence; the word is Lang.Dns.<key>, key the verdict's own word
+ * (dnsstate_verdict_word, as the JSON spells it). A sentence names its
+ * values {1} DNS's answer, {2} until (HH:MM), {3} what ddclient set,
+ * {4} the public address, {5} the record type, {6} the reason.
  */
+enum { DA_ANSWER, DA_UNTIL, DA_SENT, DA_PUBLIC, DA_RR, DA_WHY, DA__MAX };
+
 static const struct {
 	const char	*kind;
 	enum vd_dns	 dns;
+	const char	*text;
 } dnslooks[DV__MAX] = {
-	[DV_NOT_CHECKED] =	{ "grey",	VD_DNS_NONE },
-	[DV_COULD_NOT_CHECK] =	{ "grey",	VD_DNS_NONE },
-	[DV_IN_DNS] =		{ "ok",		VD_DNS_SHOWS },
-	[DV_PROPAGATING] =	{ "wait",	VD_DNS_SHOWS },
-	[DV_DIFFERS] =		{ "error",	VD_DNS_LACKS },
-	[DV_NEEDS_UPDATE] =	{ "wait",	VD_DNS_SHOWS },
-	[DV_NO_RECORD] =	{ "error",	VD_DNS_LACKS },
+	[DV_NOT_CHECKED] =	{ "grey",  VD_DNS_NONE,  "why" },
+	[DV_COULD_NOT_CHECK] =	{ "grey",  VD_DNS_NONE,  "why" },
+	[DV_IN_DNS] =		{ "ok",	   VD_DNS_SHOWS, "in_dns" },
+	[DV_PROPAGATING] =	{ "wait",  VD_DNS_SHOWS, "propagating" },
+	[DV_DIFFERS] =		{ "error", VD_DNS_LACKS, "dns_differs" },
+	[DV_NEEDS_UPDATE] =	{ "wait",  VD_DNS_SHOWS, "needs_update" },
+	[DV_NO_RECORD] =	{ "error", VD_DNS_LACKS, "no_record" },
 };
 
-/* What the page knows of DNS: dns_check's mode and the state file's
- * entries of the page's hosts (st NULL: none, or not checked). */
+/* Propagating while DNS (a resolver) still answers something else. */
+#define DNS_TEXT_OLD	"propagating_cached"
+
+/* What the page knows of DNS: dns_check's mode, the state file's entries
+ * of the page's hosts (have: there is a state), and the words, looked up
+ * once a page rather than once a row. */
 struct dnspage {
 	enum dnsmode	 mode;
 	struct dnsstate	 st;
 	int		 have;
 	long long	 now;
+	char		 word[DV__MAX][64];	/* "DNS: In DNS" */
+	const char	*text[DV__MAX];
+	const char	*text_old, *cached, *disagree;
 };
 
-/* The text of a verdict: the provider's answer for a failure, else the
- * state's own (Lang.Status.<key>). */
-static const char *
-verdict_text(struct req *r, enum vd_state st, const char *status)
-{
-	return out_lang(r, "Status", st == VD_FAILED ? verdict_answer(status) :
-	    verdict_look(st)->key);
-}
-
-/*
- * set_state: the row's verdict (verdict.h), per family the host asks for
- * and the worse of them for the host; what ddclient's cache says (the
- * address, the provider's word, the times) when the cache decided it.
- */
 /* dns_addrs: the addresses of DNS's answer x, comma-separated, in buf. */
 static const char *
 dns_addrs(const struct dnsentry *x, char *buf, size_t sz)
@@ -105,10 +103,42 @@ dns_has_only(const struct dnsentry *x, const char *a)
 	return x != NULL && x->naddr > 0;
 }
 
+/* dns_fill: the sentence t with {1}..{6} replaced by arg[0..5], into out
+ * (cut to sz). */
+static void
+dns_fill(const char *t, const char *const arg[DA__MAX], char *out, size_t sz)
+{
+	size_t len = 0, n;
+	const char *v;
+
+	for (; *t && len + 1 < sz; t++) {
+		if (t[0] == '{' && t[1] >= '1' && t[1] < '1' + DA__MAX &&
+		    t[2] == '}') {
+			v = arg[t[1] - '1'];
+			n = strlen(v) < sz - 1 - len ? strlen(v) : sz - 1 - len;
+			memcpy(out + len, v, n);
+			len += n;
+			t += 2;
+		} else
+			out[len++] = *t;
+	}
+	out[len] = '\0';
+}
+
+/* dns_append: " " and s after out's text (cut to sz), unless s is "". */
+static void
+dns_append(char *out, size_t sz, const char *s)
+{
+	size_t len = strlen(out);
+
+	if (*s)
+		snprintf(out + len, sz - len, " %s", s);
+}
+
 /*
- * set_dns: what DNS answers for one family of a host into fam (its
- * verdict's key, and the pieces of its sentence the verdict needs), and
- * whether it parts from ddclient's cache (in->cached; in->dns is set).
+ * set_dns: what DNS answers for one family of a host into fam: its look
+ * (dns), its word and its sentence; and into in->dns what the verdict
+ * takes of it (whether it parts from ddclient's cache, in->cached).
  */
 static void
 set_dns(struct req *r, HDF *fam, const struct dnspage *dp, const char *host,
@@ -120,35 +150,50 @@ set_dns(struct req *r, HDF *fam, const struct dnspage *dp, const char *host,
 	    .pub = *pub ? pub : NULL, .now = dp->now };
 	struct dnsview dv;
 	char addrs[DNS_ADDRS * (DNS_ADDR_SZ + 2)], why[MSG_TEXT_SZ], t[16];
+	char text[2 * MSG_TEXT_SZ];
+	const char *arg[DA__MAX], *tmpl;
 	time_t until;
 	struct tm tm;
 
 	di.dns = dnsstate_find(di.st, host, fams[k].fam);
 	dnsstate_judge(&di, &dv);
 	in->dns = dnslooks[dv.v].dns;
-	out_put(fam, "dns", dnsstate_verdict_word(dv.v));
-	if (dv.why.id != MSG_none)
-		out_put(fam, "dns_why", out_msg(r, &dv.why, why));
-	if (dv.cached)
-		out_put(fam, "dns_cached", "1");
-	if (verdict_dns_disagrees(in))
-		out_put(fam, "dns_disagree", "1");
-	/* Only what the verdict's sentence says: In DNS says no address. */
-	if (dv.v == DV_DIFFERS || dv.v == DV_NEEDS_UPDATE ||
-	    (dv.v == DV_PROPAGATING && !dns_has_only(di.dns, sent)))
-		out_put(fam, "dns_addr", dns_addrs(di.dns, addrs, sizeof(addrs)));
-	if (dv.v == DV_DIFFERS || dv.v == DV_PROPAGATING)
-		out_put(fam, "dns_sent", sent);
-	if (dv.v == DV_NEEDS_UPDATE)
-		out_put(fam, "dns_pub", pub);
-	if (dv.v == DV_NO_RECORD)
-		out_put(fam, "dns_rr", fams[k].rr);
+	t[0] = '\0';
 	until = (time_t)dv.until;
-	if (dv.v == DV_PROPAGATING && localtime_r(&until, &tm) != NULL &&
-	    strftime(t, sizeof(t), "%H:%M", &tm) > 0)
-		out_put(fam, "dns_until", t);
+	if (dv.v == DV_PROPAGATING && localtime_r(&until, &tm) != NULL)
+		strftime(t, sizeof(t), "%H:%M", &tm);
+	arg[DA_ANSWER] = dns_addrs(di.dns, addrs, sizeof(addrs));
+	arg[DA_UNTIL] = t;
+	arg[DA_SENT] = sent;
+	arg[DA_PUBLIC] = pub;
+	arg[DA_RR] = fams[k].rr;
+	arg[DA_WHY] = dv.why.id != MSG_none ? out_msg(r, &dv.why, why) : "";
+	tmpl = dv.v == DV_PROPAGATING && !dns_has_only(di.dns, sent) ?
+	    dp->text_old : dp->text[dv.v];
+	dns_fill(tmpl, arg, text, sizeof(text));
+	if (dv.cached)
+		dns_append(text, sizeof(text), dp->cached);
+	if (verdict_dns_disagrees(in))
+		dns_append(text, sizeof(text), dp->disagree);
+	out_put(fam, "dns", dnslooks[dv.v].kind);
+	out_put(fam, "dns_word", dp->word[dv.v]);
+	out_put(fam, "dns_text", text);
 }
 
+/* The text of a verdict: the provider's answer for a failure, else the
+ * state's own (Lang.Status.<key>). */
+static const char *
+verdict_text(struct req *r, enum vd_state st, const char *status)
+{
+	return out_lang(r, "Status", st == VD_FAILED ? verdict_answer(status) :
+	    verdict_look(st)->key);
+}
+
+/*
+ * set_state: the row's verdict (verdict.h), per family the host asks for
+ * and the worse of them for the host; what ddclient's cache says (the
+ * address, the provider's word, the times) when the cache decided it.
+ */
 static void
 set_state(struct req *r, HDF *it, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
@@ -725,7 +770,7 @@ dns_load(struct req *r, const struct host *h, size_t n, long long newest,
     struct dnspage *dp)
 {
 	const char *names[PER_PAGE], *why;
-	char path[PATH_MAX], server[DNS_SERVER_SZ], key[48];
+	char path[PATH_MAX], server[DNS_SERVER_SZ];
 	struct dd_err e;
 	size_t i, k = 0;
 	int v;
@@ -740,12 +785,15 @@ dns_load(struct req *r, const struct host *h, size_t n, long long newest,
 			names[k++] = h[i].hostname;
 	if (k == 0)
 		return;
-	/* The looks once a page, not once a row (DnsLook[f.dns]). */
 	for (v = 0; v < DV__MAX; v++) {
-		snprintf(key, sizeof(key), "DnsLook.%s",
-		    dnsstate_verdict_word((enum dnsverdict)v));
-		out_set(r, key, dnslooks[v].kind);
+		snprintf(dp->word[v], sizeof(dp->word[v]), "%s: %s",
+		    out_lang(r, "Dns", "label"), out_lang(r, "Dns",
+		    dnsstate_verdict_word((enum dnsverdict)v)));
+		dp->text[v] = out_lang(r, "DnsText", dnslooks[v].text);
 	}
+	dp->text_old = out_lang(r, "DnsText", DNS_TEXT_OLD);
+	dp->cached = out_lang(r, "DnsText", "cached");
+	dp->disagree = out_lang(r, "DnsText", "disagree");
 	if (dp->mode == DNSMODE_OFF)
 		return;
 	snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir, DNSSTATE_FILE);

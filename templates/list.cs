@@ -25,15 +25,6 @@
 </ul>
 </div>
 <p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a> <a class="button" id="show-config" href="?action=config"><?cs var:Lang.ConfigPage.link ?></a></p>
-<?cs def:dns(f) ?><span class="dns dns-<?cs var:DnsLook[f.dns] ?>"><?cs var:Lang.Dns.label ?>: <strong><?cs var:Lang.Dns[f.dns] ?></strong><?cs
-if:f.dns == "in_dns" ?> — <?cs var:Lang.DnsText.in_dns ?><?cs
-elif:f.dns == "propagating" ?> — <?cs if:f.dns_addr ?><?cs var:Lang.DnsText.keep ?> <span class="ip"><?cs var:f.dns_addr ?></span><?cs else ?><?cs var:Lang.DnsText.keep_old ?><?cs /if ?> <?cs var:Lang.DnsText.until ?> <?cs var:f.dns_until ?>.<?cs if:f.dns_addr && f.dns_sent ?> <?cs var:Lang.DnsText.set ?> <span class="ip"><?cs var:f.dns_sent ?></span>.<?cs /if ?><?cs
-elif:f.dns == "dns_differs" ?> — <?cs var:Lang.DnsText.answers ?> <span class="ip"><?cs var:f.dns_addr ?></span>; <?cs var:Lang.DnsText.set ?> <span class="ip"><?cs var:f.dns_sent ?></span>. <?cs var:Lang.DnsText.differs ?><?cs
-elif:f.dns == "needs_update" ?> — <?cs var:Lang.DnsText.answers ?> <span class="ip"><?cs var:f.dns_addr ?></span>; <?cs var:Lang.DnsText.public ?> <span class="ip"><?cs var:f.dns_pub ?></span>.<?cs
-elif:f.dns == "no_record" ?> — <?cs var:Lang.DnsText.no_record ?> <?cs var:f.dns_rr ?> <?cs var:Lang.DnsText.no_record_end ?><?cs
-elif:f.dns_why ?> — <?cs var:f.dns_why ?><?cs /if ?><?cs
-if:f.dns_cached ?> <?cs var:Lang.DnsText.cached ?><?cs /if ?><?cs
-if:f.dns_disagree ?> <strong class="disagree"><?cs var:Lang.DnsText.disagree ?></strong><?cs /if ?></span><?cs /def ?>
 <?cs def:words(n, w) ?><?cs if:n == "1" ?><?cs var:w.one ?><?cs else ?><?cs var:w.other ?><?cs /if ?><?cs /def ?>
 <?cs def:count(n, w) ?><?cs var:n ?> <?cs call:words(n, w) ?><?cs /def ?>
 <p class="summary" id="summary"><?cs call:count(Summary.total, Lang.Summary.host) ?><?cs if:Search.q ?> <?cs call:words(Summary.total, Lang.Summary.matching) ?><?cs /if ?>: <?cs call:count(Summary.ok, Lang.Summary.ok) ?>, <?cs call:count(Summary.failing, Lang.Summary.failing) ?>, <?cs call:count(Summary.waiting, Lang.Summary.waiting) ?><?cs if:Summary.disabled != "0" ?>, <?cs call:count(Summary.disabled, Lang.Summary.disabled) ?><?cs /if ?>.</p>
@@ -59,7 +50,7 @@ if:f.dns_disagree ?> <strong class="disagree"><?cs var:Lang.DnsText.disagree ?><
 <td class="state" data-label="<?cs var:Lang.Col.state ?>">
 <span class="badge badge-<?cs var:h.State.kind ?>"><?cs var:Lang.Badge[h.State.kind] ?></span>
 <span class="status"><?cs var:h.State.text ?><?cs if:h.State.why ?> <?cs var:h.State.field ?>: <?cs var:h.State.why ?><?cs /if ?></span>
-<?cs each:f = h.State.Fam ?><br><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓ <?cs var:Lang.State.insync ?></span><?cs elif:f.insync == "0" ?> <span class="sync bad"><?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:f.text ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs elif:f.status ?> <span class="fam-error"><?cs var:Lang.State.answer ?> <?cs var:f.status ?></span><?cs /if ?><?cs if:f.dns ?><?cs if:f.ip || f.text || f.status ?><br><?cs else ?> <?cs /if ?><?cs call:dns(f) ?><?cs /if ?>
+<?cs each:f = h.State.Fam ?><br><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓ <?cs var:Lang.State.insync ?></span><?cs elif:f.insync == "0" ?> <span class="sync bad"><?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:f.text ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs elif:f.status ?> <span class="fam-error"><?cs var:Lang.State.answer ?> <?cs var:f.status ?></span><?cs /if ?><?cs if:f.dns ?><?cs if:f.ip ?><br><?cs /if ?> <span class="dns dns-<?cs var:f.dns ?>"><strong><?cs var:f.dns_word ?></strong> — <?cs var:f.dns_text ?></span><?cs /if ?>
 <?cs /each ?>
 <?cs if:h.State.mtime ?><br><?cs var:Lang.State.updated ?>: <?cs var:h.State.mtime ?><?cs /if ?>
 <?cs if:h.State.atime ?><br><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?><?cs /if ?>

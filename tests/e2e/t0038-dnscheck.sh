@@ -150,6 +150,15 @@ check "No record: NODATA (no AAAA)" \
 check "Not checked: a host not in the last check" \
 	[ "$(verdict off.$ZONE ipv4 203.0.113.15 $OLD -)" = not_checked ]
 
+# Asked through a named resolver (as the state says): the row says the
+# answer may be cached.
+cp "$ST" "$T/dns.auth"
+sed -i 's/^mode authoritative$/mode resolver 127.0.0.1@53/' "$ST"
+check "the list page answers" list_page
+check "row, through a resolver: the answer may be cached" \
+	row_has in.$ZONE "In DNS — DNS answers this appliance's address. Asked through a resolver: the answer may come from its cache."
+cp "$T/dns.auth" "$ST"
+
 # ---- one at a time: a second run while the lock is held just leaves ----
 cp "$ST" "$T/dns.before"
 flock "$T/state/dnscheck.lock" sh -c "DDNS_ADMIN_CONFIG=$T/ddns-admin.conf $B/ddns-dnscheck; echo \$? > $T/locked.rc"
@@ -193,7 +202,7 @@ check "a dead server: the reason in words" \
 check "the list page answers" list_page
 check "row: Could not check, grey, with the reason" \
 	row_has in.$ZONE "Could not check — No answer came within 3 seconds."
-check "row: the grey look, never red" grep -q 'class="dns dns-grey">DNS: <strong>Could not check' "$T/out"
+check "row: the grey look, never red" grep -q 'class="dns dns-grey"><strong>DNS: Could not check</strong>' "$T/out"
 
 # ---- a damaged state file is refused whole ----
 printf 'ddns-dnscheck 1\nmode authoritative\ntime 1\nin.%s ipv4 1 NOERROR 60 insecure 203.0.113.10 - x\n' "$ZONE" > "$ST"
