@@ -2,6 +2,7 @@
  * and the verdict of one host and family. The lookups themselves
  * (libunbound) are in dnscheck_main.c only. */
 #include <arpa/inet.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,22 +215,23 @@ printable(const char *s)
 	return 1;
 }
 
-int
-dnsstate_parse_line(const char *line, struct dnsentry *out)
+/* parse_entry: dnsstate_parse_line of the line in buf (cut up in place);
+ * named: its host is known to be a good name (the page's reader found it
+ * equal to one it asked for). */
+static int
+parse_entry(char *buf, struct dnsentry *out, int named)
 {
-	char buf[LINE_MAX_SZ], *p = buf, *w[8];
+	char *p = buf, *w[8];
 	long long n;
 	size_t i;
 	int k;
 
-	memset(out, 0, sizeof(*out));
-	if (strlen(line) >= sizeof(buf))
-		return -1;
-	memcpy(buf, line, strlen(line) + 1);
+	memset(out, 0, offsetof(struct dnsentry, addr));
+	out->detail[0] = '\0';
 	for (i = 0; i < 8; i++)
 		if ((w[i] = field(&p)) == NULL)
 			return -1;
-	if (!name_ok(w[0]) || strlen(w[0]) >= sizeof(out->host))
+	if ((!named && !name_ok(w[0])) || strlen(w[0]) >= sizeof(out->host))
 		return -1;
 	memcpy(out->host, w[0], strlen(w[0]) + 1);
 	if ((k = word_index(w[1], fam_words, NET__MAX)) < 0)
@@ -262,6 +264,18 @@ dnsstate_parse_line(const char *line, struct dnsentry *out)
 		memcpy(out->detail, p, strlen(p) + 1);
 	}
 	return 0;
+}
+
+int
+dnsstate_parse_line(const char *line, struct dnsentry *out)
+{
+	char buf[LINE_MAX_SZ];
+
+	memset(out, 0, sizeof(*out));
+	if (strlen(line) >= sizeof(buf))
+		return -1;
+	memcpy(buf, line, strlen(line) + 1);
+	return parse_entry(buf, out, 0);
 }
 
 /* entry_cmp: the file's order: host (bytes), then family. */
@@ -378,12 +392,15 @@ line_after(const char *p, const char *end)
 static const char *
 first_line_of(const char *lo, const char *end, const char *host)
 {
-	const char *hi = end, *mid;
+	const char *hi = end, *mid, *nl;
 
 	while (lo < hi) {
+		/* The start of the line holding the middle byte (lo is one). */
 		mid = lo + (hi - lo) / 2;
-		while (mid > lo && mid[-1] != '\n')
-			mid--;
+		if ((nl = memrchr(lo, '\n', (size_t)(mid - lo))) != NULL)
+			mid = nl + 1;
+		else
+			mid = lo;
 		if (line_host_cmp(mid, end, host) < 0)
 			lo = line_after(mid, end);
 		else
@@ -392,7 +409,8 @@ first_line_of(const char *lo, const char *end, const char *host)
 	return lo;
 }
 
-/* take_line: parse the entry line at p into *out (0, or -1: damaged). */
+/* take_line: parse the entry line at p, whose host is one the caller
+ * asked for, into *out (0, or -1: damaged). */
 static int
 take_line(const char *p, const char *end, struct dnsentry *out)
 {
@@ -405,7 +423,7 @@ take_line(const char *p, const char *end, struct dnsentry *out)
 		return -1;
 	memcpy(line, p, len);
 	line[len] = '\0';
-	return dnsstate_parse_line(line, out);
+	return parse_entry(line, out, 1);
 }
 
 /* take_header: the three header lines at *p (header), *p then past them. */
@@ -608,14 +626,47 @@ dnsstate_due(long long checked, long long interval, long long last_update,
 	    checked > now + 60 || last_update > checked;
 }
 
-/* all_are: every address of x is a (as binary addresses); 0 if none. */
+/* An address given as text, once parsed (af 0: none or not one). */
+struct bin {
+	int		 af;
+	unsigned char	 b[16];
+	const char	*text;		/* as it was given */
+};
+
+/* to_bin: a (NULL, "", an IPv4 or IPv6 literal) into *out; 1 if one. */
 static int
-all_are(const struct dnsentry *x, const char *a)
+to_bin(const char *a, struct bin *out)
 {
+	out->af = 0;
+	out->text = a;
+	if (a == NULL || *a == '\0')
+		return 0;
+	if (inet_pton(AF_INET, a, out->b) == 1)
+		out->af = AF_INET;
+	else if (inet_pton(AF_INET6, a, out->b) == 1)
+		out->af = AF_INET6;
+	return out->af != 0;
+}
+
+/* bin_eq: a and b are the same address (never when either is none). */
+static int
+bin_eq(const struct bin *a, const struct bin *b)
+{
+	return a->af != 0 && a->af == b->af &&
+	    memcmp(a->b, b->b, a->af == AF_INET ? 4 : 16) == 0;
+}
+
+/* all_are: every address of x is a; 0 if x has none or a is none. */
+static int
+all_are(const struct dnsentry *x, const struct bin *a)
+{
+	struct bin b;
 	size_t i;
 
+	/* The same text is the same address (a is one): no parse. */
 	for (i = 0; i < x->naddr; i++)
-		if (!netip_equal(x->addr[i], a))
+		if (a->af == 0 || (strcmp(x->addr[i], a->text) != 0 &&
+		    (!to_bin(x->addr[i], &b) || !bin_eq(&b, a))))
 			return 0;
 	return x->naddr > 0;
 }
@@ -669,7 +720,7 @@ void
 dnsstate_judge(const struct dnsinput *in, struct dnsview *out)
 {
 	const struct dnsentry *x = in->dns;
-	const char *s = in->sent, *p = in->pub;
+	struct bin s, p;
 	int have_s, have_p, young, before;
 
 	memset(out, 0, sizeof(*out));
@@ -681,15 +732,16 @@ dnsstate_judge(const struct dnsinput *in, struct dnsview *out)
 	out->cached = in->st->mode == DNSMODE_RESOLVER;
 	if (failed(x, out))
 		return;
-	have_s = s != NULL && netip_equal(s, s);
-	have_p = p != NULL && netip_equal(p, p);
+	have_s = to_bin(in->sent, &s);
+	have_p = to_bin(in->pub, &p);
 	young = have_s && in->sent_time > 0 && in->now < in->sent_time + x->ttl;
 	before = have_s && in->sent_time > x->time;
 	out->until = young ? in->sent_time + x->ttl : 0;
 	out->v = DV_PROPAGATING;
-	if (have_s && all_are(x, s)) {
+	out->shows = have_s && all_are(x, &s);
+	if (out->shows) {
 		/* DNS has what was sent. */
-		if (have_p && !netip_equal(p, s))
+		if (have_p && !bin_eq(&p, &s))
 			out->v = DV_NEEDS_UPDATE;
 		else if (!young)
 			out->v = DV_IN_DNS;
@@ -702,7 +754,7 @@ dnsstate_judge(const struct dnsinput *in, struct dnsview *out)
 	else if (have_s)
 		out->v = DV_DIFFERS;
 	else if (have_p)	/* ddclient sent nothing yet: the public one */
-		out->v = all_are(x, p) ? DV_IN_DNS : DV_NEEDS_UPDATE;
+		out->v = all_are(x, &p) ? DV_IN_DNS : DV_NEEDS_UPDATE;
 	else
 		grey(out, DV_NOT_CHECKED, MSG_dns_nothing, NULL);
 	if (out->v != DV_PROPAGATING)

@@ -203,6 +203,8 @@ struct dnsview {
 					 * the old answer until then */
 	int		 cached;	/* asked through a resolver: the answer
 					 * may come from its cache */
+	int		 shows;		/* DNS answers what ddclient set, and
+					 * nothing else */
 	struct dd_msg	 why;		/* the two grey verdicts: the reason
 					 * (MSG_dns_*); MSG_none otherwise */
 };

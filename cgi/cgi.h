@@ -109,6 +109,7 @@ void req_end(struct req *r);
  *   out_time     Unix time t as local "YYYY-MM-DD HH:MM:SS" in buf (and
  *                returns buf); "" for 0 or less (never) or a time that
  *                cannot be shown
+ *   out_hhmm     Unix time t as local "HH:MM" in buf[6] (and returns buf)
  *   http_page    render template with status
  *   http_fail    render the error page with status and msg
  *   http_error   http_fail with the status that e->code maps to; 5xx are
@@ -133,6 +134,7 @@ const char *out_msg(struct req *r, const struct dd_msg *m,
     char buf[MSG_TEXT_SZ]);
 #define OUT_TIME_SZ 32
 const char *out_time(long long t, char buf[OUT_TIME_SZ]);
+const char *out_hhmm(long long t, char buf[6]);
 void http_page(struct req *r, int status, const char *template);
 void http_fail(struct req *r, int status, const char *msg);
 void http_error(struct req *r, const struct dd_err *e);

@@ -14,7 +14,7 @@
 #include "daemon.h"
 #include "facts.h"
 #include "ddconf.h"
-#include "dnsstate.h"
+#include "dnsview.h"
 #include "fileio.h"
 #include "netip.h"
 #include "num.h"
@@ -32,153 +32,9 @@ static const struct {
 	int		 v6;
 	enum netfam	 fam;
 	const char	*name;
-	const char	*rr;		/* the record DNS is asked for */
 } fams[] = {
-	{ FACT_V4, 0, NET_V4, "IPv4", "A" }, { FACT_V6, 1, NET_V6, "IPv6", "AAAA" },
+	{ FACT_V4, 0, NET_V4, "IPv4" }, { FACT_V6, 1, NET_V6, "IPv6" },
 };
-
-/*
- * The DNS verdicts (dnsstate_judge) as a row shows them: the look (grey,
- * never red, for the two that say nothing of DNS), what verdict.c's input
- * takes of it (verdict_dns_disagrees), and the Lang.DnsText key of its
- * sentence; the word is Lang.Dns.<key>, key the verdict's own word
- * (dnsstate_verdict_word, as the JSON spells it). A sentence names its
- * values {1} DNS's answer, {2} until (HH:MM), {3} what ddclient set,
- * {4} the public address, {5} the record type, {6} the reason.
- */
-enum { DA_ANSWER, DA_UNTIL, DA_SENT, DA_PUBLIC, DA_RR, DA_WHY, DA__MAX };
-
-static const struct {
-	const char	*kind;
-	enum vd_dns	 dns;
-	const char	*text;
-} dnslooks[DV__MAX] = {
-	[DV_NOT_CHECKED] =	{ "grey",  VD_DNS_NONE,  "why" },
-	[DV_COULD_NOT_CHECK] =	{ "grey",  VD_DNS_NONE,  "why" },
-	[DV_IN_DNS] =		{ "ok",	   VD_DNS_SHOWS, "in_dns" },
-	[DV_PROPAGATING] =	{ "wait",  VD_DNS_SHOWS, "propagating" },
-	[DV_DIFFERS] =		{ "error", VD_DNS_LACKS, "dns_differs" },
-	[DV_NEEDS_UPDATE] =	{ "wait",  VD_DNS_SHOWS, "needs_update" },
-	[DV_NO_RECORD] =	{ "error", VD_DNS_LACKS, "no_record" },
-};
-
-/* Propagating while DNS (a resolver) still answers something else. */
-#define DNS_TEXT_OLD	"propagating_cached"
-
-/* What the page knows of DNS: dns_check's mode, the state file's entries
- * of the page's hosts (have: there is a state), and the words, looked up
- * once a page rather than once a row. */
-struct dnspage {
-	enum dnsmode	 mode;
-	struct dnsstate	 st;
-	int		 have;
-	long long	 now;
-	char		 word[DV__MAX][64];	/* "DNS: In DNS" */
-	const char	*text[DV__MAX];
-	const char	*text_old, *cached, *disagree;
-};
-
-/* dns_addrs: the addresses of DNS's answer x, comma-separated, in buf. */
-static const char *
-dns_addrs(const struct dnsentry *x, char *buf, size_t sz)
-{
-	size_t i, len = 0;
-
-	buf[0] = '\0';
-	for (i = 0; x != NULL && i < x->naddr && len < sz; i++)
-		len += (size_t)snprintf(buf + len, sz - len, "%s%s", i ? ", " :
-		    "", x->addr[i]);
-	return buf;
-}
-
-/* dns_has_only: DNS's answer x is address a and nothing else. */
-static int
-dns_has_only(const struct dnsentry *x, const char *a)
-{
-	size_t i;
-
-	for (i = 0; x != NULL && i < x->naddr; i++)
-		if (!netip_equal(x->addr[i], a))
-			return 0;
-	return x != NULL && x->naddr > 0;
-}
-
-/* dns_fill: the sentence t with {1}..{6} replaced by arg[0..5], into out
- * (cut to sz). */
-static void
-dns_fill(const char *t, const char *const arg[DA__MAX], char *out, size_t sz)
-{
-	size_t len = 0, n;
-	const char *v;
-
-	for (; *t && len + 1 < sz; t++) {
-		if (t[0] == '{' && t[1] >= '1' && t[1] < '1' + DA__MAX &&
-		    t[2] == '}') {
-			v = arg[t[1] - '1'];
-			n = strlen(v) < sz - 1 - len ? strlen(v) : sz - 1 - len;
-			memcpy(out + len, v, n);
-			len += n;
-			t += 2;
-		} else
-			out[len++] = *t;
-	}
-	out[len] = '\0';
-}
-
-/* dns_append: " " and s after out's text (cut to sz), unless s is "". */
-static void
-dns_append(char *out, size_t sz, const char *s)
-{
-	size_t len = strlen(out);
-
-	if (*s)
-		snprintf(out + len, sz - len, " %s", s);
-}
-
-/*
- * set_dns: what DNS answers for one family of a host into fam: its look
- * (dns), its word and its sentence; and into in->dns what the verdict
- * takes of it (whether it parts from ddclient's cache, in->cached).
- */
-static void
-set_dns(struct req *r, HDF *fam, const struct dnspage *dp, const char *host,
-    size_t k, const char *sent, long long sent_time, const char *pub,
-    struct verdict_in *in)
-{
-	struct dnsinput di = { .mode = dp->mode, .st = dp->have ? &dp->st :
-	    NULL, .sent = *sent ? sent : NULL, .sent_time = sent_time,
-	    .pub = *pub ? pub : NULL, .now = dp->now };
-	struct dnsview dv;
-	char addrs[DNS_ADDRS * (DNS_ADDR_SZ + 2)], why[MSG_TEXT_SZ], t[16];
-	char text[2 * MSG_TEXT_SZ];
-	const char *arg[DA__MAX], *tmpl;
-	time_t until;
-	struct tm tm;
-
-	di.dns = dnsstate_find(di.st, host, fams[k].fam);
-	dnsstate_judge(&di, &dv);
-	in->dns = dnslooks[dv.v].dns;
-	t[0] = '\0';
-	until = (time_t)dv.until;
-	if (dv.v == DV_PROPAGATING && localtime_r(&until, &tm) != NULL)
-		strftime(t, sizeof(t), "%H:%M", &tm);
-	arg[DA_ANSWER] = dns_addrs(di.dns, addrs, sizeof(addrs));
-	arg[DA_UNTIL] = t;
-	arg[DA_SENT] = sent;
-	arg[DA_PUBLIC] = pub;
-	arg[DA_RR] = fams[k].rr;
-	arg[DA_WHY] = dv.why.id != MSG_none ? out_msg(r, &dv.why, why) : "";
-	tmpl = dv.v == DV_PROPAGATING && !dns_has_only(di.dns, sent) ?
-	    dp->text_old : dp->text[dv.v];
-	dns_fill(tmpl, arg, text, sizeof(text));
-	if (dv.cached)
-		dns_append(text, sizeof(text), dp->cached);
-	if (verdict_dns_disagrees(in))
-		dns_append(text, sizeof(text), dp->disagree);
-	out_put(fam, "dns", dnslooks[dv.v].kind);
-	out_put(fam, "dns_word", dp->word[dv.v]);
-	out_put(fam, "dns_text", text);
-}
 
 /* The text of a verdict: the provider's answer for a failure, else the
  * state's own (Lang.Status.<key>). */
@@ -197,13 +53,14 @@ verdict_text(struct req *r, enum vd_state st, const char *status)
 static void
 set_state(struct req *r, HDF *it, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
-    const struct vet *v, int pending, const struct dnspage *dp)
+    const struct vet *v, int pending, struct dnspage *dp)
 {
 	struct verdict_in in = { .enabled = h->enabled, .left_out =
 	    v->field != -1, .pending = pending };
 	const struct vd_look *look;
 	const char *ip, *status, *hstatus = "";
 	enum vd_state st, host = VD__MAX;
+	enum dnsverdict dv;
 	unsigned want = facts_family(h->family);
 	char t[OUT_TIME_SZ], why[MSG_TEXT_SZ];
 	HDF *fam;
@@ -226,9 +83,12 @@ set_state(struct req *r, HDF *it, const struct host *h,
 			continue;
 		fam = out_item(it, "State.Fam", nf++);
 		out_put(fam, "name", fams[k].name);
+		/* A verdict of DNS on the address says whether it is in
+		 * sync; the grey ones say nothing of it. */
+		dv = DV_NOT_CHECKED;
 		if (h->enabled)
-			set_dns(r, fam, dp, h->hostname, k, ip, ce ? ce->mtime : 0,
-			    ni[fams[k].fam].ip, &in);
+			dv = dnsview_put(r, fam, dp, h->hostname, fams[k].fam, ip,
+			    ce ? ce->mtime : 0, ni[fams[k].fam].ip, &in, 0);
 		if (ce == NULL || !look->cache)
 			continue;
 		out_put(fam, "ip", ip);
@@ -241,7 +101,8 @@ set_state(struct req *r, HDF *it, const struct host *h,
 		}
 		if (st == VD_FAILED && *status)
 			out_put(fam, "status", status);
-		if (*ni[fams[k].v6 ? NET_V6 : NET_V4].ip && *ip)
+		if (*ni[fams[k].v6 ? NET_V6 : NET_V4].ip && *ip &&
+		    dv <= DV_COULD_NOT_CHECK)
 			out_put(fam, "insync", strcmp(ni[fams[k].v6 ? NET_V6 :
 			    NET_V4].ip, ip) == 0 ? "1" : "0");
 	}
@@ -467,9 +328,8 @@ scan_cached(const struct cache_entry *ce, void *arg)
 {
 	const char *ip, *st;
 	enum vd_state c[2];
-	int v6;
-
 	struct ctab *t = arg;
+	int v6;
 
 	for (v6 = 0; v6 < 2; v6++)
 		c[v6] = cache_family(ce, v6, &ip, &st) == 0 ?
@@ -757,53 +617,19 @@ out:
 	return rc;
 }
 
-/*
- * dns_load: dns_check's mode and, unless it is off, the DNS state of the
- * page's enabled hosts among the n of h[] (one read of state_dir/dns;
- * only their lines parsed) into *dp (free dp->st); start ddns-dnscheck
- * when that state is due (dnsstate_due: none, dns_interval old, or older
- * than ddclient's newest update). A state that cannot be read counts as
- * none: the rows say not checked, and the check that starts rewrites it.
- */
+/* dns_load: dnsview_load of the page's enabled hosts among the n of h[]
+ * (DNS is asked for those only). */
 static void
 dns_load(struct req *r, const struct host *h, size_t n, long long newest,
     struct dnspage *dp)
 {
-	const char *names[PER_PAGE], *why;
-	char path[PATH_MAX], server[DNS_SERVER_SZ];
-	struct dd_err e;
+	const char *names[PER_PAGE];
 	size_t i, k = 0;
-	int v;
 
-	memset(dp, 0, sizeof(*dp));
-	dp->now = (long long)time(NULL);
-	if (dnsstate_mode(r->conf.dns_check, &dp->mode, server, sizeof(server),
-	    &why) == -1)
-		dp->mode = DNSMODE_OFF;	/* conf_load took it: cannot be */
 	for (i = 0; i < n && k < PER_PAGE; i++)
 		if (h[i].enabled)
 			names[k++] = h[i].hostname;
-	if (k == 0)
-		return;
-	for (v = 0; v < DV__MAX; v++) {
-		snprintf(dp->word[v], sizeof(dp->word[v]), "%s: %s",
-		    out_lang(r, "Dns", "label"), out_lang(r, "Dns",
-		    dnsstate_verdict_word((enum dnsverdict)v)));
-		dp->text[v] = out_lang(r, "DnsText", dnslooks[v].text);
-	}
-	dp->text_old = out_lang(r, "DnsText", DNS_TEXT_OLD);
-	dp->cached = out_lang(r, "DnsText", "cached");
-	dp->disagree = out_lang(r, "DnsText", "disagree");
-	if (dp->mode == DNSMODE_OFF)
-		return;
-	snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir, DNSSTATE_FILE);
-	if (dnsstate_read_some(path, names, k, &dp->st, &e) == 0)
-		dp->have = 1;
-	else if (e.code != DD_ENOTFOUND)
-		fprintf(stderr, "ddns.cgi: %s: %s\n", __func__, e.msg);
-	if (dnsstate_due(dp->have ? dp->st.time : 0, r->conf.dns_interval,
-	    newest, dp->now))
-		run_dnscheck_detached(r);
+	dnsview_load(r, names, k, newest, dp);
 }
 
 /* The most providers of one-account protocols a page relates (all). */
@@ -1101,7 +927,7 @@ page_list(struct req *r)
 	import_offer(r);
 out:
 	store_free_names(pend, npend);
-	dnsstate_free(&dp.st);
+	dnsview_free(&dp);
 	imp_result_free(&rep);
 	known_free(&kn);
 	free(ce);

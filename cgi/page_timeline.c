@@ -1,6 +1,7 @@
-/* page_timeline.c: one host's page: its update attempts (the root side's
- * record, and ddclient's latest if not yet in it) and its changes here
- * (the audit trail), newest first, and when ddclient tries next. */
+/* page_timeline.c: one host's page: what DNS answers for it, its update
+ * attempts (the root side's record, and ddclient's latest if not yet in
+ * it) and its changes here (the audit trail), newest first, and when
+ * ddclient tries next. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +12,10 @@
 #include "boundary.h"
 #include "cache.h"
 #include "cgi.h"
+#include "dnsview.h"
+#include "facts.h"
 #include "fileio.h"
+#include "netip.h"
 #include "providers.h"
 
 /* The changes shown, the newest; older ones are on the History page. */
@@ -173,6 +177,55 @@ next_steps(struct req *r, const struct host *h, const struct att_list *l,
 	}
 }
 
+/* The families a host may ask for (facts.h's bits). */
+static const struct {
+	unsigned	 bit;
+	enum netfam	 fam;
+	const char	*name;
+} fams[] = {
+	{ FACT_V4, NET_V4, "IPv4" }, { FACT_V6, NET_V6, "IPv6" },
+};
+
+/*
+ * dns_now: per family an enabled host asks for, what DNS answers, in a
+ * sentence (dnsview_put) into Dns.<i>: what ddclient's cache says it set
+ * (ce, host "" if none) against the state file and the public address.
+ */
+static void
+dns_now(struct req *r, const struct host *h, const struct cache_entry *ce)
+{
+	const char *names[1] = { h->hostname }, *ip, *status;
+	struct verdict_in in = { .enabled = 1 };
+	unsigned want = facts_family(h->family);
+	char path[PATH_MAX];
+	struct dnspage dp;
+	struct netip ni;
+	struct dd_err e;
+	size_t k, n = 0;
+	HDF *it;
+
+	if (!h->enabled)
+		return;
+	dnsview_load(r, names, 1, ce->mtime, &dp);
+	for (k = 0; k < sizeof(fams) / sizeof(fams[0]); k++) {
+		if (!(want & fams[k].bit))
+			continue;
+		ip = status = "";
+		if (*ce->host)
+			cache_family(ce, fams[k].fam == NET_V6, &ip, &status);
+		in.cached = verdict_cached(status, ce->mtime, ce->atime);
+		snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir,
+		    netip_file(fams[k].fam));
+		if (netip_read(path, &ni, &e) == -1)
+			ni.ip[0] = '\0';
+		it = out_item(r->hdf, "Dns", n++);
+		out_put(it, "family", fams[k].name);
+		dnsview_put(r, it, &dp, h->hostname, fams[k].fam, ip,
+		    *ip ? ce->mtime : 0, ni.ip, &in, 1);
+	}
+	dnsview_free(&dp);
+}
+
 static int
 by_time(const void *pa, const void *pb)
 {
@@ -273,6 +326,7 @@ page_timeline(struct req *r)
 	if (more)
 		out_set(r, "Host.more", "1");
 	next_steps(r, &h, &l, &ce);
+	dns_now(r, &h, &ce);
 	if (timeline(r, &l, c, nc) == -1) {
 		dd_fail(&e, DD_ESYS, NULL, MSG_oom);
 		http_error(r, &e);

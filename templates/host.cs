@@ -6,6 +6,10 @@
 <?cs if:subcount(Next) > 0 ?><ul class="next" id="next">
 <?cs each:n = Next ?><li class="next-<?cs var:n.kind ?>"><strong><?cs var:Lang.HostPage.next[n.kind] ?></strong> (<?cs var:n.family ?>): <?cs if:n.due ?><?cs var:Lang.HostPage.due ?><?cs else ?><?cs var:Lang.HostPage.after ?> <span class="when"><?cs var:n.when ?></span><?cs /if ?>. <span class="help"><?cs var:Lang.HostPage.help[n.kind] ?></span></li>
 <?cs /each ?></ul><?cs /if ?>
+<?cs if:subcount(Dns) > 0 ?><h3><?cs var:Lang.HostPage.dns ?></h3>
+<ul class="dns" id="dns">
+<?cs each:d = Dns ?><li class="dns-<?cs var:d.dns ?>"><span class="family"><?cs var:d.family ?>:</span> <?cs var:d.dns_text ?></li>
+<?cs /each ?></ul><?cs /if ?>
 <h3><?cs var:Lang.HostPage.timeline ?></h3>
 <?cs if:subcount(Events) == 0 ?>
 <p class="empty" id="timeline-empty"><?cs var:Lang.HostPage.empty ?></p>

@@ -105,29 +105,60 @@ row_has() {
 	return 1
 }
 row_lacks() { case "$(row "$1")" in *"$2"*) return 1 ;; esac; }
+# host_has HOST TEXT: HOST's page (?action=host) says TEXT of DNS, in its
+# "What DNS answers" list (else that list, as a comment).
+host_has() {
+	cgi GET "action=host&id=$(sql "SELECT id FROM hosts WHERE hostname = '$1'")"
+	_dns=$(python3 -c 'import html, re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"<ul class=\"dns\" id=\"dns\">.*?</ul>", t, re.S)
+print(html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]*>", "", m.group(0)))) if m else "")' "$T/out")
+	case "$_dns" in *"$2"*) [ "$(status)" = 200 ] && return 0 ;; esac
+	echo "# $_dns"
+	return 1
+}
+host_lacks() { ! host_has "$@" > /dev/null; }
 list_page() { cgi GET 'action=list' && [ "$(status)" = 200 ]; }
 hhmm() { env -i date -d "@$1" +%H:%M; }
 check "the list page answers" list_page
 cp "$T/out" "$T/list1.html"
-check "row: In DNS" row_has in.$ZONE "In DNS — DNS answers this appliance's address."
+check "row: In DNS, its word alone" row_has in.$ZONE "DNS: In DNS"
+check "row: In DNS needs no sentence" row_lacks in.$ZONE "DNS answers this appliance's address."
 check "row: a dual host's AAAA: No record" row_has in.$ZONE "No record — DNS has no AAAA record for this name."
 check "row: Propagating, with its until time" \
-	row_has prop.$ZONE "Propagating — Resolvers may keep the previous address until $(hhmm $((NOW + 60)))."
+	row_has prop.$ZONE "DNS: Propagating until $(hhmm $((NOW + 60)))"
 check "row: DNS differs, both addresses" \
 	row_has diff.$ZONE "DNS differs — DNS answers 198.51.100.12; ddclient set 203.0.113.12."
 check "row: cache good but DNS differs, said in words" \
 	row_has diff.$ZONE "ddclient's cache says the update succeeded, but DNS does not show it."
 check "row: No record (NXDOMAIN)" row_has none.$ZONE "No record — DNS has no A record for this name."
 check "row: a disabled host says nothing of DNS" row_lacks off.$ZONE "DNS:"
+check "host page: In DNS, in a sentence" \
+	host_has in.$ZONE "IPv4: DNS: In DNS — DNS answers this appliance's address."
+check "host page: a dual host's AAAA: No record" \
+	host_has in.$ZONE "IPv6: DNS: No record — DNS has no AAAA record for this name."
+check "host page: Propagating, with its until time" \
+	host_has prop.$ZONE "DNS: Propagating — Resolvers may keep the previous address until $(hhmm $((NOW + 60)))."
+check "host page: DNS differs, and the cache parts from DNS" \
+	host_has diff.$ZONE "DNS: DNS differs — DNS answers 198.51.100.12; ddclient set 203.0.113.12. The provider did not apply the update, or the record was changed elsewhere. ddclient's cache says the update succeeded, but DNS does not show it."
+check "host page: No record (NXDOMAIN)" host_has none.$ZONE "DNS: No record — DNS has no A record for this name."
+check "host page: a disabled host says nothing of DNS" host_lacks off.$ZONE "DNS:"
 # The public address moves: need's row says Needs update.
 printf 'ip=203.0.113.99\ntime=%s\nerror=\n' "$(date +%s)" > "$T/state/publicip"
 check "the list page answers" list_page
 check "row: Needs update, DNS's and the public address" \
 	row_has need.$ZONE "Needs update — DNS answers 203.0.113.13; the public address is now 203.0.113.99."
+check "host page: Needs update" \
+	host_has need.$ZONE "DNS: Needs update — DNS answers 203.0.113.13; the public address is now 203.0.113.99."
 rm -f "$T/state/publicip"
 # The same in Italian.
 EXTRA_ENV=HTTP_ACCEPT_LANGUAGE=it cgi GET 'action=list'
-check "row, in Italian: Nel DNS" row_has in.$ZONE "Nel DNS — Il DNS risponde"
+check "row, in Italian: Nel DNS" row_has in.$ZONE "DNS: Nel DNS"
+check "row, in Italian: In propagazione fino alle" row_has prop.$ZONE "DNS: In propagazione fino alle $(hhmm $((NOW + 60)))"
+EXTRA_ENV=HTTP_ACCEPT_LANGUAGE=it
+check "host page, in Italian: Nel DNS" host_has in.$ZONE "DNS: Nel DNS — Il DNS risponde"
+EXTRA_ENV=
+EXTRA_ENV=HTTP_ACCEPT_LANGUAGE=it cgi GET 'action=list'
 check "row, in Italian: Il DNS è diverso" row_has diff.$ZONE "Il DNS è diverso — Il DNS risponde 198.51.100.12; ddclient ha impostato 203.0.113.12."
 check "an IPv4 host is not asked AAAA" sh -c "! grep -q '^prop.$ZONE ipv6' '$T/list'"
 
@@ -174,8 +205,9 @@ check "dns_check = off: writes nothing" [ ! -e "$ST" ]
 check "dns_check = off: Not checked" \
 	[ "$(verdict in.$ZONE ipv4 203.0.113.10 $OLD -)" = not_checked ]
 check "the list page answers" list_page
-check "row, dns_check = off: Not checked, and why" \
-	row_has in.$ZONE "Not checked — DNS is not checked (dns_check = off in the module configuration)."
+check "row, dns_check = off: says nothing of DNS on every row" row_lacks in.$ZONE "DNS:"
+check "host page, dns_check = off: Not checked, grey" \
+	host_has in.$ZONE "DNS: Not checked — DNS is not checked (dns_check = off in the module configuration)."
 check "dns_check = off: the page starts no check either" [ ! -e "$ST" ]
 sed -i "s/^dns_check = .*/dns_check = authoritative/" "$T/ddns-admin.conf"
 
@@ -202,7 +234,10 @@ check "a dead server: the reason in words" \
 check "the list page answers" list_page
 check "row: Could not check, grey, with the reason" \
 	row_has in.$ZONE "Could not check — No answer came within 3 seconds."
-check "row: the grey look, never red" grep -q 'class="dns dns-grey"><strong>DNS: Could not check</strong>' "$T/out"
+check "row: the grey look, never red" grep -q 'class="dns-grey">DNS: Could not check — ' "$T/out"
+check "host page: Could not check, with the reason" \
+	host_has in.$ZONE "DNS: Could not check — No answer came within 3 seconds."
+check "host page: the grey look, never red" grep -q '<li class="dns-grey"><span class="family">IPv4:</span> DNS: Could not check' "$T/out"
 
 # ---- a damaged state file is refused whole ----
 printf 'ddns-dnscheck 1\nmode authoritative\ntime 1\nin.%s ipv4 1 NOERROR 60 insecure 203.0.113.10 - x\n' "$ZONE" > "$ST"
