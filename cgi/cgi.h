@@ -189,6 +189,7 @@ void page_import(struct req *);
 void page_config(struct req *);
 void page_status(struct req *);
 void page_timeline(struct req *);
+void page_dnscheck(struct req *);
 
 /* history_detail: an audit row's detail (store.c's fixed words) in the
  * page's language, into out (sz bytes): "Changed: Login; password kept". */

@@ -49,6 +49,8 @@ dnsview_load(struct req *r, const char *const *names, size_t nh,
 	if (dnsstate_mode(r->conf.dns_check, &dp->mode, server, sizeof(server),
 	    &why) == -1)
 		dp->mode = DNSMODE_OFF;	/* conf_load took it: cannot be */
+	if (dp->mode != DNSMODE_OFF)
+		out_set(r, "Page.dns_check", "1");	/* the button */
 	if (nh == 0 || dp->mode == DNSMODE_OFF)
 		return;
 	snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir, DNSSTATE_FILE);

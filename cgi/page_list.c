@@ -23,7 +23,7 @@
 
 /* Messages the query may ask for after a redirect: names, not text. */
 static const char *const msgs[] = {
-	"saved", "deleted", "enabled", "disabled", "queued",
+	"saved", "deleted", "enabled", "disabled", "queued", "dnscheck",
 };
 
 /* The families a host asks for (facts.h's bits), as the list names them. */

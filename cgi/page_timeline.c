@@ -327,6 +327,8 @@ page_timeline(struct req *r)
 		out_set(r, "Host.more", "1");
 	next_steps(r, &h, &l, &ce);
 	dns_now(r, &h, &ce);
+	if (r->q[Q_MSG] != NULL && strcmp(r->q[Q_MSG], "dnscheck") == 0)
+		out_set(r, "Notice.done", out_lang(r, "Msg", "dnscheck"));
 	if (timeline(r, &l, c, nc) == -1) {
 		dd_fail(&e, DD_ESYS, NULL, MSG_oom);
 		http_error(r, &e);

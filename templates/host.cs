@@ -1,4 +1,5 @@
 <?cs include:"header.cs" ?>
+<?cs if:Notice.done ?><section class="notice ok" role="status" id="notice"><p><?cs var:Notice.done ?></p></section><?cs /if ?>
 <h2 id="host-title"><?cs var:Lang.HostPage.title ?> <span class="hostname"><?cs var:Host.hostname ?></span></h2>
 <p class="intro"><?cs var:Lang.HostPage.intro ?></p>
 <?cs if:Attempts.error ?><p class="notice warn" id="attempts-error"><?cs var:Lang.HostPage.unreadable ?> <?cs var:Attempts.error ?></p><?cs /if ?>
@@ -9,7 +10,7 @@
 <?cs if:subcount(Dns) > 0 ?><h3><?cs var:Lang.HostPage.dns ?></h3>
 <ul class="dns" id="dns">
 <?cs each:d = Dns ?><li class="dns-<?cs var:d.dns ?>"><span class="family"><?cs var:d.family ?>:</span> <?cs var:d.dns_text ?></li>
-<?cs /each ?></ul><?cs /if ?>
+<?cs /each ?></ul><?cs if:Page.dns_check ?><form method="post" action="?action=dnscheck" id="dns-check"><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="id" value="<?cs var:Host.id ?>"><button type="submit"><?cs var:Lang.CheckDns ?></button></form><?cs /if ?><?cs /if ?>
 <h3><?cs var:Lang.HostPage.timeline ?></h3>
 <?cs if:subcount(Events) == 0 ?>
 <p class="empty" id="timeline-empty"><?cs var:Lang.HostPage.empty ?></p>

@@ -30,6 +30,7 @@
 <p class="summary" id="summary"><?cs call:count(Summary.total, Lang.Summary.host) ?><?cs if:Search.q ?> <?cs call:words(Summary.total, Lang.Summary.matching) ?><?cs /if ?>: <?cs call:count(Summary.ok, Lang.Summary.ok) ?>, <?cs call:count(Summary.failing, Lang.Summary.failing) ?>, <?cs call:count(Summary.waiting, Lang.Summary.waiting) ?><?cs if:Summary.disabled != "0" ?>, <?cs call:count(Summary.disabled, Lang.Summary.disabled) ?><?cs /if ?>.</p>
 <form class="search" method="get" role="search"><input type="hidden" name="action" value="list">
 <label for="f-q"><?cs var:Lang.Search.label ?></label> <input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>" maxlength="100"> <button type="submit"><?cs var:Lang.Search.go ?></button></form>
+<?cs if:Page.dns_check ?><form method="post" action="?action=dnscheck" id="dns-check"><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.CheckDns ?></button></form><?cs /if ?>
 <?cs if:Import.offer ?><form method="post" action="?action=import" id="import"><p><?cs var:Lang.Import.offer ?></p><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.Import.button ?></button></form><?cs /if ?>
 <?cs if:subcount(Hosts) == 0 ?>
 <p class="empty" id="empty"><?cs var:Lang.Empty ?></p>
