@@ -74,6 +74,12 @@ dnsstate_verdict_word(enum dnsverdict v)
 	return (unsigned)v < DV__MAX ? verdict_words[v] : NULL;
 }
 
+int
+dnsstate_verdict_of(const char *w)
+{
+	return word_index(w, verdict_words, DV__MAX);
+}
+
 const char *
 dnsstate_sec_word(enum dnssec s)
 {

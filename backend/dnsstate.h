@@ -222,6 +222,8 @@ void dnsstate_judge(const struct dnsinput *in, struct dnsview *out);
 /* The words of the enums, as the state file and the JSON spell them
  * ("in_dns", "secure", "NXDOMAIN"); NULL for a value out of range. */
 const char *dnsstate_verdict_word(enum dnsverdict v);
+/* dnsstate_verdict_of: the verdict spelled w, or -1. */
+int dnsstate_verdict_of(const char *w);
 const char *dnsstate_sec_word(enum dnssec s);
 const char *dnsstate_rcode_word(int rcode);
 const char *dnsstate_mode_word(enum dnsmode m);

@@ -63,6 +63,12 @@ dnsview_load(struct req *r, const char *const *names, size_t nh,
 		run_dnscheck_detached(r);
 }
 
+const char *
+dnsview_look(enum dnsverdict v)
+{
+	return (unsigned)v < DV__MAX ? looks[v].kind : "grey";
+}
+
 void
 dnsview_free(struct dnspage *dp)
 {

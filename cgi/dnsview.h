@@ -52,6 +52,9 @@ enum dnsverdict dnsview_put(struct req *r, HDF *fam, struct dnspage *dp,
     const char *host, enum netfam f, const char *sent, long long sent_time,
     const char *pub, struct verdict_in *in, int full);
 
+/* dnsview_look: the look of verdict v (ok, wait, error, grey). */
+const char *dnsview_look(enum dnsverdict v);
+
 /* dnsview_free: release what dnsview_load read. */
 void dnsview_free(struct dnspage *dp);
 

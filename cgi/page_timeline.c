@@ -12,6 +12,7 @@
 #include "boundary.h"
 #include "cache.h"
 #include "cgi.h"
+#include "dnslog.h"
 #include "dnsview.h"
 #include "facts.h"
 #include "fileio.h"
@@ -50,11 +51,12 @@ static const struct {
 	{ "unknown", "noconnect", "error" },
 };
 
-/* One line of the timeline: an attempt or a change. */
+/* One line of the timeline: an attempt, a change, or a DNS verdict's. */
 struct event {
 	long long		 at;
-	const struct attempt	*a;	/* NULL: a change */
+	const struct attempt	*a;	/* NULL: a change or a verdict's */
 	const struct audit_row	*c;
+	const struct dnschange	*d;
 };
 
 static void
@@ -267,18 +269,55 @@ put_change(struct req *r, HDF *it, const struct audit_row *c)
 	out_put(it, "detail", detail);
 }
 
-/* timeline: the attempts and the changes, merged newest first. */
+/*
+ * verdicts_of: the changes of host's DNS verdict (ddns-dnscheck's
+ * state_dir/dns.log) into *l, oldest first; a log that cannot be read is
+ * said in Attempts.dns_error, and the rest is still shown.
+ */
+static void
+verdicts_of(struct req *r, const char *host, struct dnslog *l)
+{
+	char path[PATH_MAX], why[MSG_TEXT_SZ];
+	struct dd_err e = { 0 };
+	size_t i, k = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir, DNSLOG_FILE);
+	if (dnslog_read(path, l, &e) == -1) {
+		if (e.code != DD_ENOTFOUND)
+			out_set(r, "Attempts.dns_error", out_msg(r, &e.m, why));
+		return;
+	}
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->c[i].host, host) == 0)
+			l->c[k++] = l->c[i];
+	l->n = k;
+}
+
+static void
+put_verdict(struct req *r, HDF *it, const struct dnschange *d)
+{
+	out_put(it, "type", "dns");
+	out_put(it, "kind", dnsview_look(d->v));
+	out_put(it, "family", d->fam == NET_V6 ? "IPv6" : "IPv4");
+	out_put(it, "text", out_lang(r, "Dns", dnsstate_verdict_word(d->v)));
+	out_put(it, "ip", d->answer);
+}
+
+/* timeline: the attempts, the changes and the DNS verdicts' changes,
+ * merged newest first. */
 static int
 timeline(struct req *r, const struct att_list *l, const struct audit_row *c,
-    size_t nc)
+    size_t nc, const struct dnslog *dl)
 {
 	struct event *ev;
 	char t[OUT_TIME_SZ];
 	size_t i, n = 0;
 	HDF *it;
 
-	if ((ev = calloc(l->n + nc + 1, sizeof(*ev))) == NULL)
+	if ((ev = calloc(l->n + nc + dl->n + 1, sizeof(*ev))) == NULL)
 		return -1;
+	for (i = 0; i < dl->n; i++)
+		ev[n].at = dl->c[i].at, ev[n++].d = &dl->c[i];
 	for (i = 0; i < l->n; i++)
 		ev[n].at = l->a[i].at, ev[n++].a = &l->a[i];
 	for (i = 0; i < nc; i++)
@@ -290,6 +329,8 @@ timeline(struct req *r, const struct att_list *l, const struct audit_row *c,
 		out_put(it, "when", out_time(ev[i].at, t));
 		if (ev[i].a != NULL)
 			put_attempt(r, it, ev[i].a);
+		else if (ev[i].d != NULL)
+			put_verdict(r, it, ev[i].d);
 		else
 			put_change(r, it, ev[i].c);
 	}
@@ -302,6 +343,7 @@ page_timeline(struct req *r)
 {
 	struct cache_entry ce;
 	struct att_list l;
+	struct dnslog dl = { 0 };
 	struct audit_row *c = NULL;
 	struct dd_err e = { 0 };
 	struct host h;
@@ -329,12 +371,14 @@ page_timeline(struct req *r)
 	dns_now(r, &h, &ce);
 	if (r->q[Q_MSG] != NULL && strcmp(r->q[Q_MSG], "dnscheck") == 0)
 		out_set(r, "Notice.done", out_lang(r, "Msg", "dnscheck"));
-	if (timeline(r, &l, c, nc) == -1) {
+	verdicts_of(r, h.hostname, &dl);
+	if (timeline(r, &l, c, nc, &dl) == -1) {
 		dd_fail(&e, DD_ESYS, NULL, MSG_oom);
 		http_error(r, &e);
 	} else
 		http_page(r, 200, "host.cs");
 	memset(h.password, 0, sizeof(h.password));
 	att_free(&l);
+	dnslog_free(&dl);
 	free(c);
 }

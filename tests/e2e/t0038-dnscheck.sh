@@ -216,10 +216,31 @@ cgi GET "action=host&id=$in_id&msg=dnscheck"
 check "the host page offers the button, with the host's id" \
 	body_has "<input type=\"hidden\" name=\"id\" value=\"$in_id\"><button type=\"submit\">Check DNS now</button>"
 check "the host page says the check runs" body_has "Checking DNS now: reload the page"
+# The timeline: the verdict changes ddns-dnscheck recorded, newest first:
+# the first check ran before ddclient's cache was there (nothing set yet:
+# Not checked), a later one with it (In DNS).
+timeline_dns() {
+	python3 -c 'import html, re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"<ol class=\"timeline\" id=\"timeline\">.*?</ol>", t, re.S)
+for li in re.findall(r"<li[^>]*>.*?</li>", m.group(0) if m else "", re.S):
+    if "DNS verdict" in li or "Verdetto del DNS" in li:
+        print(html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]*>", "", li))).strip())' "$T/out"
+}
+timeline_dns > "$T/tl"
+check "timeline: the newest DNS verdict, In DNS, with DNS's answer" \
+	sh -c "head -1 '$T/tl' | grep -q 'DNS verdict (IPv4): In DNS, DNS answered 203.0.113.10\$'"
+check "timeline: before it, Not checked (no address set yet)" \
+	sh -c "grep -n 'DNS verdict (IPv4): Not checked, DNS answered 203.0.113.10\$' '$T/tl' | grep -qv '^1:'"
+check "timeline: a dual host's AAAA verdict too" grep -q "DNS verdict (IPv6): No record\$" "$T/tl"
+check "the log has one line a change, none repeated" \
+	sh -c "[ \$(grep -c ' in.$ZONE ipv4 in_dns ' '$T/state/dns.log') = 1 ]"
 EXTRA_ENV=HTTP_ACCEPT_LANGUAGE=it
 cgi GET "action=host&id=$in_id&msg=dnscheck"
 check "in Italian: Controlla il DNS ora, and the notice" \
 	sh -c "grep -qF 'Controlla il DNS ora</button>' '$T/out' && grep -qF 'Controllo del DNS avviato' '$T/out'"
+check "timeline, in Italian: Verdetto del DNS (IPv4): Nel DNS" \
+	sh -c "grep -q 'Verdetto del DNS</strong> (IPv4): <span class=\"dns-ok\">Nel DNS</span>, il DNS rispondeva' '$T/out'"
 EXTRA_ENV=
 cgi GET 'action=dnscheck'
 check "Check DNS now is a POST only (GET: 405)" [ "$(status)" = 405 ]
@@ -272,6 +293,12 @@ check "the list page answers" list_page
 check "row: Could not check, grey, with the reason" \
 	row_has in.$ZONE "Could not check — No answer came within 3 seconds."
 check "row: the grey look, never red" grep -q 'class="dns-grey">DNS: Could not check — ' "$T/out"
+cgi GET "action=host&id=$in_id"
+timeline_dns > "$T/tl"
+check "timeline: a dead server, Could not check, newest" \
+	sh -c "head -1 '$T/tl' | grep -q 'DNS verdict (IPv4): Could not check\$'"
+check "timeline: could not check is grey, never red" \
+	grep -q '<span class="dns-grey">Could not check</span>' "$T/out"
 check "host page: Could not check, with the reason" \
 	host_has in.$ZONE "DNS: Could not check — No answer came within 3 seconds."
 check "host page: the grey look, never red" grep -q '<li class="dns-grey"><span class="family">IPv4:</span> DNS: Could not check' "$T/out"
