@@ -113,7 +113,9 @@ void req_end(struct req *r);
  *   http_page    render template with status
  *   http_fail    render the error page with status and msg
  *   http_error   http_fail with the status that e->code maps to; 5xx are
- *                also logged to stderr, the web server's error log
+ *                also logged to stderr, the web server's error log. For
+ *                ?action=status, a JSON body instead: {"error": the
+ *                message, "status": the code}
  *   http_redirect  303 to location, which holds no request data
  *   http_send    write the response: headers (security headers from one
  *                place), then the rendered page

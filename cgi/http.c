@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "num.h"
 #include "cgi.h"
+#include "json.h"
 #include "providers.h"
 
 /* The library's error codes as HTTP statuses: the one mapping. */
@@ -306,6 +307,43 @@ http_fail(struct req *r, int status, const char *msg)
 	http_page(r, status, "error.cs");
 }
 
+/* wants_json: is the request for ?action=status (whose client reads
+ * JSON, also when it fails)? The query may not be parsed yet (a 401 is
+ * decided first): then its raw fields are looked at. */
+static int
+wants_json(const struct req *r)
+{
+	static const char f[] = "action=status";
+	const char *p = r->qs;
+
+	if (r->q[Q_ACTION] != NULL)
+		return strcmp(r->q[Q_ACTION], "status") == 0;
+	for (; p != NULL && *p; p = strchr(p, '&') ? strchr(p, '&') + 1 : NULL)
+		if (strncmp(p, f, sizeof(f) - 1) == 0 &&
+		    (p[sizeof(f) - 1] == '&' || p[sizeof(f) - 1] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* json_fail: the error as ?action=status's client reads it:
+ * {"error": "the message", "status": 404}. */
+static void
+json_fail(struct req *r, int status, const char *msg)
+{
+	struct buf b = { 0 };
+
+	buf_puts(&b, "{\"error\":");
+	json_str(&b, msg);
+	buf_printf(&b, ",\"status\":%d}\n", status);
+	if (b.oom) {
+		buf_free(&b);
+		http_fail(r, status, msg);
+		return;
+	}
+	http_json(r, &b);
+	r->status = status;
+}
+
 void
 http_error(struct req *r, const struct dd_err *e)
 {
@@ -314,7 +352,10 @@ http_error(struct req *r, const struct dd_err *e)
 
 	if (status >= 500)
 		fprintf(stderr, "ddns.cgi: %s\n", e->msg);
-	http_fail(r, status, out_msg(r, &e->m, text));
+	if (wants_json(r))
+		json_fail(r, status, out_msg(r, &e->m, text));
+	else
+		http_fail(r, status, out_msg(r, &e->m, text));
 }
 
 void
@@ -374,8 +415,10 @@ http_send(struct req *r)
 	char token[CSRF_TOKEN_SZ];
 	struct buf body = { 0 };
 
-	if (r->json != NULL && r->status == 200) {
-		common_headers(200, "application/json");
+	if (r->json != NULL) {
+		common_headers(r->status, "application/json");
+		if (r->status == 405)
+			printf("Allow: %s\r\n", r->allow);
 		printf("Content-Length: %zu\r\n\r\n", r->json_len);
 		fwrite(r->json, 1, r->json_len, stdout);
 		return;

@@ -68,10 +68,39 @@ check "the hostile hostname comes back whole" [ "$(field 'e-"evil\name</script>.
 check "control bytes are escaped, never raw" sh -c "! LC_ALL=C grep -q \"\$(printf '[\\001\\011\\177]')\" '$T/status.json'"
 check "a byte that is not UTF-8 is U+FFFD" grep -q '\\ufffd' "$T/status.json"
 check "a control byte is a \\u escape" grep -q '\\u0001\\u000a\\u0009\\u007fx\\"' "$T/status.json"
+# A failure is JSON too, {"error": ..., "status": ...}, valid against its
+# schema, with the status in the header and the body alike.
+ESCHEMA="$TOP/tests/e2e/data/status-error.schema.json"
+# json_error CODE: the last answer is CODE, as JSON, valid, saying CODE.
+json_error() {
+	[ "$(status)" = "$1" ] && grep -q '^Content-Type: application/json' "$T/out" &&
+	sed '1,/^\r*$/d' "$T/out" > "$T/error.json" &&
+	[ "$(wc -c < "$T/error.json")" = "$(sed -n 's/^Content-Length: \([0-9]*\).*/\1/p' "$T/out" | tr -d '\r')" ] &&
+	python3 - "$ESCHEMA" "$T/error.json" "$1" <<'PY'
+import json, sys, jsonschema
+doc = json.load(open(sys.argv[2], encoding="utf-8", errors="strict"))
+jsonschema.validate(doc, json.load(open(sys.argv[1])))
+sys.exit(0 if doc["status"] == int(sys.argv[3]) else 1)
+PY
+}
 # The same authentication as every page.
 USER_NAME= cgi GET 'action=status'
 check "no user: 401" [ "$(status)" = 401 ]
+check "no user: a JSON error body, valid" json_error 401
+check "... saying so in words" grep -q '"error":"[A-Z][^"]*"' "$T/error.json"
 USER_NAME=admin
 cgi POST 'action=status' ''
 check "POST: 405" [ "$(status)" = 405 ]
+check "POST: a JSON error body, with Allow" grep -q '^Allow: GET' "$T/out"
+check "POST: the body" json_error 405
+# A database that cannot be read (not SQLite's): the server's failure.
+mv "$T/ddns.db" "$T/ddns.db.away"
+printf 'not a database, %0200d\n' 0 > "$T/ddns.db"
+cgi GET 'action=status'
+check "a database that cannot be read: a 5xx" sh -c "case '$(status)' in 5??) exit 0 ;; esac; exit 1"
+check "... as JSON, valid" json_error "$(status)"
+mv "$T/ddns.db.away" "$T/ddns.db"
+cgi GET 'action=nosuch&q=action=status'
+check "another page's failure stays HTML (a value that says so is no match)" \
+	sh -c "[ '$(status)' = 404 ] && grep -q '^Content-Type: text/html' '$T/out'"
 done_testing
