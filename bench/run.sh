@@ -124,6 +124,19 @@ measure "form (Create)" "$N" $(env_of 100 GET "action=edit") -- "$B/ddns.cgi"
 ENVV="DDNS_ADMIN_CONFIG=$T/s100/conf REQUEST_METHOD=GET QUERY_STRING=action=edit SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
 instr "form (Create)" /dev/null "$B/ddns.cgi"
 
+# ---- a host's page, the status as JSON (100 and 10,000 hosts) ----
+for s in 100 10000; do
+	runs=$N; [ $s -ge 10000 ] && runs=$((N / 10 + 1))
+	# shellcheck disable=SC2046
+	measure "host page, $s hosts" $runs $(env_of $s GET "action=host&id=50") -- "$B/ddns.cgi"
+	ENVV="DDNS_ADMIN_CONFIG=$T/s$s/conf REQUEST_METHOD=GET QUERY_STRING=action=host&id=50 SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
+	instr "host page, $s hosts" /dev/null "$B/ddns.cgi"
+	# shellcheck disable=SC2046
+	measure "status JSON, $s hosts" $runs $(env_of $s GET "action=status") -- "$B/ddns.cgi"
+	ENVV="DDNS_ADMIN_CONFIG=$T/s$s/conf REQUEST_METHOD=GET QUERY_STRING=action=status SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
+	instr "status JSON, $s hosts" /dev/null "$B/ddns.cgi"
+done
+
 # ---- a Save (Modify of one row, 100 hosts: validation, transaction,
 # render, atomic write, signal: ddns-apply runs, no ddclient runs) and a
 # Delete ----
