@@ -97,17 +97,13 @@ int
 dnslog_parse(const char *data, size_t n, struct dnslog *l, struct dd_err *e)
 {
 	char line[LINE_SZ];
-	const char *p = data, *end = data + n, *nl;
-	size_t no, len;
+	const char *p = data, *end = data + n;
+	size_t no;
 
 	memset(l, 0, sizeof(*l));
-	for (no = 1; p < end; no++, p = nl + 1) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL ||
-		    (len = (size_t)(nl - p)) >= sizeof(line) ||
-		    memchr(p, '\0', len) != NULL)
+	for (no = 1; p < end; no++) {
+		if (file_line(&p, end, line, sizeof(line)) == -1)
 			goto bad;
-		memcpy(line, p, len);
-		line[len] = '\0';
 		if (no == 1) {
 			if (strcmp(line, MAGIC) != 0)
 				goto bad;

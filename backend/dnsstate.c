@@ -322,7 +322,7 @@ dnsstate_parse(const char *data, size_t n, struct dnsstate *st,
 {
 	char line[LINE_MAX_SZ];
 	const char *p = data, *end = data + n, *nl;
-	size_t no, lines = 0, len;
+	size_t no, lines = 0;
 
 	memset(st, 0, sizeof(*st));
 	for (nl = data; nl < end && (nl = memchr(nl, '\n', (size_t)(end - nl)));
@@ -330,14 +330,9 @@ dnsstate_parse(const char *data, size_t n, struct dnsstate *st,
 		lines++;
 	if (lines > 3 && (st->e = calloc(lines - 3, sizeof(*st->e))) == NULL)
 		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
-	for (no = 1; p < end; no++, p = nl + 1) {
-		/* Every line ends in '\n' and holds no NUL. */
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL ||
-		    (len = (size_t)(nl - p)) >= sizeof(line) ||
-		    memchr(p, '\0', len) != NULL)
+	for (no = 1; p < end; no++) {
+		if (file_line(&p, end, line, sizeof(line)) == -1)
 			goto bad;
-		memcpy(line, p, len);
-		line[len] = '\0';
 		if (no <= 3 ? header(line, no, st) == -1 :
 		    dnsstate_parse_line(line, &st->e[st->n]) == -1)
 			goto bad;
@@ -356,8 +351,11 @@ bad:
 	    "line %zu", no);
 }
 
-int
-dnsstate_read(const char *path, struct dnsstate *st, struct dd_err *e)
+/* read_state: the file at path, parsed whole (hosts NULL) or for the nh
+ * hosts[] only (dnsstate_parse_some). */
+static int
+read_state(const char *path, const char *const *hosts, size_t nh,
+    struct dnsstate *st, struct dd_err *e)
 {
 	char *data;
 	size_t n;
@@ -366,9 +364,16 @@ dnsstate_read(const char *path, struct dnsstate *st, struct dd_err *e)
 	memset(st, 0, sizeof(*st));
 	if (file_read(path, DNSSTATE_MAX, &data, &n, e) == -1)
 		return -1;
-	rc = dnsstate_parse(data, n, st, e);
+	rc = hosts == NULL ? dnsstate_parse(data, n, st, e) :
+	    dnsstate_parse_some(data, n, hosts, nh, st, e);
 	free(data);
 	return rc;
+}
+
+int
+dnsstate_read(const char *path, struct dnsstate *st, struct dd_err *e)
+{
+	return read_state(path, NULL, 0, st, e);
 }
 
 /* line_host_cmp: the host field of the line at p (before its first ' ')
@@ -421,14 +426,9 @@ static int
 take_line(const char *p, const char *end, struct dnsentry *out)
 {
 	char line[LINE_MAX_SZ];
-	const char *nl = memchr(p, '\n', (size_t)(end - p));
-	size_t len;
 
-	if (nl == NULL || (len = (size_t)(nl - p)) >= sizeof(line) ||
-	    memchr(p, '\0', len) != NULL)
+	if (file_line(&p, end, line, sizeof(line)) == -1)
 		return -1;
-	memcpy(line, p, len);
-	line[len] = '\0';
 	return parse_entry(line, out, 1);
 }
 
@@ -437,17 +437,11 @@ static int
 take_header(const char **p, const char *end, struct dnsstate *st)
 {
 	char line[LINE_MAX_SZ];
-	const char *nl;
-	size_t no, len;
+	size_t no;
 
-	for (no = 1; no <= 3; no++, *p = nl + 1) {
-		if ((nl = memchr(*p, '\n', (size_t)(end - *p))) == NULL ||
-		    (len = (size_t)(nl - *p)) >= sizeof(line) ||
-		    memchr(*p, '\0', len) != NULL)
-			return -1;
-		memcpy(line, *p, len);
-		line[len] = '\0';
-		if (header(line, no, st) == -1)
+	for (no = 1; no <= 3; no++) {
+		if (file_line(p, end, line, sizeof(line)) == -1 ||
+		    header(line, no, st) == -1)
 			return -1;
 	}
 	return 0;
@@ -505,16 +499,10 @@ int
 dnsstate_read_some(const char *path, const char *const *hosts, size_t nh,
     struct dnsstate *st, struct dd_err *e)
 {
-	char *data;
-	size_t n;
-	int rc;
+	static const char *const none[1] = { NULL };
 
-	memset(st, 0, sizeof(*st));
-	if (file_read(path, DNSSTATE_MAX, &data, &n, e) == -1)
-		return -1;
-	rc = dnsstate_parse_some(data, n, hosts, nh, st, e);
-	free(data);
-	return rc;
+	/* No host asked: an empty list, not the whole file. */
+	return read_state(path, hosts != NULL ? hosts : none, nh, st, e);
 }
 
 void
