@@ -267,6 +267,13 @@ check "row, dns_check = off: says nothing of DNS on every row" row_lacks in.$ZON
 check "host page, dns_check = off: Not checked, grey" \
 	host_has in.$ZONE "DNS: Not checked — DNS is not checked (dns_check = off in the module configuration)."
 check "dns_check = off: the page starts no check either" [ ! -e "$ST" ]
+cgi GET 'action=edit'
+cgi POST 'action=dnscheck' "$(form_body csrf_token "$(token)")"
+check "dns_check = off: Check DNS now starts none and says none" \
+	[ "$(status) $(location)" = "303 ?action=list" ]
+cgi GET 'action=list'
+check "dns_check = off: the list offers no Check DNS now" sh -c "! grep -q 'id=\"dns-check\"' '$T/out'"
+check "dns_check = off: still no check" [ ! -e "$ST" ]
 sed -i "s/^dns_check = .*/dns_check = authoritative/" "$T/ddns-admin.conf"
 
 # ---- a server that never answers: could not check, within dns_timeout ----
