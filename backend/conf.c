@@ -142,9 +142,11 @@ static const struct key keys[] = {
 	  "seconds before the list page checks DNS again", NULL },
 	{ "attempts_per_host",	K_INT,	S(attempts_per_host), "20", 1, ATT_PER_HOST_MAX,
 	  "update attempts kept per host and address family (apply_dir/attempts, "
-	  "the host page's timeline)", NULL },
+	  "the host page's timeline); the DNS verdict changes (state_dir/dns.log) "
+	  "likewise", NULL },
 	{ "attempts_max",	K_INT,	S(attempts_max), "5000", 1, ATT_ALL_MAX,
-	  "update attempts kept in all, the newest", NULL },
+	  "update attempts kept in all, the newest; the DNS verdict changes "
+	  "likewise", NULL },
 };
 #undef S
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))

@@ -32,9 +32,13 @@
 
 #include <unbound.h>
 
+#include "boundary.h"
+#include "cache.h"
 #include "conf.h"
+#include "dnslog.h"
 #include "dnsstate.h"
 #include "fileio.h"
+#include "netip.h"
 #include "num.h"
 #include "store.h"
 
@@ -231,6 +235,99 @@ ask(struct ub_ctx *u, int anchored, struct dnsstate *st, struct job *jobs,
 	return failed;
 }
 
+/* What ddclient's cache says of the hosts, sorted by host (record). */
+struct cached {
+	struct cache_entry	*ce;
+	size_t			 n, cap;
+};
+
+static int
+take(const struct cache_entry *ce, void *arg)
+{
+	struct cached *c = arg;
+	struct cache_entry *p;
+
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 64;
+		if ((p = realloc(c->ce, c->cap * sizeof(*p))) == NULL)
+			return -1;
+		c->ce = p;
+	}
+	c->ce[c->n++] = *ce;
+	return 0;
+}
+
+static int
+by_host(const void *a, const void *b)
+{
+	return strcmp(((const struct cache_entry *)a)->host,
+	    ((const struct cache_entry *)b)->host);
+}
+
+/*
+ * record: each entry's verdict (dnsstate_judge: against what ddclient's
+ * cache, or the status copy, says it set, and the public address) into
+ * state_dir/dns.log when it changed since the last one recorded for the
+ * host and family, bounded as the attempts are (attempts_per_host,
+ * attempts_max). The host page's timeline shows them. A log that cannot
+ * be read starts again (said on stderr); a failure costs the log only.
+ */
+static void
+record(const struct conf *c, const struct dnsstate *st)
+{
+	struct cached ca = { 0 };
+	struct cache_entry key, *ce;
+	struct dnsinput in = { .mode = st->mode, .st = st, .now = st->time };
+	struct dnsview v;
+	struct dnslog l;
+	struct netip ni[NET__MAX];
+	struct dd_err e = { 0 };
+	char path[PATH_MAX];
+	const char *ip, *status;
+	size_t i;
+	int f, changed = 0;
+
+	apply_status_path(c, path, sizeof(path));
+	if (cache_scan(path, NULL, take, &ca, &e) == -1)
+		ca.n = 0;
+	if (ca.n > 1)
+		qsort(ca.ce, ca.n, sizeof(*ca.ce), by_host);
+	for (f = 0; f < NET__MAX; f++) {
+		snprintf(path, sizeof(path), "%s/%s", c->state_dir,
+		    netip_file((enum netfam)f));
+		if (netip_read(path, &ni[f], &e) == -1)
+			ni[f].ip[0] = '\0';
+	}
+	snprintf(path, sizeof(path), "%s/%s", c->state_dir, DNSLOG_FILE);
+	if (dnslog_read(path, &l, &e) == -1 && e.code != DD_ENOTFOUND)
+		fprintf(stderr, "ddns-dnscheck: %s; it starts again\n", e.msg);
+	for (i = 0; i < st->n; i++) {
+		snprintf(key.host, sizeof(key.host), "%s", st->e[i].host);
+		ce = ca.n ? bsearch(&key, ca.ce, ca.n, sizeof(*ca.ce), by_host) :
+		    NULL;
+		ip = "";
+		if (ce != NULL)
+			cache_family(ce, st->e[i].fam == NET_V6, &ip, &status);
+		in.dns = &st->e[i];
+		in.sent = ip;
+		in.sent_time = *ip && ce != NULL ? ce->mtime : 0;
+		in.pub = ni[st->e[i].fam].ip;
+		dnsstate_judge(&in, &v);
+		if ((f = dnslog_add(&l, st->time, st->e[i].host, st->e[i].fam,
+		    v.v, &st->e[i])) == -1)
+			break;
+		changed |= f;
+	}
+	if (changed) {
+		dnslog_trim(&l, (size_t)c->attempts_per_host,
+		    (size_t)c->attempts_max);
+		if (dnslog_write(path, &l, &e) == -1)
+			fprintf(stderr, "ddns-dnscheck: %s\n", e.msg);
+	}
+	dnslog_free(&l);
+	free(ca.ce);
+}
+
 /* lock: one check at a time, as ddns-checkip's; 1 when another holds it. */
 static int
 lock(const struct conf *c, int *fdp, struct dd_err *e)
@@ -270,8 +367,10 @@ check(const struct conf *c, struct dd_err *e)
 	failed = ask(u, anchored, &st, jobs, c->dns_timeout);
 	snprintf(path, sizeof(path), "%s/%s", c->state_dir, DNSSTATE_FILE);
 	/* Written before libunbound is let go: its end may take a while. */
-	if (dnsstate_write(path, &st, e) == 0)
+	if (dnsstate_write(path, &st, e) == 0) {
 		rc = failed ? 1 : 0;
+		record(c, &st);
+	}
 out:
 	/* After the context: libunbound holds pointers into jobs till then. */
 	if (u != NULL)

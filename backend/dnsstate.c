@@ -2,6 +2,7 @@
  * and the verdict of one host and family. The lookups themselves
  * (libunbound) are in dnscheck_main.c only. */
 #include <arpa/inet.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,12 @@ const char *
 dnsstate_verdict_word(enum dnsverdict v)
 {
 	return (unsigned)v < DV__MAX ? verdict_words[v] : NULL;
+}
+
+int
+dnsstate_verdict_of(const char *w)
+{
+	return word_index(w, verdict_words, DV__MAX);
 }
 
 const char *
@@ -214,22 +221,23 @@ printable(const char *s)
 	return 1;
 }
 
-int
-dnsstate_parse_line(const char *line, struct dnsentry *out)
+/* parse_entry: dnsstate_parse_line of the line in buf (cut up in place);
+ * named: its host is known to be a good name (the page's reader found it
+ * equal to one it asked for). */
+static int
+parse_entry(char *buf, struct dnsentry *out, int named)
 {
-	char buf[LINE_MAX_SZ], *p = buf, *w[8];
+	char *p = buf, *w[8];
 	long long n;
 	size_t i;
 	int k;
 
-	memset(out, 0, sizeof(*out));
-	if (strlen(line) >= sizeof(buf))
-		return -1;
-	memcpy(buf, line, strlen(line) + 1);
+	memset(out, 0, offsetof(struct dnsentry, addr));
+	out->detail[0] = '\0';
 	for (i = 0; i < 8; i++)
 		if ((w[i] = field(&p)) == NULL)
 			return -1;
-	if (!name_ok(w[0]) || strlen(w[0]) >= sizeof(out->host))
+	if ((!named && !name_ok(w[0])) || strlen(w[0]) >= sizeof(out->host))
 		return -1;
 	memcpy(out->host, w[0], strlen(w[0]) + 1);
 	if ((k = word_index(w[1], fam_words, NET__MAX)) < 0)
@@ -262,6 +270,18 @@ dnsstate_parse_line(const char *line, struct dnsentry *out)
 		memcpy(out->detail, p, strlen(p) + 1);
 	}
 	return 0;
+}
+
+int
+dnsstate_parse_line(const char *line, struct dnsentry *out)
+{
+	char buf[LINE_MAX_SZ];
+
+	memset(out, 0, sizeof(*out));
+	if (strlen(line) >= sizeof(buf))
+		return -1;
+	memcpy(buf, line, strlen(line) + 1);
+	return parse_entry(buf, out, 0);
 }
 
 /* entry_cmp: the file's order: host (bytes), then family. */
@@ -302,7 +322,7 @@ dnsstate_parse(const char *data, size_t n, struct dnsstate *st,
 {
 	char line[LINE_MAX_SZ];
 	const char *p = data, *end = data + n, *nl;
-	size_t no, lines = 0, len;
+	size_t no, lines = 0;
 
 	memset(st, 0, sizeof(*st));
 	for (nl = data; nl < end && (nl = memchr(nl, '\n', (size_t)(end - nl)));
@@ -310,14 +330,9 @@ dnsstate_parse(const char *data, size_t n, struct dnsstate *st,
 		lines++;
 	if (lines > 3 && (st->e = calloc(lines - 3, sizeof(*st->e))) == NULL)
 		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
-	for (no = 1; p < end; no++, p = nl + 1) {
-		/* Every line ends in '\n' and holds no NUL. */
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL ||
-		    (len = (size_t)(nl - p)) >= sizeof(line) ||
-		    memchr(p, '\0', len) != NULL)
+	for (no = 1; p < end; no++) {
+		if (file_line(&p, end, line, sizeof(line)) == -1)
 			goto bad;
-		memcpy(line, p, len);
-		line[len] = '\0';
 		if (no <= 3 ? header(line, no, st) == -1 :
 		    dnsstate_parse_line(line, &st->e[st->n]) == -1)
 			goto bad;
@@ -336,8 +351,11 @@ bad:
 	    "line %zu", no);
 }
 
-int
-dnsstate_read(const char *path, struct dnsstate *st, struct dd_err *e)
+/* read_state: the file at path, parsed whole (hosts NULL) or for the nh
+ * hosts[] only (dnsstate_parse_some). */
+static int
+read_state(const char *path, const char *const *hosts, size_t nh,
+    struct dnsstate *st, struct dd_err *e)
 {
 	char *data;
 	size_t n;
@@ -346,9 +364,145 @@ dnsstate_read(const char *path, struct dnsstate *st, struct dd_err *e)
 	memset(st, 0, sizeof(*st));
 	if (file_read(path, DNSSTATE_MAX, &data, &n, e) == -1)
 		return -1;
-	rc = dnsstate_parse(data, n, st, e);
+	rc = hosts == NULL ? dnsstate_parse(data, n, st, e) :
+	    dnsstate_parse_some(data, n, hosts, nh, st, e);
 	free(data);
 	return rc;
+}
+
+int
+dnsstate_read(const char *path, struct dnsstate *st, struct dd_err *e)
+{
+	return read_state(path, NULL, 0, st, e);
+}
+
+/* line_host_cmp: the host field of the line at p (before its first ' ')
+ * against host, as strcmp orders them; the line ends before end. */
+static int
+line_host_cmp(const char *p, const char *end, const char *host)
+{
+	for (; p < end && *p != ' ' && *p != '\n' && *host; p++, host++)
+		if (*p != *host)
+			return (unsigned char)*p - (unsigned char)*host;
+	if (p < end && *p != ' ' && *p != '\n')
+		return 1;	/* the line's host is longer */
+	return *host ? -1 : 0;
+}
+
+/* line_after: the start of the line after the one at p (end if none). */
+static const char *
+line_after(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+	return nl ? nl + 1 : end;
+}
+
+/* first_line_of: the first entry line in [lo, end) whose host is not
+ * below host (the lines are sorted), by bisection over the bytes. */
+static const char *
+first_line_of(const char *lo, const char *end, const char *host)
+{
+	const char *hi = end, *mid, *nl;
+
+	while (lo < hi) {
+		/* The start of the line holding the middle byte (lo is one). */
+		mid = lo + (hi - lo) / 2;
+		if ((nl = memrchr(lo, '\n', (size_t)(mid - lo))) != NULL)
+			mid = nl + 1;
+		else
+			mid = lo;
+		if (line_host_cmp(mid, end, host) < 0)
+			lo = line_after(mid, end);
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* take_line: parse the entry line at p, whose host is one the caller
+ * asked for, into *out (0, or -1: damaged). */
+static int
+take_line(const char *p, const char *end, struct dnsentry *out)
+{
+	char line[LINE_MAX_SZ];
+
+	if (file_line(&p, end, line, sizeof(line)) == -1)
+		return -1;
+	return parse_entry(line, out, 1);
+}
+
+/* take_header: the three header lines at *p (header), *p then past them. */
+static int
+take_header(const char **p, const char *end, struct dnsstate *st)
+{
+	char line[LINE_MAX_SZ];
+	size_t no;
+
+	for (no = 1; no <= 3; no++) {
+		if (file_line(p, end, line, sizeof(line)) == -1 ||
+		    header(line, no, st) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* drop_twins: st (sorted) without an entry equal to the one before it
+ * (a name the caller gave twice). */
+static void
+drop_twins(struct dnsstate *st)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < st->n; i++)
+		if (k == 0 || entry_cmp(&st->e[k - 1], &st->e[i]) != 0)
+			st->e[k++] = st->e[i];
+	st->n = k;
+}
+
+int
+dnsstate_parse_some(const char *data, size_t n, const char *const *hosts,
+    size_t nh, struct dnsstate *st, struct dd_err *e)
+{
+	const char *p = data, *end = data + n, *nl;
+	size_t i, first;
+
+	memset(st, 0, sizeof(*st));
+	if (take_header(&p, end, st) == -1)
+		goto bad;
+	/* A host has two lines at most (its families). */
+	if (nh > 0 && (st->e = malloc(2 * nh * sizeof(*st->e))) == NULL)
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
+	for (i = 0; i < nh; i++) {
+		first = st->n;
+		for (nl = first_line_of(p, end, hosts[i]); nl < end &&
+		    line_host_cmp(nl, end, hosts[i]) == 0; nl = line_after(nl,
+		    end)) {
+			if (st->n - first == 2 ||
+			    take_line(nl, end, &st->e[st->n]) == -1)
+				goto bad;	/* a third family, or damage */
+			if (st->n > first &&
+			    entry_cmp(&st->e[first], &st->e[st->n]) >= 0)
+				goto bad;	/* out of order, or twice */
+			st->n++;
+		}
+	}
+	dnsstate_sort(st);
+	drop_twins(st);
+	return 0;
+bad:
+	dnsstate_free(st);
+	return dd_failf(e, DD_EINVAL, NULL, "the DNS state is damaged");
+}
+
+int
+dnsstate_read_some(const char *path, const char *const *hosts, size_t nh,
+    struct dnsstate *st, struct dd_err *e)
+{
+	static const char *const none[1] = { NULL };
+
+	/* No host asked: an empty list, not the whole file. */
+	return read_state(path, hosts != NULL ? hosts : none, nh, st, e);
 }
 
 void
@@ -466,14 +620,47 @@ dnsstate_due(long long checked, long long interval, long long last_update,
 	    checked > now + 60 || last_update > checked;
 }
 
-/* all_are: every address of x is a (as binary addresses); 0 if none. */
+/* An address given as text, once parsed (af 0: none or not one). */
+struct bin {
+	int		 af;
+	unsigned char	 b[16];
+	const char	*text;		/* as it was given */
+};
+
+/* to_bin: a (NULL, "", an IPv4 or IPv6 literal) into *out; 1 if one. */
 static int
-all_are(const struct dnsentry *x, const char *a)
+to_bin(const char *a, struct bin *out)
 {
+	out->af = 0;
+	out->text = a;
+	if (a == NULL || *a == '\0')
+		return 0;
+	if (inet_pton(AF_INET, a, out->b) == 1)
+		out->af = AF_INET;
+	else if (inet_pton(AF_INET6, a, out->b) == 1)
+		out->af = AF_INET6;
+	return out->af != 0;
+}
+
+/* bin_eq: a and b are the same address (never when either is none). */
+static int
+bin_eq(const struct bin *a, const struct bin *b)
+{
+	return a->af != 0 && a->af == b->af &&
+	    memcmp(a->b, b->b, a->af == AF_INET ? 4 : 16) == 0;
+}
+
+/* all_are: every address of x is a; 0 if x has none or a is none. */
+static int
+all_are(const struct dnsentry *x, const struct bin *a)
+{
+	struct bin b;
 	size_t i;
 
+	/* The same text is the same address (a is one): no parse. */
 	for (i = 0; i < x->naddr; i++)
-		if (!netip_equal(x->addr[i], a))
+		if (a->af == 0 || (strcmp(x->addr[i], a->text) != 0 &&
+		    (!to_bin(x->addr[i], &b) || !bin_eq(&b, a))))
 			return 0;
 	return x->naddr > 0;
 }
@@ -527,7 +714,7 @@ void
 dnsstate_judge(const struct dnsinput *in, struct dnsview *out)
 {
 	const struct dnsentry *x = in->dns;
-	const char *s = in->sent, *p = in->pub;
+	struct bin s, p;
 	int have_s, have_p, young, before;
 
 	memset(out, 0, sizeof(*out));
@@ -539,15 +726,16 @@ dnsstate_judge(const struct dnsinput *in, struct dnsview *out)
 	out->cached = in->st->mode == DNSMODE_RESOLVER;
 	if (failed(x, out))
 		return;
-	have_s = s != NULL && netip_equal(s, s);
-	have_p = p != NULL && netip_equal(p, p);
+	have_s = to_bin(in->sent, &s);
+	have_p = to_bin(in->pub, &p);
 	young = have_s && in->sent_time > 0 && in->now < in->sent_time + x->ttl;
 	before = have_s && in->sent_time > x->time;
 	out->until = young ? in->sent_time + x->ttl : 0;
 	out->v = DV_PROPAGATING;
-	if (have_s && all_are(x, s)) {
+	out->shows = have_s && all_are(x, &s);
+	if (out->shows) {
 		/* DNS has what was sent. */
-		if (have_p && !netip_equal(p, s))
+		if (have_p && !bin_eq(&p, &s))
 			out->v = DV_NEEDS_UPDATE;
 		else if (!young)
 			out->v = DV_IN_DNS;
@@ -560,7 +748,7 @@ dnsstate_judge(const struct dnsinput *in, struct dnsview *out)
 	else if (have_s)
 		out->v = DV_DIFFERS;
 	else if (have_p)	/* ddclient sent nothing yet: the public one */
-		out->v = all_are(x, p) ? DV_IN_DNS : DV_NEEDS_UPDATE;
+		out->v = all_are(x, &p) ? DV_IN_DNS : DV_NEEDS_UPDATE;
 	else
 		grey(out, DV_NOT_CHECKED, MSG_dns_nothing, NULL);
 	if (out->v != DV_PROPAGATING)

@@ -120,6 +120,26 @@ int dnsstate_parse(const char *data, size_t n, struct dnsstate *st,
  * when there is none yet. */
 int dnsstate_read(const char *path, struct dnsstate *st, struct dd_err *e);
 
+/*
+ * dnsstate_parse_some: dnsstate_parse for a page: the header is checked
+ * the same, but only the entry lines of the nh names hosts[] are parsed
+ * (each found by bisection, the file being sorted), so 50 names among
+ * 10,000 cost 50 searches, not 10,000 parses. A damaged line of one of
+ * them refuses the whole (-1, DD_EINVAL); the other lines are not read,
+ * so damage there goes unseen (dnsstate_parse sees it). A name given
+ * twice gives its entries once; a name not in the file, none. Fills *st
+ * (free with dnsstate_free, also after a failure). Returns 0, or -1
+ * with e set. Pure.
+ */
+int dnsstate_parse_some(const char *data, size_t n, const char *const *hosts,
+    size_t nh, struct dnsstate *st, struct dd_err *e);
+
+/* dnsstate_read_some: dnsstate_parse_some of the file at path (one
+ * file_read, as dnsstate_read). -1 with DD_ENOTFOUND when there is none
+ * yet. */
+int dnsstate_read_some(const char *path, const char *const *hosts,
+    size_t nh, struct dnsstate *st, struct dd_err *e);
+
 /* dnsstate_free: release st's entries; st is then empty. */
 void dnsstate_free(struct dnsstate *st);
 
@@ -183,6 +203,8 @@ struct dnsview {
 					 * the old answer until then */
 	int		 cached;	/* asked through a resolver: the answer
 					 * may come from its cache */
+	int		 shows;		/* DNS answers what ddclient set, and
+					 * nothing else */
 	struct dd_msg	 why;		/* the two grey verdicts: the reason
 					 * (MSG_dns_*); MSG_none otherwise */
 };
@@ -200,6 +222,8 @@ void dnsstate_judge(const struct dnsinput *in, struct dnsview *out);
 /* The words of the enums, as the state file and the JSON spell them
  * ("in_dns", "secure", "NXDOMAIN"); NULL for a value out of range. */
 const char *dnsstate_verdict_word(enum dnsverdict v);
+/* dnsstate_verdict_of: the verdict spelled w, or -1. */
+int dnsstate_verdict_of(const char *w);
 const char *dnsstate_sec_word(enum dnssec s);
 const char *dnsstate_rcode_word(int rcode);
 const char *dnsstate_mode_word(enum dnsmode m);

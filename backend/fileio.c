@@ -266,6 +266,21 @@ read_upto(int fd, const char *path, size_t want, char **data, size_t *n,
 }
 
 int
+file_line(const char **p, const char *end, char *line, size_t sz)
+{
+	const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+	size_t len;
+
+	if (nl == NULL || (len = (size_t)(nl - *p)) >= sz ||
+	    memchr(*p, '\0', len) != NULL)
+		return -1;
+	memcpy(line, *p, len);
+	line[len] = '\0';
+	*p = nl + 1;
+	return 0;
+}
+
+int
 file_read(const char *path, size_t max, char **data, size_t *n,
     struct dd_err *e)
 {

@@ -55,6 +55,14 @@ int file_write_new(const char *path, const void *data, size_t n,
 void file_clean_temps(const char *path);
 
 /*
+ * file_line: the line at *p (data ending before end) into line (sz
+ * bytes, NUL-terminated, without its '\n'), *p then past it. A strict
+ * file's line: it must end in '\n', hold no NUL and fit. Returns 0, or -1
+ * (*p unchanged). Pure.
+ */
+int file_line(const char **p, const char *end, char *line, size_t sz);
+
+/*
  * file_read: read the whole of path, opened by file_open_safe, into a
  * malloc'd, NUL-terminated *data of *n bytes. A file over max bytes is
  * never cut: -1 with DD_ETOOBIG. Returns 0, or -1 with e set

@@ -89,8 +89,13 @@ verdict_decide(const struct verdict_in *in)
 	for (k = 0; k < sizeof(rules) / sizeof(rules[0]); k++)
 		if (rules[k].holds(in))
 			return rules[k].state;
-	/* in->dns will weigh here (issue 20, item 2). */
 	return (unsigned)in->cached < VD__MAX ? in->cached : VD_FAILED;
+}
+
+int
+verdict_dns_disagrees(const struct verdict_in *in)
+{
+	return in->cached == VD_GOOD && in->dns == VD_DNS_LACKS;
 }
 
 const struct vd_look *

@@ -33,8 +33,15 @@ struct vd_look {
 	int		 cache;
 };
 
-/* The DNS check's result (issue 20, item 2): not decided on yet. */
-enum vd_dns { VD_DNS_NONE = 0 };
+/* What DNS answers, as the verdict sees it (issue 20, item 2; the page
+ * maps dnsstate.h's verdicts to these). */
+enum vd_dns {
+	VD_DNS_NONE = 0,	/* not checked, could not check */
+	VD_DNS_SHOWS,		/* DNS has what was set (in DNS, propagating,
+				 * needs update) */
+	VD_DNS_LACKS,		/* DNS has another address, or none */
+	VD_DNS__MAX
+};
 
 /* The inputs of one host's verdict for one family. */
 struct verdict_in {
@@ -42,7 +49,7 @@ struct verdict_in {
 	int		 left_out;	/* vet (vet.h) or root's report */
 	int		 pending;	/* queued (store_pending) */
 	enum vd_state	 cached;	/* verdict_cached of the family */
-	enum vd_dns	 dns;		/* reserved: DNS's answer, unused yet */
+	enum vd_dns	 dns;		/* DNS's answer: verdict_dns_disagrees */
 };
 
 /*
@@ -56,8 +63,17 @@ struct verdict_in {
 enum vd_state verdict_cached(const char *status, long long mtime,
     long long atime);
 
-/* verdict_decide: the verdict of one host and family. Pure. */
+/* verdict_decide: the verdict of one host and family. Pure. in->dns does
+ * not weigh on it: the summary and the order judge every host from the
+ * cache, while DNS is judged for a page's rows only, and the row must say
+ * what the summary counts (verdict_dns_disagrees adds DNS's word). */
 enum vd_state verdict_decide(const struct verdict_in *in);
+
+/* verdict_dns_disagrees: 1 when ddclient's cache says the provider took
+ * the address (in->cached is VD_GOOD) and DNS lacks it (VD_DNS_LACKS):
+ * the page then says so in words instead of trusting either; else 0.
+ * Pure. */
+int verdict_dns_disagrees(const struct verdict_in *in);
 
 /* verdict_look: the look of state s (never NULL: an unknown state looks
  * as VD_FAILED). */

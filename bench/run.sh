@@ -27,13 +27,16 @@ PHP=$(command -v php-cgi || true)
 printf '<?php header("Content-Type: text/plain"); echo "hello\\n";\n' > "$T/floor.php"
 
 # instance SIZE: a private instance with SIZE hosts, each with a cache
-# entry (up to date) and a fresh public address, in $T/sSIZE.
+# entry (up to date), a fresh public address and a fresh DNS answer (In
+# DNS: the page reads state_dir/dns; ddns-dnscheck is never due, and
+# /bin/true if it were), in $T/sSIZE.
 instance() {
 	d=$T/s$1
 	mkdir -p "$d/state"
 	BUILD="$B" "$TOP/tools/instance-conf.sh" "$d" require_auth=no \
 		checkip=/bin/true ddclient_ssl=no checkip6_url=none "plain_http = dyn" \
-		"ddclient = /usr/bin/ddclient" > "$d/conf"
+		"ddclient = /usr/bin/ddclient" "dns_check = authoritative" \
+		dnscheck=/bin/true > "$d/conf"
 	sqlite3 "$d/ddns.db" < "$TOP/schema.sql"
 	sqlite3 "$d/ddns.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
 		SELECT i + 1 FROM n WHERE i < $1) INSERT INTO hosts (hostname,
@@ -48,6 +51,12 @@ instance() {
 			',ip=203.0.113.7,mtime=$now,status=good ' || hostname FROM hosts"
 	} > "$d/ddclient.cache"
 	printf 'ip=203.0.113.7\ntime=%s\nerror=\n' "$now" > "$d/state/publicip"
+	{
+		printf 'ddns-dnscheck 1\nmode authoritative\ntime %s\n' "$now"
+		rest="ipv4 $now NOERROR 300 insecure 203.0.113.7 -"
+		sqlite3 "$d/ddns.db" "SELECT hostname || ' $rest' FROM hosts
+			ORDER BY hostname"
+	} > "$d/state/dns"
 }
 for s in 10 100 1000 10000; do instance $s; done
 
@@ -114,6 +123,19 @@ done
 measure "form (Create)" "$N" $(env_of 100 GET "action=edit") -- "$B/ddns.cgi"
 ENVV="DDNS_ADMIN_CONFIG=$T/s100/conf REQUEST_METHOD=GET QUERY_STRING=action=edit SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
 instr "form (Create)" /dev/null "$B/ddns.cgi"
+
+# ---- a host's page, the status as JSON (100 and 10,000 hosts) ----
+for s in 100 10000; do
+	runs=$N; [ $s -ge 10000 ] && runs=$((N / 10 + 1))
+	# shellcheck disable=SC2046
+	measure "host page, $s hosts" $runs $(env_of $s GET "action=host&id=50") -- "$B/ddns.cgi"
+	ENVV="DDNS_ADMIN_CONFIG=$T/s$s/conf REQUEST_METHOD=GET QUERY_STRING=action=host&id=50 SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
+	instr "host page, $s hosts" /dev/null "$B/ddns.cgi"
+	# shellcheck disable=SC2046
+	measure "status JSON, $s hosts" $runs $(env_of $s GET "action=status") -- "$B/ddns.cgi"
+	ENVV="DDNS_ADMIN_CONFIG=$T/s$s/conf REQUEST_METHOD=GET QUERY_STRING=action=status SERVER_ADDR=127.0.0.1 SERVER_PORT=80"
+	instr "status JSON, $s hosts" /dev/null "$B/ddns.cgi"
+done
 
 # ---- a Save (Modify of one row, 100 hosts: validation, transaction,
 # render, atomic write, signal: ddns-apply runs, no ddclient runs) and a

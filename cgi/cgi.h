@@ -109,10 +109,13 @@ void req_end(struct req *r);
  *   out_time     Unix time t as local "YYYY-MM-DD HH:MM:SS" in buf (and
  *                returns buf); "" for 0 or less (never) or a time that
  *                cannot be shown
+ *   out_hhmm     Unix time t as local "HH:MM" in buf[6] (and returns buf)
  *   http_page    render template with status
  *   http_fail    render the error page with status and msg
  *   http_error   http_fail with the status that e->code maps to; 5xx are
- *                also logged to stderr, the web server's error log
+ *                also logged to stderr, the web server's error log. For
+ *                ?action=status, a JSON body instead: {"error": the
+ *                message, "status": the code}
  *   http_redirect  303 to location, which holds no request data
  *   http_send    write the response: headers (security headers from one
  *                place), then the rendered page
@@ -133,6 +136,7 @@ const char *out_msg(struct req *r, const struct dd_msg *m,
     char buf[MSG_TEXT_SZ]);
 #define OUT_TIME_SZ 32
 const char *out_time(long long t, char buf[OUT_TIME_SZ]);
+const char *out_hhmm(long long t, char buf[6]);
 void http_page(struct req *r, int status, const char *template);
 void http_fail(struct req *r, int status, const char *msg);
 void http_error(struct req *r, const struct dd_err *e);
@@ -187,6 +191,7 @@ void page_import(struct req *);
 void page_config(struct req *);
 void page_status(struct req *);
 void page_timeline(struct req *);
+void page_dnscheck(struct req *);
 
 /* history_detail: an audit row's detail (store.c's fixed words) in the
  * page's language, into out (sz bytes): "Changed: Login; password kept". */

@@ -36,6 +36,7 @@ static const struct route routes[] = {
 	{ "config",	M_GET,	page_config,		NO_FORM },
 	{ "status",	M_GET,	page_status,		NO_FORM },
 	{ "host",	M_GET,	page_timeline,		NO_FORM },
+	{ "dnscheck",	M_POST,	page_dnscheck,		ID_FORM },
 };
 
 const struct route *

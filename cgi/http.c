@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "num.h"
 #include "cgi.h"
+#include "json.h"
 #include "providers.h"
 
 /* The library's error codes as HTTP statuses: the one mapping. */
@@ -235,16 +236,59 @@ out_msg(struct req *r, const struct dd_msg *m, char buf[MSG_TEXT_SZ])
 	return buf;
 }
 
+/* two: n (0..99) as two digits at b; the byte after them. strftime
+ * costs a thousand instructions a call, and a list row shows two times. */
+static char *
+two(char *b, int n)
+{
+	b[0] = (char)('0' + n / 10 % 10);
+	b[1] = (char)('0' + n % 10);
+	return b + 2;
+}
+
 /* out_time: one date and time format for every page. */
 const char *
 out_time(long long t, char buf[OUT_TIME_SZ])
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
+	char *b = buf;
 
 	buf[0] = '\0';
-	if (t > 0 && localtime_r(&tt, &tm) != NULL)
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL)
+		return buf;
+	if (tm.tm_year + 1900 > 9999) {
 		strftime(buf, OUT_TIME_SZ, "%Y-%m-%d %H:%M:%S", &tm);
+		return buf;
+	}
+	b = two(two(b, (tm.tm_year + 1900) / 100), (tm.tm_year + 1900) % 100);
+	*b++ = '-';
+	b = two(b, tm.tm_mon + 1);
+	*b++ = '-';
+	b = two(b, tm.tm_mday);
+	*b++ = ' ';
+	b = two(b, tm.tm_hour);
+	*b++ = ':';
+	b = two(b, tm.tm_min);
+	*b++ = ':';
+	b = two(b, tm.tm_sec);
+	*b = '\0';
+	return buf;
+}
+
+const char *
+out_hhmm(long long t, char buf[6])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	buf[0] = '\0';
+	if (localtime_r(&tt, &tm) != NULL) {
+		two(buf, tm.tm_hour);
+		buf[2] = ':';
+		two(buf + 3, tm.tm_min);
+		buf[5] = '\0';
+	}
 	return buf;
 }
 
@@ -263,6 +307,43 @@ http_fail(struct req *r, int status, const char *msg)
 	http_page(r, status, "error.cs");
 }
 
+/* wants_json: is the request for ?action=status (whose client reads
+ * JSON, also when it fails)? The query may not be parsed yet (a 401 is
+ * decided first): then its raw fields are looked at. */
+static int
+wants_json(const struct req *r)
+{
+	static const char f[] = "action=status";
+	const char *p = r->qs;
+
+	if (r->q[Q_ACTION] != NULL)
+		return strcmp(r->q[Q_ACTION], "status") == 0;
+	for (; p != NULL && *p; p = strchr(p, '&') ? strchr(p, '&') + 1 : NULL)
+		if (strncmp(p, f, sizeof(f) - 1) == 0 &&
+		    (p[sizeof(f) - 1] == '&' || p[sizeof(f) - 1] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* json_fail: the error as ?action=status's client reads it:
+ * {"error": "the message", "status": 404}. */
+static void
+json_fail(struct req *r, int status, const char *msg)
+{
+	struct buf b = { 0 };
+
+	buf_puts(&b, "{\"error\":");
+	json_str(&b, msg);
+	buf_printf(&b, ",\"status\":%d}\n", status);
+	if (b.oom) {
+		buf_free(&b);
+		http_fail(r, status, msg);
+		return;
+	}
+	http_json(r, &b);
+	r->status = status;
+}
+
 void
 http_error(struct req *r, const struct dd_err *e)
 {
@@ -271,7 +352,10 @@ http_error(struct req *r, const struct dd_err *e)
 
 	if (status >= 500)
 		fprintf(stderr, "ddns.cgi: %s\n", e->msg);
-	http_fail(r, status, out_msg(r, &e->m, text));
+	if (wants_json(r))
+		json_fail(r, status, out_msg(r, &e->m, text));
+	else
+		http_fail(r, status, out_msg(r, &e->m, text));
 }
 
 void
@@ -331,8 +415,10 @@ http_send(struct req *r)
 	char token[CSRF_TOKEN_SZ];
 	struct buf body = { 0 };
 
-	if (r->json != NULL && r->status == 200) {
-		common_headers(200, "application/json");
+	if (r->json != NULL) {
+		common_headers(r->status, "application/json");
+		if (r->status == 405)
+			printf("Allow: %s\r\n", r->allow);
 		printf("Content-Length: %zu\r\n\r\n", r->json_len);
 		fwrite(r->json, 1, r->json_len, stdout);
 		return;

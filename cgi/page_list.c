@@ -14,6 +14,7 @@
 #include "daemon.h"
 #include "facts.h"
 #include "ddconf.h"
+#include "dnsview.h"
 #include "fileio.h"
 #include "netip.h"
 #include "num.h"
@@ -22,16 +23,17 @@
 
 /* Messages the query may ask for after a redirect: names, not text. */
 static const char *const msgs[] = {
-	"saved", "deleted", "enabled", "disabled", "queued",
+	"saved", "deleted", "enabled", "disabled", "queued", "dnscheck",
 };
 
 /* The families a host asks for (facts.h's bits), as the list names them. */
 static const struct {
 	unsigned	 bit;
 	int		 v6;
+	enum netfam	 fam;
 	const char	*name;
 } fams[] = {
-	{ FACT_V4, 0, "IPv4" }, { FACT_V6, 1, "IPv6" },
+	{ FACT_V4, 0, NET_V4, "IPv4" }, { FACT_V6, 1, NET_V6, "IPv6" },
 };
 
 /* The text of a verdict: the provider's answer for a failure, else the
@@ -51,13 +53,14 @@ verdict_text(struct req *r, enum vd_state st, const char *status)
 static void
 set_state(struct req *r, HDF *it, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
-    const struct vet *v, int pending)
+    const struct vet *v, int pending, struct dnspage *dp)
 {
 	struct verdict_in in = { .enabled = h->enabled, .left_out =
 	    v->field != -1, .pending = pending };
 	const struct vd_look *look;
 	const char *ip, *status, *hstatus = "";
 	enum vd_state st, host = VD__MAX;
+	enum dnsverdict dv;
 	unsigned want = facts_family(h->family);
 	char t[OUT_TIME_SZ], why[MSG_TEXT_SZ];
 	HDF *fam;
@@ -75,10 +78,19 @@ set_state(struct req *r, HDF *it, const struct host *h,
 		if (host == VD__MAX || verdict_worse(host, st) != host)
 			host = st, hstatus = status;
 		look = verdict_look(st);
-		if (ce == NULL || !look->cache)
+		/* DNS is asked for every enabled host (ddns-dnscheck's). */
+		if (!h->enabled && (ce == NULL || !look->cache))
 			continue;
 		fam = out_item(it, "State.Fam", nf++);
 		out_put(fam, "name", fams[k].name);
+		/* A verdict of DNS on the address says whether it is in
+		 * sync; the grey ones say nothing of it. */
+		dv = DV_NOT_CHECKED;
+		if (h->enabled)
+			dv = dnsview_put(r, fam, dp, h->hostname, fams[k].fam, ip,
+			    ce ? ce->mtime : 0, ni[fams[k].fam].ip, &in, 0);
+		if (ce == NULL || !look->cache)
+			continue;
 		out_put(fam, "ip", ip);
 		/* A family's own sentence only for a dual-stack host (one
 		 * family's sentence is the host's, said above it); the
@@ -89,7 +101,8 @@ set_state(struct req *r, HDF *it, const struct host *h,
 		}
 		if (st == VD_FAILED && *status)
 			out_put(fam, "status", status);
-		if (*ni[fams[k].v6 ? NET_V6 : NET_V4].ip && *ip)
+		if (*ni[fams[k].v6 ? NET_V6 : NET_V4].ip && *ip &&
+		    dv <= DV_COULD_NOT_CHECK)
 			out_put(fam, "insync", strcmp(ni[fams[k].v6 ? NET_V6 :
 			    NET_V4].ip, ip) == 0 ? "1" : "0");
 	}
@@ -255,11 +268,13 @@ name_hash(const char *s)
 #define CACHED(v4, v6)	((unsigned char)((v4) | (v6) << 4))
 #define CACHED_V(c, v6)	((enum vd_state)((v6) ? (c) >> 4 : (c) & 15))
 
-/* An open-addressing table: hash of a cached host -> its CACHED byte. */
+/* An open-addressing table: hash of a cached host -> its CACHED byte;
+ * and ddclient's newest update of all (dnsstate_due). */
 struct ctab {
 	uint64_t	*key;
 	unsigned char	*cls;
 	size_t		 cap, n;
+	long long	 newest;
 };
 
 static int
@@ -313,12 +328,15 @@ scan_cached(const struct cache_entry *ce, void *arg)
 {
 	const char *ip, *st;
 	enum vd_state c[2];
+	struct ctab *t = arg;
 	int v6;
 
 	for (v6 = 0; v6 < 2; v6++)
 		c[v6] = cache_family(ce, v6, &ip, &st) == 0 ?
 		    verdict_cached(st, ce->mtime, ce->atime) : VD_WAITING;
-	return ctab_put(arg, name_hash(ce->host), CACHED(c[0], c[1]));
+	if (ce->mtime > t->newest)
+		t->newest = ce->mtime;
+	return ctab_put(t, name_hash(ce->host), CACHED(c[0], c[1]));
 }
 
 /* A set of names by their hash (the queue, root's report): sorted. */
@@ -538,11 +556,13 @@ set_summary(struct req *r, const struct ranking *rk, long long page,
  * one streaming pass over ddclient's cache: a hash and a byte a host, and
  * what kn knows), fill the summary, and read the rows of the page asked
  * for into *h (*n of them, caller frees) with their cache entries into
- * *ce. Returns 0, or -1 with e set.
+ * *ce; ddclient's newest update of any host into *newest. Returns 0, or
+ * -1 with e set.
  */
 static int
 load_page(struct req *r, const char *cpath, const struct known *kn,
-    struct host **h, size_t *n, struct cache_entry **ce, struct dd_err *e)
+    struct host **h, size_t *n, struct cache_entry **ce, long long *newest,
+    struct dd_err *e)
 {
 	struct ctab tab = { 0 };
 	struct ranking rk = { 0 };
@@ -560,6 +580,7 @@ load_page(struct req *r, const char *cpath, const struct known *kn,
 		out_set(r, "Daemon.cache_error", out_msg(r, &e->m, why));
 		dd_clear(e);
 	}
+	*newest = tab.newest;
 	rk.tab = &tab;
 	rk.kn = kn;
 	if (store_each(r->store, r->q[Q_SEARCH], rank_row, &rk, e) == -1)
@@ -594,6 +615,21 @@ out:
 		*n = 0;
 	}
 	return rc;
+}
+
+/* dns_load: dnsview_load of the page's enabled hosts among the n of h[]
+ * (DNS is asked for those only). */
+static void
+dns_load(struct req *r, const struct host *h, size_t n, long long newest,
+    struct dnspage *dp)
+{
+	const char *names[PER_PAGE];
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < PER_PAGE; i++)
+		if (h[i].enabled)
+			names[k++] = h[i].hostname;
+	dnsview_load(r, names, k, newest, dp);
 }
 
 /* The most providers of one-account protocols a page relates (all). */
@@ -842,6 +878,7 @@ page_list(struct req *r)
 {
 	struct cache_entry *ce = NULL;
 	struct netip ni[NET__MAX];
+	struct dnspage dp = { 0 };
 	struct imp_result rep;
 	struct known kn;
 	struct host *h = NULL;
@@ -850,6 +887,7 @@ page_list(struct req *r)
 	HDF *it;
 	char **pend = NULL, cpath[PATH_MAX];
 	size_t n = 0, npend = 0, i;
+	long long newest = 0;
 
 	/* ddclient's cache, or the root side's copy of it (apply.h). */
 	apply_status_path(&r->conf, cpath, sizeof(cpath));
@@ -862,7 +900,7 @@ page_list(struct req *r)
 	if (store_pending(r->store, &pend, &npend, &e) == -1)
 		npend = 0;	/* the page still shows the rest */
 	know(r, &rep, pend, npend, &kn);
-	if (load_page(r, cpath, &kn, &h, &n, &ce, &e) == -1 ||
+	if (load_page(r, cpath, &kn, &h, &n, &ce, &newest, &e) == -1 ||
 	    (v = calloc(n + 1, sizeof(*v))) == NULL) {
 		store_snapshot_end(r->store);
 		if (h != NULL)
@@ -877,17 +915,19 @@ page_list(struct req *r)
 	if (!r->conf.ddclient_ssl)
 		out_set(r, "Page.plain_http", "1");
 	public_ip(r, ni);
+	dns_load(r, h, n, newest, &dp);
 	for (i = 0; i < n; i++) {
 		it = out_item(r->hdf, "Hosts", i);
 		set_host(r, it, &h[i]);
 		set_state(r, it, &h[i], ce[i].host[0] ? &ce[i] : NULL, ni, &v[i],
-		    is_pending(pend, npend, h[i].hostname));
+		    is_pending(pend, npend, h[i].hostname), &dp);
 	}
 	daemon_line(r);
 	notice(r);
 	import_offer(r);
 out:
 	store_free_names(pend, npend);
+	dnsview_free(&dp);
 	imp_result_free(&rep);
 	known_free(&kn);
 	free(ce);

@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "boundary.h"
 #include "buf.h"
 #include "cache.h"
 #include "cgi.h"
+#include "dnsstate.h"
 #include "facts.h"
 #include "json.h"
 #include "netip.h"
@@ -42,6 +44,10 @@ struct status_in {
 	struct cache_entry	*ce;	/* sorted by host */
 	size_t			 nce;
 	struct netip		 ni[NET__MAX];
+	enum dnsmode		 mode;	/* dns_check */
+	struct dnsstate		 dns;	/* state_dir/dns, read whole */
+	int			 have_dns;
+	long long		 now;
 };
 
 static int
@@ -53,6 +59,35 @@ pending(const struct status_in *in, const char *name)
 		if (strcmp(in->pend[i], name) == 0)
 			return 1;
 	return 0;
+}
+
+/* The DNS verdict of an enabled host's family (dnsstate_judge, as the
+ * pages word it): "dns" its key, "dns_until" (Propagating: resolvers may
+ * keep the previous answer until then; else 0) and "dns_answer", DNS's
+ * addresses; for a disabled host, null, 0 and []. */
+static void
+emit_dns(struct buf *out, const struct status_in *in, const struct host *h,
+    size_t k, const char *ip, long long sent_time)
+{
+	struct dnsinput di = { .mode = in->mode, .st = in->have_dns ?
+	    &in->dns : NULL, .sent = ip, .sent_time = *ip ? sent_time : 0,
+	    .pub = in->ni[fams[k].v6 ? NET_V6 : NET_V4].ip, .now = in->now };
+	struct dnsview dv;
+	size_t i;
+
+	if (!h->enabled) {
+		buf_puts(out, ",\"dns\":null,\"dns_until\":0,\"dns_answer\":[]");
+		return;
+	}
+	di.dns = dnsstate_find(di.st, h->hostname, fams[k].v6 ? NET_V6 : NET_V4);
+	dnsstate_judge(&di, &dv);
+	buf_printf(out, ",\"dns\":\"%s\",\"dns_until\":%lld,\"dns_answer\":[",
+	    dnsstate_verdict_word(dv.v), dv.until);
+	for (i = 0; di.dns != NULL && i < di.dns->naddr; i++) {
+		buf_puts(out, i ? "," : "");
+		json_str(out, di.dns->addr[i]);
+	}
+	buf_puts(out, "]");
 }
 
 /* The JSON members of one host and family. */
@@ -94,6 +129,7 @@ emit_family(struct buf *out, const struct status_in *in, size_t i,
 		json_str(out, msg_key(in->v[i].m.id));
 	else
 		buf_puts(out, "null");
+	emit_dns(out, in, h, k, ip, ce ? ce->mtime : 0);
 	buf_puts(out, "}");
 }
 
@@ -104,6 +140,7 @@ read_in(struct req *r, struct status_in *in, struct dd_err *e)
 {
 	struct imp_result rep;
 	char path[PATH_MAX];
+	const char *why;
 	size_t i, k;
 	int f;
 
@@ -137,6 +174,13 @@ read_in(struct req *r, struct status_in *in, struct dd_err *e)
 		if (snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir,
 		    netip_file(f)) < (int)sizeof(path))
 			netip_read(path, &in->ni[f], NULL);
+	in->now = (long long)time(NULL);
+	if (dnsstate_mode(r->conf.dns_check, &in->mode, path, sizeof(path),
+	    &why) == -1)
+		in->mode = DNSMODE_OFF;	/* conf_load took it: cannot be */
+	snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir, DNSSTATE_FILE);
+	if (in->mode != DNSMODE_OFF)
+		in->have_dns = dnsstate_read(path, &in->dns, NULL) == 0;
 	return 0;
 }
 
@@ -168,6 +212,7 @@ page_status(struct req *r)
 	free(in.h);
 	free(in.v);
 	free(in.ce);
+	dnsstate_free(&in.dns);
 	if (e.code != DD_OK) {
 		buf_free(&out);
 		http_error(r, &e);

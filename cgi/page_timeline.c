@@ -1,6 +1,7 @@
-/* page_timeline.c: one host's page: its update attempts (the root side's
- * record, and ddclient's latest if not yet in it) and its changes here
- * (the audit trail), newest first, and when ddclient tries next. */
+/* page_timeline.c: one host's page: what DNS answers for it, its update
+ * attempts (the root side's record, and ddclient's latest if not yet in
+ * it) and its changes here (the audit trail), newest first, and when
+ * ddclient tries next. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +12,11 @@
 #include "boundary.h"
 #include "cache.h"
 #include "cgi.h"
+#include "dnslog.h"
+#include "dnsview.h"
+#include "facts.h"
 #include "fileio.h"
+#include "netip.h"
 #include "providers.h"
 
 /* The changes shown, the newest; older ones are on the History page. */
@@ -46,11 +51,12 @@ static const struct {
 	{ "unknown", "noconnect", "error" },
 };
 
-/* One line of the timeline: an attempt or a change. */
+/* One line of the timeline: an attempt, a change, or a DNS verdict's. */
 struct event {
 	long long		 at;
-	const struct attempt	*a;	/* NULL: a change */
+	const struct attempt	*a;	/* NULL: a change or a verdict's */
 	const struct audit_row	*c;
+	const struct dnschange	*d;
 };
 
 static void
@@ -173,6 +179,55 @@ next_steps(struct req *r, const struct host *h, const struct att_list *l,
 	}
 }
 
+/* The families a host may ask for (facts.h's bits). */
+static const struct {
+	unsigned	 bit;
+	enum netfam	 fam;
+	const char	*name;
+} fams[] = {
+	{ FACT_V4, NET_V4, "IPv4" }, { FACT_V6, NET_V6, "IPv6" },
+};
+
+/*
+ * dns_now: per family an enabled host asks for, what DNS answers, in a
+ * sentence (dnsview_put) into Dns.<i>: what ddclient's cache says it set
+ * (ce, host "" if none) against the state file and the public address.
+ */
+static void
+dns_now(struct req *r, const struct host *h, const struct cache_entry *ce)
+{
+	const char *names[1] = { h->hostname }, *ip, *status;
+	struct verdict_in in = { .enabled = 1 };
+	unsigned want = facts_family(h->family);
+	char path[PATH_MAX];
+	struct dnspage dp;
+	struct netip ni;
+	struct dd_err e;
+	size_t k, n = 0;
+	HDF *it;
+
+	if (!h->enabled)
+		return;
+	dnsview_load(r, names, 1, ce->mtime, &dp);
+	for (k = 0; k < sizeof(fams) / sizeof(fams[0]); k++) {
+		if (!(want & fams[k].bit))
+			continue;
+		ip = status = "";
+		if (*ce->host)
+			cache_family(ce, fams[k].fam == NET_V6, &ip, &status);
+		in.cached = verdict_cached(status, ce->mtime, ce->atime);
+		snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir,
+		    netip_file(fams[k].fam));
+		if (netip_read(path, &ni, &e) == -1)
+			ni.ip[0] = '\0';
+		it = out_item(r->hdf, "Dns", n++);
+		out_put(it, "family", fams[k].name);
+		dnsview_put(r, it, &dp, h->hostname, fams[k].fam, ip,
+		    *ip ? ce->mtime : 0, ni.ip, &in, 1);
+	}
+	dnsview_free(&dp);
+}
+
 static int
 by_time(const void *pa, const void *pb)
 {
@@ -214,18 +269,55 @@ put_change(struct req *r, HDF *it, const struct audit_row *c)
 	out_put(it, "detail", detail);
 }
 
-/* timeline: the attempts and the changes, merged newest first. */
+/*
+ * verdicts_of: the changes of host's DNS verdict (ddns-dnscheck's
+ * state_dir/dns.log) into *l, oldest first; a log that cannot be read is
+ * said in Attempts.dns_error, and the rest is still shown.
+ */
+static void
+verdicts_of(struct req *r, const char *host, struct dnslog *l)
+{
+	char path[PATH_MAX], why[MSG_TEXT_SZ];
+	struct dd_err e = { 0 };
+	size_t i, k = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir, DNSLOG_FILE);
+	if (dnslog_read(path, l, &e) == -1) {
+		if (e.code != DD_ENOTFOUND)
+			out_set(r, "Attempts.dns_error", out_msg(r, &e.m, why));
+		return;
+	}
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->c[i].host, host) == 0)
+			l->c[k++] = l->c[i];
+	l->n = k;
+}
+
+static void
+put_verdict(struct req *r, HDF *it, const struct dnschange *d)
+{
+	out_put(it, "type", "dns");
+	out_put(it, "kind", dnsview_look(d->v));
+	out_put(it, "family", d->fam == NET_V6 ? "IPv6" : "IPv4");
+	out_put(it, "text", out_lang(r, "Dns", dnsstate_verdict_word(d->v)));
+	out_put(it, "ip", d->answer);
+}
+
+/* timeline: the attempts, the changes and the DNS verdicts' changes,
+ * merged newest first. */
 static int
 timeline(struct req *r, const struct att_list *l, const struct audit_row *c,
-    size_t nc)
+    size_t nc, const struct dnslog *dl)
 {
 	struct event *ev;
 	char t[OUT_TIME_SZ];
 	size_t i, n = 0;
 	HDF *it;
 
-	if ((ev = calloc(l->n + nc + 1, sizeof(*ev))) == NULL)
+	if ((ev = calloc(l->n + nc + dl->n + 1, sizeof(*ev))) == NULL)
 		return -1;
+	for (i = 0; i < dl->n; i++)
+		ev[n].at = dl->c[i].at, ev[n++].d = &dl->c[i];
 	for (i = 0; i < l->n; i++)
 		ev[n].at = l->a[i].at, ev[n++].a = &l->a[i];
 	for (i = 0; i < nc; i++)
@@ -237,6 +329,8 @@ timeline(struct req *r, const struct att_list *l, const struct audit_row *c,
 		out_put(it, "when", out_time(ev[i].at, t));
 		if (ev[i].a != NULL)
 			put_attempt(r, it, ev[i].a);
+		else if (ev[i].d != NULL)
+			put_verdict(r, it, ev[i].d);
 		else
 			put_change(r, it, ev[i].c);
 	}
@@ -249,6 +343,7 @@ page_timeline(struct req *r)
 {
 	struct cache_entry ce;
 	struct att_list l;
+	struct dnslog dl = { 0 };
 	struct audit_row *c = NULL;
 	struct dd_err e = { 0 };
 	struct host h;
@@ -273,12 +368,17 @@ page_timeline(struct req *r)
 	if (more)
 		out_set(r, "Host.more", "1");
 	next_steps(r, &h, &l, &ce);
-	if (timeline(r, &l, c, nc) == -1) {
+	dns_now(r, &h, &ce);
+	if (r->q[Q_MSG] != NULL && strcmp(r->q[Q_MSG], "dnscheck") == 0)
+		out_set(r, "Notice.done", out_lang(r, "Msg", "dnscheck"));
+	verdicts_of(r, h.hostname, &dl);
+	if (timeline(r, &l, c, nc, &dl) == -1) {
 		dd_fail(&e, DD_ESYS, NULL, MSG_oom);
 		http_error(r, &e);
 	} else
 		http_page(r, 200, "host.cs");
 	memset(h.password, 0, sizeof(h.password));
 	att_free(&l);
+	dnslog_free(&dl);
 	free(c);
 }

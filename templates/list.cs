@@ -30,6 +30,7 @@
 <p class="summary" id="summary"><?cs call:count(Summary.total, Lang.Summary.host) ?><?cs if:Search.q ?> <?cs call:words(Summary.total, Lang.Summary.matching) ?><?cs /if ?>: <?cs call:count(Summary.ok, Lang.Summary.ok) ?>, <?cs call:count(Summary.failing, Lang.Summary.failing) ?>, <?cs call:count(Summary.waiting, Lang.Summary.waiting) ?><?cs if:Summary.disabled != "0" ?>, <?cs call:count(Summary.disabled, Lang.Summary.disabled) ?><?cs /if ?>.</p>
 <form class="search" method="get" role="search"><input type="hidden" name="action" value="list">
 <label for="f-q"><?cs var:Lang.Search.label ?></label> <input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>" maxlength="100"> <button type="submit"><?cs var:Lang.Search.go ?></button></form>
+<?cs if:Page.dns_check ?><form method="post" action="?action=dnscheck" id="dns-check"><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.CheckDns ?></button></form><?cs /if ?>
 <?cs if:Import.offer ?><form method="post" action="?action=import" id="import"><p><?cs var:Lang.Import.offer ?></p><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.Import.button ?></button></form><?cs /if ?>
 <?cs if:subcount(Hosts) == 0 ?>
 <p class="empty" id="empty"><?cs var:Lang.Empty ?></p>
@@ -50,7 +51,7 @@
 <td class="state" data-label="<?cs var:Lang.Col.state ?>">
 <span class="badge badge-<?cs var:h.State.kind ?>"><?cs var:Lang.Badge[h.State.kind] ?></span>
 <span class="status"><?cs var:h.State.text ?><?cs if:h.State.why ?> <?cs var:h.State.field ?>: <?cs var:h.State.why ?><?cs /if ?></span>
-<?cs each:f = h.State.Fam ?><br><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓ <?cs var:Lang.State.insync ?></span><?cs elif:f.insync == "0" ?> <span class="sync bad"><?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:f.text ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs elif:f.status ?> <span class="fam-error"><?cs var:Lang.State.answer ?> <?cs var:f.status ?></span><?cs /if ?>
+<?cs each:f = h.State.Fam ?><br><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓ <?cs var:Lang.State.insync ?></span><?cs elif:f.insync == "0" ?> <span class="sync bad"><?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:f.text ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs elif:f.status ?> <span class="fam-error"><?cs var:Lang.State.answer ?> <?cs var:f.status ?></span><?cs /if ?><?cs if:f.dns ?> <span class="dns-<?cs var:f.dns ?>"><?cs var:f.dns_text ?></span><?cs /if ?>
 <?cs /each ?>
 <?cs if:h.State.mtime ?><br><?cs var:Lang.State.updated ?>: <?cs var:h.State.mtime ?><?cs /if ?>
 <?cs if:h.State.atime ?><br><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?><?cs /if ?>

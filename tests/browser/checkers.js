@@ -10,7 +10,9 @@
  *
  * The host pages (?action=host&id=N) of the long name and of the failing
  * host are among them.
- * Environment: CACHE_FILE (ddclient's cache, written here so that the list
+ * Environment: STATE_DIR (the page's state_dir: what ddns-dnscheck would
+ * write there, so that the rows and host pages show DNS), CACHE_FILE
+ * (ddclient's cache, written here so that the list
  * shows every state), SHOT_PHONE and SHOT_WIDE (PNGs of the list page).
  * Prints "ok N - what" / "not ok N - what"; exits 1 if any failed. Every
  * wait is Playwright's, bounded; nothing asserts a duration.
@@ -28,6 +30,7 @@ if (!url || !user || pass === undefined || !outdir) {
   console.error('usage: node checkers.js URL USER PASS OUTDIR');
   process.exit(2);
 }
+const stateDir = process.env.STATE_DIR || '';
 const cacheFile = process.env.CACHE_FILE || '';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--no-first-run', '--disable-background-networking',
@@ -151,6 +154,22 @@ async function main() {
       fs.writeFileSync(cacheFile, `## ddclient-3.10.0\n## last updated\n` +
         `atime=${now},host=${OK},ip=192.0.2.7,mtime=${now},status=good ${OK}\n` +
         `atime=${now},host=${BAD},ip=,mtime=0,status=badauth ${BAD}\n`);
+      /* What ddns-dnscheck would leave (STATE_DIR): OK propagating, BAD
+       * with an address nobody set (grey), LONG without a record (red),
+       * and changes of verdict for the host pages' timelines. */
+      if (stateDir) {
+        const lines = [
+          `${BAD} ipv4 ${now} NOERROR 300 insecure 198.51.100.9 -`,
+          `${LONG} ipv4 ${now} NXDOMAIN 300 insecure - -`,
+          `${OK} ipv4 ${now} NOERROR 60 insecure 192.0.2.7 -`,
+        ].sort();
+        fs.writeFileSync(path.join(stateDir, 'dns'),
+          `ddns-dnscheck 1\nmode authoritative\ntime ${now}\n${lines.join('\n')}\n`);
+        fs.writeFileSync(path.join(stateDir, 'dns.log'), `ddns-dnslog 1\n` +
+          `${now - 600} ${BAD} ipv4 could_not_check -\n` +
+          `${now} ${BAD} ipv4 not_checked 198.51.100.9\n` +
+          `${now} ${LONG} ipv4 no_record -\n`);
+      }
     }
     const ids = await p.evaluate(() => Array.from(document.querySelectorAll('table.hosts tbody tr')).map((r) => r.id.replace('host-', '')));
     ok(ids.length === 4, 'four hosts were made through the form', ids.join(' '));
@@ -166,6 +185,12 @@ async function main() {
         const badges = await c.page.locator('table.hosts .badge').allInnerTexts();
         ok(['Up to date', 'Error', 'Waiting', 'Disabled'].every((b) => badges.includes(b)),
           `list [${c.width} px]: each state is a badge with words`, badges.join(', '));
+        if (stateDir) {
+          const rows = await c.page.locator('table.hosts').innerText();
+          ok(/DNS: Propagating until \d\d:\d\d/.test(rows) && /DNS: No record — /.test(rows) &&
+            /DNS: Not checked — /.test(rows) && await c.page.locator('#dns-check button').count() === 1,
+          `list [${c.width} px]: what DNS answers, per row, and Check DNS now`, rows);
+        }
         if (c.width === 390 && process.env.SHOT_PHONE) await c.page.screenshot({ path: process.env.SHOT_PHONE, fullPage: true });
         if (c.width === 1280 && process.env.SHOT_WIDE) await c.page.screenshot({ path: process.env.SHOT_WIDE, fullPage: true });
       }
@@ -185,6 +210,14 @@ async function main() {
       await visit(c, 'history', '?action=history', 200);
       await visit(c, 'host page, long name', `?action=host&id=${idOf[LONG]}`, 200);
       await visit(c, 'host page, failing', `?action=host&id=${idOf[BAD]}`, 200);
+      if (stateDir && c.lang === 'en') {
+        const dns = (await c.page.locator('#dns').innerText().catch(() => '')) || '';
+        const tl = (await c.page.locator('#timeline').innerText().catch(() => '')) || '';
+        ok(/DNS: Not checked/.test(dns) && await c.page.locator('#dns-check button').count() === 1 &&
+          /DNS verdict \(IPv4\): Not checked/.test(tl) && /DNS verdict \(IPv4\): Could not check/.test(tl),
+        `host page [${c.width} px]: what DNS answers, the Check DNS now button, the verdicts in the timeline`,
+        `${dns}\n${tl}`);
+      }
       await visit(c, 'what ddclient reads', '?action=config', 200);
       await visit(c, 'error page', '?action=edit&id=999999', 404);
     }

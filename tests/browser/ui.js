@@ -335,6 +335,32 @@ async function run(page) {
   const d2 = (await row(HOST).locator('td').nth(3).textContent().catch(() => '')) || '';
   ok(d2 === 'office', 'modify: the list shows the new description', d2);
 
+  /* ---- 7b. the host's page, reached by the row's name (a link: no
+   * JavaScript needed), then in Italian on a phone ---- */
+  await clickAndLoad(row(HOST).locator('td.hostname a'));
+  ok(/[?&]action=host&id=\d+/.test(page.url()), 'host page: the row\'s name leads to it', page.url());
+  const htitle = (await page.locator('#host-title').innerText().catch(() => '')) || '';
+  ok(htitle.replace(/\s+/g, '').includes(HOST), 'host page: its title names the host', htitle);
+  const changes = await page.locator('#timeline li.event-change').count();
+  ok(changes >= 2, 'host page: the timeline lists the changes made here (create, modify)', `${changes} changes`);
+  e = newErrors();
+  ok(e.length === 0 && (await cspEvents()).length === 0,
+    'host page: no console error, no CSP violation', e.concat(await cspEvents()).join('\n'));
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.setExtraHTTPHeaders({ 'Accept-Language': 'it-IT,it;q=0.9' });
+  await page.reload({ waitUntil: 'load' });
+  const hl = await page.evaluate(() => ({ lang: document.documentElement.lang,
+    wide: document.documentElement.scrollWidth > window.innerWidth }));
+  const ititle = (await page.locator('#host-title').innerText().catch(() => '')) || '';
+  ok(hl.lang === 'it' && /Cronologia di/.test(ititle), 'host page in Italian: its title in Italian', `${hl.lang}: ${ititle}`);
+  ok(!hl.wide, 'host page at 390 px: nothing wider than the screen');
+  e = newErrors();
+  ok(e.length === 0 && (await cspEvents()).length === 0,
+    'host page in Italian at 390 px: no console error, no CSP violation', e.concat(await cspEvents()).join('\n'));
+  await page.setExtraHTTPHeaders({});
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await clickAndLoad(page.locator('a[href="?action=list"]').first());
+
   /* ---- 8. IPv6: a dual-stack host, and both public addresses ---- */
   const DUAL = 'dual6.example.com';
   await clickAndLoad(page.locator('#create'));

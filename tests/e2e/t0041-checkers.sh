@@ -2,7 +2,8 @@
 # t0041-checkers: every page (list empty and with hosts, form empty, with
 # errors and for a Modify, delete confirmation, History, a host's page
 # (two), What ddclient reads, the error page) in English and Italian, at 390 px (a phone) and
-# 1280 px wide, in Debian's Chromium: axe-core finds no violation, nothing
+# 1280 px wide, in Debian's Chromium, with what DNS answers shown (rows,
+# host pages, their timelines, Check DNS now): axe-core finds no violation, nothing
 # is wider than the screen, no hostname breaks inside a label, each state
 # is a badge with words (tests/browser/checkers.js); then the Nu Html
 # Checker (vnu.jar, on the java of tools/deps.sh) finds no error in any.
@@ -20,11 +21,12 @@ if [ ! -x /usr/bin/chromium ] || ! command -v java > /dev/null; then
 fi
 need_npm playwright-core axe-core vnu-jar
 
-make_instance
+# DNS is shown (state_dir/dns written by checkers.js); no lookup is made.
+make_instance "dns_check = authoritative" "dnscheck = /bin/true"
 start_lighttpd
 mkdir -p "$T/html"
 
-CACHE_FILE="$T/ddclient.cache" SHOT_PHONE="$T/phone.png" SHOT_WIDE="$T/wide.png" \
+STATE_DIR="$T/state" CACHE_FILE="$T/ddclient.cache" SHOT_PHONE="$T/phone.png" SHOT_WIDE="$T/wide.png" \
 	timeout 300 node "$BR/checkers.js" "$URL" admin "$apw" "$T/html" > "$T/ck.out" 2> "$T/ck.err"
 rc=$?
 relay checkers.js "$T/ck.out" "$T/ck.err" $rc

@@ -261,6 +261,79 @@ START_TEST(format_reads_back_and_find_finds)
 }
 END_TEST
 
+/* A file of many hosts, each name a prefix of the next ("h1" < "h1.x"
+ * < "h10"): the page's reader finds exactly the names it asks for. */
+START_TEST(some_reads_the_asked_hosts_alone)
+{
+	static const char *const names[] = { "a.example.org", "b.example.org",
+	    "b.example.org.x", "bb.example.org", "c.example.org",
+	    "d.example.org" };
+	static const char *const ask[] = { "d.example.org", "b.example.org",
+	    "zz.example.org", "b.example.org", "a.example", "c.example.org" };
+	struct dnsentry v[12];
+	struct dnsstate st = { .mode = DNSMODE_AUTH, .time = 9, .e = v },
+	    some, all;
+	struct buf b = { 0 };
+	char addr[DNS_ADDR_SZ];
+	size_t i;
+
+	for (i = 0; i < 6; i++) {
+		snprintf(addr, sizeof(addr), "203.0.113.%zu", i);
+		v[st.n++] = entry(names[i], NET_V4, 0, addr);
+		if (i % 2 == 1)
+			v[st.n++] = entry(names[i], NET_V6, 3, NULL);
+	}
+	ck_assert_int_eq(dnsstate_format(&st, &b), 0);
+	ck_assert_int_eq(dnsstate_parse(b.p, b.len, &all, NULL), 0);
+	ck_assert_int_eq(dnsstate_parse_some(b.p, b.len, ask, 6, &some, NULL),
+	    0);
+	ck_assert_int_eq(some.time, 9);
+	ck_assert_uint_eq(some.n, 5);	/* b and d: two families, c one; b once */
+	for (i = 0; i < 6; i++) {
+		ck_assert_int_eq(dnsstate_find(&some, ask[i], NET_V4) != NULL,
+		    dnsstate_find(&all, ask[i], NET_V4) != NULL);
+		ck_assert_int_eq(dnsstate_find(&some, ask[i], NET_V6) != NULL,
+		    dnsstate_find(&all, ask[i], NET_V6) != NULL);
+	}
+	ck_assert_str_eq(dnsstate_find(&some, "d.example.org", NET_V4)->addr[0],
+	    "203.0.113.5");
+	ck_assert_int_eq(dnsstate_find(&some, "b.example.org", NET_V6)->rcode, 3);
+	ck_assert_ptr_null(dnsstate_find(&some, "bb.example.org", NET_V4));
+	dnsstate_free(&some);
+	dnsstate_free(&all);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(some_refuses_a_damaged_top_or_asked_line)
+{
+	static const char *const a[] = { "a.example.org" }, *const b[] = {
+	    "b.example.org" };
+	static const char bad_top[] = "ddns-dnscheck 2\nmode authoritative\n"
+	    "time 1\n";
+	static const char f[] = HEAD "a.example.org ipv4 1 NOERROR 60 "
+	    "insecure 203.0.113.10 -\nb.example.org ipv4 1 - 0 bogus\n";
+	struct dnsstate st;
+	struct dd_err e = { 0 };
+
+	ck_assert_int_eq(dnsstate_parse_some(bad_top, sizeof(bad_top) - 1, a,
+	    1, &st, &e), -1);
+	ck_assert_int_eq(e.code, DD_EINVAL);
+	ck_assert_ptr_null(st.e);
+	ck_assert_int_eq(dnsstate_parse_some(f, sizeof(f) - 1, b, 1, &st, NULL),
+	    -1);
+	ck_assert_ptr_null(st.e);
+	/* b's damage is not read when a alone is asked for (the price of
+	 * reading a page's lines only; dnsstate_parse refuses the file). */
+	ck_assert_int_eq(dnsstate_parse_some(f, sizeof(f) - 1, a, 1, &st, NULL),
+	    0);
+	ck_assert_uint_eq(st.n, 1);
+	dnsstate_free(&st);
+	ck_assert_int_eq(dnsstate_parse(f, sizeof(f) - 1, &st, NULL), -1);
+	dnsstate_free(&st);
+}
+END_TEST
+
 START_TEST(format_refuses_what_would_not_read_back)
 {
 	struct dnsentry v[2];
@@ -557,6 +630,8 @@ dnsstate_suite(void)
 	tcase_add_test(tc, file_with_nul_is_refused);
 	tcase_add_test(tc, format_reads_back_and_find_finds);
 	tcase_add_test(tc, format_refuses_what_would_not_read_back);
+	tcase_add_test(tc, some_reads_the_asked_hosts_alone);
+	tcase_add_test(tc, some_refuses_a_damaged_top_or_asked_line);
 	tcase_add_test(tc, write_then_read);
 	suite_add_tcase(s, tc);
 

@@ -44,22 +44,42 @@ START_TEST(decide_over_every_combination)
 	struct verdict_in in = { 0 };
 	enum vd_state want;
 	int en, lo, pe;
-	unsigned c;
+	unsigned c, d;
 
 	for (en = 0; en < 2; en++)
 		for (lo = 0; lo < 2; lo++)
 			for (pe = 0; pe < 2; pe++)
-				for (c = 0; c < VD__MAX; c++) {
+				for (c = 0; c < VD__MAX * VD_DNS__MAX; c++) {
+					/* DNS's answer never moves the state */
+					d = c / VD__MAX;
+					in.dns = (enum vd_dns)d;
 					in.enabled = en;
 					in.left_out = lo;
 					in.pending = pe;
-					in.cached = (enum vd_state)c;
+					in.cached = (enum vd_state)(c % VD__MAX);
 					want = lo ? VD_NOTWRITTEN : pe ?
 					    VD_NOTAPPLIED : !en ? VD_DISABLED :
-					    (enum vd_state)c;
+					    in.cached;
 					ck_assert_int_eq(verdict_decide(&in),
 					    want);
 				}
+}
+END_TEST
+
+/* The cache says the provider took it and DNS lacks it: said in words;
+ * any other pair is not a disagreement. */
+START_TEST(dns_disagrees_only_with_a_good_cache)
+{
+	struct verdict_in in = { .enabled = 1 };
+	unsigned c, d;
+
+	for (c = 0; c < VD__MAX; c++)
+		for (d = 0; d < VD_DNS__MAX; d++) {
+			in.cached = (enum vd_state)c;
+			in.dns = (enum vd_dns)d;
+			ck_assert_int_eq(verdict_dns_disagrees(&in),
+			    c == VD_GOOD && d == VD_DNS_LACKS);
+		}
 }
 END_TEST
 
@@ -140,6 +160,7 @@ verdict_suite(void)
 
 	tcase_add_loop_test(tc, cached_reads_the_cache, 0, (int)NCACHED);
 	tcase_add_test(tc, decide_over_every_combination);
+	tcase_add_test(tc, dns_disagrees_only_with_a_good_cache);
 	tcase_add_test(tc, cached_good_but_left_out_or_queued_fails);
 	tcase_add_test(tc, looks_are_complete_and_ordered);
 	tcase_add_test(tc, worse_is_the_worse_family);
