@@ -1,3 +1,4 @@
+<?cs set:Page.Title = Lang.ConfigPage.title ?>
 <?cs include:"header.cs" ?>
 <h2><?cs var:Lang.ConfigPage.title ?></h2>
 <p class="intro"><?cs var:Lang.ConfigPage.intro ?></p>

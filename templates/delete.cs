@@ -1,3 +1,4 @@
+<?cs set:Page.Title = Lang.Confirm.title ?>
 <?cs include:"header.cs" ?>
 <h2><?cs var:Lang.Confirm.title ?></h2>
 <?cs if:Conflict.message ?><section class="notice error" role="alert" id="conflict">

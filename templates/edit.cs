@@ -1,3 +1,4 @@
+<?cs if:Form.id ?><?cs set:Page.Title = Lang.Modify + " " + Form.hostname ?><?cs else ?><?cs set:Page.Title = Lang.Create ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <h2><?cs if:Form.id ?><?cs var:Lang.Modify ?> <?cs var:Form.hostname ?><?cs else ?><?cs var:Lang.Create ?><?cs /if ?></h2>
 <?cs def:stored(name) ?><?cs if:Stored[name] ?><p class="stored" id="s-<?cs var:name ?>"><?cs var:Lang.Conflict.stored ?> <strong><?cs var:Stored[name] ?></strong></p><?cs /if ?><?cs /def ?>

@@ -1,3 +1,4 @@
+<?cs set:Page.Title = Lang.Error.title + " (" + Error.status + ")" ?>
 <?cs include:"header.cs" ?>
 <section class="notice error" role="alert">
 <h2><?cs var:Lang.Error.title ?> (<?cs var:Error.status ?>)</h2>

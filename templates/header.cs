@@ -3,7 +3,7 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title><?cs var:Lang.Title ?></title>
+<title><?cs if:Page.Title ?><?cs var:Page.Title ?> – <?cs /if ?><?cs var:Lang.Title ?></title>
 <link rel="stylesheet" href="<?cs var:Page.Static ?>ddns.css">
 <script src="<?cs var:Page.Static ?>ddns.js" defer></script>
 </head>

@@ -1,3 +1,4 @@
+<?cs set:Page.Title = Lang.HistoryPage.title ?>
 <?cs include:"header.cs" ?>
 <h2><?cs var:Lang.HistoryPage.title ?></h2>
 <?cs if:subcount(History) == 0 ?>

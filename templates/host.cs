@@ -1,3 +1,4 @@
+<?cs set:Page.Title = Host.hostname ?>
 <?cs include:"header.cs" ?>
 <?cs if:Notice.done ?><section class="notice ok" role="status" id="notice"><p><?cs var:Notice.done ?></p></section><?cs /if ?>
 <h2 id="host-title"><?cs var:Lang.HostPage.title ?> <span class="hostname"><?cs var:Host.hostname ?></span></h2>

@@ -1,3 +1,4 @@
+<?cs set:Page.Title = Lang.Import.title ?>
 <?cs include:"header.cs" ?>
 <h2><?cs var:Lang.Import.title ?></h2>
 <?cs if:Import.error ?>

@@ -38,6 +38,23 @@ check "and the action in Italian" body_has '<td>modificato</td>'
 cgi GET 'action=history'
 check "History in English" body_has '<td>Changed: Login; password kept</td>'
 
+# Each page its own title (issue 23), in the page's language: a browser's
+# tabs and history tell them apart.
+title() { sed -n 's/^<title>\(.*\)<\/title>$/\1/p' "$T/out"; }
+check "History's title" [ "$(title)" = "History of changes – Dynamic DNS" ]
+cgi GET "action=edit&id=$id"
+check "a Modify form's title names the host" [ "$(title)" = "Modify lingua.example.org – Dynamic DNS" ]
+cgi GET 'action=edit'
+check "the Create form's title" [ "$(title)" = "Create – Dynamic DNS" ]
+cgi GET "action=host&id=$id"
+check "a host page's title is the host's name" [ "$(title)" = "lingua.example.org – Dynamic DNS" ]
+EXTRA_ENV='HTTP_ACCEPT_LANGUAGE=it' cgi GET "action=delete&id=$id"
+check "the Delete confirmation's title, in Italian" [ "$(title)" = "$(sed -n '/^  Confirm {/,/^  }/s/^    title = //p' "$TOP/templates/lang/it.hdf") – DNS dinamico" ]
+cgi GET "action=edit&id=99999"
+check "an error page's title says what went wrong" [ "$(title)" = "Something went wrong (404) – Dynamic DNS" ]
+cgi GET ''
+check "the list keeps the module's own title" [ "$(title)" = "Dynamic DNS" ]
+
 # The validators' messages, beside the field, in the page's language.
 # err_for FIELD: the message the form shows beside FIELD.
 err_for() { sed -n "s/.*<p class=\"error\" id=\"e-$1\">\(.*\)<\/p>.*/\1/p" "$T/out"; }
