@@ -1,6 +1,20 @@
 /* ddns.js: show only the fields the chosen provider takes. The page works
  * without it: every field is then shown and the server says which to
  * leave empty. No inline script anywhere, so the CSP forbids it. */
+/* A notice ("Saved.") comes in the URL an action redirects to; once shown
+ * it leaves the URL, so that a reload or a bookmark does not say it
+ * again. Without script the URL keeps it. */
+(function () {
+  'use strict';
+  if (!window.history || !history.replaceState ||
+      !/[?&](msg|apply)=/.test(location.search)) return;
+  var q = location.search.slice(1).split('&').filter(function (kv) {
+    return !/^(msg|apply)=/.test(kv);
+  }).join('&');
+  history.replaceState(history.state, '',
+    location.pathname + (q ? '?' + q : '') + location.hash);
+})();
+
 (function () {
   'use strict';
   var provider = document.getElementById('f-provider');

@@ -256,7 +256,8 @@ async function run(page) {
     await page.inputValue('#f-hostname'));
   ok(await page.inputValue('#f-description') === 'kept after the error',
     'invalid hostname: the typed description is kept', await page.inputValue('#f-description'));
-  ok(await page.inputValue('#f-password') === '', 'invalid hostname: the password field is empty');
+  ok(await page.inputValue('#f-password') === hostPassword,
+    'invalid hostname: the typed password is kept (one typo does not cost the secret)');
   ok(await page.inputValue('#f-provider') === 'dyn' && !await fieldsHidden(['server', 'protocol', 'zone']),
     'invalid hostname: the form still shows only Dyn\'s fields');
   e = newErrors();
@@ -272,6 +273,11 @@ async function run(page) {
   ok(/[?&]action=list/.test(page.url()), 'create: back on the list', page.url());
   ok(/Saved\./.test(await notice()), 'create: the list says "Saved."', await notice());
   ok(await row(HOST).count() === 1, 'create: the list has a row for the host');
+  ok(!/[?&](msg|apply)=/.test(page.url()) && /[?&]action=list/.test(page.url()),
+    'create: once shown, the notice leaves the URL', page.url());
+  await page.reload();
+  ok(await page.locator('#notice').count() === 0 && await row(HOST).count() === 1,
+    'create: a reload shows the list without "Saved." again', page.url());
   const desc = (await row(HOST).locator('td').nth(3).textContent().catch(() => '')) || '';
   ok(desc === XSS, 'create: the description is shown as literal text', desc);
   ok(await row(HOST).locator('img').count() === 0, 'create: no <img> element made from the description');
