@@ -113,6 +113,7 @@
 	X(server_ipv6, "")						\
 	X(server_form, "")						\
 	X(server_port, "")						\
+	X(server_url, "s")						\
 	X(server_long, "")						\
 	X(protocol_choose, "")						\
 	X(tsig_name_form, "")						\

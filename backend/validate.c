@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ddconf.h"
 #include "ddver.h"
@@ -449,14 +450,42 @@ is_ipv4(const char *s)
 	}
 }
 
+/*
+ * pasted_url: where in is a URL (http:// or https://, any case), the
+ * host[:port] part of it into part (partsz bytes) and 1; else 0. Its
+ * path, query and fragment are left out: the protocol writes its own.
+ */
+static int
+pasted_url(const char *in, char *part, size_t partsz)
+{
+	static const char *const schemes[] = { "http://", "https://" };
+	size_t i, n;
+
+	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
+		n = strlen(schemes[i]);
+		if (strncasecmp(in, schemes[i], n) != 0)
+			continue;
+		in += n;
+		n = strcspn(in, "/?#");
+		snprintf(part, partsz, "%.*s", (int)n, in);
+		return 1;
+	}
+	return 0;
+}
+
 int
 val_server(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
-	char host[SERVER_SZ], canon[HOSTNAME_SZ];
+	char host[SERVER_SZ], canon[HOSTNAME_SZ], part[SERVER_SZ], url[SERVER_SZ];
 	const char *colon;
 	long long port;
 	size_t n;
 
+	/* A URL pasted whole: name the part to enter, if it is one. */
+	if (pasted_url(in, part, sizeof(part)))
+		return val_server(part, url, sizeof(url), NULL) == 0 ?
+		    dd_fail(e, DD_EINVAL, NULL, MSG_server_url, url) :
+		    dd_fail(e, DD_EINVAL, NULL, MSG_server_form);
 	if (strchr(in, '[') != NULL || strchr(in, ':') != strrchr(in, ':'))
 		return dd_fail(e, DD_EINVAL, NULL, MSG_server_ipv6);
 	colon = strchr(in, ':');

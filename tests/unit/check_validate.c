@@ -387,7 +387,13 @@ static const struct vcase server_cases[] = {
 	{ "localhost:8080", 0, "single label" },
 	{ "999.1.1.1", 0, "all digits" },
 	{ "192.0.2", 0, NULL },
-	{ "http://members.example.net", 0, NULL },
+	/* a pasted URL: the message names the part to enter (issue 23) */
+	{ "http://members.example.net", 0, "without \"http://\", \"https://\" or a path: members.example.net" },
+	{ "HTTPS://Members.Example.NET:8245/nic/update?x=1", 0, "a path: members.example.net:8245" },
+	{ "https://dyn.example.net#top", 0, "a path: dyn.example.net" },
+	{ "https://192.0.2.1:8443/", 0, "a path: 192.0.2.1:8443" },
+	{ "https://-bad.example.net/", 0, "host name or an IPv4 address" },
+	{ "https://", 0, "host name or an IPv4 address" },
 	{ "members.example.net/nic/update", 0, NULL },
 	{ "members.example.net, login=x", 0, NULL },
 };
