@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "msg.h"
+
 /* The ddclient versions the module writes for (ddver.h finds which). */
 enum ddv { DDV_310, DDV_311, DDV__MAX };
 
@@ -68,6 +70,10 @@ struct provider {
 	 * the provider answers or does with a request allows less than the
 	 * protocol sends (issue 19); 0: its protocol's; FAM_NONE: none. */
 	unsigned char	 fam[DDV__MAX];
+	/* Why the preset refuses dual stack where its protocol could send
+	 * both (one "s" parameter: the ddclient version); MSG_none: the
+	 * protocol's reason. */
+	enum msg_id	 no_dual;
 };
 
 /* prov_count / prov_at: iterate the providers in dropdown order. */
