@@ -39,6 +39,8 @@
  *                     integrator's usev6=ipv6, ipv6=... sends an IPv4
  *                     host's update to ipv6.api.mythic-beasts.com (t0016)
  *        yandex       Yandex's PDD API is shut down
+ *   nfsn lists, removes and adds records of type A only (3.10 and 3.11):
+ *   IPv4 only on both (an IPv6 address would go into an A record).
  *   easydns on 3.11 always sends a second myip= (empty without IPv6):
  *   only the dual request, myip=v4&myip=v6, is what it means to send.
  * SSL: the protocol's URL is http:// unless the global ssl=yes (the
@@ -91,7 +93,7 @@ static const struct protocol protocols[] = {
 	{ "keysystems",	 PF_PASSWORD | SSL, { V10(0), V11(0) } },
 	{ "mythicdyn",	 LP | BASIC,	{ V10(0), V11(0) } },
 	{ "namecheap",	 LP | PF_BELOW_LOGIN, { V10(FAM_ONE), V11(FAM_V4) } },
-	{ "nfsn",	 LP | PF_ZONE,	{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "nfsn",	 LP | PF_ZONE,	{ V10(FAM_V4), V11(FAM_V4) } },
 	{ "njalla",	 PF_PASSWORD,	{ V10(FAM_ALL), V11(FAM_ALL) } },
 	{ "noip",	 LP | BASIC,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "nsupdate",	 NSUPDATE,	{ V10(FAM_ONE), V11(FAM_V4) } },
