@@ -29,35 +29,6 @@ make_instance "ddclient = $DDCLIENT" ddclient_ssl=yes plain_http= \
 	"ddclient_usev6 = ipv6, ipv6=$V6"
 python3 "$PRESETS" plan39 "$DDV" > "$T/plan"
 
-# counted FILE: its "ok - ..." / "not ok - ..." lines as this script's.
-counted() {
-	while IFS= read -r line; do
-		case $line in
-		"ok - "*) ok "${line#ok - }" ;;
-		"not ok - "*) not_ok "${line#not ok - }" ;;
-		esac
-	done < "$1"
-}
-# fakes ID...: fresh fakes of those providers, one port each (no record,
-# no log); PORTS is "ID=PORT ...".
-fakes() {
-	[ -z "${FAKE_PID:-}" ] || { kill "$FAKE_PID"; wait "$FAKE_PID" 2>/dev/null; }
-	rm -f "$T/fake.log" "$T/fake.state" "$T/fake.port" "$T/ddclient.cache" "$T/control"
-	start_fake preset fake --preset "$(echo "$@" | tr ' ' ,)" --state "$T/fake.state" \
-		--control "$T/control" --cert "$T/ca/server.pem" --key "$T/ca/server.key"
-	FAKE_PID=$!
-	PORTS=$(echo "$*|$FAKE_PORT" | awk -F '|' '{ n = split($1, k, " "); split($2, p, " ")
-		for (i = 1; i <= n; i++) printf "%s=%s ", k[i], p[i] }')
-}
-# pass NAME [CONF]: one ddclient pass over ddns-apply's configuration (or
-# CONF), each server pointed at its preset's fake; output in $T/NAME.out.
-pass() {
-	python3 "$PRESETS" retarget "${2:-$T/ddclient.conf}" "$PORTS" > "$T/run.conf"
-	chmod 600 "$T/run.conf"
-	PERLIO=:unix "$DDCLIENT" -file "$T/run.conf" -cache "$T/ddclient.cache" \
-		-foreground -daemon=0 -noquiet -verbose -ssl_ca_file="$T/ca/ca.pem" \
-		> "$T/$1.out" 2>&1
-}
 # requests [ID]: the requests the fakes logged (of preset ID).
 requests() {
 	[ -f "$T/fake.log" ] || { echo 0; return; }
@@ -82,7 +53,7 @@ field() { awk -F '\t' -v k="$1" -v c="$2" '$1 == k { print $c }' "$T/plan"; }
 # providers do, in one pass: ddclient does not record it as one.
 why=$(awk -F '\t' '$2 == "-" && $4 == 1 { print $1 }' "$T/plan")
 if [ -n "$why" ]; then
-	fakes $why
+	start_presets $why
 	{
 		printf 'ssl=yes\nuse=ip, ip=%s\n' "$V4"
 		for key in $why; do
@@ -90,7 +61,7 @@ if [ -n "$why" ]; then
 				"$(field "$key" 10)" "$key"
 		done
 	} > "$T/why.conf"
-	pass why "$T/why.conf"
+	preset_pass why "$T/why.conf"
 	fam=ipv4
 	for key in $why; do
 		check "[$DDV] $key answers a success ($(requests "$key") request)" [ "$(requests "$key")" = 1 ]
@@ -140,13 +111,13 @@ done
 for fam in ipv4 ipv6 dual; do
 	keys=$(awk -F '\t' -v f="$fam" 'index("," $2 ",", "," f ",") { print $1 }' "$T/plan")
 	[ -n "$keys" ] || continue
-	fakes $keys
+	start_presets $keys
 	sql "DELETE FROM hosts"
 	for key in $keys; do
 		cgi POST 'action=save' "csrf_token=$tok&$(field "$key" 3)&family=$fam"
 		check "[$DDV] $key $fam is saved (303)" [ "$(status)" = 303 ]
 	done
-	pass one
+	preset_pass one
 	if [ "$fam" = ipv4 ]; then
 		python3 "$PRESETS" requests "$DDV" "$T/fake.log" $keys > "$T/requests"
 		counted "$T/requests"
@@ -159,7 +130,7 @@ for fam in ipv4 ipv6 dual; do
 			[ "$(badge "$(id "$key.example.com")")" = 'class="badge badge-ok"' ]
 	done
 	before=$(requests)
-	pass two
+	preset_pass two
 	check "[$DDV] $fam: the next pass sends nothing ($(($(requests) - before)) requests)" \
 		[ "$(requests)" = "$before" ]
 	# A bad credential, then a throttle (where the provider has one).
@@ -173,7 +144,7 @@ for fam in ipv4 ipv6 dual; do
 		[ -n "$these" ] || continue
 		echo "{\"answer\": \"$what\"}" > "$T/control"
 		rm -f "$T/ddclient.cache"
-		pass "$what"
+		preset_pass "$what"
 		python3 "$PRESETS" verdicts "$DDV" "$fam" "$T/fake.state" "$T/ddclient.cache" \
 			failed $these | sed "s/: recorded as/: $what recorded as/" > "$T/verdicts"
 		counted "$T/verdicts"

@@ -281,12 +281,18 @@ class Handler(BaseHTTPRequestHandler):
                 key, v = simple(model, req, opts.records, which == "good")
             state = json.dumps(opts.records)
         if key is None:
-            code, headers, body_out = 404, {"Content-Type": TEXT}, "not found\n"
+            code, headers, answer = 404, {"Content-Type": TEXT}, "not found\n"
         else:
-            code, headers, body_out = (row[which] if key == "good" or which != "good"
-                                       else row["lookups"][key])
-        for k, x in v.items():
-            body_out = body_out.replace("{%s}" % k, x)
+            code, headers, answer = (row[which] if key == "good" or which != "good"
+                                   else row["lookups"][key])
+        # one answer per host of the request (dyndns2 sends several)
+        body_out = ""
+        for one in (v if isinstance(v, list) else [v]):
+            b = answer
+            for k, x in one.items():
+                b = b.replace("{%s}" % k, x)
+            body_out += b
+        v = v[0] if isinstance(v, list) else v
         self.log_json({"preset": pid, "method": self.command, "path": parts.path,
                        "query": parts.query, "params": q, "body": body,
                        "login": login, "password": password,
@@ -415,27 +421,38 @@ SIMPLE = {
 
 
 def simple(model, r, records, take):
+    """The route ("good") and, per host the request names (dyndns2 and
+    its kind name several, comma-separated), the placeholders of its
+    answer; the records set when take."""
     hp, p4, p6, missing = SIMPLE[model]
-    host = hp(r) if callable(hp) else (first(r.q, (hp,)) or r.login or "")
-    rec = record(records, host)
-    if take:
-        if callable(p4):
-            p4(r.q, rec, r.client)
-        else:
-            v4, v6 = first(r.q, p4, 4), first(r.q, p6, 6)
-            if missing == "client" and not (v4 or v6):
-                v4 = r.client if family(r.client) == 4 else None
-                v6 = r.client if family(r.client) == 6 else None
-            if v4:
-                rec["A"] = v4
-            if v6:
-                rec["AAAA"] = v6
-    sent = [x for x in (first(r.q, p4, 4), first(r.q, p6, 6))
-            if x and x != "preserve"] if not callable(p4) else \
-        [x for x in (first(r.q, ("myip", "myipv4", "ip"), 4),
-                     first(r.q, ("myipv6", "ipv6", "myip", "ip"), 6))
-         if x and x != "preserve"]
-    return "good", {"H": host, "IP": ",".join(sent) or rec.get("A") or ""}
+    if callable(hp):
+        hosts = [hp(r)]
+    else:
+        hosts = [h for h in ",".join(r.q.get(hp, [])).split(",") if h] or \
+            [r.login or ""]
+    if callable(p4):
+        sent = [first(r.q, ("myip", "myipv4", "ip"), 4),
+                first(r.q, ("myipv6", "ipv6", "myip", "ip"), 6)]
+    else:
+        sent = [first(r.q, p4, 4), first(r.q, p6, 6)]
+    sent = [x for x in sent if x and x != "preserve"]
+    out = []
+    for host in hosts:
+        rec = record(records, host)
+        if take:
+            if callable(p4):
+                p4(r.q, rec, r.client)
+            else:
+                v4, v6 = first(r.q, p4, 4), first(r.q, p6, 6)
+                if missing == "client" and not (v4 or v6):
+                    v4 = r.client if family(r.client) == 4 else None
+                    v6 = r.client if family(r.client) == 6 else None
+                if v4:
+                    rec["A"] = v4
+                if v6:
+                    rec["AAAA"] = v6
+        out.append({"H": host, "IP": ",".join(sent) or rec.get("A") or ""})
+    return "good", out
 
 
 # The APIs that look a zone or record up first: each returns the route

@@ -10,6 +10,9 @@ must make ddclient send, per ddclient version; used by t0016-presets.sh.
       the protocols Custom must offer on VERSION, one a line
   presets.py retarget CONF "ID=PORT ..."
       CONF with each host's server pointed at its preset's fake
+  presets.py families VERSION STATE LOG HOST=FAMILY...
+      per host: its requests (LOG) carry only its family's addresses, and
+      its records (STATE) are as chosen
   presets.py plan39 VERSION
       t0039's facts, one line per ANSWERS preset (plan39 says which)
   presets.py requests VERSION LOG ID...
@@ -39,7 +42,9 @@ The only request checked for an API that first looks a record or zone up
 network the update never follows; its credentials and names are checked.
 """
 import hashlib
+import ipaddress
 import json
+import os
 import re
 import sys
 import urllib.parse
@@ -844,6 +849,59 @@ def verdicts(ver, fam, state, cache, what, keys):
                                           fam, said, "" if ok else " (%s)" % msg))
 
 
+def sent_for(logf, host):
+    """The requests the fakes logged that concern host (it names it, or
+    the fake resolved it), and the addresses each carried."""
+    out = []
+    for line in open(logf) if os.path.exists(logf) else []:
+        g = json.loads(line)
+        names = ",".join(",".join(v) for k, v in g.get("params", {}).items()
+                         if k in ("hostname", "host", "domain", "fqdn", "h",
+                                  "name", "domains")).split(",")
+        text = "%s?%s %s" % (g.get("path", ""), g.get("query", ""), g.get("body", ""))
+        if host not in names and g.get("host") != host and host not in text:
+            continue
+        addrs = set()
+        for tok in re.split(r"[^0-9A-Fa-f:.]+", urllib.parse.unquote(text)):
+            try:
+                addrs.add(str(ipaddress.ip_address(tok.strip(".:"))))
+            except ValueError:
+                pass
+        aaaa = "type=AAAA" in g.get("query", "") or "/AAAA" in g.get("path", "")
+        out.append((addrs, aaaa))
+    return out
+
+
+def families(ver, state, logf, pairs):
+    """Per HOST=FAMILY: each request for it carries only the addresses
+    of its family (an IPv4 host no IPv6 address, no AAAA look-up), and
+    its records end as chosen (the other family untouched)."""
+    try:
+        recs = json.load(open(state))
+    except (OSError, ValueError):
+        recs = {}
+    for pair in pairs:
+        host, fam = pair.split("=")
+        want = {IP4} if fam == "ipv4" else {IP6} if fam == "ipv6" else {IP4, IP6}
+        reqs = sent_for(logf, host)
+        got = set().union(*[a for a, _ in reqs]) - {"192.0.2.1", "2001:db8::1"}
+        ok = bool(reqs) and got == want and not (fam == "ipv4" and any(
+            x for _, x in reqs))
+        print("%s - [%s] %s (%s): its requests carry %s%s" % (
+            "ok" if ok else "not ok", ver, host, fam, " and ".join(sorted(want)),
+            "" if ok else " (got %s in %d requests%s)" % (
+                sorted(got), len(reqs), ", an AAAA one" if any(
+                    x for _, x in reqs) else "")))
+        rec = recs.get(host, {})
+        w = {"A": IP4 if fam != "ipv6" else "192.0.2.1",
+             "AAAA": IP6 if fam != "ipv4" else "2001:db8::1"}
+        g = {"A": rec.get("A"), "AAAA": rec.get("AAAA")}
+        print("%s - [%s] %s (%s): records %s" % (
+            "ok" if g == w else "not ok", ver, host, fam,
+            "A %s, AAAA %s" % (w["A"], w["AAAA"]) + ("" if g == w else
+                                                     " (got %r)" % g)))
+
+
 def plan39(ver):
     """t0039's facts per ANSWERS preset, one line each: id, families
     offered on ver (- if none), form fields (less the family), why (1/0),
@@ -884,6 +942,8 @@ def main():
     elif cmd == "verdicts":
         verdicts(ver, sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6],
                  sys.argv[7:])
+    elif cmd == "families":
+        families(ver, sys.argv[3], sys.argv[4], sys.argv[5:])
     elif cmd == "plan39":
         plan39(ver)
     elif cmd == "check":
