@@ -41,6 +41,8 @@
  *        yandex       Yandex's PDD API is shut down
  *   nfsn lists, removes and adds records of type A only (3.10 and 3.11):
  *   IPv4 only on both (an IPv6 address would go into an A record).
+ *   freemyip is sent no address: the record gets the connection's, so an
+ *   IPv6 host's address is never sent; IPv4 only on both.
  *   easydns on 3.11 always sends a second myip= (empty without IPv6):
  *   only the dual request, myip=v4&myip=v6, is what it means to send.
  * SSL: the protocol's URL is http:// unless the global ssl=yes (the
@@ -83,7 +85,7 @@ static const struct protocol protocols[] = {
 	    { V10(FAM_ONE), V11(FAM_DUAL) } },
 	{ "enom",	 LP,		{ V10(0), V11(0) } },
 	{ "freedns",	 LP | PF_ONE_ACCOUNT, { V10(FAM_ALL), V11(FAM_ALL) } },
-	{ "freemyip",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "freemyip",	 PF_PASSWORD,	{ V10(FAM_V4), V11(FAM_V4) } },
 	{ "gandi",	 PF_PASSWORD | PF_ZONE | PF_BELOW_ZONE,
 	    { V10(FAM_ONE), V11(FAM_V4) } },
 	{ "godaddy",	 LP | PF_ZONE | PF_BELOW_ZONE,

@@ -424,12 +424,14 @@ ANSWERS = {
                  "removeRR of the old one, addRR, always of type A: an "
                  "IPv6 address would go into an A record (IPv4 only)"]),
     "freemyip": dict(
-        offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="freemyip", client=1,
+        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="freemyip", client=1,
         good=(200, T, "OK\n"), badauth=(200, T, "ERROR\n"), throttle=None,
-        sources=["freemyip.com/help: OK or ERROR; without myip= the "
-                 "record gets the address the request came from",
+        sources=["freemyip.com's update URL (token, domain, optional "
+                 "myip): OK or ERROR; without myip the record gets the "
+                 "address the request came from (DOC: not confirmed here)",
                  "ddclient 3.10 / 3.11.2 nic_freemyip_update: sends no "
-                 "address; the last line must hold OK"]),
+                 "address; the last line must hold OK. An IPv6 host's "
+                 "address is never sent: IPv4 only"]),
     "dnsexit": dict(
         offer={"3.11": ALL}, model="dnsexit2",
         good=(200, {"Content-Type": JSON},
@@ -812,8 +814,10 @@ def verdict(ver, key, fam, rec, c, what):
         want = {"A": IP4 if want4 else "192.0.2.1",
                 "AAAA": IP6 if want6 else None if gone else "2001:db8::1"}
         if ANSWERS[key].get("client"):
-            # the connection's address, from 127.0.0.1
-            want = {"A": "127.0.0.1", "AAAA": "2001:db8::1"}
+            # the connection's address (127.0.0.1 here) for the family
+            # chosen: an IPv6 host's AAAA would never be set
+            want = {"A": "127.0.0.1" if want4 else "192.0.2.1",
+                    "AAAA": None if want6 else "2001:db8::1"}
         got = {"A": rec.get("A"), "AAAA": rec.get("AAAA")}
         return got == want, "records %r, not %r" % (got, want)
     if what == "recorded":
