@@ -188,6 +188,20 @@ counted() {
 	done < "$1"
 }
 
+# preset_instance: the instance of the preset fakes' tests: a test CA
+# ($T/ca), ddclient_ssl on, ddclient's addresses fixed at V4 and V6;
+# presets.py's plan for the ddclient under test in $T/plan, which
+# field ID N reads (column N of ID's line).
+V4=203.0.113.7 V6=2001:db8::7
+preset_instance() {
+	check "a test CA and a server certificate for 127.0.0.1" test_ca "$T/ca"
+	make_instance "ddclient = $DDCLIENT" ddclient_ssl=yes plain_http= \
+		"ddclient_use = ip, ip=$V4" "ddclient_usev4 = ipv4, ipv4=$V4" \
+		"ddclient_usev6 = ipv6, ipv6=$V6"
+	python3 "$TOP/tests/tools/presets.py" plan39 "$DDV" > "$T/plan"
+}
+field() { awk -F '\t' -v k="$1" -v c="$2" '$1 == k { print $c }' "$T/plan"; }
+
 # start_presets ID...: fresh fakes of those providers of presets.py's
 # ANSWERS table (fake_provider.py preset), one HTTPS port each, with the
 # certificate of test_ca "$T/ca"; no record, no log ($T/fake.log,

@@ -21,13 +21,7 @@
 . "$(dirname "$0")/lib.sh"
 need_ddclient
 PRESETS="$TOP/tests/tools/presets.py"
-V4=203.0.113.7 V6=2001:db8::7
-
-check "a test CA and a server certificate for 127.0.0.1" test_ca "$T/ca"
-make_instance "ddclient = $DDCLIENT" ddclient_ssl=yes plain_http= \
-	"ddclient_use = ip, ip=$V4" "ddclient_usev4 = ipv4, ipv4=$V4" \
-	"ddclient_usev6 = ipv6, ipv6=$V6"
-python3 "$PRESETS" plan39 "$DDV" > "$T/plan"
+preset_instance
 
 # requests [ID]: the requests the fakes logged (of preset ID).
 requests() {
@@ -45,8 +39,6 @@ verdicts() {
 id() { sql "SELECT id FROM hosts WHERE hostname = '$1'"; }
 # badge ID [PAGE]: the list page's badge of host ID.
 badge() { sed -n "/<tr id=\"host-$1\"/,/<\/tr>/p" "${2:-$T/out}" | grep -o 'class="badge badge-[a-z]*"' | head -1; }
-# field ID N: column N of ID's line of the plan.
-field() { awk -F '\t' -v k="$1" -v c="$2" '$1 == k { print $c }' "$T/plan"; }
 
 # Refused on this version for what the provider answers (why): their own
 # protocol, written by hand, against fakes that answer a success as the

@@ -16,14 +16,7 @@
 . "$(dirname "$0")/lib.sh"
 need_ddclient
 PRESETS="$TOP/tests/tools/presets.py"
-V4=203.0.113.7 V6=2001:db8::7
-
-check "a test CA and a server certificate for 127.0.0.1" test_ca "$T/ca"
-make_instance "ddclient = $DDCLIENT" ddclient_ssl=yes plain_http= \
-	"ddclient_use = ip, ip=$V4" "ddclient_usev4 = ipv4, ipv4=$V4" \
-	"ddclient_usev6 = ipv6, ipv6=$V6"
-python3 "$PRESETS" plan39 "$DDV" > "$T/plan"
-field() { awk -F '\t' -v k="$1" -v c="$2" '$1 == k { print $c }' "$T/plan"; }
+preset_instance
 cgi GET 'action=edit'
 tok=$(token)
 # save KEY NAME FAMILY: a host NAME.example.com of KEY's preset, with

@@ -239,6 +239,14 @@ D2_DDCLIENT = ("ddclient 3.10 / 3.11.2 nic_dyndns2_update: the first word "
                "success, the rest recorded as they are")
 BADAUTH = "The provider rejected the login or password."
 ABUSE = "The provider blocked this hostname for abuse"
+
+
+def unauth(realm, body="badauth\n"):
+    """A 401 with the realm of the provider's Basic authentication."""
+    return (401, {"Content-Type": TEXT,
+                  "WWW-Authenticate": 'Basic realm="%s"' % realm}, body)
+
+
 CF_ERR = ('{"success": false, "errors": [{"code": %d, "message": "%s"}], '
           '"messages": [], "result": null}')
 
@@ -255,9 +263,7 @@ ANSWERS = {
     "noip": dict(
         offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="noip",
         good=D2_GOOD,
-        badauth=(401, {"Content-Type": TEXT,
-                       "WWW-Authenticate": 'Basic realm="No-IP DNS Update API"'},
-                 "badauth\n"),
+        badauth=unauth("No-IP DNS Update API"),
         throttle=(200, T, "abuse\n"),
         sources=["noip.com/integrate/response: good IP, nochg IP, nohost, "
                  "badauth, badagent, !donator, abuse (blocked: stop "
@@ -319,9 +325,7 @@ ANSWERS = {
     "changeip": dict(
         offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="changeip",
         good=(200, T, "200 Successful Update\n"),
-        badauth=(401, {"Content-Type": TEXT,
-                       "WWW-Authenticate": 'Basic realm="ChangeIP"'},
-                 "401 Access Denied\n"),
+        badauth=unauth("ChangeIP", "401 Access Denied\n"),
         throttle=None,
         sources=["ddclient 3.10 / 3.11.2 nic_changeip_update, written "
                  "against ChangeIP's DynDNS-style API (DOC): a line holding "
@@ -358,9 +362,7 @@ ANSWERS = {
     "ovh": dict(
         offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="ovh",
         good=D2_GOOD,
-        badauth=(401, {"Content-Type": TEXT,
-                       "WWW-Authenticate": 'Basic realm="DynHost"'},
-                 "badauth\n"),
+        badauth=unauth("DynHost"),
         throttle=None,
         sources=["OVH DynHost: dyndns2-style answers good/nochg (DOC)",
                  "ddclient 3.10 / 3.11.2 nic_ovh_update: a line holding "
@@ -369,9 +371,7 @@ ANSWERS = {
         offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="zoneedit1",
         good=(200, T, '<SUCCESS CODE="200" TEXT="Update succeeded." '
               'ZONE="example.com" HOST="{H}" IP="{IP}">\n'),
-        badauth=(401, {"Content-Type": TEXT,
-                       "WWW-Authenticate": 'Basic realm="DNS API Access"'},
-                 "\n"),
+        badauth=unauth("DNS API Access", "\n"),
         throttle=(200, T, '<ERROR CODE="702" TEXT="Minimum 600 seconds '
                   'between requests" ZONE="example.com" HOST="{H}">\n'),
         sources=["ZoneEdit's dynamic answers (ddclient's comments and "
