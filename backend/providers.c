@@ -119,7 +119,7 @@ static const struct protocol protocols[] = {
  * the table of tests/e2e/t0016-presets.sh; its hint is Lang.Hint.<id>.
  * .fam limits a preset below its protocol where the provider's answer or
  * its handling of the records allows less (issue 19; the facts and their
- * sources are the ANSWERS table of tests/tools/presets.py, run by t0020):
+ * sources are the ANSWERS table of tests/tools/presets.py, run by t0039):
  *   easydns     answers "OK" inside an HTML page; 3.10 and 3.11 want a
  *               first word NOERROR: every success is recorded as failed
  *   dondominio  ends a success with "IP:x.x.x.x"; both want OK last

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """presets.py: what each provider preset (and each protocol Custom offers)
-must make ddclient send, per ddclient version; used by t0016-presets.sh.
+must make ddclient send, per ddclient version, and what each provider
+answers (ANSWERS); used by t0016-presets.sh, t0039-answers.sh and
+t0042-one-account.sh.
 
   presets.py plan VERSION
       one line per preset and per Custom protocol:
@@ -37,9 +39,11 @@ sample configuration) and shared/ddclient-research.md. A fact that only
 the provider's documentation can settle is marked DOC: it was not read
 (no network), and the preset is kept because ddclient's implementation
 was written against that documentation and nothing here contradicts it.
-The only request checked for an API that first looks a record or zone up
-(cloudflare, freedns, nfsn, digitalocean) is that look-up: without a
-network the update never follows; its credentials and names are checked.
+The only request t0016 checks for an API that first looks a record or
+zone up (cloudflare, freedns, nfsn, digitalocean) is that look-up: without
+a network the update never follows; its credentials and names are
+checked. t0039 and t0042 run the look-ups and the updates against
+fake_provider.py, which answers them as ANSWERS says.
 """
 import hashlib
 import ipaddress
