@@ -234,7 +234,8 @@
 	/* presets (issue 19) */					\
 	X(ver_v6_global_dual, "s")					\
 	X(ver_v6_global_v4, "s")					\
-	X(ver_group_mx, "s")
+	X(ver_group_mx, "s")						\
+	X(ver_dual_desec, "s")
 
 enum msg_id {
 #define MSG_ENUM(key, params) MSG_##key,

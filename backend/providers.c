@@ -45,6 +45,10 @@
  *                     both versions mis-read the provider's answer to a
  *                     success (the presets below say how): withdrawn from
  *                     Custom as from their presets (issue 19)
+ *   nfsn lists, removes and adds records of type A only (3.10 and 3.11):
+ *   IPv4 only on both (an IPv6 address would go into an A record).
+ *   freemyip is sent no address: the record gets the connection's, so an
+ *   IPv6 host's address is never sent; IPv4 only on both.
  * SSL: the protocol's URL is http:// unless the global ssl=yes (the
  * others write https:// themselves). BELOW_*: ddclient strips the zone
  * (or the login, Namecheap's domain) from the hostname and sends the
@@ -84,7 +88,7 @@ static const struct protocol protocols[] = {
 	{ "easydns",	 LP | PF_MX | PF_WILDCARD | BASIC, { V10(0), V11(0) } },
 	{ "enom",	 LP,		{ V10(0), V11(0) } },
 	{ "freedns",	 LP | PF_ONE_ACCOUNT, { V10(FAM_ALL), V11(FAM_ALL) } },
-	{ "freemyip",	 PF_PASSWORD,	{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "freemyip",	 PF_PASSWORD,	{ V10(FAM_V4), V11(FAM_V4) } },
 	{ "gandi",	 PF_PASSWORD | PF_ZONE | PF_BELOW_ZONE,
 	    { V10(FAM_ONE), V11(FAM_V4) } },
 	{ "godaddy",	 LP | PF_ZONE | PF_BELOW_ZONE,
@@ -94,7 +98,7 @@ static const struct protocol protocols[] = {
 	{ "keysystems",	 PF_PASSWORD | SSL, { V10(0), V11(0) } },
 	{ "mythicdyn",	 LP | BASIC,	{ V10(0), V11(0) } },
 	{ "namecheap",	 LP | PF_BELOW_LOGIN, { V10(FAM_ONE), V11(FAM_V4) } },
-	{ "nfsn",	 LP | PF_ZONE,	{ V10(FAM_ONE), V11(FAM_V4) } },
+	{ "nfsn",	 LP | PF_ZONE,	{ V10(FAM_V4), V11(FAM_V4) } },
 	{ "njalla",	 PF_PASSWORD,	{ V10(0), V11(0) } },
 	{ "noip",	 LP | BASIC,	{ V10(FAM_ONE), V11(FAM_V4) } },
 	{ "nsupdate",	 NSUPDATE,	{ V10(FAM_ONE), V11(FAM_V4) } },
@@ -118,7 +122,7 @@ static const struct protocol protocols[] = {
  * the table of tests/e2e/t0016-presets.sh; its hint is Lang.Hint.<id>.
  * .fam limits a preset below its protocol where the provider's answer or
  * its handling of the records allows less (issue 19; the facts and their
- * sources are the ANSWERS table of tests/tools/presets.py, run by t0020):
+ * sources are the ANSWERS table of tests/tools/presets.py, run by t0039):
  *   easydns     answers "OK" inside an HTML page; 3.10 and 3.11 want a
  *               first word NOERROR: every success is recorded as failed
  *   dondominio  ends a success with "IP:x.x.x.x"; both want OK last
@@ -148,7 +152,8 @@ static const struct provider providers[] = {
 	  .server = "update.dedyn.io",
 	  .script_v4 = "/nic/update?myipv6=preserve&",
 	  .script_v6 = "/nic/update?myipv4=preserve&",
-	  .flags = LP, .fam = PFAM(FAM_ONE, FAM_ONE) },
+	  .flags = LP, .fam = PFAM(FAM_ONE, FAM_ONE),
+	  .no_dual = MSG_ver_dual_desec },
 	{ .id = "duckdns", .label = "Duck DNS", .protocol = "duckdns",
 	  .server = "www.duckdns.org", .flags = PF_PASSWORD },
 	{ .id = "freedns", .label = "FreeDNS (afraid.org)",

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "msg.h"
+
 /* The ddclient versions the module writes for (ddver.h finds which). */
 enum ddv { DDV_310, DDV_311, DDV__MAX };
 
@@ -72,6 +74,10 @@ struct provider {
 	 * a record sooner than ddclient's default (25 days) re-sends an
 	 * unchanged address (dy.fi: 7 days); NULL: ddclient's. */
 	const char	*max_interval;
+	/* Why the preset refuses dual stack where its protocol could send
+	 * both (one "s" parameter: the ddclient version); MSG_none: the
+	 * protocol's reason. */
+	enum msg_id	 no_dual;
 };
 
 /* prov_count / prov_at: iterate the providers in dropdown order. */

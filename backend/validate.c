@@ -730,6 +730,8 @@ check_version(const struct provider *p, const char *proto, enum ddv v,
 	want = family_bit(out->family);
 	if (want == 0 || (fams & want))
 		return 0;
+	if (want == FAM_DUAL && p->no_dual != MSG_none)
+		return bad(why, HF_FAMILY, p->no_dual, name);
 	if (want == FAM_DUAL && (fams & FAM_ONE) == FAM_ONE)
 		return bad(why, HF_FAMILY, MSG_ver_dual, name);
 	return bad(why, HF_FAMILY, want == FAM_V4 ? MSG_ver_no_v4 :

@@ -187,6 +187,59 @@ test_ca() {
 		-days 2 -extfile ext -out server.pem ) > "$1/openssl.log" 2>&1
 }
 
+# counted FILE: FILE's "ok - ..." / "not ok - ..." lines (a checker's
+# verdicts) counted as this script's own.
+counted() {
+	while IFS= read -r _line; do
+		case $_line in
+		"ok - "*) ok "${_line#ok - }" ;;
+		"not ok - "*) not_ok "${_line#not ok - }" ;;
+		esac
+	done < "$1"
+}
+
+# preset_instance: the instance of the preset fakes' tests: a test CA
+# ($T/ca), ddclient_ssl on, ddclient's addresses fixed at V4 and V6;
+# presets.py's plan for the ddclient under test in $T/plan, which
+# field ID N reads (column N of ID's line).
+V4=203.0.113.7 V6=2001:db8::7
+preset_instance() {
+	check "a test CA and a server certificate for 127.0.0.1" test_ca "$T/ca"
+	make_instance "ddclient = $DDCLIENT" ddclient_ssl=yes plain_http= \
+		"ddclient_use = ip, ip=$V4" "ddclient_usev4 = ipv4, ipv4=$V4" \
+		"ddclient_usev6 = ipv6, ipv6=$V6"
+	python3 "$TOP/tests/tools/presets.py" plan39 "$DDV" > "$T/plan"
+}
+field() { awk -F '\t' -v k="$1" -v c="$2" '$1 == k { print $c }' "$T/plan"; }
+
+# start_presets ID...: fresh fakes of those providers of presets.py's
+# ANSWERS table (fake_provider.py preset), one HTTPS port each, with the
+# certificate of test_ca "$T/ca"; no record, no log ($T/fake.log,
+# $T/fake.state), no control ($T/control), no ddclient cache; the fakes
+# started before are stopped. Sets PORTS ("ID=PORT ...").
+start_presets() {
+	[ -z "${_presets_pid:-}" ] || { kill "$_presets_pid"; wait "$_presets_pid" 2>/dev/null; }
+	rm -f "$T/fake.log" "$T/fake.state" "$T/fake.port" "$T/ddclient.cache" "$T/control"
+	start_fake preset fake --preset "$(echo "$@" | tr ' ' ,)" --state "$T/fake.state" \
+		--control "$T/control" --cert "$T/ca/server.pem" --key "$T/ca/server.key" ||
+		return 1
+	_presets_pid=$!
+	PORTS=$(echo "$*|$FAKE_PORT" | awk -F '|' '{ n = split($1, k, " "); split($2, p, " ")
+		for (i = 1; i <= n; i++) printf "%s=%s ", k[i], p[i] }')
+}
+# preset_pass NAME [CONF]: one pass of the ddclient under test over
+# ddns-apply's configuration (or CONF), each host's server pointed at its
+# preset's fake (the first label of the hostname names the preset),
+# trusting the test CA; its output in $T/NAME.out.
+preset_pass() {
+	python3 "$TOP/tests/tools/presets.py" retarget "${2:-$T/ddclient.conf}" "$PORTS" \
+		> "$T/run.conf"
+	chmod 600 "$T/run.conf"
+	PERLIO=:unix "$DDCLIENT" -file "$T/run.conf" -cache "$T/ddclient.cache" \
+		-foreground -daemon=0 -noquiet -verbose -ssl_ca_file="$T/ca/ca.pem" \
+		> "$T/$1.out" 2>&1
+}
+
 # form_body NAME VALUE [NAME VALUE...]: a whole urlencoded body in one
 # python3 call (urlencode per field costs a process start each).
 form_body() {

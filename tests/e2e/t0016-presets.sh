@@ -22,15 +22,6 @@ make_instance "ddclient = $DDCLIENT" ddclient_ssl=yes plain_http= \
 	"ddclient_use = ip, ip=$V4" "ddclient_usev4 = ipv4, ipv4=$V4" \
 	"ddclient_usev6 = ipv6, ipv6=$V6"
 
-# counted: read "ok - ..." / "not ok - ..." lines into this script's count.
-counted() {
-	while IFS= read -r line; do
-		case $line in
-		"ok - "*) ok "${line#ok - }" ;;
-		"not ok - "*) not_ok "${line#not ok - }" ;;
-		esac
-	done < "$1"
-}
 # options NAME: the option values of the form's <select name=NAME>, sorted.
 options() {
 	sed -n "/<select id=\"f-$1\"/,/<\/select>/p" "$T/out" |

@@ -1,122 +1,153 @@
 #!/bin/sh
-# t0039-answers: the presets whose provider answers what ddclient does not
-# expect, or whose records a request of theirs damages (issue 19: easyDNS,
-# DonDominio, Njalla, 1984 Hosting, INWX, deSEC), through the real CGI,
-# ddns-apply and the real ddclient under test ($DDCLIENT: run-all.sh runs
-# this on 3.10 and on 3.11). A fake of each provider (fake_provider.py
-# preset) answers what the real one answers and sets the A and AAAA
-# records as it does: the facts, with their sources, are presets.py's
-# ANSWERS table. Where a version can drive a preset, for each family it
-# offers: the records end as chosen (the other family untouched, but
-# where the hint says the provider removes it), ddclient records the
-# success, the list says the host is up to date and the next pass sends
-# nothing; a bad credential is recorded as a failure. Where it cannot:
-# the form refuses it with the reason, and a stored host of it is listed
-# as not written. The configuration is the one ddns-apply wrote, with only
-# the server changed to the fake's 127.0.0.1:PORT.
+# t0039-answers: every preset of presets.py's ANSWERS table through the real
+# CGI, ddns-apply and the real ddclient under test ($DDCLIENT: run-all.sh
+# runs this on 3.10 and on 3.11), against fakes that answer as the real
+# providers do (fake_provider.py preset: status, headers, body, an API's
+# look-ups included) and set the A and AAAA records as they do; the
+# facts, with their sources, are the ANSWERS table. For each family the
+# form offers, all the presets that offer it are saved and sent in one
+# ddclient pass (one fake port per preset; the configuration is the one
+# ddns-apply wrote, each host's server pointed at its preset's port), and
+# for each: the request is the one the provider documents (IPv4, as
+# t0016), the records end as chosen (the other family untouched, but
+# where the provider removes it), ddclient records the success, the list
+# says up to date, the next pass sends nothing; a bad credential is
+# recorded as a failure with the list's words, and a throttle answer
+# (where the provider documents one) as what it is. A preset a version
+# cannot drive is refused with the reason, and a stored host of it is
+# listed as not written; where that is for what its provider answers,
+# ddclient is shown to mis-record the provider's success. The own DNS
+# server preset (nsupdate, RFC 2136) is t0012's, against a real named.
 . "$(dirname "$0")/lib.sh"
 need_ddclient
 PRESETS="$TOP/tests/tools/presets.py"
-V4=203.0.113.7 V6=2001:db8::7
+preset_instance
 
-check "a test CA and a server certificate for 127.0.0.1" test_ca "$T/ca"
-make_instance "ddclient = $DDCLIENT" ddclient_ssl=yes plain_http= \
-	"ddclient_use = ip, ip=$V4" "ddclient_usev4 = ipv4, ipv4=$V4" \
-	"ddclient_usev6 = ipv6, ipv6=$V6"
-python3 "$PRESETS" answers "$DDV" > "$T/answers"
-
-# pass NAME [CONF]: one ddclient pass over ddns-apply's configuration (or
-# CONF), its servers pointed at the fake; output in $T/NAME.out.
-pass() {
-	sed "s/^server=[^,]*,/server=127.0.0.1:$PORT,/" "${2:-$T/ddclient.conf}" > "$T/run.conf"
-	chmod 600 "$T/run.conf"
-	PERLIO=:unix "$DDCLIENT" -file "$T/run.conf" -cache "$T/ddclient.cache" \
-		-foreground -daemon=0 -noquiet -verbose -ssl_ca_file="$T/ca/ca.pem" \
-		> "$T/$1.out" 2>&1
+# requests [ID]: the requests the fakes logged (of preset ID).
+requests() {
+	[ -f "$T/fake.log" ] || { echo 0; return; }
+	if [ -n "${1:-}" ]; then grep -c "\"preset\": \"$1\"," "$T/fake.log"
+	else grep -c '"preset": ' "$T/fake.log"; fi
 }
-requests() { [ -f "$T/fake.log" ] && wc -l < "$T/fake.log" || echo 0; }
-# judge WHAT...: presets.py's verdict on the records and the cache.
-judge() {
-	python3 "$PRESETS" judge "$DDV" "$key" "$fam" "$T/fake.state" \
-		"$T/ddclient.cache" "$host" "$@"
+# verdicts WHAT ID...: presets.py's verdict on their records or cache.
+verdicts() {
+	_w=$1; shift
+	python3 "$PRESETS" verdicts "$DDV" "$fam" "$T/fake.state" "$T/ddclient.cache" \
+		"$_w" "$@" > "$T/verdicts"
+	counted "$T/verdicts"
 }
 id() { sql "SELECT id FROM hosts WHERE hostname = '$1'"; }
-# badge ID: the list page's badge of host ID.
-badge() { sed -n "/<tr id=\"host-$1\"/,/<\/tr>/p" "$T/out" | grep -o 'class="badge badge-[a-z]*"' | head -1; }
+# badge ID [PAGE]: the list page's badge of host ID.
+badge() { sed -n "/<tr id=\"host-$1\"/,/<\/tr>/p" "${2:-$T/out}" | grep -o 'class="badge badge-[a-z]*"' | head -1; }
 
-# fake KEY: a fresh fake of provider KEY (no record, no log); sets PORT.
-fake() {
-	rm -f "$T/fake.log" "$T/fake.state" "$T/fake.port" "$T/ddclient.cache" "$T/control"
-	start_fake preset fake --preset "$1" --state "$T/fake.state" \
-		--control "$T/control" --cert "$T/ca/server.pem" --key "$T/ca/server.key"
-	PORT=$FAKE_PORT
-}
+# Refused on this version for what the provider answers (why): their own
+# protocol, written by hand, against fakes that answer a success as the
+# providers do, in one pass: ddclient does not record it as one.
+why=$(awk -F '\t' '$2 == "-" && $4 == 1 { print $1 }' "$T/plan")
+if [ -n "$why" ]; then
+	start_presets $why
+	{
+		printf 'ssl=yes\nuse=ip, ip=%s\n' "$V4"
+		for key in $why; do
+			printf 'protocol=%s, \\\nserver=x, \\\nlogin=user, \\\npassword='"'pw'"' \\\n%s.example.com\n' \
+				"$(field "$key" 10)" "$key"
+		done
+	} > "$T/why.conf"
+	preset_pass why "$T/why.conf"
+	fam=ipv4
+	for key in $why; do
+		check "[$DDV] $key answers a success ($(requests "$key") request)" [ "$(requests "$key")" = 1 ]
+	done
+	verdicts failed $why
+fi
+# Refused on this version, with the reason; a stored host is listed as
+# not written (why, and the presets of 3.11's protocols on 3.10).
+cgi GET 'action=edit'
+cp "$T/out" "$T/form"
+tok=$(token)
+for key in $(awk -F '\t' '$2 == "-" { print $1 }' "$T/plan"); do
+	fields=$(field "$key" 3)
+	check "[$DDV] $key is not offered" sh -c "! sed -n '/<select id=\"f-provider\"/,/<\/select>/p' '$T/form' | grep -q '<option value=\"$key\"'"
+	cgi POST 'action=save' "csrf_token=$tok&$fields&family=ipv4"
+	check "[$DDV] $key is refused (422), saying this ddclient cannot update it" \
+		sh -c "[ \"\$(sed -n '1s/^Status: \([0-9]*\).*/\1/p' '$T/out' | tr -d '\r')\" = 422 ] &&
+			grep -q 'cannot update this provider' '$T/out'"
+	case $fields in *login=*) login=user ;; *) login= ;; esac
+	case $fields in *zone=*) zone=example.com ;; *) zone= ;; esac
+	sql "INSERT INTO hosts (hostname, provider, login, password, zone, created, updated) VALUES ('$key.example.com', '$key', '$login', 'pw', '$zone', 1, 1)"
+done
+cgi GET ''
+for key in $(awk -F '\t' '$2 == "-" { print $1 }' "$T/plan"); do
+	check "[$DDV] a stored $key host is listed as not written" row_has "$(id "$key.example.com")" "Not written"
+	check "[$DDV] ... with the reason" row_has "$(id "$key.example.com")" "cannot update this provider"
+done
+sql "DELETE FROM hosts"
 
-while IFS="$(printf '\t')" read -r key fams fields; do
-	host=$key.example.com
-	if [ "$fams" = - ]; then
-		# Why: the preset's own protocol, written by hand, against the
-		# fake that answers a success as the provider does.
-		fake "$key"
-		proto=$(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import presets; print(presets.PRESETS[sys.argv[2]][1])' "$TOP/tests/tools" "$key")
-		printf 'ssl=yes\nuse=ip, ip=%s\nprotocol=%s, server=127.0.0.1:%s, login=user, password=%s\n%s\n' \
-			"$V4" "$proto" "$PORT" "'pw'" "$host" > "$T/why.conf"
-		pass why "$T/why.conf"
-		fam=ipv4
-		check "[$DDV] $key answers a success ($(requests) request)" [ "$(requests)" = 1 ]
-		check "[$DDV] ... which ddclient $DDV does not record as one: not offered" judge failed
-		cgi GET 'action=edit'
-		check "[$DDV] $key is not offered" sh -c "! sed -n '/<select id=\"f-provider\"/,/<\/select>/p' '$T/out' | grep -q '<option value=\"$key\"'"
-		cgi POST 'action=save' "csrf_token=$(urlencode "$(token)")&$fields&family=ipv4"
-		check "[$DDV] $key is refused (422), saying this ddclient cannot update it" \
-			sh -c "[ \"\$(sed -n '1s/^Status: \([0-9]*\).*/\1/p' '$T/out' | tr -d '\r')\" = 422 ] &&
-				grep -q 'cannot update this provider' '$T/out'"
-		sql "DELETE FROM hosts"
-		case $fields in *login=*) login=user ;; *) login= ;; esac
-		sql "INSERT INTO hosts (hostname, provider, login, password, created, updated) VALUES ('$host', '$key', '$login', 'pw', 1, 1)"
-		cgi GET ''
-		check "[$DDV] a stored $key host is listed as not written" row_has "$(id "$host")" "Not written"
-		check "[$DDV] ... with the reason" row_has "$(id "$host")" "cannot update this provider"
-		sql "DELETE FROM hosts WHERE hostname = '$host'"
-		continue
-	fi
-	cgi GET 'action=edit'
+# The offered presets: exactly their families, the others refused beside
+# the family field (with the row's words where it has them).
+for key in $(awk -F '\t' '$2 != "-" { print $1 }' "$T/plan"); do
+	fams=$(field "$key" 2) fields=$(field "$key" 3) refused=$(field "$key" 9)
 	check "[$DDV] $key offers exactly the families $fams" \
-		grep -q "<option value=\"$key\" [^>]*data-families=\"$(echo "$fams" | tr , ' ')\"" "$T/out"
+		grep -q "<option value=\"$key\" [^>]*data-families=\"$(echo "$fams" | tr , ' ')\"" "$T/form"
 	for f in ipv4 ipv6 dual; do
 		case ",$fams," in *",$f,"*) continue ;; esac
-		cgi GET 'action=edit'
-		cgi POST 'action=save' "csrf_token=$(urlencode "$(token)")&$fields&family=$f"
+		cgi POST 'action=save' "csrf_token=$tok&$fields&family=$f"
 		check "[$DDV] $key refuses $f beside the family field" \
 			grep -q 'id="e-family">' "$T/out"
+		want=$(printf '%s\n' "$refused" | tr ';' '\n' | sed -n "s/^$f=//p")
+		[ -z "$want" ] || check "[$DDV] ... saying why: $want" grep -qF "$want" "$T/out"
 	done
-	for fam in $(echo "$fams" | tr , ' '); do
-		fake "$key"
-		sql "DELETE FROM hosts"
-		cgi GET 'action=edit'
-		cgi POST 'action=save' "csrf_token=$(urlencode "$(token)")&$fields&family=$fam"
+done
+
+# Per family, every preset that offers it, in one pass each step.
+for fam in ipv4 ipv6 dual; do
+	keys=$(awk -F '\t' -v f="$fam" 'index("," $2 ",", "," f ",") { print $1 }' "$T/plan")
+	[ -n "$keys" ] || continue
+	start_presets $keys
+	sql "DELETE FROM hosts"
+	for key in $keys; do
+		cgi POST 'action=save' "csrf_token=$tok&$(field "$key" 3)&family=$fam"
 		check "[$DDV] $key $fam is saved (303)" [ "$(status)" = 303 ]
-		pass one
-		check "[$DDV] $key $fam: one request" [ "$(requests)" = 1 ]
-		check "[$DDV] $key $fam: the records as chosen" judge records
-		check "[$DDV] $key $fam: ddclient records the success" judge recorded
-		cgi GET ''
-		check "[$DDV] $key $fam: the list says up to date" \
-			[ "$(badge "$(id "$host")")" = 'class="badge badge-ok"' ]
-		pass two
-		check "[$DDV] $key $fam: the next pass sends nothing" [ "$(requests)" = 1 ]
-		echo '{"answer": "badauth"}' > "$T/control"
-		rm -f "$T/ddclient.cache"
-		pass bad
-		check "[$DDV] $key $fam: a bad credential is recorded as a failure" judge failed
-		# issue 19: where the provider documents a throttle answer
-		if python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import presets
-sys.exit(presets.ANSWERS[sys.argv[2]].get("throttle") is None)' "$TOP/tests/tools" "$key"; then
-			echo '{"answer": "throttle"}' > "$T/control"
-			rm -f "$T/ddclient.cache"
-			pass throttled
-			check "[$DDV] $key $fam: a throttle answer is recorded as a failure" judge failed
-		fi
 	done
-done < "$T/answers"
+	preset_pass one
+	if [ "$fam" = ipv4 ]; then
+		python3 "$PRESETS" requests "$DDV" "$T/fake.log" $keys > "$T/requests"
+		counted "$T/requests"
+	fi
+	verdicts records $keys
+	verdicts recorded $keys
+	cgi GET ''
+	for key in $keys; do
+		check "[$DDV] $key $fam: the list says up to date" \
+			[ "$(badge "$(id "$key.example.com")")" = 'class="badge badge-ok"' ]
+	done
+	before=$(requests)
+	preset_pass two
+	check "[$DDV] $fam: the next pass sends nothing ($(($(requests) - before)) requests)" \
+		[ "$(requests)" = "$before" ]
+	# A bad credential, then a throttle (where the provider has one).
+	for what in badauth throttle; do
+		col=5 wcol=7
+		[ $what = badauth ] || col=6 wcol=8
+		these=
+		for key in $keys; do
+			[ "$(field "$key" $col)" = 1 ] && these="$these $key"
+		done
+		[ -n "$these" ] || continue
+		echo "{\"answer\": \"$what\"}" > "$T/control"
+		rm -f "$T/ddclient.cache"
+		preset_pass "$what"
+		python3 "$PRESETS" verdicts "$DDV" "$fam" "$T/fake.state" "$T/ddclient.cache" \
+			failed $these | sed "s/: recorded as/: $what recorded as/" > "$T/verdicts"
+		counted "$T/verdicts"
+		cgi GET ''
+		for key in $these; do
+			check "[$DDV] $key $fam: $what: the list says Error" \
+				[ "$(badge "$(id "$key.example.com")")" = 'class="badge badge-error"' ]
+			w=$(field "$key" $wcol)
+			[ "$w" = - ] || check "[$DDV] $key $fam: $what: ... $w" row_has "$(id "$key.example.com")" "$w"
+		done
+	done
+	rm -f "$T/control"
+done
 done_testing

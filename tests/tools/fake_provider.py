@@ -41,17 +41,22 @@ and, with --port6-file, on [::1] too (one process, both families).
       {"token": "the-only-good-token"}: another credential gets HTTP 403 and
       {"success": false}.
 
-  fake_provider.py preset --preset ID --port-file F --log L --state S
-                   --cert C --key K [--control C]
-      Provider ID of presets.py's ANSWERS table over HTTPS, answering as
-      that table says the real one does (status, headers, body) and
-      setting the records as its model says. Every host starts with
-      A 192.0.2.1 and AAAA 2001:db8::1; S holds the records after each
-      request ({"host": {"A": ..., "AAAA": ...}}, a record deleted is
-      absent). Every request is logged to L as one JSON line {"path",
-      "query", "params", "login", "password", "host", "answer"}. The
-      control file may hold {"answer": "badauth"} or {"answer":
-      "throttle"} (where the table has one); else the update is taken.
+  fake_provider.py preset --preset ID[,ID...] --port-file F --log L
+                   --state S --cert C --key K [--control C]
+      Each provider ID of presets.py's ANSWERS table over HTTPS on a port
+      of its own (F lists them, space-separated, in the order given),
+      answering as that table says the real one does (status, headers,
+      body), look-ups of an API included, and setting the records as its
+      model says. Every host starts with A 192.0.2.1 and AAAA 2001:db8::1;
+      S holds the records after each request ({"host": {"A": ...,
+      "AAAA": ...}}, a record deleted is absent). Every request is logged
+      to L as one JSON line {"preset", "method", "path", "query",
+      "params", "body", "login", "password", "headers", "host", "route",
+      "answer"}. The control file may hold {"answer": "badauth"} or
+      {"answer": "throttle"} (where the table has one: every request of
+      that preset gets it); else the update is taken. {"hosts": [...]}
+      names the records of the account an API lists (FreeDNS); default
+      ID.example.com.
 
 --port 0 (the default) binds any free port; the port is written to F once
 the server listens (and the [::1] one to F6). Stop it with SIGTERM.
@@ -67,6 +72,7 @@ import sys
 import threading
 import time
 import ipaddress
+import re
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -141,6 +147,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_PATCH(self):
         if self.server.opts.mode == "cloudflare":
             self.cloudflare()
+        elif self.server.opts.mode == "preset":
+            self.preset()
         else:
             self.reply(405, "no PATCH here\n")
 
@@ -249,44 +257,93 @@ class Handler(BaseHTTPRequestHandler):
 
     def preset(self):
         opts = self.server.opts
-        row = presets().ANSWERS[opts.preset]
+        pid = self.server.preset_id
+        row = presets().ANSWERS[pid]
         parts = urllib.parse.urlsplit(self.path)
         q = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
+        n = int(self.headers.get("Content-Length") or 0)
+        body = text(self.rfile.read(n)) if n else ""
         login, password = basic_auth(self.headers.get("Authorization"))
-        model = row["model"]
-        host = first(q, HOSTPARAM[model]) or login or ""
-        which = read_control(opts.control).get("answer", "good")
+        control = read_control(opts.control)
+        which = control.get("answer", "good")
         if row.get(which) is None:
             which = "good"
+        req = Req(self.command, parts.path, q, body, login, self.headers,
+                  control.get("hosts") or [pid + ".example.com"],
+                  "https://127.0.0.1:%d" % self.server.server_address[1],
+                  self.client_address[0])
+        model = row["model"]
         with _log_lock:
-            rec = opts.records.setdefault(host, {"A": "192.0.2.1",
-                                                 "AAAA": "2001:db8::1"})
-            if which == "good":
-                MODELS[model](q, rec, self.client_address[0])
+            if model in API:
+                # a look-up, or the update (key "good"); None: not the API's
+                key, v = API[model](req, opts.records, which == "good")
+            else:
+                key, v = simple(model, req, opts.records, which == "good")
             state = json.dumps(opts.records)
-        code, headers, body = row[which]
-        body = body.replace("{H}", host).replace(
-            "{IP}", rec.get("A") or rec.get("AAAA") or "")
-        self.log_json({"path": parts.path, "query": parts.query,
-                       "params": q, "login": login, "password": password,
-                       "host": host, "answer": which, "time": time.time()})
+        if key is None:
+            code, headers, answer = 404, {"Content-Type": TEXT}, "not found\n"
+        else:
+            code, headers, answer = (row[which] if key == "good" or which != "good"
+                                   else row["lookups"][key])
+        # one answer per host of the request (dyndns2 sends several)
+        body_out = ""
+        for one in (v if isinstance(v, list) else [v]):
+            b = answer
+            for k, x in one.items():
+                b = b.replace("{%s}" % k, x)
+            body_out += b
+        v = v[0] if isinstance(v, list) else v
+        self.log_json({"preset": pid, "method": self.command, "path": parts.path,
+                       "query": parts.query, "params": q, "body": body,
+                       "login": login, "password": password,
+                       "headers": {k: self.headers.get(k) for k in
+                                   ("Authorization", "Content-Type",
+                                    "X-NFSN-Authentication")
+                                   if self.headers.get(k) is not None},
+                       "host": v.get("H", ""), "route": key, "answer": which,
+                       "time": time.time()})
         tmp = opts.state + ".tmp"
         with open(tmp, "w") as f:
             f.write(state)
         os.rename(tmp, opts.state)
-        data = body.encode()
+        data = body_out.encode()
         self.send_response(code)
-        for k, v in headers.items():
-            self.send_header(k, v)
+        for k, x in headers.items():
+            self.send_header(k, x)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+    do_POST = do_PUT = do_GET
+
+
+TEXT = "text/plain"
 
 
 def presets():
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import presets as p
     return p
+
+
+class Req:
+    """One request to a preset's fake: method, path, query (lists),
+    body (text), the Basic login, headers, the account's hostnames and the
+    fake's own base URL."""
+    def __init__(self, method, path, q, body, login, headers, hosts, base,
+                 client):
+        self.method, self.path, self.q, self.body = method, path, q, body
+        self.login, self.headers, self.hosts = login, headers, hosts
+        self.base, self.client = base, client
+
+    def json(self):
+        try:
+            return json.loads(self.body)
+        except ValueError:
+            return None
+
+    def form(self):
+        return urllib.parse.parse_qs(self.body, keep_blank_values=True)
 
 
 def family(v):
@@ -317,7 +374,16 @@ def setrec(rec, kind, v):
         rec.pop(kind, None)
 
 
-# How each provider sets the records (presets.py's ANSWERS says why).
+def record(records, host):
+    """The records of host, made as every host starts: A 192.0.2.1 and
+    AAAA 2001:db8::1, so that a change shows."""
+    return records.setdefault(host, {"A": "192.0.2.1", "AAAA": "2001:db8::1"})
+
+
+# How each provider of a plain request sets the records (presets.py's
+# ANSWERS says why): (the parameter naming the host, or a function of the
+# request; IPv4 parameters; IPv6 parameters; what becomes of a family the
+# request does not carry: keep it, or take the connection's address).
 def m_desec(q, rec, client):
     v4 = first(q, ("myip", "myipv4", "ip"), 4)
     v6 = first(q, ("myipv6", "ipv6", "myip", "ip"), 6)
@@ -330,34 +396,217 @@ def m_inwx(q, rec, client):
     setrec(rec, "AAAA", first(q, ("myipv6",), 6) or "")
 
 
-def m_pairs(names4, names6):
-    def m(q, rec, client):
-        v4, v6 = first(q, names4, 4), first(q, names6, 6)
-        if v4:
-            rec["A"] = v4
-        if v6:
-            rec["AAAA"] = v6
-    return m
+def namecheap_host(r):
+    return "%s.%s" % (first(r.q, ("host",)) or "", first(r.q, ("domain",)) or "")
 
 
-MODELS = {"desec": m_desec, "inwx": m_inwx,
-          "easydns": m_pairs(("myip",), ("myip",)),
-          "dondominio": m_pairs(("ip",), ("ip",)),
-          "njalla": m_pairs(("a",), ("aaaa",)),
-          "1984": m_pairs(("ip",), ("ip",))}
-HOSTPARAM = {"desec": ("hostname",), "inwx": ("hostname",),
-             "easydns": ("hostname",), "dondominio": ("host",),
-             "njalla": ("h",), "1984": ("domain",)}
+SIMPLE = {
+    "dyndns2": ("hostname", ("myip",), ("myip",), "keep"),
+    "noip": ("hostname", ("myip",), ("myip", "myipv6"), "keep"),
+    "ovh": ("hostname", ("myip",), ("myip",), "keep"),
+    "domeneshop": ("hostname", ("myip",), ("myip",), "keep"),
+    "changeip": ("hostname", ("ip",), ("ip",), "keep"),
+    "zoneedit1": ("host", ("dnsto",), ("dnsto",), "keep"),
+    "duckdns": (lambda r: (first(r.q, ("domains",)) or ""), ("ip",), ("ipv6", "ip"), "keep"),
+    "freemyip": ("domain", ("myip",), ("myip",), "client"),
+    "namecheap": (namecheap_host, ("ip",), ("ip",), "keep"),
+    "regfishde": ("fqdn", ("ipv4",), ("ipv6",), "keep"),
+    "easydns": ("hostname", ("myip",), ("myip",), "keep"),
+    "dondominio": ("host", ("ip",), ("ip",), "keep"),
+    "njalla": ("h", ("a",), ("aaaa",), "keep"),
+    "1984": ("domain", ("ip",), ("ip",), "keep"),
+    "desec": ("hostname", m_desec, None, None),
+    "inwx": ("hostname", m_inwx, None, None),
+}
 
 
-# issue 19: presets added. dyndns2 (myip carries one or both families,
-# comma-separated); dy.fi reads no address: the client's.
+def simple(model, r, records, take):
+    """The route ("good") and, per host the request names (dyndns2 and
+    its kind name several, comma-separated), the placeholders of its
+    answer; the records set when take."""
+    hp, p4, p6, missing = SIMPLE[model]
+    if callable(hp):
+        hosts = [hp(r)]
+    else:
+        hosts = [h for h in ",".join(r.q.get(hp, [])).split(",") if h] or \
+            [r.login or ""]
+    if callable(p4):
+        sent = [first(r.q, ("myip", "myipv4", "ip"), 4),
+                first(r.q, ("myipv6", "ipv6", "myip", "ip"), 6)]
+    else:
+        sent = [first(r.q, p4, 4), first(r.q, p6, 6)]
+    sent = [x for x in sent if x and x != "preserve"]
+    out = []
+    for host in hosts:
+        rec = record(records, host)
+        if take:
+            if callable(p4):
+                p4(r.q, rec, r.client)
+            else:
+                v4, v6 = first(r.q, p4, 4), first(r.q, p6, 6)
+                if missing == "client" and not (v4 or v6):
+                    v4 = r.client if family(r.client) == 4 else None
+                    v6 = r.client if family(r.client) == 6 else None
+                if v4:
+                    rec["A"] = v4
+                if v6:
+                    rec["AAAA"] = v6
+        out.append({"H": host, "IP": ",".join(sent) or rec.get("A") or ""})
+    return "good", out
+
+
+# The APIs that look a zone or record up first: each returns the route
+# (a key of the row's lookups, "good" for the update, None: no such
+# route) and the placeholders of its answer; the update sets the record
+# when take. Zone: example.com; ids are made from the names.
+ZONE = "example.com"
+
+
+def api_cloudflare(r, records, take):
+    path = r.path.rstrip("/")
+    zid = "023e105f4ecef8ad9ca31a8372d0c353"
+    if r.method == "GET" and path.endswith("/zones"):
+        return "zone", {"ZID": zid, "Z": first(r.q, ("name",)) or ""}
+    if r.method == "GET" and path.endswith("/zones/%s/dns_records" % zid):
+        h, t = first(r.q, ("name",)) or "", first(r.q, ("type",)) or ""
+        rec = record(records, h)
+        return "record", {"ZID": zid, "H": h, "T": t, "RID": t.lower() + "-" + h,
+                          "OLD": rec.get(t, "")}
+    m = re.search(r"/zones/%s/dns_records/(A|AAAA)-(.*)$" % zid, path, re.I)
+    if r.method == "PATCH" and m:
+        t, h = m.group(1).upper(), m.group(2)
+        new = (r.json() or {}).get("content", "")
+        if take:
+            record(records, h)[t] = new
+        return "good", {"ZID": zid, "H": h, "T": t, "RID": t.lower() + "-" + h,
+                        "IP": new}
+    return None, {}
+
+
+def api_digitalocean(r, records, take):
+    m = re.search(r"/v2/domains/([^/]+)/records(?:/(\d+))?$", r.path)
+    if not m:
+        return None, {}
+    z = m.group(1)
+    ids = {}
+    for i, h in enumerate(sorted(set(r.hosts) | set(records))):
+        ids["%d" % (3352892 + 2 * i)] = (h, "A")
+        ids["%d" % (3352893 + 2 * i)] = (h, "AAAA")
+    if r.method == "GET" and not m.group(2):
+        h, t = first(r.q, ("name",)) or "", first(r.q, ("type",)) or ""
+        rid = [k for k, x in ids.items() if x == (h, t)]
+        return "record", {"Z": z, "H": h, "SUB": h[:-len(z) - 1], "T": t,
+                          "RID": rid[0] if rid else "0",
+                          "OLD": record(records, h).get(t, "")}
+    if r.method in ("PATCH", "PUT") and m.group(2) in ids:
+        h, t = ids[m.group(2)]
+        new = (r.json() or {}).get("data", "")
+        if take:
+            record(records, h)[t] = new
+        return "good", {"Z": z, "H": h, "SUB": h[:-len(z) - 1], "T": t,
+                        "RID": m.group(2), "IP": new}
+    return None, {}
+
+
+def api_godaddy(r, records, take):
+    m = re.search(r"/([^/]+)/records/(A|AAAA)/([^/]+)$", r.path)
+    if r.method != "PUT" or not m:
+        return None, {}
+    z, t, sub = m.groups()
+    body = r.json()
+    new = body[0].get("data", "") if isinstance(body, list) and body else ""
+    h = sub + "." + z
+    if take:
+        record(records, h)[t] = new
+    return "good", {"H": h, "T": t, "IP": new}
+
+
+def api_gandi(r, records, take):
+    m = re.search(r"/livedns/domains/([^/]+)/records/([^/]+)/(A|AAAA)$", r.path)
+    if r.method != "PUT" or not m:
+        return None, {}
+    z, sub, t = m.groups()
+    vals = (r.json() or {}).get("rrset_values") or [""]
+    h = sub + "." + z
+    if take:
+        record(records, h)[t] = vals[0]
+    return "good", {"H": h, "T": t, "IP": vals[0]}
+
+
+def api_freedns(r, records, take):
+    if r.path.rstrip("/").endswith("/api") and first(r.q, ("action",)) == "getdyndns":
+        lines = []
+        for h in r.hosts:
+            rec = record(records, h)
+            for t in ("A", "AAAA"):
+                if t in rec:
+                    lines.append("%s|%s|%s/dynamic/update.php?%s" % (
+                        h, rec[t], r.base, token(h, t)))
+        return "list", {"LIST": "\n".join(lines)}
+    if r.path.endswith("/dynamic/update.php"):
+        new = first(r.q, ("address",)) or ""
+        for h in r.hosts:
+            for t in ("A", "AAAA"):
+                if token(h, t) in r.q:
+                    if take:
+                        record(records, h)[t] = new
+                    return "good", {"H": h, "T": t, "IP": new}
+    return None, {}
+
+
+def token(h, t):
+    """The update token FreeDNS gives the record t of h (made up here)."""
+    return "%s%s" % (t, "".join("%02x" % ord(c) for c in h)[:24])
+
+
+def api_nfsn(r, records, take):
+    m = re.search(r"/dns/([^/]+)/(listRRs|removeRR|addRR)$", r.path)
+    if r.method != "POST" or not m:
+        return None, {}
+    z, op = m.groups()
+    f = r.form()
+    name = (f.get("name") or [""])[0]
+    t = (f.get("type") or ["A"])[0]
+    h = name + "." + z if name else z
+    rec = record(records, h)
+    if op == "listRRs":
+        return "list", {"H": h, "SUB": name, "T": t, "OLD": rec.get(t, "")}
+    if op == "removeRR":
+        if take:
+            rec.pop(t, None)
+        return "remove", {"H": h}
+    new = (f.get("data") or [""])[0]
+    if take:
+        rec[t] = new
+    return "good", {"H": h, "T": t, "IP": new}
+
+
+def api_dnsexit2(r, records, take):
+    body = r.json()
+    if r.method != "POST" or not isinstance(body, dict):
+        return None, {}
+    sent = []
+    for u in body.get("update") or []:
+        h = u.get("name", "")
+        if take:
+            record(records, h)[u.get("type", "A")] = u.get("content", "")
+        sent.append(u.get("content", ""))
+    return "good", {"H": (body.get("update") or [{}])[0].get("name", ""),
+                    "IP": ",".join(sent)}
+
+
+API = {"cloudflare": api_cloudflare, "digitalocean": api_digitalocean,
+       "godaddy": api_godaddy, "gandi": api_gandi, "freedns": api_freedns,
+       "nfsn": api_nfsn, "dnsexit2": api_dnsexit2}
+
+
+# dy.fi reads no address from the request: it sets the record of the
+# connection's family to the connection's address.
 def m_client(q, rec, client):
     setrec(rec, "A" if family(client) == 4 else "AAAA", client)
 
 
-MODELS.update({"dyndns2": m_pairs(("myip",), ("myip",)), "client": m_client})
-HOSTPARAM.update({"dyndns2": ("hostname",), "client": ("hostname",)})
+SIMPLE["client"] = ("hostname", m_client, None, None)
 
 
 class Server6(ThreadingHTTPServer):
@@ -400,6 +649,14 @@ def main():
 
     ThreadingHTTPServer.daemon_threads = True
     servers = [ThreadingHTTPServer(("127.0.0.1", opts.port), Handler)]
+    ids = (opts.preset or "").split(",")
+    if opts.mode == "preset":
+        # one server (port) per preset, so that one ddclient pass can hold
+        # a host of each: the port file lists the ports in --preset's order
+        servers[0].preset_id = ids[0]
+        for pid in ids[1:]:
+            servers.append(ThreadingHTTPServer(("127.0.0.1", 0), Handler))
+            servers[-1].preset_id = pid
     if opts.port6_file:
         servers.append(Server6(("::1", 0), Handler))
     if opts.mode in ("cloudflare", "preset"):
@@ -410,10 +667,18 @@ def main():
     for srv in servers:
         srv.opts = opts
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    for srv in servers[1:]:
-        threading.Thread(target=srv.serve_forever, daemon=True).start()
-        write_port(opts.port6_file, srv.server_address[1])
-    write_port(opts.port_file, servers[0].server_address[1])
+    if opts.port6_file:
+        threading.Thread(target=servers[1].serve_forever, daemon=True).start()
+        write_port(opts.port6_file, servers[1].server_address[1])
+    if opts.mode == "preset":
+        for srv in servers[1:]:
+            threading.Thread(target=srv.serve_forever, daemon=True).start()
+        tmp = opts.port_file + ".tmp"
+        with open(tmp, "w") as f:
+            f.write(" ".join("%d" % x.server_address[1] for x in servers) + "\n")
+        os.rename(tmp, opts.port_file)
+    else:
+        write_port(opts.port_file, servers[0].server_address[1])
     try:
         servers[0].serve_forever()
     finally:

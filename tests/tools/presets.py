@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """presets.py: what each provider preset (and each protocol Custom offers)
-must make ddclient send, per ddclient version; used by t0016-presets.sh.
+must make ddclient send, per ddclient version, and what each provider
+answers (ANSWERS); used by t0016-presets.sh, t0039-answers.sh and
+t0042-one-account.sh.
 
   presets.py plan VERSION
       one line per preset and per Custom protocol:
@@ -8,12 +10,19 @@ must make ddclient send, per ddclient version; used by t0016-presets.sh.
       (KEY is the provider id, or custom:PROTOCOL)
   presets.py protocols VERSION
       the protocols Custom must offer on VERSION, one a line
-  presets.py answers VERSION
-      the presets of the ANSWERS table (t0039-answers.sh): id, the
-      families the form offers on VERSION (- if none), the form fields
-  presets.py judge VERSION ID FAMILY STATE CACHE HOST records|recorded|failed
-      exit 0 if the fake provider's records (STATE) are what FAMILY
-      chose, or ddclient's CACHE records the success, or a failure
+  presets.py retarget CONF "ID=PORT ..."
+      CONF with each host's server pointed at its preset's fake
+  presets.py families VERSION STATE LOG HOST=FAMILY...
+      per host: its requests (LOG) carry only its family's addresses, and
+      its records (STATE) are as chosen
+  presets.py plan39 VERSION
+      t0039's facts, one line per ANSWERS preset (plan39 says which)
+  presets.py requests VERSION LOG ID...
+      per ID, whether the fake's first logged request for it is the
+      table's ("ok - ..." / "not ok - ..." lines)
+  presets.py verdicts VERSION FAMILY STATE CACHE records|recorded|failed ID...
+      per ID: the fake provider's records (STATE) are what FAMILY chose,
+      or ddclient's CACHE records the success, or a failure
   presets.py check VERSION SENDS presets|custom
       SENDS is ddclient_sends.py's output for the configuration written
       from the plan's offered presets (or Custom rows); prints "ok - ..." /
@@ -30,12 +39,17 @@ sample configuration) and shared/ddclient-research.md. A fact that only
 the provider's documentation can settle is marked DOC: it was not read
 (no network), and the preset is kept because ddclient's implementation
 was written against that documentation and nothing here contradicts it.
-The only request checked for an API that first looks a record or zone up
-(cloudflare, freedns, nfsn, digitalocean) is that look-up: without a
-network the update never follows; its credentials and names are checked.
+The only request t0016 checks for an API that first looks a record or
+zone up (cloudflare, freedns, nfsn, digitalocean) is that look-up: without
+a network the update never follows; its credentials and names are
+checked. t0039 and t0042 run the look-ups and the updates against
+fake_provider.py, which answers them as ANSWERS says.
 """
 import hashlib
+import ipaddress
 import json
+import os
+import re
 import sys
 import urllib.parse
 
@@ -196,19 +210,29 @@ PRESETS = {
 }
 
 
-# What the provider answers, and what it does with the records, for the
-# presets whose answer ddclient 3.10 or 3.11 mis-read or whose records a
-# request of theirs damaged (issue 19). One row a preset:
+# What the provider answers, and what it does with the records: one row a
+# preset, run by t0039-answers.sh through the real ddclient 3.10 and 3.11:
 #   offer   {version: the families the form must offer there}; a version
 #           missing: the preset is refused there, with the reason
-#   model   how the fake provider (fake_provider.py preset) sets the A and
-#           AAAA records from a request; every record starts as
-#           A 192.0.2.1, AAAA 2001:db8::1 so that a change shows
+#   model   how the fake provider (fake_provider.py preset) reads a
+#           request and sets the A and AAAA records (its SIMPLE or API
+#           table); every record starts as A 192.0.2.1, AAAA 2001:db8::1
+#           so that a change shows
 #   good, badauth, throttle
-#           (status, headers, body) of the answer, {H} the hostname, {IP}
-#           the address set; None: no source says it
+#           (status, headers, body) of the answer to the update, {H} the
+#           hostname, {IP} the address(es) set; None: no source says it
+#   lookups (APIs) {route: (status, headers, body)}: the answers to what
+#           the update looks up first, as the API documents them
 #   sources where the request, the answer and the record rules come from
 #   why     what a version does wrong with it, where it is refused
+# Optional:
+#   other   "removed": the provider deletes the family a request leaves
+#           out (else it is kept)
+#   client  1: the provider sets the record from the connection's
+#           address, the request carrying none
+#   words   {answer: the words the list shows for it}; default: badauth
+#           "Error" only, throttle as recorded
+#   refused {family: the words the form's refusal must hold}
 HTML = "text/html; charset=UTF-8"
 TEXT = "text/plain"
 JSON = "application/json"
@@ -217,11 +241,281 @@ EASY = ('<HTML><BODY><FONT FACE="sans-serif" SIZE="-1">%s<br />\n'
 # issue 19: the presets added answer as DynDNS's specification says,
 # where their page names no other answer; IPv4 only, or dyndns2's
 # families (one a request on 3.10)
-D2_GOOD = (200, {"Content-Type": TEXT}, "good {IP}\n")
 D2_BADAUTH = (200, {"Content-Type": TEXT}, "badauth\n")
 V4_ONLY = {"3.10": ["ipv4"], "3.11": ["ipv4"]}
 D2_FAMS = {"3.10": ["ipv4", "ipv6"], "3.11": ["ipv4", "ipv6", "dual"]}
+V4_V6 = ["ipv4", "ipv6"]
+ALL = ["ipv4", "ipv6", "dual"]
+# DynDNS's remote access specification (help.dyn.com/return-codes): one
+# return code a line, "good IP" or "nochg IP" a success, "badauth" for a
+# wrong login, "abuse" for a host blocked after too many updates; the
+# dyndns2 providers below follow it.
+T = {"Content-Type": TEXT}
+D2_GOOD = (200, T, "good {IP}\n")
+D2_BAD = (200, T, "badauth\n")
+D2_ABUSE = (200, T, "abuse\n")
+D2_SPEC = ("help.dyn.com/return-codes and /remote-access-api/policies: good, "
+           "nochg, badauth, abuse (a host blocked after repeated updates)")
+D2_DDCLIENT = ("ddclient 3.10 / 3.11.2 nic_dyndns2_update: the first word "
+               "of each body line is the host's status; good and nochg a "
+               "success, the rest recorded as they are")
+BADAUTH = "The provider rejected the login or password."
+ABUSE = "The provider blocked this hostname for abuse"
+
+
+def unauth(realm, body="badauth\n"):
+    """A 401 with the realm of the provider's Basic authentication."""
+    return (401, {"Content-Type": TEXT,
+                  "WWW-Authenticate": 'Basic realm="%s"' % realm}, body)
+
+
+CF_ERR = ('{"success": false, "errors": [{"code": %d, "message": "%s"}], '
+          '"messages": [], "result": null}')
+
+
+def dyndns2(sources, offer=None, throttle=None, badauth=D2_BAD, **kw):
+    """A dyndns2 preset's row: DynDNS's return codes."""
+    return dict(offer=offer or {"3.10": V4_V6, "3.11": ALL}, model="dyndns2",
+                good=D2_GOOD, badauth=badauth, throttle=throttle,
+                sources=sources + [D2_DDCLIENT], **kw)
+
+
 ANSWERS = {
+    "dyn": dyndns2([D2_SPEC], throttle=D2_ABUSE),
+    "noip": dict(
+        offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="noip",
+        good=D2_GOOD,
+        badauth=unauth("No-IP DNS Update API"),
+        throttle=(200, T, "abuse\n"),
+        sources=["noip.com/integrate/response: good IP, nochg IP, nohost, "
+                 "badauth, badagent, !donator, abuse (blocked: stop "
+                 "sending), 911",
+                 "ddclient issue #425 (a logged bad login: HTTP 401 with "
+                 "WWW-Authenticate: Basic realm=\"No-IP DNS Update API\", "
+                 "body badauth)",
+                 "ddclient 3.10 / 3.11.2 nic_noip_update"]),
+    "dnsomatic": dyndns2(["DNS-O-Matic's API follows DynDNS's: " + D2_SPEC],
+                         throttle=D2_ABUSE),
+    "he": dyndns2(["dns.he.net's dynamic DNS answers the dyndns2 codes "
+                   "(good, nochg, badauth); no throttle answer documented"]),
+    "dynu": dyndns2(["dynu.com/DynamicDNS/IP-Update-Protocol: a one-word "
+                     "return code (good, nochg, badauth, ...)"]),
+    "duckdns": dict(
+        offer={"3.10": V4_V6, "3.11": ALL}, model="duckdns",
+        good=(200, T, "OK"), badauth=(200, T, "KO"), throttle=None,
+        sources=["duckdns.org/spec.jsp: OK or KO (no newline), ip= IPv4 "
+                 "or IPv6, ipv6= the IPv6 of a dual update",
+                 "ddclient 3.10 / 3.11.2 nic_duckdns_update: the last line "
+                 "must hold OK"]),
+    "freedns": dict(
+        offer={"3.10": ALL, "3.11": ALL}, model="freedns",
+        lookups={"list": (200, T, "{LIST}\n")},
+        good=(200, T, "Updated 1 host(s) {H} to {IP} in 0.231 seconds\n"),
+        badauth=(200, T, "ERROR: Could not authenticate.\n"),
+        throttle=None,
+        sources=["freedns.afraid.org/api/ (getdyndns v2: one record a line, "
+                 "host|address|update URL, AAAA records included)",
+                 "ddclient 3.10 / 3.11.2 nic_freedns_update: the list, then "
+                 "the record's update URL with &address=; a success reads "
+                 "'Updated ... <host> ... to <address>'; an answer without "
+                 "a record line fails the host"]),
+    "namecheap": dict(
+        offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="namecheap",
+        good=(200, {"Content-Type": "text/html; charset=utf-8"},
+              '<?xml version="1.0"?>\n<interface-response>\n'
+              '<Command>SETDNSHOST</Command>\n<Language>eng</Language>\n'
+              '<IP>{IP}</IP>\n<ErrCount>0</ErrCount>\n'
+              '<ResponseCount>0</ResponseCount>\n<Done>true</Done>\n'
+              '<debug><![CDATA[]]></debug>\n</interface-response>'),
+        badauth=(200, {"Content-Type": "text/html; charset=utf-8"},
+                 '<?xml version="1.0"?>\n<interface-response>\n'
+                 '<Command>SETDNSHOST</Command>\n<Language>eng</Language>\n'
+                 '<ErrCount>1</ErrCount>\n<errors>\n'
+                 '<Err1>Passwords do not match</Err1>\n</errors>\n'
+                 '<ResponseCount>1</ResponseCount>\n<responses>\n<response>\n'
+                 '<ResponseNumber>304156</ResponseNumber>\n'
+                 '<ResponseString>Validation error; invalid ; password'
+                 '</ResponseString>\n</response>\n</responses>\n'
+                 '<Done>true</Done>\n<debug><![CDATA[]]></debug>\n'
+                 '</interface-response>'),
+        throttle=None,
+        sources=["gist rgl/1518960 (Namecheap's dynamic DNS answers, logged: "
+                 "interface-response with ErrCount 0, or ErrCount 1 and the "
+                 "error; HTTP 200 either way)",
+                 "ddclient 3.10 / 3.11.2 nic_namecheap_update: ErrCount 0 "
+                 "is a success"]),
+    "changeip": dict(
+        offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="changeip",
+        good=(200, T, "200 Successful Update\n"),
+        badauth=unauth("ChangeIP", "401 Access Denied\n"),
+        throttle=None,
+        sources=["ddclient 3.10 / 3.11.2 nic_changeip_update, written "
+                 "against ChangeIP's DynDNS-style API (DOC): a line holding "
+                 "'success' is a success"]),
+    "cloudflare": dict(
+        offer={"3.10": ALL, "3.11": ALL}, model="cloudflare",
+        lookups={
+            "zone": (200, {"Content-Type": JSON},
+                     '{"success": true, "errors": [], "messages": [], '
+                     '"result": [{"id": "{ZID}", "name": "{Z}", '
+                     '"status": "active"}], "result_info": {"page": 1, '
+                     '"per_page": 20, "count": 1, "total_count": 1}}'),
+            "record": (200, {"Content-Type": JSON},
+                       '{"success": true, "errors": [], "messages": [], '
+                       '"result": [{"id": "{RID}", "zone_id": "{ZID}", '
+                       '"name": "{H}", "type": "{T}", "content": "{OLD}", '
+                       '"proxied": false, "ttl": 1}]}')},
+        good=(200, {"Content-Type": JSON},
+              '{"success": true, "errors": [], "messages": [], "result": '
+              '{"id": "{RID}", "zone_id": "{ZID}", "name": "{H}", '
+              '"type": "{T}", "content": "{IP}", "proxied": false, '
+              '"ttl": 1}}'),
+        badauth=(403, {"Content-Type": JSON},
+                 CF_ERR % (9109, "Invalid access token")),
+        throttle=(429, {"Content-Type": JSON, "Retry-After": "300"},
+                  CF_ERR % (971, "Please wait and consider throttling "
+                            "your request speed")),
+        sources=["developers.cloudflare.com/api (zones list, DNS records "
+                 "list and patch: the success/errors/messages/result "
+                 "envelope)",
+                 "Cloudflare API rate limits: HTTP 429 with Retry-After",
+                 "ddclient 3.10 / 3.11.2 nic_cloudflare_update: zone id, "
+                 "then the record id per type, then PATCH {content}"]),
+    "ovh": dict(
+        offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="ovh",
+        good=D2_GOOD,
+        badauth=unauth("DynHost"),
+        throttle=None,
+        sources=["OVH DynHost: dyndns2-style answers good/nochg (DOC)",
+                 "ddclient 3.10 / 3.11.2 nic_ovh_update: a line holding "
+                 "good or nochg is a success"]),
+    "zoneedit": dict(
+        offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="zoneedit1",
+        good=(200, T, '<SUCCESS CODE="200" TEXT="Update succeeded." '
+              'ZONE="example.com" HOST="{H}" IP="{IP}">\n'),
+        badauth=unauth("DNS API Access", "\n"),
+        throttle=(200, T, '<ERROR CODE="702" TEXT="Minimum 600 seconds '
+                  'between requests" ZONE="example.com" HOST="{H}">\n'),
+        sources=["ZoneEdit's dynamic answers (ddclient's comments and "
+                 "inadyn's ZoneEdit plugin): <SUCCESS CODE=\"200\" ...>, "
+                 "<ERROR CODE=\"702\" ... Minimum 600 seconds between "
+                 "requests>, 707 'duplicate update' taken as a success",
+                 "ddclient 3.10 / 3.11.2 nic_zoneedit1_update"]),
+    "gandi": dict(
+        offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="gandi",
+        good=(201, {"Content-Type": JSON}, '{"message": "DNS Record Created"}'),
+        badauth=(401, {"Content-Type": JSON},
+                 '{"object": "HTTPUnauthorized", "cause": "Unauthorized", '
+                 '"code": 401, "message": "The server could not verify that '
+                 'you authorized to access the document you requested."}'),
+        throttle=(429, {"Content-Type": JSON},
+                  '{"object": "HTTPTooManyRequests", "cause": "Too Many '
+                  'Requests", "code": 429, "message": "Too many requests"}'),
+        sources=["api.gandi.net/docs/livedns (PUT .../records/NAME/TYPE: "
+                 "201 {message: DNS Record Created}; 401; rate limit 429)",
+                 "ddclient 3.10 / 3.11.2 nic_gandi_update: a JSON body and "
+                 "a 2xx status is a success"]),
+    "godaddy": dict(
+        offer={"3.10": V4_V6, "3.11": ["ipv4"]}, model="godaddy",
+        good=(200, {"Content-Type": JSON}, ""),
+        badauth=(401, {"Content-Type": JSON},
+                 '{"code": "UNABLE_TO_AUTHENTICATE", "message": "Unable to '
+                 'authenticate"}'),
+        throttle=(429, {"Content-Type": JSON},
+                  '{"code": "TOO_MANY_REQUESTS", "message": "Too many '
+                  'requests received within interval", "retryAfterSec": 30}'),
+        sources=["developer.godaddy.com/doc/endpoint/domains (PUT "
+                 "/v1/domains/{domain}/records/{type}/{name}: 200 with no "
+                 "body; errors {code, message}; 429 with retryAfterSec)",
+                 "ddclient 3.10 / 3.11.2 nic_godaddy_update: 200 a success, "
+                 "401/403/404/422/429 named failures"]),
+    "nfsn": dict(
+        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="nfsn",
+        lookups={"list": (200, {"Content-Type": JSON},
+                          '[{"name": "{SUB}", "type": "{T}", "data": "{OLD}", '
+                          '"ttl": 3600, "scope": "member"}]'),
+                 "remove": (200, {"Content-Type": JSON}, "")},
+        good=(200, {"Content-Type": JSON}, ""),
+        badauth=(401, {"Content-Type": JSON},
+                 '{"error": "Authentication error.", "debug": "The API '
+                 'login and key do not match."}'),
+        throttle=None,
+        sources=["members.nearlyfreespeech.net/wiki/API (DNS listRRs, "
+                 "removeRR, addRR; errors as {error, debug})",
+                 "ddclient 3.10 / 3.11.2 nic_nfsn_update: listRRs, "
+                 "removeRR of the old one, addRR, always of type A: an "
+                 "IPv6 address would go into an A record (IPv4 only)"]),
+    "freemyip": dict(
+        offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="freemyip", client=1,
+        good=(200, T, "OK\n"), badauth=(200, T, "ERROR\n"), throttle=None,
+        sources=["freemyip.com's update URL (token, domain, optional "
+                 "myip): OK or ERROR; without myip the record gets the "
+                 "address the request came from (DOC: not confirmed here)",
+                 "ddclient 3.10 / 3.11.2 nic_freemyip_update: sends no "
+                 "address; the last line must hold OK. An IPv6 host's "
+                 "address is never sent: IPv4 only"]),
+    "dnsexit": dict(
+        offer={"3.11": ALL}, model="dnsexit2",
+        good=(200, {"Content-Type": JSON},
+              '{"code": 0, "message": "Success"}'),
+        badauth=(200, {"Content-Type": JSON},
+                 '{"code": 2, "message": "API Key Authentication Error. '
+                 'The API Key is missing or wrong."}'),
+        throttle=None,
+        sources=["dnsexit.com/dns/dns-api: JSON {code, message}, code 0 "
+                 "success, 2 a wrong API key (the codes 3.11.2 lists)",
+                 "ddclient 3.11.2 nic_dnsexit2_update"]),
+    "digitalocean": dict(
+        offer={"3.11": ALL}, model="digitalocean",
+        lookups={"record": (200, {"Content-Type": JSON},
+                            '{"domain_records": [{"id": {RID}, "type": '
+                            '"{T}", "name": "{SUB}", "data": "{OLD}", '
+                            '"priority": null, "port": null, "ttl": 1800, '
+                            '"weight": null, "flags": null, "tag": null}], '
+                            '"links": {}, "meta": {"total": 1}}')},
+        good=(200, {"Content-Type": JSON},
+              '{"domain_record": {"id": {RID}, "type": "{T}", "name": '
+              '"{SUB}", "data": "{IP}", "ttl": 1800}}'),
+        badauth=(401, {"Content-Type": JSON},
+                 '{"id": "Unauthorized", "message": "Unable to authenticate '
+                 'you."}'),
+        throttle=(429, {"Content-Type": JSON, "Retry-After": "60"},
+                  '{"id": "too_many_requests", "message": "API Rate limit '
+                  'exceeded."}'),
+        sources=["docs.digitalocean.com/reference/api (domain records "
+                 "list and update; errors {id, message})",
+                 "docs.digitalocean.com/notes/2023/api-rate-limit: 429 "
+                 "with Retry-After",
+                 "ddclient 3.11.2 nic_digitalocean_update: exactly one "
+                 "record listed, then PATCH {type, data}"]),
+    "domeneshop": dict(
+        offer={"3.11": ["ipv4"]}, model="domeneshop",
+        good=(204, {}, ""),
+        badauth=(401, {"Content-Type": JSON,
+                       "WWW-Authenticate": 'Basic realm="api"'},
+                 '{"error": "unauthorized"}'),
+        throttle=None,
+        sources=["api.domeneshop.no/docs (GET /v0/dyndns/update: 204 No "
+                 "Content on success)",
+                 "ddclient 3.11.2 nic_domeneshop_update: 204 a success"]),
+    "regfish": dict(
+        offer={"3.11": ["ipv4"]}, model="regfishde",
+        good=(200, T, "success|100|update succeeded!\n"),
+        badauth=(200, T, "failed|401|unauthorized\n"),
+        throttle=None,
+        sources=["regfish.de dynamic DNS: success|100|... or failed|CODE|"
+                 "... (DOC)",
+                 "ddclient 3.11.2 nic_regfishde_update: 'success' in the "
+                 "answer"]),
+    "strato": dyndns2(["strato.de FAQ: DynDNS with the dyndns2 codes (DOC)"]),
+    "selfhost": dyndns2(["selfhost.de: dyndns2 codes (DOC)"]),
+    "loopia": dyndns2(["support.loopia.com (LoopiaDNS dynamic DNS: good, "
+                       "nochg, badauth, nohost; DOC)"]),
+    "infomaniak": dyndns2(["infomaniak.com dynamic DNS: dyndns2 codes (DOC)"]),
+    "nsupdateinfo": dyndns2(["nsupdate.info's update API: the dyndns2 "
+                             "codes (good, nochg, badauth, abuse)"],
+                            throttle=D2_ABUSE,
+                            badauth=(401, T, "badauth\n")),
     "easydns": dict(
         offer={}, model="easydns",
         good=(200, {"Content-Type": HTML},
@@ -302,6 +596,7 @@ ANSWERS = {
                  "credentials; rate limits",
                  "opnsense/plugins issue #5232: myipv6=preserve / "
                  "myipv4=preserve"],
+        refused={"dual": "which deSEC does not document"},
         why="a request with one family deletes (or fills from the "
             "connection) the other: the renderer adds myipv6=preserve "
             "(myipv4=preserve) through the path; dual not offered: "
@@ -349,7 +644,7 @@ ANSWERS = {
                  "Hostname: <Umbrella Network Name>, user e-mail, password"],
         why=""),
     "dyfi": dict(
-        offer=V4_ONLY, model="client",
+        offer=V4_ONLY, model="client", client=1,
         good=D2_GOOD,
         badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
         throttle=(200, {"Content-Type": TEXT}, "abuse\n"),
@@ -543,15 +838,75 @@ def check(ver, sends, which):
     print("\n".join(out))
 
 
-def answers(ver):
-    """One line per ANSWERS preset: id, the families offered on ver
-    (comma-separated; - if none) and the urlencoded form fields of a
-    host (less the family)."""
-    for pid, a in ANSWERS.items():
-        vers, proto, server, fields, extra = PRESETS[pid]
-        f = form(ver, pid, proto, server, fields, extra, pid + ".example.com")
-        f = "&".join(x for x in f.split("&") if not x.startswith("family="))
-        print("%s\t%s\t%s" % (pid, ",".join(a["offer"].get(ver, [])) or "-", f))
+def retarget(conf, ports):
+    """ddns-apply's configuration (conf) with each host's server replaced
+    by its preset's fake: ports is "ID=PORT ..."; a host's preset is its
+    hostname's first label."""
+    port = dict(x.split("=") for x in ports.split())
+    block = []
+    for line in open(conf).read().splitlines() + [""]:
+        if line.strip() and not line.startswith(("#", " ")) and "=" not in line \
+                and not line.rstrip().endswith("\\"):
+            pid = line.split(".")[0]
+            block = [re.sub(r"^server=[^,]*,", "server=127.0.0.1:%s," %
+                            port.get(pid, "9"), b) for b in block]
+            print("\n".join(block + [line]))
+            block = []
+        elif line.startswith(("protocol=", "server=", "script=", "login=",
+                              "password=", "zone=", "mx=", "backupmx=",
+                              "wildcard=", "usev4=", "usev6=", "use=")) and \
+                line.rstrip().endswith("\\"):
+            block.append(line)
+        else:
+            print(line)
+
+
+def words(key, what):
+    """The words the list must show beside the badge for answer what
+    (badauth, throttle) of preset key: the row's, else badauth's
+    "rejected the login" where the provider says badauth in a 200."""
+    a = ANSWERS[key]
+    w = a.get("words", {})
+    if what in w:
+        return w[what]
+    ans = a.get(what)
+    if ans and ans[0] == 200 and ans[2].split() and \
+            ans[2].split()[0] in ("badauth", "abuse"):
+        return BADAUTH if ans[2].split()[0] == "badauth" else ABUSE
+    return ""
+
+
+def request_ok(ver, key, logf):
+    """Whether the first request the fake logged for key is the one the
+    PRESETS table says (ipv4): method, path, query, credentials."""
+    vers, proto, server, fields, extra = PRESETS[key]
+    want = expect(ver, key, proto, server, fields, extra, key + ".example.com")
+    got = [json.loads(l) for l in open(logf) if l.strip()]
+    got = [g for g in got if g.get("preset") == key]
+    if want is None or not got:
+        sys.stderr.write("# %s: no request\n" % key)
+        return False
+    g, errs = got[0], []
+    srv, _, spath = server.partition("/")
+    path = want["path"][len(spath) + 1:] if spath and \
+        want["path"].startswith("/" + spath) else want["path"]
+    if g["method"] != want["method"] or g["path"] != path:
+        errs.append("%s %s, not %s %s" % (g["method"], g["path"],
+                                          want["method"], path))
+    q = sorted(urllib.parse.parse_qsl(g["query"], keep_blank_values=True))
+    if q != sorted(want["query"]):
+        errs.append("query %r, not %r" % (q, want["query"]))
+    if (want["auth"] or None) != (g["login"] is not None and
+                                  "%s:%s" % (g["login"], g["password"]) or None):
+        errs.append("Basic auth %r:%r, not %r" % (g["login"], g["password"],
+                                                  want["auth"]))
+    for h in want["headers"]:
+        name, _, value = h.partition(": ")
+        if not (g["headers"].get(name) or "").startswith(value):
+            errs.append("no header %r in %r" % (h, g["headers"]))
+    if errs:
+        sys.stderr.write("# %s: %s\n" % (key, "; ".join(errs)))
+    return not errs
 
 
 def cache_entry(path, host):
@@ -566,38 +921,126 @@ def cache_entry(path, host):
     return {}
 
 
-def judge(ver, key, fam, state, cache, host, what):
-    """Exit 0 if what (records, recorded, failed) holds for host; says
-    why not on stderr."""
-    try:
-        rec = json.load(open(state)).get(host, {})
-    except (OSError, ValueError):
-        rec = {}
-    c = cache_entry(cache, host)
+def verdict(ver, key, fam, rec, c, what):
+    """(ok, why not) of what (records, recorded, failed) for key's host:
+    rec its records at the fake, c its ddclient cache entry."""
     want4, want6 = fam in ("ipv4", "dual"), fam in ("ipv6", "dual")
     if what == "records":
         gone = ANSWERS[key].get("other") == "removed"
-        # a provider that sets the address the request came from (dy.fi)
-        a4 = "127.0.0.1" if ANSWERS[key]["model"] == "client" else IP4
-        want = {"A": a4 if want4 else "192.0.2.1",
+        want = {"A": IP4 if want4 else "192.0.2.1",
                 "AAAA": IP6 if want6 else None if gone else "2001:db8::1"}
+        if ANSWERS[key].get("client"):
+            # the connection's address (127.0.0.1 here) for the family
+            # chosen: an IPv6 host's AAAA would never be set
+            want = {"A": "127.0.0.1" if want4 else "192.0.2.1",
+                    "AAAA": None if want6 else "2001:db8::1"}
         got = {"A": rec.get("A"), "AAAA": rec.get("AAAA")}
-        ok = got == want
-        msg = "records %r, not %r" % (got, want)
-    elif what == "recorded" and ver == "3.10":
-        ok = c.get("status") == "good" and c.get("ip") == (IP4 if want4 else IP6)
-        msg = "cache %r" % c
-    elif what == "recorded":
-        # 3.11 per family (its "ip" may hold the ipv4= of usev4=ipv4)
+        return got == want, "records %r, not %r" % (got, want)
+    if what == "recorded":
+        # per family (3.11, and 3.10's protocols that update both), or
+        # one address (status, ip: 3.10, and 3.11's protocols that update
+        # IPv4 only, whose per-family keys it leaves "noconnect"); 3.11's
+        # "ip" may hold the ipv4= of usev4=ipv4
+        fams = [(n, a) for n, a, w in ((4, IP4, want4), (6, IP6, want6)) if w]
         ok = all(c.get("status-ipv%d" % n) == "good" and c.get("ipv%d" % n) == a
-                 for n, a, w in ((4, IP4, want4), (6, IP6, want6)) if w)
-        msg = "cache %r" % c
-    else:
-        ok = c.get("status", "") != "good"
-        msg = "cache %r" % c
-    if not ok:
-        sys.stderr.write("# %s %s %s: %s\n" % (key, fam, what, msg))
-    sys.exit(0 if ok else 1)
+                 for n, a in fams) or (
+            len(fams) == 1 and c.get("status") == "good" and
+            c.get("ip") == fams[0][1])
+        return ok, "cache %r" % c
+    return c.get("status", "") != "good" and all(
+        c.get("status-ipv%d" % n, "") != "good" for n in (4, 6)), "cache %r" % c
+
+
+def verdicts(ver, fam, state, cache, what, keys):
+    """One "ok - ..." / "not ok - ..." line per key: what holds for its
+    host (KEY.example.com)."""
+    try:
+        recs = json.load(open(state))
+    except (OSError, ValueError):
+        recs = {}
+    said = {"records": "the records as chosen",
+            "recorded": "ddclient records the success",
+            "failed": "recorded as a failure"}[what]
+    for key in keys:
+        host = key + ".example.com"
+        ok, msg = verdict(ver, key, fam, recs.get(host, {}),
+                          cache_entry(cache, host), what)
+        print("%s - [%s] %s %s: %s%s" % ("ok" if ok else "not ok", ver, key,
+                                          fam, said, "" if ok else " (%s)" % msg))
+
+
+def sent_for(logf, host):
+    """The requests the fakes logged that concern host (it names it, or
+    the fake resolved it), and the addresses each carried."""
+    out = []
+    for line in open(logf) if os.path.exists(logf) else []:
+        g = json.loads(line)
+        names = ",".join(",".join(v) for k, v in g.get("params", {}).items()
+                         if k in ("hostname", "host", "domain", "fqdn", "h",
+                                  "name", "domains")).split(",")
+        text = "%s?%s %s" % (g.get("path", ""), g.get("query", ""), g.get("body", ""))
+        if host not in names and g.get("host") != host and host not in text:
+            continue
+        addrs = set()
+        for tok in re.split(r"[^0-9A-Fa-f:.]+", urllib.parse.unquote(text)):
+            try:
+                addrs.add(str(ipaddress.ip_address(tok.strip(".:"))))
+            except ValueError:
+                pass
+        aaaa = "type=AAAA" in g.get("query", "") or "/AAAA" in g.get("path", "")
+        out.append((addrs, aaaa))
+    return out
+
+
+def families(ver, state, logf, pairs):
+    """Per HOST=FAMILY: each request for it carries only the addresses
+    of its family (an IPv4 host no IPv6 address, no AAAA look-up), and
+    its records end as chosen (the other family untouched)."""
+    try:
+        recs = json.load(open(state))
+    except (OSError, ValueError):
+        recs = {}
+    for pair in pairs:
+        host, fam = pair.split("=")
+        want = {IP4} if fam == "ipv4" else {IP6} if fam == "ipv6" else {IP4, IP6}
+        reqs = sent_for(logf, host)
+        got = set().union(*[a for a, _ in reqs]) - {"192.0.2.1", "2001:db8::1"}
+        ok = bool(reqs) and got == want and not (fam == "ipv4" and any(
+            x for _, x in reqs))
+        print("%s - [%s] %s (%s): its requests carry %s%s" % (
+            "ok" if ok else "not ok", ver, host, fam, " and ".join(sorted(want)),
+            "" if ok else " (got %s in %d requests%s)" % (
+                sorted(got), len(reqs), ", an AAAA one" if any(
+                    x for _, x in reqs) else "")))
+        rec = recs.get(host, {})
+        w = {"A": IP4 if fam != "ipv6" else "192.0.2.1",
+             "AAAA": IP6 if fam != "ipv4" else "2001:db8::1"}
+        g = {"A": rec.get("A"), "AAAA": rec.get("AAAA")}
+        print("%s - [%s] %s (%s): records %s" % (
+            "ok" if g == w else "not ok", ver, host, fam,
+            "A %s, AAAA %s" % (w["A"], w["AAAA"]) + ("" if g == w else
+                                                     " (got %r)" % g)))
+
+
+def plan39(ver):
+    """t0039's facts per ANSWERS preset, one line each: id, families
+    offered on ver (- if none), form fields (less the family), why (1/0),
+    has a badauth answer, has a throttle answer, the list's words for
+    each (- if none), and the refusal words per family
+    (family=words;...), the protocol."""
+    for pid, a in ANSWERS.items():
+        vers, proto, server, fields, extra = PRESETS[pid]
+        f = form(ver, pid, proto, server, fields, extra, pid + ".example.com")
+        f = "&".join(x for x in f.split("&") if not x.startswith("family="))
+        print("\t".join([pid, ",".join(a["offer"].get(ver, [])) or "-", f,
+                         "%d" % ("why" in a),
+                         "%d" % (a.get("badauth") is not None),
+                         "%d" % (a.get("throttle") is not None),
+                         words(pid, "badauth") or "-",
+                         words(pid, "throttle") or "-",
+                         ";".join("%s=%s" % x for x in
+                                  a.get("refused", {}).items()) or "-",
+                         proto]))
 
 
 def main():
@@ -609,10 +1052,20 @@ def main():
             print("%s\t%d\t%s" % (row[0], row[1], form(ver, row[0], *row[2:])))
     elif cmd == "protocols":
         print("\n".join(sorted(p for p, v in CUSTOM.items() if ver in v)))
-    elif cmd == "answers":
-        answers(ver)
-    elif cmd == "judge":
-        judge(ver, *sys.argv[3:9])
+    elif cmd == "retarget":
+        retarget(sys.argv[2], sys.argv[3])
+    elif cmd == "requests":
+        for key in sys.argv[4:]:
+            ok = request_ok(ver, key, sys.argv[3])
+            print("%s - [%s] %s: the request the provider documents" % (
+                "ok" if ok else "not ok", ver, key))
+    elif cmd == "verdicts":
+        verdicts(ver, sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6],
+                 sys.argv[7:])
+    elif cmd == "families":
+        families(ver, sys.argv[3], sys.argv[4], sys.argv[5:])
+    elif cmd == "plan39":
+        plan39(ver)
     elif cmd == "check":
         check(ver, sys.argv[3], sys.argv[4])
     else:
