@@ -249,6 +249,12 @@ static const struct provider providers[] = {
 	{ .id = "nicru", .label = "RU-CENTER (nic.ru)", .protocol = "dyndns2",
 	  .server = "api.nic.ru", .script = "/dyndns/update", .flags = LP,
 	  .fam = PFAM(FAM_V4, FAM_V4) },
+	/* issue 19: presets added (2), each dyndns2 as the provider's own
+	 * page documents it; ANSWERS of tests/tools/presets.py has the
+	 * sources. tiggerswelt.net: myip is an address, IPv6 not named */
+	{ .id = "tiggerswelt", .label = "tiggerswelt.net",
+	  .protocol = "dyndns2", .server = "ssl.tiggerswelt.net", .flags = LP,
+	  .fam = PFAM(FAM_V4, FAM_V4) },
 	{ .id = "custom", .label = "Custom", .protocol = NULL, .server = NULL,
 	  .flags = PF_SERVER | PF_PROTOCOL },
 };

@@ -194,6 +194,10 @@ PRESETS = {
     "hetunnel": (BOTH, D2, "ipv4.tunnelbroker.net", "LP", {}),
     "nicru": (BOTH, D2, "api.nic.ru", "LP", {"path": "/dyndns/update"}),
 }
+# issue 19: presets added (2) (the provider's own page: ANSWERS' sources)
+PRESETS.update({
+    "tiggerswelt": (BOTH, D2, "ssl.tiggerswelt.net", "LP", {}),
+})
 
 
 # What the provider answers, and what it does with the records, for the
@@ -401,6 +405,24 @@ ANSWERS = {
                  "'badauth', nohost, notfqdn, dnserr"],
         why=""),
 }
+# issue 19: presets added (2). dyndns2 at the provider's documented server;
+# the answers its page names, else DynDNS's (marked so in sources).
+ANSWERS.update({
+    "tiggerswelt": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=None,
+        sources=["ssl.tiggerswelt.net/wiki/ddns/internet-browser: "
+                 "https://ssl.tiggerswelt.net/nic/update?[system=dyndns|statdns&]"
+                 "hostname=...&[myip=IP-Adresse&]..., user name and password by "
+                 "HTTP Basic auth (the browser asks; or in the URL); myip one "
+                 "address, IPv6 not named",
+                 "ssl.tiggerswelt.net/wiki/ddns/informationen_fuer_entwickler: "
+                 "good (HTTP 200, followed by the address set), nochg (200), "
+                 "badauth (HTTP 401), badsys, numhost, notfqdn, abuse (400)"],
+        why=""),
+})
 
 
 def rows(ver):
