@@ -254,6 +254,34 @@ static const struct provider providers[] = {
 	{ .id = "nicru", .label = "RU-CENTER (nic.ru)", .protocol = "dyndns2",
 	  .server = "api.nic.ru", .script = "/dyndns/update", .flags = LP,
 	  .fam = PFAM(FAM_V4, FAM_V4) },
+	/* issue 19: presets added (2), each dyndns2 as the provider's own
+	 * page documents it; ANSWERS of tests/tools/presets.py has the
+	 * sources. tiggerswelt.net: myip is an address, IPv6 not named */
+	{ .id = "tiggerswelt", .label = "tiggerswelt.net",
+	  .protocol = "dyndns2", .server = "ssl.tiggerswelt.net", .flags = LP,
+	  .fam = PFAM(FAM_V4, FAM_V4) },
+	/* freedyn.de: the server names the family (ipv4.api.); IPv6 goes in
+	 * myip2, which dyndns2 never sends */
+	{ .id = "freedyn", .label = "freedyn.de", .protocol = "dyndns2",
+	  .server = "ipv4.api.freedyn.de", .flags = LP,
+	  .fam = PFAM(FAM_V4, FAM_V4) },
+	/* SafeDNS: ignores myip and takes the address the request comes
+	 * from; the hostname is the label of the network */
+	{ .id = "safedns", .label = "SafeDNS", .protocol = "dyndns2",
+	  .server = "www.safedns.com", .flags = LP,
+	  .fam = PFAM(FAM_V4, FAM_V4) },
+	/* VisualDNS: myip is the IPv4 address of the A record */
+	{ .id = "visualdns", .label = "VisualDNS", .protocol = "dyndns2",
+	  .server = "www.visualdns.net", .flags = LP,
+	  .fam = PFAM(FAM_V4, FAM_V4) },
+	/* monny.cloud: myip one address, IPv6 not named */
+	{ .id = "monny", .label = "monny.cloud", .protocol = "dyndns2",
+	  .server = "dyndns.monny.cloud", .flags = LP,
+	  .fam = PFAM(FAM_V4, FAM_V4) },
+	/* 3322.org (Pubyun): DynDNS's request at /dyndns/update */
+	{ .id = "pubyun", .label = "3322.org (Pubyun)", .protocol = "dyndns2",
+	  .server = "members.3322.net", .script = "/dyndns/update",
+	  .flags = LP, .fam = PFAM(FAM_V4, FAM_V4) },
 	{ .id = "custom", .label = "Custom", .protocol = NULL, .server = NULL,
 	  .flags = PF_SERVER | PF_PROTOCOL },
 };

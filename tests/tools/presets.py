@@ -208,6 +208,15 @@ PRESETS = {
     "hetunnel": (BOTH, D2, "ipv4.tunnelbroker.net", "LP", {}),
     "nicru": (BOTH, D2, "api.nic.ru", "LP", {"path": "/dyndns/update"}),
 }
+# issue 19: presets added (2) (the provider's own page: ANSWERS' sources)
+PRESETS.update({
+    "tiggerswelt": (BOTH, D2, "ssl.tiggerswelt.net", "LP", {}),
+    "freedyn": (BOTH, D2, "ipv4.api.freedyn.de", "LP", {}),
+    "safedns": (BOTH, D2, "www.safedns.com", "LP", {}),
+    "visualdns": (BOTH, D2, "www.visualdns.net", "LP", {}),
+    "monny": (BOTH, D2, "dyndns.monny.cloud", "LP", {}),
+    "pubyun": (BOTH, D2, "members.3322.net", "LP", {"path": "/dyndns/update"}),
+})
 
 
 # What the provider answers, and what it does with the records: one row a
@@ -696,6 +705,86 @@ ANSWERS = {
                  "'badauth', nohost, notfqdn, dnserr"],
         why=""),
 }
+# issue 19: presets added (2). dyndns2 at the provider's documented server;
+# the answers its page names, else DynDNS's (marked so in sources).
+ANSWERS.update({
+    "tiggerswelt": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=None,
+        sources=["ssl.tiggerswelt.net/wiki/ddns/internet-browser: "
+                 "https://ssl.tiggerswelt.net/nic/update?[system=dyndns|statdns&]"
+                 "hostname=...&[myip=IP-Adresse&]..., user name and password by "
+                 "HTTP Basic auth (the browser asks; or in the URL); myip one "
+                 "address, IPv6 not named",
+                 "ssl.tiggerswelt.net/wiki/ddns/informationen_fuer_entwickler: "
+                 "good (HTTP 200, followed by the address set), nochg (200), "
+                 "badauth (HTTP 401), badsys, numhost, notfqdn, abuse (400)"],
+        why=""),
+    "freedyn": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD, badauth=D2_BADAUTH, throttle=None,
+        sources=["freedyn.de/dyndnsapi.php: 'kompatibel zum dyndns2-Standard', "
+                 "http(s)://ipv4.api.freedyn.de (or ipv6.api.) /nic/update?"
+                 "hostname=&myip=IPv4&myip2=IPv6, user = the 10-digit account "
+                 "ID, pass = the Control Panel password or the AUTH key, in "
+                 "the URL or by HTTP Basic auth",
+                 "answers: none named on the page; DynDNS's (good IP, "
+                 "badauth), as the 'dyndns2 standard' it follows"],
+        why=""),
+    "safedns": dict(
+        offer=V4_ONLY, model="client", client=1,
+        good=D2_GOOD,
+        badauth=(401, {"Content-Type": TEXT}, "Authentication required\n"),
+        throttle=None,
+        sources=["help.safedns.com solutions article 35000023994: "
+                 "https://www.safedns.com/nic/update?hostname=, HTTP Basic "
+                 "auth (the account's e-mail and password); hostname the "
+                 "name identifying the IP; myip ignored, the address is the "
+                 "one the request comes from; answers 'good IP_ADDRESS', "
+                 "'Authentication required' (its HTTP status not named: 401 "
+                 "here), badprofile, !yours"],
+        why=""),
+    "visualdns": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=(200, {"Content-Type": TEXT}, "good\n"),
+        badauth=D2_BADAUTH,
+        throttle=None,
+        sources=["visualdns.net/dynamic-dns/: 'dyndns2 protocol', "
+                 "www.visualdns.net/nic/update?hostname=&myip=, user name "
+                 "or e-mail and password by HTTP Basic auth; myip 'the IPv4 "
+                 "address that will be updated into your A record'; HTTP "
+                 "200 always, body good, nochg, nohost, numhost, badauth, "
+                 "notfqdn, badip, badparam"],
+        why=""),
+    "monny": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD, badauth=D2_BADAUTH, throttle=None,
+        sources=["dyndns.monny.cloud/instructions: https://dyndns.monny.cloud"
+                 "/nic/update?hostname=&myip=, HTTP Basic auth (user name, "
+                 "access token); success 'good' and the address set",
+                 "bad credentials: no answer named (an 'error message'); "
+                 "DynDNS's badauth here"],
+        why=""),
+    "pubyun": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=(200, {"Content-Type": TEXT}, "abuse\n"),
+        sources=["pubyun.com/wiki/%E5%B8%AE%E5%8A%A9:api (Pubyun's '3322 dynamic "
+                 "domain update API'): GET "
+                 "members.3322.net/dyndns/update?hostname=&myip=&wildcard=&mx="
+                 "&backmx=&offline=, HTTP Basic auth; answers good IP, nochg "
+                 "IP, badauth (HTTP 4XX: 401 here), abuse after more than 3 "
+                 "requests less than a minute apart (its status not named: "
+                 "200 here)",
+                 "3322's earlier protocol text (its title 'dynamic domain: "
+                 "protocol'), as copied at geek-share.com/detail/2415462681."
+                 "html: "
+                 "HTTP and HTTPS"],
+        why=""),
+})
 
 
 def rows(ver):

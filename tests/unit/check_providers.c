@@ -340,6 +340,13 @@ START_TEST(presets_offer_only_what_their_provider_takes)
 		{ "dynv6", { FAM_V4, FAM_V4 } },
 		{ "hetunnel", { FAM_V4, FAM_V4 } },
 		{ "nicru", { FAM_V4, FAM_V4 } },
+		/* issue 19: presets added (2) */
+		{ "tiggerswelt", { FAM_V4, FAM_V4 } },
+		{ "freedyn", { FAM_V4, FAM_V4 } },
+		{ "safedns", { FAM_V4, FAM_V4 } },
+		{ "visualdns", { FAM_V4, FAM_V4 } },
+		{ "monny", { FAM_V4, FAM_V4 } },
+		{ "pubyun", { FAM_V4, FAM_V4 } },
 	};
 	size_t i;
 	int v;
