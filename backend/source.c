@@ -132,3 +132,14 @@ source_kind_word(enum src_kind k, int fam)
 			return kinds[i].ddv[fam + 1];
 	return "no";
 }
+
+const char *
+source_label(const struct source *s, const char *lang)
+{
+	const char *at = strstr(SOURCE_LANGS, lang);
+	size_t i = at ? (size_t)(at - SOURCE_LANGS) / 3 : SOURCE_NLANG;
+
+	if (strlen(lang) != 2 || i >= SOURCE_NLANG || s->label[i][0] == '\0')
+		return s->name;
+	return s->label[i];
+}

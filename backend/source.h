@@ -52,6 +52,10 @@ int source_name_ok(const char *v);
  */
 int source_parse(const char *v, struct source_fam *f, enum msg_id *why);
 
+/* source_label: what the form shows for s in language lang ("en",
+ * "it"): its label there, or its name. */
+const char *source_label(const struct source *s, const char *lang);
+
 /* source_kind_word: ddclient 3.11's word for kind k of family fam
  * (0 IPv4: "ifv4", "webv4", "cmdv4"; 1 IPv6: "ifv6" ...), or 3.10's
  * (fam -1: "if", "web", "cmd"); "disabled" / "no" for SRC_NONE. */
