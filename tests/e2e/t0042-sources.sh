@@ -2,23 +2,36 @@
 # t0042-sources: named address sources (issue 21) through the real
 # ddclient ($DDCLIENT: run-all.sh runs it on 3.10 and 3.11) and the real
 # CGI. Two sources are web checks against two fake check servers on
-# 127.0.0.1 answering different addresses: two hosts on different sources
-# get different addresses at the fake provider, and a Save that moves one
+# 127.0.0.1 answering different addresses, a third an interface's
+# address: hosts on different sources get different addresses at the
+# fake provider, and a Save that moves one
 # host to the other source moves its address on ddclient's next pass. A
 # source whose program is writable by others, a link, relative or holds a
 # shell character is refused with the reason, and its hosts are not
 # written (ddns-apply says so, the list shows why).
+# A third source is the address of an interface: a bridge the test makes
+# in a network namespace of its own (the whole test runs there, with its
+# own lo), so the appliance's interfaces are never touched.
+if [ -z "${T0042_NETNS:-}" ]; then
+	T0042_NETNS=1 exec unshare -n sh "$0" "$@"
+	echo "Bail out! unshare -n: no network namespace of our own"; exit 1
+fi
 . "$(dirname "$0")/lib.sh"
-A4=198.51.100.11 B4=203.0.113.22
+A4=198.51.100.11 B4=203.0.113.22 C4=192.0.2.33 D4=198.51.100.44
+ip link set lo up && ip link add br-wan2 type bridge &&
+	ip address add $C4/24 dev br-wan2 && ip link set br-wan2 up ||
+	{ echo "Bail out! no bridge device in the test's namespace"; exit 1; }
 check "check server of wan1 listens" start_fake checkip chka --answer4 $A4
 PA=$FAKE_PORT
 check "check server of lte listens" start_fake checkip chkb --answer4 $B4
 PB=$FAKE_PORT
-make_instance "ddclient_daemon = 60" "sources = wan1 lte" \
+make_instance "ddclient = $DDCLIENT" "ddclient_daemon = 60" \
+	"sources = wan1 lte wan2" \
 	"source.wan1.v4 = web http://127.0.0.1:$PA/addr" \
 	"source.wan1.label.en = Fibre" "source.wan1.label.it = Fibra" \
 	"source.lte.v4 = web http://127.0.0.1:$PB/addr" \
-	"source.lte.label.en = LTE backup" "source.lte.label.it = Riserva LTE"
+	"source.lte.label.en = LTE backup" "source.lte.label.it = Riserva LTE" \
+	"source.wan2.v4 = if br-wan2"
 need_ddclient
 
 PLOG=$T/prov.log DLOG=$T/ddclient.log
@@ -65,6 +78,9 @@ idb=$(sql "select id from hosts where hostname='backup.example.org'")
 check "the row stores the source's name only" [ "$(sql "select source from hosts where id=$idb")" = lte ]
 check "the provider gets office with wan1's address" wait_for 150 sent office.example.org $A4
 check "the provider gets backup with lte's address" wait_for 150 sent backup.example.org $B4
+save lab.example.org u3 wan2
+check "lab on wan2 (an interface) saved" [ "$(status)" = 303 ]
+check "the provider gets lab with the interface's address" wait_for 150 sent lab.example.org $C4
 check "office never got lte's address" sh -c "! grep -qF '\"hostnames\": [\"office.example.org\"], \"myip\": \"$B4\"' '$PLOG'"
 
 # --- a Save moves a host to the other source ------------------------------
@@ -99,10 +115,15 @@ refuse "relative" "cmd bin/lte-ip" "a program is an absolute path of letters, di
 refuse "a shell character" "cmd $T/bin/lte-ip;reboot" "a program is an absolute path of letters, digits and / . _ - only"
 refuse "a URL with a comma" "web http://127.0.0.1:$PB/addr,cmd=x" "a web check is an http:// or https:// URL"
 # and the program as it should be: backup is written again, its command
-# from the module configuration alone
+# from the module configuration alone, and ddclient runs it (another
+# address; ddclient's min-interval may hold the update until a later pass)
+printf '#!/bin/sh\necho %s\n' $D4 > "$T/bin/lte-ip"
 sed -i "s#^source.lte.v4 = .*#source.lte.v4 = cmd $T/bin/lte-ip#" "$T/ddns-admin.conf"
 apply_db 2> "$T/apply.err"
 check "a sound program: backup is written" grep -qx 'backup.example.org' "$T/ddclient.conf"
-check "with the program's path as its command" grep -qF "cmd=$T/bin/lte-ip, \\" "$T/ddclient.conf"
+# (3.10: use=cmd, cmd=PATH; 3.11: usev4=cmdv4, cmdv4=PATH)
+case $DDV in 3.10) CMDKEY=cmd ;; *) CMDKEY=cmdv4 ;; esac
+check "with the program's path as its command" grep -qxF "$CMDKEY=$T/bin/lte-ip, \\" "$T/ddclient.conf"
+check "the provider gets backup with the program's address" wait_for 1500 sent backup.example.org $D4
 
 done_testing
