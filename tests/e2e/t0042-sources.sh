@@ -63,11 +63,7 @@ check "in Italian, by the Italian labels" sh -c "grep -qF '>Fibra</option>' '$T/
 
 cgi GET ''
 apply_db 2> "$T/apply.err"
-PERLIO=:unix "$DDCLIENT" -file "$T/ddclient.conf" -cache "$T/ddclient.cache" \
-	-foreground -daemon=60 -noquiet -verbose -debug > "$DLOG" 2>&1 &
-DPID=$!
-cleanup_pid $DPID
-echo $DPID > "$T/ddclient.pid"
+start_ddclient "$DLOG"
 check "ddclient finishes its first pass" wait_for 300 passes_gt 0
 
 save office.example.org u1 wan1

@@ -148,27 +148,36 @@ static const struct {
 	  "disabled" },
 };
 
-START_TEST(render_detection_per_version_and_family)
+/* render_shows: a Cloudflare host of family following source, rendered
+ * for v under c: each of want (NULL-ended) in the text, not (unless NULL)
+ * nowhere in it. */
+static void
+render_shows(const struct conf *c, enum ddv v, const char *family,
+    const char *source, const char *const *want, const char *not)
 {
-	struct conf c = golden_conf();
 	struct host h;
 	char *text;
 
 	fill_host(&h, prov_find("cloudflare"));
-	SET(&h, family, "%s", families[_i].family);
-	text = render_for(&c, families[_i].v, &h, 1);
-	ck_assert_msg(strstr(text, families[_i].globals) != NULL, "%s %s: no "
-	    "%s in\n%s", ddver_name(families[_i].v), families[_i].family,
-	    families[_i].globals, text);
-	if (families[_i].host)
-		ck_assert_msg(strstr(text, families[_i].host) != NULL, "%s %s: "
-		    "no %s in\n%s", ddver_name(families[_i].v),
-		    families[_i].family, families[_i].host, text);
-	if (families[_i].not)
-		ck_assert_msg(strstr(text, families[_i].not) == NULL, "%s %s: "
-		    "%s in\n%s", ddver_name(families[_i].v),
-		    families[_i].family, families[_i].not, text);
+	SET(&h, family, "%s", family);
+	SET(&h, source, "%s", source);
+	text = render_for(c, v, &h, 1);
+	for (; *want != NULL; want++)
+		ck_assert_msg(strstr(text, *want) != NULL, "%s %s '%s': no %s "
+		    "in\n%s", ddver_name(v), family, source, *want, text);
+	if (not != NULL)
+		ck_assert_msg(strstr(text, not) == NULL, "%s %s '%s': %s in\n%s",
+		    ddver_name(v), family, source, not, text);
 	free(text);
+}
+
+START_TEST(render_detection_per_version_and_family)
+{
+	struct conf c = golden_conf();
+	const char *want[] = { families[_i].globals, families[_i].host, NULL };
+
+	render_shows(&c, families[_i].v, families[_i].family, "", want,
+	    families[_i].not);
 }
 END_TEST
 
@@ -224,22 +233,10 @@ static const struct {
 START_TEST(render_a_hosts_source_per_version_and_family)
 {
 	struct conf c = sources_conf();
-	struct host h;
-	char *text;
+	const char *want[] = { per_source[_i].want, NULL };
 
-	fill_host(&h, prov_find("cloudflare"));
-	SET(&h, family, "%s", per_source[_i].family);
-	SET(&h, source, "%s", per_source[_i].source);
-	text = render_for(&c, per_source[_i].v, &h, 1);
-	ck_assert_msg(strstr(text, per_source[_i].want) != NULL, "%s %s %s: "
-	    "no %s in\n%s", ddver_name(per_source[_i].v), per_source[_i].source,
-	    per_source[_i].family, per_source[_i].want, text);
-	if (per_source[_i].not)
-		ck_assert_msg(strstr(text, per_source[_i].not) == NULL, "%s %s "
-		    "%s: %s in\n%s", ddver_name(per_source[_i].v),
-		    per_source[_i].source, per_source[_i].family,
-		    per_source[_i].not, text);
-	free(text);
+	render_shows(&c, per_source[_i].v, per_source[_i].family,
+	    per_source[_i].source, want, per_source[_i].not);
 }
 END_TEST
 
