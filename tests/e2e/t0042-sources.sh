@@ -31,7 +31,7 @@ make_instance "ddclient = $DDCLIENT" "ddclient_daemon = 60" \
 	"source.wan1.label.en = Fibre" "source.wan1.label.it = Fibra" \
 	"source.lte.v4 = web http://127.0.0.1:$PB/addr" \
 	"source.lte.label.en = LTE backup" "source.lte.label.it = Riserva LTE" \
-	"source.wan2.v4 = if br-wan2"
+	"source.wan2.v4 = if br-wan2" "source.wan2.v6 = if br-wan2"
 need_ddclient
 
 PLOG=$T/prov.log DLOG=$T/ddclient.log
@@ -121,5 +121,26 @@ check "a sound program: backup is written" grep -qx 'backup.example.org' "$T/ddc
 case $DDV in 3.10) CMDKEY=cmd ;; *) CMDKEY=cmdv4 ;; esac
 check "with the program's path as its command" grep -qxF "$CMDKEY=$T/bin/lte-ip, \\" "$T/ddclient.conf"
 check "the provider gets backup with the program's address" wait_for 1500 sent backup.example.org $D4
+
+# --- what a source cannot serve is refused beside the field ---------------
+# cf FAMILY SOURCE: Save a new Cloudflare host (both families on both
+# versions) of FAMILY on SOURCE.
+cf() {
+	cgi GET 'action=edit'
+	cgi POST 'action=save' "csrf_token=$(token)&$(form_body hostname "$1-$2.example.org" \
+		description '' login token password tok provider cloudflare \
+		zone example.org family "$1" source "$2")"
+}
+beside() { sed -n '/<div class="field" data-field="source">/,/<\/div>/p' "$T/out" | grep -qF -- "$1"; }
+cf ipv6 lte
+check "IPv6 on a source without IPv6: refused" [ "$(status)" = 422 ]
+check "... beside the source field, saying why" beside '<p class="error" id="e-source">The address source lte has no IPv6 address'
+cf dual wan2
+if [ "$DDV" = 3.10 ]; then
+	check "3.10, dual stack on another source than the first: refused" [ "$(status)" = 422 ]
+	check "... beside the source field, saying why" beside 'ddclient 3.10 reads the IPv6 address source only once for all hosts (wan1)'
+else
+	check "3.11, dual stack on another source than the first: saved" [ "$(status)" = 303 ]
+fi
 
 done_testing
