@@ -4,7 +4,7 @@
 -- The file belongs to the web server's user, so ddns-apply (root) checks
 -- every row again with the form's validators: these are not its defence.
 
-PRAGMA user_version = 6;	-- store.c migrates older versions
+PRAGMA user_version = 7;	-- store.c migrates older versions
 
 -- One dynamic hostname per row. AUTOINCREMENT: an id is never given
 -- again, so a page left open on a deleted host never acts on a new one.
@@ -54,6 +54,10 @@ CREATE TABLE hosts (
 	-- Bumped by every change of the row: a form carries the version it
 	-- showed, and a Save or Delete against another one is refused (409).
 	version     INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+	-- The address source the host follows, by the name the module
+	-- configuration gives it ('' its default); never a command or URL.
+	source      TEXT NOT NULL DEFAULT ''
+	            CHECK (length(source) <= 15 AND source NOT GLOB '*[^a-z0-9_-]*'),
 	CHECK (provider <> 'custom' OR (server <> '' AND protocol <> '')),
 	-- No field may carry a line break or other control character into
 	-- ddclient's configuration.

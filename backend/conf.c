@@ -14,6 +14,7 @@
 #include "num.h"
 #include "origin.h"
 #include "providers.h"
+#include "source.h"
 #include "utf8.h"
 
 /* The installed paths come from the Makefile (DEFS), their one source. */
@@ -28,8 +29,12 @@
 /* K_PROVIDERS: provider ids (providers.c), space-separated. */
 /* K_PATHOPT: an absolute path, or "none" for none (the field stays NULL). */
 /* K_DNSMODE, K_DNSSTUB: dns_check's and dns_stub's words (dnsstate.h). */
+/* K_SOURCES: source names (source.h), space-separated. */
+/* K_SRCFAM, K_SRCLABEL: the rows of source.NAME.v4/.v6 and
+ * source.NAME.label.LANG, documented here and read by source_line. */
 enum ktype { K_PATH, K_SHELL, K_STR, K_URL, K_URLOPT, K_INT, K_BOOL, K_CMD,
-    K_HOSTS, K_CHOICE, K_PROVIDERS, K_PATHOPT, K_DNSMODE, K_DNSSTUB };
+    K_HOSTS, K_CHOICE, K_PROVIDERS, K_PATHOPT, K_DNSMODE, K_DNSSTUB,
+    K_SOURCES, K_SRCFAM, K_SRCLABEL };
 
 /* One row per key: its name, type, place, default and meaning. The
  * default and the meaning also make the example configuration
@@ -147,6 +152,19 @@ static const struct key keys[] = {
 	{ "attempts_max",	K_INT,	S(attempts_max), "5000", 1, ATT_ALL_MAX,
 	  "update attempts kept in all, the newest; the DNS verdict changes "
 	  "likewise", NULL },
+	{ "sources",		K_SOURCES, S(sources),	NULL, 0, 0,
+	  "named address sources (multi-WAN), space-separated, the first the "
+	  "default; each defined by the source.NAME lines below, before "
+	  "which it comes. Unset: one global detection (ddclient_use*)", NULL },
+	{ "source.NAME.v4",	K_SRCFAM, 0,		NULL, 0, 0,
+	  "how source NAME learns its IPv4 address: if IFACE, web URL, cmd "
+	  "/PATH (root's program, not writable by others, no link) or none",
+	  NULL },
+	{ "source.NAME.v6",	K_SRCFAM, 1,		NULL, 0, 0,
+	  "the same for its IPv6 address (unset: none)", NULL },
+	{ "source.NAME.label.LANG", K_SRCLABEL, 0,	NULL, 0, 0,
+	  "the name the form shows for source NAME in language LANG (en, it)",
+	  NULL },
 };
 #undef S
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -280,6 +298,130 @@ conf_plain_http_ok(const struct conf *c, const char *provider)
 	return 0;
 }
 
+/* check_sources: v is 1 to SOURCE_MAX distinct source names; each becomes
+ * a source of c, in order, none of its families yet (source_line). */
+static int
+check_sources(struct conf *c, const struct key *k, const char *v,
+    const char *where, struct dd_err *e)
+{
+	char name[SOURCE_NAME_SZ + 1];
+	size_t n, i;
+
+	memset(c->src, 0, sizeof(c->src));
+	c->nsrc = 0;
+	for (v += strspn(v, " \t"); *v; v += strspn(v, " \t")) {
+		n = strcspn(v, " \t");
+		snprintf(name, sizeof(name), "%.*s", (int)(n < SOURCE_NAME_SZ ?
+		    n : SOURCE_NAME_SZ), v);
+		if (n >= SOURCE_NAME_SZ || !source_name_ok(name))
+			return dd_failf(e, DD_ECONF, k->name, "%s: %s: '%.*s' is "
+			    "no source name (1 to %d of a-z 0-9 _ -)", where,
+			    k->name, utf8_cut(v, n > 40 ? 40 : n), v,
+			    SOURCE_NAME_SZ - 1);
+		for (i = 0; i < c->nsrc; i++)
+			if (strcmp(c->src[i].name, name) == 0)
+				return dd_failf(e, DD_ECONF, k->name, "%s: %s "
+				    "names %s twice", where, k->name, name);
+		if (c->nsrc == SOURCE_MAX)
+			return dd_failf(e, DD_ECONF, k->name, "%s: %s names "
+			    "more than %d sources", where, k->name, SOURCE_MAX);
+		memcpy(c->src[c->nsrc++].name, name, strlen(name) + 1);
+		v += n;
+	}
+	if (c->nsrc == 0)
+		return dd_failf(e, DD_ECONF, k->name, "%s: %s must name a "
+		    "source", where, k->name);
+	return 0;
+}
+
+const struct source *
+conf_source(const struct conf *c, const char *name)
+{
+	size_t i;
+
+	if (c->nsrc == 0)
+		return NULL;
+	if (*name == '\0')
+		return &c->src[0];
+	for (i = 0; i < c->nsrc; i++)
+		if (strcmp(c->src[i].name, name) == 0)
+			return &c->src[i];
+	return NULL;
+}
+
+/*
+ * source_line: a line source.NAME.v4, .v6 or .label.LANG = v, for a source
+ * that sources named before. A family's value that source_parse refuses
+ * refuses the source (its hosts are not written, with the reason), not
+ * the configuration; a repeated or unknown key, or an unnamed source, is
+ * an error of the file.
+ */
+static int
+source_line(struct conf *c, const char *name, const char *v,
+    const char *where, unsigned *seen, struct dd_err *e)
+{
+	const char *dot, *rest, *lang;
+	struct source *src = NULL;
+	size_t i, n;
+	unsigned bit;
+	int fam = -1;
+	enum msg_id why;
+
+	dot = strchr(name + 7, '.');
+	n = dot ? (size_t)(dot - (name + 7)) : 0;
+	for (i = 0; dot != NULL && i < c->nsrc; i++)
+		if (strlen(c->src[i].name) == n &&
+		    strncmp(c->src[i].name, name + 7, n) == 0)
+			src = &c->src[i];
+	if (src == NULL)
+		return dd_failf(e, DD_ECONF, "sources", "%s: %.*s names no "
+		    "source of a sources line above it", where,
+		    utf8_cut(name, 60), name);
+	rest = dot + 1;
+	if (strcmp(rest, "v4") == 0 || strcmp(rest, "v6") == 0) {
+		fam = rest[1] == '6';
+		bit = 1u << fam;
+	} else if (strncmp(rest, "label.", 6) == 0 &&
+	    strlen(lang = rest + 6) == 2 && word_in(lang, SOURCE_LANGS)) {
+		i = (size_t)(strstr(SOURCE_LANGS, lang) - SOURCE_LANGS) / 3;
+		bit = 4u << i;
+	} else
+		return dd_failf(e, DD_ECONF, "sources", "%s: unknown key "
+		    "'%.*s' (source.NAME.v4, .v6 or .label.en, .label.it)",
+		    where, utf8_cut(name, 60), name);
+	if (seen[src - c->src] & bit)
+		return dd_failf(e, DD_ECONF, "sources", "%s: %s is set twice",
+		    where, name);
+	seen[src - c->src] |= bit;
+	if (fam == -1) {
+		if (*v == '\0' || strlen(v) >= SOURCE_LABEL_SZ)
+			return dd_failf(e, DD_ECONF, "sources", "%s: %s must "
+			    "be 1 to %d bytes", where, name,
+			    SOURCE_LABEL_SZ - 1);
+		memcpy(src->label[i], v, strlen(v) + 1);
+		return 0;
+	}
+	if (source_parse(v, &src->fam[fam], &why) == -1 &&
+	    src->why == MSG_none) {
+		src->why = why;
+		snprintf(src->where, sizeof(src->where), "%s", where);
+	}
+	return 0;
+}
+
+/* sources_done: a source with neither family is refused (MSG_src_empty). */
+static void
+sources_done(struct conf *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nsrc; i++)
+		if (c->src[i].why == MSG_none &&
+		    c->src[i].fam[0].kind == SRC_NONE &&
+		    c->src[i].fam[1].kind == SRC_NONE)
+			c->src[i].why = MSG_src_empty;
+}
+
 static int
 set_key(struct conf *c, const struct key *k, const char *v, const char *where,
     struct dd_err *e)
@@ -365,6 +507,14 @@ set_key(struct conf *c, const struct key *k, const char *v, const char *where,
 			    "%s: %s must be one of: %s", where, k->name,
 			    k->choices);
 		break;
+	case K_SOURCES:
+		if (check_sources(c, k, v, where, e) == -1)
+			return -1;
+		break;
+	case K_SRCFAM:
+	case K_SRCLABEL:
+		return dd_failf(e, DD_ECONF, k->name, "%s: %s is a pattern: "
+		    "name a source", where, k->name);
 	case K_STR:
 		if (*v == '\0')
 			return dd_failf(e, DD_ECONF, k->name,
@@ -402,10 +552,11 @@ trim(char *s)
 	return s;
 }
 
-/* parse_line: one line of the file; seen[] catches repeated keys. */
+/* parse_line: one line of the file; seen[] catches repeated keys, and
+ * sseen[] repeated source.NAME keys (a bit each). */
 static int
 parse_line(struct conf *c, char *line, const char *where, unsigned char *seen,
-    struct dd_err *e)
+    unsigned *sseen, struct dd_err *e)
 {
 	const struct key *k;
 	char *eq, *name, *val;
@@ -419,6 +570,13 @@ parse_line(struct conf *c, char *line, const char *where, unsigned char *seen,
 	*eq = '\0';
 	name = trim(name);
 	val = trim(eq + 1);
+	if (strncmp(name, "source.", 7) == 0) {
+		if (!ddconf_carriable(val))
+			return dd_failf(e, DD_ECONF, "sources", "%s: %.*s holds "
+			    "a control character or '#'", where,
+			    utf8_cut(name, 60), name);
+		return source_line(c, name, val, where, sseen, e);
+	}
 	if ((k = find_key(name)) == NULL)
 		return dd_failf(e, DD_ECONF, NULL, "%s: unknown key '%.*s'",
 		    where, utf8_cut(name, 40), name);
@@ -432,6 +590,7 @@ int
 conf_load(struct conf *c, const char *path, struct dd_err *e)
 {
 	unsigned char seen[NKEYS] = { 0 };
+	unsigned sseen[SOURCE_MAX] = { 0 };
 	char line[1024], where[300];
 	unsigned lineno = 0;
 	size_t i;
@@ -454,11 +613,12 @@ conf_load(struct conf *c, const char *path, struct dd_err *e)
 		if (strchr(line, '\n') == NULL && !feof(f))
 			rc = dd_failf(e, DD_ECONF, NULL, "%s: line too long", where);
 		else
-			rc = parse_line(c, line, where, seen, e);
+			rc = parse_line(c, line, where, seen, sseen, e);
 	}
 	if (rc == 0 && ferror(f))
 		rc = dd_failf(e, DD_ESYS, NULL, "cannot read %s", path);
 	fclose(f);
+	sources_done(c);
 	return rc;
 }
 
@@ -468,7 +628,8 @@ conf_free(struct conf *c)
 	size_t i;
 
 	for (i = 0; i < NKEYS; i++)
-		if (keys[i].type != K_INT && keys[i].type != K_BOOL)
+		if (keys[i].type != K_INT && keys[i].type != K_BOOL &&
+		    keys[i].type != K_SRCFAM && keys[i].type != K_SRCLABEL)
 			free(*(char **)((char *)c + keys[i].off));
 	memset(c, 0, sizeof(*c));
 }

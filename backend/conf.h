@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "err.h"
+#include "source.h"
 
 /*
  * The apply and checkip commands are split on spaces and exec'd, never
@@ -52,6 +53,11 @@ struct conf {
 	long long dns_interval;		/* seconds before the page checks again */
 	long long attempts_per_host;	/* attempts kept (attempts.h) */
 	long long attempts_max;
+	char	*sources;	/* the source names, or NULL: none (source.h) */
+	/* Not keys of their own: the sources, in the order of sources, from
+	 * the source.NAME.* lines; src[0] is the default. */
+	struct source src[SOURCE_MAX];
+	size_t	 nsrc;
 	/* Not a key: the command ddns-apply gives ddclient as postscript=
 	 * (shell-safe words), or NULL for none. Not freed by conf_free. */
 	const char *postscript;
@@ -82,6 +88,12 @@ int conf_split_cmd(const char *cmd, char *buf, char **argv, struct dd_err *e);
 /* conf_plain_http_ok: does c's plain_http name the provider id? Then
  * its hosts may be written while ddclient_ssl is no. */
 int conf_plain_http_ok(const struct conf *c, const char *provider);
+
+/*
+ * conf_source: the source a host naming name follows: "" is the default
+ * (the first); NULL when no sources are configured or none is so named.
+ */
+const struct source *conf_source(const struct conf *c, const char *name);
 
 /* conf_path: the config path from the environment or the compiled default. */
 const char *conf_path(void);

@@ -119,17 +119,76 @@ ddconf_use_of_usev6(const char *usev6, struct buf *out)
 }
 
 /*
+ * put_fam: key=WORD for how f learns its address, in the words of fam
+ * (source_kind_word: -1 for 3.10's use=), and WORD=ARG for a kind that
+ * has one; sep between the two, end after. Only the module
+ * configuration's words: the row names the source, nothing more.
+ */
+static int
+put_fam(struct buf *out, const char *key, const struct source_fam *f,
+    int fam, const char *sep, const char *end, struct dd_err *e)
+{
+	const char *w = source_kind_word(f->kind, fam);
+
+	if (f->kind == SRC_NONE)
+		return put_value(out, key, w, end, e);
+	if (put_value(out, key, w, sep, e) == -1)
+		return -1;
+	return put_value(out, w, f->arg, end, e);
+}
+
+#define HOST_END ", \\\n"
+
+/*
+ * put_source: the detection of a host that follows source s of the
+ * module configuration, where the globals (render_globals, the first
+ * source's) do not serve it. 3.11 reads usev4= and usev6= per host, with
+ * ifv4=, webv4=, cmdv4= ...; 3.10 reads use= (if=, web=, cmd=) per host
+ * but usev6= as a global only, so a dual host there follows the first
+ * source (vet_source refuses it elsewhere; refused here too).
+ */
+static int
+put_source(enum ddv v, const struct source *s, const struct host *h,
+    struct buf *out, struct dd_err *e)
+{
+	static const struct source_fam off = { SRC_NONE, "" };
+	int v4 = strcmp(h->family, "ipv6") != 0;
+	int v6 = strcmp(h->family, "ipv4") != 0;
+
+	if (v == DDV_311)
+		return put_fam(out, "usev4", v4 ? &s->fam[0] : &off, 0,
+		    HOST_END, HOST_END, e) == -1 ||
+		    put_fam(out, "usev6", v6 ? &s->fam[1] : &off, 1,
+		    HOST_END, HOST_END, e) == -1 ? -1 : 0;
+	if (v4 && v6)
+		return dd_failf(e, DD_EINVAL, "source", "ddclient 3.10 reads "
+		    "usev6 as a global only: %s must follow the first source",
+		    h->hostname);
+	return put_fam(out, "use", &s->fam[v6], -1, HOST_END, HOST_END, e);
+}
+
+/*
  * put_detection: how a host of its family learns its addresses, in the
  * words of version v; the integrator's text of the module configuration,
  * never the form's. 3.11 reads usev4= and usev6= per host: a host turns
  * off the family it does not want. 3.10 reads them as globals only, and
  * most of its protocols send only what use= found: an IPv6 host gets its
  * own use=, from ddclient_usev6 in 3.10's words (t0014 measured both).
+ * With named sources (c->nsrc), a host on another source than the first,
+ * or an IPv6 host on 3.10, gets its source's own (put_source).
  */
 static int
 put_detection(const struct conf *c, enum ddv v, const struct host *h,
-    struct buf *out)
+    struct buf *out, struct dd_err *e)
 {
+	const struct source *s = conf_source(c, h->source);
+
+	if (c->nsrc > 0 && s == NULL)
+		return dd_failf(e, DD_EINVAL, "source", "no source '%s' for %s",
+		    h->source, h->hostname);
+	if (s != NULL && (s != &c->src[0] ||
+	    (v == DDV_310 && strcmp(h->family, "ipv6") == 0)))
+		return put_source(v, s, h, out, e);
 	if (v == DDV_311) {
 		if (strcmp(h->family, "ipv4") == 0)
 			buf_puts(out, "usev6=disabled, \\\n");
@@ -232,7 +291,7 @@ render_host(const struct conf *c, enum ddv v, const struct host *h,
 		return -1;
 	if (put_mx(v, h, flags, prov_protocol(p, h->protocol), out, e) == -1)
 		return -1;
-	if (put_detection(c, v, h, out) == -1)
+	if (put_detection(c, v, h, out, e) == -1)
 		return -1;
 	if (!ddconf_carriable(h->hostname) || strpbrk(h->hostname, " ,\\'\"=") != NULL)
 		return dd_failf(e, DD_EINVAL, "hostname", "bad hostname");
@@ -249,6 +308,24 @@ any_dual(const struct host *h, size_t n)
 		if (h[i].enabled && strcmp(h[i].family, "dual") == 0)
 			return 1;
 	return 0;
+}
+
+/* put_source_globals: the first source's detection as the globals, in
+ * place of ddclient_use*: 3.11's usev4= and usev6=, 3.10's use= (its
+ * IPv4) and, for a dual host, usev6=. */
+static int
+put_source_globals(const struct conf *c, enum ddv v, int dual,
+    struct buf *out, struct dd_err *e)
+{
+	const struct source *s = &c->src[0];
+
+	if (v == DDV_311)
+		return put_fam(out, "usev4", &s->fam[0], 0, ", ", "\n", e) ==
+		    -1 || put_fam(out, "usev6", &s->fam[1], 1, ", ", "\n", e) ==
+		    -1 ? -1 : 0;
+	if (put_fam(out, "use", &s->fam[0], -1, ", ", "\n", e) == -1)
+		return -1;
+	return dual ? put_fam(out, "usev6", &s->fam[1], 1, ", ", "\n", e) : 0;
 }
 
 static int
@@ -270,7 +347,10 @@ render_globals(const struct conf *c, enum ddv v, int dual, struct buf *out,
 	    !ddconf_carriable(c->ddclient_usev4) ||
 	    !ddconf_carriable(c->ddclient_usev6))
 		return dd_failf(e, DD_ECONF, "ddclient_use", "bad ddclient_use");
-	if (v == DDV_311)
+	if (c->nsrc > 0) {
+		if (put_source_globals(c, v, dual, out, e) == -1)
+			return -1;
+	} else if (v == DDV_311)
 		buf_printf(out, "usev4=%s\nusev6=%s\n", c->ddclient_usev4,
 		    c->ddclient_usev6);
 	else {

@@ -21,7 +21,9 @@ int ddconf_ours(const char *data, size_t n);
 /*
  * ddconf_render: append to out the configuration that ddclient version v
  * reads for the enabled hosts among the n at h, with the globals of c
- * (daemon, ssl, use or usev4/usev6, pid, cache). Pure: no I/O. Every value is written so that ddclient reads
+ * (daemon, ssl, use or usev4/usev6, pid, cache); with named sources
+ * (c->nsrc) the first source's detection is the globals' and a host on
+ * another gets its source's own per-host options. Pure: no I/O. Every value is written so that ddclient reads
  * back exactly the stored text, and no value can start a line or add a
  * key=value pair. Returns 0, or -1 with e set if a stored value cannot be
  * carried (the validator refuses those, so this means a damaged row) or

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "msg.h"
+#include "source.h"
 
 /* Size caps, in bytes with the NUL; the validator enforces them. */
 #define HOSTNAME_SZ	254	/* 253 characters */
@@ -67,7 +68,9 @@
 	    MSG_ask_algorithm)						\
 	X(FAMILY, family, FAMILY_SZ, val_family, 0, 0, HF_ALWAYS, 1, MSG_none) \
 	X(WILDCARD, wildcard, FLAG_SZ, val_flag, 0, 0, PF_WILDCARD, 1, MSG_none) \
-	X(BACKUPMX, backupmx, FLAG_SZ, val_flag, 0, 0, PF_MX, 1, MSG_none)
+	X(BACKUPMX, backupmx, FLAG_SZ, val_flag, 0, 0, PF_MX, 1, MSG_none) \
+	X(SOURCE, source, SOURCE_NAME_SZ, val_source, 0, 0, HF_ALWAYS, 1,	\
+	    MSG_none)
 
 /* Flag for fields every provider takes (outside the PF_* bits). */
 #define HF_ALWAYS	(1u << 31)

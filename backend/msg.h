@@ -150,6 +150,23 @@
 	X(import_duplicate, "")						\
 	X(plain_http, "s")						\
 	X(other_account, "ss")						\
+	/* address sources (source.c, conf.c, vet.c) */			\
+	X(source_choose, "")						\
+	X(source_unknown, "s")						\
+	X(source_refused, "sks")					\
+	X(source_no_v4, "s")						\
+	X(source_no_v6, "s")						\
+	X(source_v6_global, "s")					\
+	X(src_empty, "")						\
+	X(src_kind, "")							\
+	X(src_if, "")							\
+	X(src_url, "")							\
+	X(src_cmd_path, "")						\
+	X(src_cmd_missing, "")						\
+	X(src_cmd_link, "")						\
+	X(src_cmd_owner, "")						\
+	X(src_cmd_writable, "")						\
+	X(src_cmd_exec, "")						\
 	/* the root side's own verdicts (apply.c, the report) */	\
 	X(left_keyfile, "s")						\
 	X(apply_failed, "s")						\

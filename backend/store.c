@@ -28,6 +28,12 @@ struct store {
 #define UPDATE_HOST "UPDATE hosts SET " HOST_FIELDS(HOST_SET) \
 	"updated = ?, version = version + 1 WHERE id = ?"
 
+/* The columns of version 5, which migration 5 copies: the host fields of
+ * then, not of now. */
+#define HOST_COLS_V5 "hostname, description, login, password, mx, " \
+	"provider, server, protocol, zone, algorithm, family, wildcard, " \
+	"backupmx, enabled, created, updated"
+
 /* Migrations from version i to i + 1, in order. */
 static const char *const migrations[] = {
 	/* 0 -> 1: the first schema had the hosts table only. */
@@ -91,7 +97,7 @@ static const char *const migrations[] = {
 	" login || password || mx || server || protocol || zone NOT"
 	" GLOB ('*[' || char(1) || '-' || char(31) || char(127) ||"
 	" ']*')));"
-	"INSERT INTO hosts5 (id, " HOST_COLS ") SELECT id, " HOST_COLS
+	"INSERT INTO hosts5 (id, " HOST_COLS_V5 ") SELECT id, " HOST_COLS_V5
 	" FROM hosts;"
 	"DROP TABLE hosts;"
 	"ALTER TABLE hosts5 RENAME TO hosts;"
@@ -100,6 +106,11 @@ static const char *const migrations[] = {
 	 * index, without a visit to its row (schema.sql, hosts_list). */
 	"CREATE INDEX hosts_list ON hosts (hostname, id, enabled);"
 	"PRAGMA user_version = 6;",
+	/* 6 -> 7: the address source a host follows (issue 21), by name;
+	 * '' is the module configuration's default. */
+	"ALTER TABLE hosts ADD COLUMN source TEXT NOT NULL DEFAULT ''"
+	" CHECK (length(source) <= 15 AND source NOT GLOB '*[^a-z0-9_-]*');"
+	"PRAGMA user_version = 7;",
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_VERSION,
     "one migration per schema version");

@@ -10,7 +10,7 @@
 struct store;
 
 /* The schema version this code reads and writes (PRAGMA user_version). */
-#define STORE_VERSION 6
+#define STORE_VERSION 7
 
 /*
  * store_open: open the database at path for reading and writing (the

@@ -624,6 +624,14 @@ val_flag(const char *in, char *out, size_t outsz, struct dd_err *e)
 }
 
 int
+val_source(const char *in, char *out, size_t outsz, struct dd_err *e)
+{
+	if (!source_name_ok(in))
+		return dd_fail(e, DD_EINVAL, NULL, MSG_source_choose);
+	return copy_out(in, out, outsz, e);
+}
+
+int
 val_provider(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
 	if (prov_find(in) == NULL)

@@ -65,6 +65,11 @@ const char *val_family_at(size_t i);
 /* val_flag: a ticked checkbox ("yes", or "on"), canonical "yes". */
 int val_flag(const char *, char *, size_t, struct dd_err *);
 
+/* val_source: a source name (source.h); whether the module configuration
+ * defines it is the caller's business (vet.c, the form). Empty: the
+ * default source. */
+int val_source(const char *, char *, size_t, struct dd_err *);
+
 /* val_provider: the id of a provider of providers.c. */
 int val_provider(const char *, char *, size_t, struct dd_err *);
 

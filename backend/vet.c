@@ -6,6 +6,7 @@
 #include "apply.h"
 #include "providers.h"
 #include "validate.h"
+#include "vet.h"
 
 /*
  * plain_http: would ddclient send this host's login and password over
@@ -61,6 +62,41 @@ other_account(const struct host *h, const struct host **first,
 	return 1;
 }
 
+int
+vet_source(const struct conf *c, enum ddv ver, const struct host *h,
+    struct dd_msg *m)
+{
+	const struct source *s = conf_source(c, h->source);
+	int dual = strcmp(h->family, "dual") == 0;
+
+	if (c->nsrc == 0 && *h->source == '\0')
+		return 0;
+	if (s == NULL) {
+		msg_set(m, MSG_source_unknown, h->source);
+		return 1;
+	}
+	if (s->why != MSG_none) {
+		msg_set(m, MSG_source_refused, s->name, msg_key(s->why),
+		    s->where);
+		return 1;
+	}
+	if ((dual || strcmp(h->family, "ipv4") == 0) &&
+	    s->fam[0].kind == SRC_NONE) {
+		msg_set(m, MSG_source_no_v4, s->name);
+		return 1;
+	}
+	if ((dual || strcmp(h->family, "ipv6") == 0) &&
+	    s->fam[1].kind == SRC_NONE) {
+		msg_set(m, MSG_source_no_v6, s->name);
+		return 1;
+	}
+	if (ver == DDV_310 && dual && s != &c->src[0]) {
+		msg_set(m, MSG_source_v6_global, c->src[0].name);
+		return 1;
+	}
+	return 0;
+}
+
 size_t
 apply_vet(const struct conf *c, struct host *h, size_t n, enum ddv ver,
     struct vet *why)
@@ -93,6 +129,8 @@ apply_vet(const struct conf *c, struct host *h, size_t n, enum ddv ver,
 			msg_set(&why[i].m, MSG_stored_duplicate);
 		} else if (plain_http(c, &canon, &why[i].m)) {
 			why[i].field = HF_PROVIDER;
+		} else if (vet_source(c, ver, &canon, &why[i].m)) {
+			why[i].field = HF_SOURCE;
 		} else {
 			h[i] = canon;
 			last = h[i].hostname;

@@ -35,4 +35,16 @@ struct vet {
 size_t apply_vet(const struct conf *c, struct host *h, size_t n,
     enum ddv ver, struct vet *why);
 
+/*
+ * vet_source: may host h (canonical) follow the source it names under c,
+ * for ddclient version ver? Returns 0, or 1 with m saying why not: a name
+ * c does not define (with no sources configured, any name but ""); a
+ * source c refused (its reason and line); a family h wants that the
+ * source has none for; on 3.10, a dual-stack host on a source other than
+ * the first (3.10 reads usev6 as a global only). The form asks it beside
+ * the field, apply_vet for every row. Pure.
+ */
+int vet_source(const struct conf *c, enum ddv ver, const struct host *h,
+    struct dd_msg *m);
+
 #endif

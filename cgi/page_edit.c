@@ -7,6 +7,7 @@
 #include "cgi.h"
 #include "providers.h"
 #include "validate.h"
+#include "vet.h"
 
 /* The form fields a provider (or Custom's protocol) takes, as the
  * space-separated names the page's script reads from data-fields. */
@@ -131,6 +132,24 @@ set_providers(struct req *r, const char *provider, const char *protocol)
 	}
 }
 
+/* The address sources by label in the page's language, the one source
+ * names selected ("" is the first, the default). */
+static void
+set_sources(struct req *r, const char *source)
+{
+	const char *lang = hdf_get_value(r->hdf, "Page.Lang", "en");
+	const struct source *sel = conf_source(&r->conf, source ? source : "");
+	size_t i;
+
+	for (i = 0; i < r->conf.nsrc; i++) {
+		out_row(r, "Sources", i, "name", r->conf.src[i].name);
+		out_row(r, "Sources", i, "label",
+		    source_label(&r->conf.src[i], lang));
+		if (sel == &r->conf.src[i])
+			out_row(r, "Sources", i, "selected", "1");
+	}
+}
+
 /* The choices of the form's dropdowns, with the typed or stored values
  * (in[]) selected. */
 static void
@@ -140,6 +159,7 @@ set_choices(struct req *r, const char *const in[HF__MAX])
 	size_t i;
 
 	set_providers(r, in[HF_PROVIDER], in[HF_PROTOCOL]);
+	set_sources(r, in[HF_SOURCE]);
 	for (i = 0; (alg = val_algorithm_at(i)) != NULL; i++) {
 		out_row(r, "Algorithms", i, "name", alg);
 		if (in[HF_ALGORITHM] && strcmp(in[HF_ALGORITHM], alg) == 0)
@@ -159,7 +179,7 @@ set_choices(struct req *r, const char *const in[HF__MAX])
 static const enum hfield page_order[] = {
 	HF_HOSTNAME, HF_DESCRIPTION, HF_PROVIDER, HF_SERVER, HF_PROTOCOL,
 	HF_LOGIN, HF_PASSWORD, HF_ALGORITHM, HF_ZONE, HF_MX, HF_BACKUPMX,
-	HF_WILDCARD, HF_FAMILY,
+	HF_WILDCARD, HF_FAMILY, HF_SOURCE,
 };
 _Static_assert(sizeof(page_order) / sizeof(page_order[0]) == HF__MAX,
     "every field has its place on the page");
@@ -348,6 +368,19 @@ family_clash(struct req *r, const struct host *h, struct dd_err why[HF__MAX])
 	return clash;
 }
 
+/* source_refused: the source h names cannot serve it (vet_source): 1
+ * with why[HF_SOURCE] set, beside the field; else 0. */
+static int
+source_refused(struct req *r, const struct host *h, struct dd_err why[HF__MAX])
+{
+	struct dd_msg m;
+
+	if (!vet_source(&r->conf, r->ver, h, &m))
+		return 0;
+	dd_copy(&why[HF_SOURCE], DD_EINVAL, host_field_name(HF_SOURCE), &m);
+	return 1;
+}
+
 void
 page_save(struct req *r)
 {
@@ -369,7 +402,7 @@ page_save(struct req *r)
 		}
 	}
 	if (val_host((const char *const *)r->b, oldp, r->ver, &h, why) > 0 ||
-	    family_clash(r, &h, why)) {
+	    family_clash(r, &h, why) || source_refused(r, &h, why)) {
 		set_form(r, (const char *const *)r->b, why, oldp, 1);
 		http_page(r, 422, "edit.cs");
 		return;

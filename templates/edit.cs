@@ -82,6 +82,15 @@
 <?cs call:stored("family") ?>
 <p class="help" id="h-family"><?cs var:Lang.Help.family ?> <?cs var:Lang.Help.ddclient ?> <?cs var:Page.ddclient ?>.</p>
 </div>
+<?cs if:Sources.1.name || Errors.source ?><div class="field" data-field="source">
+<label for="f-source"><?cs var:Lang.Field.source ?></label>
+<select id="f-source" name="source" aria-describedby="h-source<?cs if:Errors.source ?> e-source<?cs /if ?>"<?cs if:Errors.source ?> aria-invalid="true"<?cs /if ?><?cs if:Form.focus == "source" ?> autofocus<?cs /if ?>>
+<?cs each:a = Sources ?><option value="<?cs var:a.name ?>"<?cs if:a.selected ?> selected<?cs /if ?>><?cs var:a.label ?></option>
+<?cs /each ?></select>
+<?cs if:Errors.source ?><p class="error" id="e-source"><?cs var:Errors.source ?></p><?cs /if ?>
+<?cs call:stored("source") ?>
+<p class="help" id="h-source"><?cs var:Lang.Help.source ?></p>
+</div><?cs /if ?>
 <p class="buttons"><button type="submit" class="primary"><?cs var:Lang.Save ?></button> <a class="button" href="?action=list"><?cs var:Lang.Cancel ?></a></p>
 </form>
 <?cs include:"footer.cs" ?>

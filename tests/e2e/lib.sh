@@ -308,6 +308,17 @@ apply_db() {
 	    "$B/ddns-apply" -c "${1:-$T/ddns-admin.conf}" --message
 }
 
+# start_ddclient LOG: the real $DDCLIENT as a daemon (a pass a minute,
+# debug output in LOG) on the instance's ddclient.conf and cache; sets
+# DPID, writes the pid file ddns-apply signals, registers it for cleanup.
+start_ddclient() {
+	PERLIO=:unix "$DDCLIENT" -file "$T/ddclient.conf" -cache "$T/ddclient.cache" \
+		-foreground -daemon=60 -noquiet -verbose -debug > "$1" 2>&1 &
+	DPID=$!
+	cleanup_pid $DPID
+	echo $DPID > "$T/ddclient.pid"
+}
+
 # start_named: a real named on 127.0.0.1:$DPORT (a free port, unless the
 # caller chose one) serving $ZONE, updates signed by the TSIG key ddns-key
 # (its secret in $SECRET); its files in $DNS. answer NAME: the A record it

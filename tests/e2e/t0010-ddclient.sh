@@ -51,11 +51,7 @@ apply_db 2> "$T/apply.err"; rc=$?
 check "ddns-apply without ddclient exits 4 (not running)" [ "$rc" = 4 ]
 check "ddns-apply wrote ddclient's config" grep -qx 'use=ip, ip=203.0.113.7' "$T/ddclient.conf"
 
-PERLIO=:unix "$DDCLIENT" -file "$T/ddclient.conf" -cache "$T/ddclient.cache" \
-	-foreground -daemon=60 -noquiet -verbose -debug > "$DLOG" 2>&1 &
-DPID=$!
-cleanup_pid $DPID
-echo $DPID > "$T/ddclient.pid"
+start_ddclient "$DLOG"
 # Its signal handlers are set once it has finished its first pass.
 check "ddclient finishes its first pass" wait_for 300 passes_gt 0
 

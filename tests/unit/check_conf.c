@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include <check.h>
 
@@ -411,6 +413,188 @@ START_TEST(readme_table_lists_exactly_the_keys)
 }
 END_TEST
 
+
+START_TEST(no_sources_key_no_sources)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_int_eq(load("require_auth = yes\n", &c, &e), 0);
+	ck_assert_uint_eq(c.nsrc, 0);
+	ck_assert_ptr_null(conf_source(&c, ""));
+	ck_assert_ptr_null(conf_source(&c, "wan1"));
+	conf_free(&c);
+}
+END_TEST
+
+/* prog: an executable file of dir with mode, root's (the tests run as root). */
+static void
+prog(char out[TU_PATH_SZ], const char *name, mode_t mode)
+{
+	tu_path(out, dir, name);
+	tu_write(out, "#!/bin/sh\necho 192.0.2.1\n", 25, mode);
+	ck_assert_int_eq(chmod(out, mode), 0);
+}
+
+START_TEST(sources_are_read_in_order_with_their_kinds_and_labels)
+{
+	char text[2048], cmd[TU_PATH_SZ];
+	const struct source *s;
+	struct conf c;
+	struct dd_err e;
+
+	prog(cmd, "lte-ip", 0755);
+	snprintf(text, sizeof(text), "sources = wan1 lte\n"
+	    "source.wan1.v4 = if eth0\n"
+	    "source.wan1.v6 = web https://v6.example.net/ip?x=1&y=%%2F\n"
+	    "source.wan1.label.en = Fibre\n"
+	    "source.wan1.label.it = Fibra\n"
+	    "source.lte.v4 = cmd %s\n"
+	    "source.lte.v6 = none\n", cmd);
+	ck_assert_msg(load(text, &c, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(c.nsrc, 2);
+	ck_assert_ptr_eq(conf_source(&c, ""), &c.src[0]);
+	s = conf_source(&c, "wan1");
+	ck_assert_ptr_eq(s, &c.src[0]);
+	ck_assert_int_eq(s->why, MSG_none);
+	ck_assert_int_eq(s->fam[0].kind, SRC_IF);
+	ck_assert_str_eq(s->fam[0].arg, "eth0");
+	ck_assert_int_eq(s->fam[1].kind, SRC_WEB);
+	ck_assert_str_eq(s->fam[1].arg, "https://v6.example.net/ip?x=1&y=%2F");
+	ck_assert_str_eq(s->label[0], "Fibre");
+	ck_assert_str_eq(s->label[1], "Fibra");
+	s = conf_source(&c, "lte");
+	ck_assert_ptr_eq(s, &c.src[1]);
+	ck_assert_int_eq(s->why, MSG_none);
+	ck_assert_int_eq(s->fam[0].kind, SRC_CMD);
+	ck_assert_str_eq(s->fam[0].arg, cmd);
+	ck_assert_int_eq(s->fam[1].kind, SRC_NONE);
+	ck_assert_str_eq(s->label[0], "");
+	ck_assert_ptr_null(conf_source(&c, "wan2"));
+	conf_free(&c);
+}
+END_TEST
+
+/* refused: a source whose v4 line is v is loaded, refused with why. */
+static void
+refused(const char *v, enum msg_id why)
+{
+	char text[2048];
+	struct conf c;
+	struct dd_err e;
+
+	snprintf(text, sizeof(text), "sources = lte\nsource.lte.v4 = %s\n", v);
+	ck_assert_msg(load(text, &c, &e) == 0, "%s: %s", v, e.msg);
+	ck_assert_uint_eq(c.nsrc, 1);
+	ck_assert_msg(c.src[0].why == why, "%s: %s, not %s", v,
+	    msg_key(c.src[0].why), msg_key(why));
+	ck_assert_msg(strstr(c.src[0].where, " line 2") != NULL, "%s",
+	    c.src[0].where);
+	ck_assert_int_eq(c.src[0].fam[0].kind, SRC_NONE);
+	conf_free(&c);
+}
+
+/* refused_prog: a program of mode and owner uid, refused with why. */
+static void
+refused_prog(const char *name, mode_t mode, uid_t uid, enum msg_id why)
+{
+	char p[TU_PATH_SZ], v[TU_PATH_SZ + 8];
+
+	prog(p, name, mode);
+	ck_assert_int_eq(chown(p, uid, 0), 0);
+	snprintf(v, sizeof(v), "cmd %s", p);
+	refused(v, why);
+}
+
+START_TEST(a_bad_source_value_refuses_the_source_with_the_reason)
+{
+	char p[TU_PATH_SZ + 64], link[TU_PATH_SZ];
+
+	refused("eth0", MSG_src_kind);
+	refused("if", MSG_src_kind);
+	refused("none eth0", MSG_src_kind);
+	refused("ssh eth0", MSG_src_kind);
+	refused("if eth0;reboot", MSG_src_if);
+	refused("if eth0 eth1", MSG_src_if);
+	refused("if averyveryverylongname", MSG_src_if);
+	refused("if ..", MSG_src_if);
+	refused("web ftp://example.net/", MSG_src_url);
+	refused("web https://example.net/a b", MSG_src_url);
+	refused("web https://example.net/'x", MSG_src_url);
+	refused("web https://example.net/\"x", MSG_src_url);
+	refused("web https://example.net/a,usev6=cmdv6", MSG_src_url);
+	refused("web https://example.net/$(reboot)", MSG_src_url);
+	refused("web https://", MSG_src_url);
+	refused("cmd wan1-ip", MSG_src_cmd_path);
+	refused("cmd bin/wan1-ip", MSG_src_cmd_path);
+	refused("cmd /bin/echo;reboot", MSG_src_cmd_path);
+	refused("cmd /bin/echo 1.2.3.4", MSG_src_cmd_path);
+	refused("cmd /usr/bin/../bin/id", MSG_src_cmd_path);
+	refused("cmd /bin/ec$HOME", MSG_src_cmd_path);
+	refused("cmd /no/such/program", MSG_src_cmd_missing);
+	refused("cmd /tmp", MSG_src_cmd_missing);
+	refused_prog("w-others", 0757, 0, MSG_src_cmd_writable);
+	refused_prog("w-group", 0775, 0, MSG_src_cmd_writable);
+	refused_prog("not-x", 0644, 0, MSG_src_cmd_exec);
+	refused_prog("nobodys", 0755, 65534, MSG_src_cmd_owner);
+	prog(p, "target", 0755);
+	tu_path(link, dir, "link");
+	ck_assert_int_eq(symlink(p, link), 0);
+	snprintf(p, sizeof(p), "cmd %s", link);
+	refused(p, MSG_src_cmd_link);
+}
+END_TEST
+
+START_TEST(a_source_without_a_family_is_refused)
+{
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_int_eq(load("sources = a b\nsource.a.v4 = if eth0\n"
+	    "source.b.v6 = none\n", &c, &e), 0);
+	ck_assert_int_eq(c.src[0].why, MSG_none);
+	ck_assert_int_eq(c.src[1].why, MSG_src_empty);
+	conf_free(&c);
+}
+END_TEST
+
+/* The file's own mistakes stop the load, naming the line. */
+START_TEST(source_lines_the_file_cannot_hold)
+{
+	static const struct {
+		const char *text, *says;
+	} wrong[] = {
+		{ "source.a.v4 = if eth0\nsources = a\n", "line 1: source.a.v4 "
+		  "names no source" },
+		{ "sources = a\nsource.b.v4 = if eth0\n", "names no source" },
+		{ "sources = a\nsource.a.v5 = if eth0\n", "unknown key" },
+		{ "sources = a\nsource.a.label.de = X\n", "unknown key" },
+		{ "sources = a\nsource.a = if eth0\n", "names no source" },
+		{ "sources = a\nsource.a.v4 = if eth0\nsource.a.v4 = none\n",
+		  "line 3: source.a.v4 is set twice" },
+		{ "sources = a\nsource.a.label.en =\n", "must be 1 to" },
+		{ "sources = a\nsource.a.v4 = web https://x.net/#a\n",
+		  "control character or '#'" },
+		{ "sources = Wan1\n", "no source name" },
+		{ "sources = a a\n", "names a twice" },
+		{ "sources = a b c d e f g h i\n", "more than 8" },
+		{ "sources = abcdefghijklmnop\n", "no source name" },
+		{ "source.NAME.v4 = if eth0\n", "names no source" },
+	};
+	struct conf c;
+	struct dd_err e;
+	size_t i;
+
+	for (i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++) {
+		ck_assert_msg(load(wrong[i].text, &c, &e) == -1, "%s",
+		    wrong[i].text);
+		ck_assert_msg(strstr(e.msg, wrong[i].says) != NULL, "%s: %s",
+		    wrong[i].text, e.msg);
+		conf_free(&c);
+	}
+}
+END_TEST
+
 static Suite *
 conf_suite(void)
 {
@@ -433,6 +617,11 @@ conf_suite(void)
 	tcase_add_test(tc, example_names_the_default_path_and_every_key_with_its_default);
 	tcase_add_test(tc, example_loads_back_as_the_defaults);
 	tcase_add_test(tc, readme_table_lists_exactly_the_keys);
+	tcase_add_test(tc, no_sources_key_no_sources);
+	tcase_add_test(tc, sources_are_read_in_order_with_their_kinds_and_labels);
+	tcase_add_test(tc, a_bad_source_value_refuses_the_source_with_the_reason);
+	tcase_add_test(tc, a_source_without_a_family_is_refused);
+	tcase_add_test(tc, source_lines_the_file_cannot_hold);
 	suite_add_tcase(s, tc);
 	return s;
 }

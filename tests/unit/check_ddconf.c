@@ -20,6 +20,7 @@
 #include "ddver.h"
 #include "providers.h"
 #include "testutil.h"
+#include "vet.h"
 
 #define GOLDEN SRCDIR "/tests/unit/data/ddclient-all.conf"
 #define DDCLIENT "/usr/bin/ddclient"
@@ -147,27 +148,167 @@ static const struct {
 	  "disabled" },
 };
 
-START_TEST(render_detection_per_version_and_family)
+/* render_shows: a Cloudflare host of family following source, rendered
+ * for v under c: each of want (NULL-ended) in the text, not (unless NULL)
+ * nowhere in it. */
+static void
+render_shows(const struct conf *c, enum ddv v, const char *family,
+    const char *source, const char *const *want, const char *not)
 {
-	struct conf c = golden_conf();
 	struct host h;
 	char *text;
 
 	fill_host(&h, prov_find("cloudflare"));
-	SET(&h, family, "%s", families[_i].family);
-	text = render_for(&c, families[_i].v, &h, 1);
-	ck_assert_msg(strstr(text, families[_i].globals) != NULL, "%s %s: no "
-	    "%s in\n%s", ddver_name(families[_i].v), families[_i].family,
-	    families[_i].globals, text);
-	if (families[_i].host)
-		ck_assert_msg(strstr(text, families[_i].host) != NULL, "%s %s: "
-		    "no %s in\n%s", ddver_name(families[_i].v),
-		    families[_i].family, families[_i].host, text);
-	if (families[_i].not)
-		ck_assert_msg(strstr(text, families[_i].not) == NULL, "%s %s: "
-		    "%s in\n%s", ddver_name(families[_i].v),
-		    families[_i].family, families[_i].not, text);
+	SET(&h, family, "%s", family);
+	SET(&h, source, "%s", source);
+	text = render_for(c, v, &h, 1);
+	for (; *want != NULL; want++)
+		ck_assert_msg(strstr(text, *want) != NULL, "%s %s '%s': no %s "
+		    "in\n%s", ddver_name(v), family, source, *want, text);
+	if (not != NULL)
+		ck_assert_msg(strstr(text, not) == NULL, "%s %s '%s': %s in\n%s",
+		    ddver_name(v), family, source, not, text);
 	free(text);
+}
+
+START_TEST(render_detection_per_version_and_family)
+{
+	struct conf c = golden_conf();
+	const char *want[] = { families[_i].globals, families[_i].host, NULL };
+
+	render_shows(&c, families[_i].v, families[_i].family, "", want,
+	    families[_i].not);
+}
+END_TEST
+
+/* Two named sources: wan1 (the default: an interface and a web check for
+ * IPv6) and lte (a web check for IPv4, a program for IPv6). */
+static struct conf
+sources_conf(void)
+{
+	struct conf c = golden_conf();
+
+	c.nsrc = 2;
+	snprintf(c.src[0].name, sizeof(c.src[0].name), "wan1");
+	c.src[0].fam[0].kind = SRC_IF;
+	snprintf(c.src[0].fam[0].arg, SOURCE_ARG_SZ, "eth0");
+	c.src[0].fam[1].kind = SRC_WEB;
+	snprintf(c.src[0].fam[1].arg, SOURCE_ARG_SZ, "http://127.0.0.1:8086/");
+	snprintf(c.src[1].name, sizeof(c.src[1].name), "lte");
+	c.src[1].fam[0].kind = SRC_WEB;
+	snprintf(c.src[1].fam[0].arg, SOURCE_ARG_SZ,
+	    "https://lte.example.net/ip?f=text");
+	c.src[1].fam[1].kind = SRC_CMD;
+	snprintf(c.src[1].fam[1].arg, SOURCE_ARG_SZ, "/usr/local/sbin/lte-ip6");
+	return c;
+}
+
+/* What each version writes for a host on a source (sources_conf). */
+static const struct {
+	enum ddv	 v;
+	const char	*source, *family;
+	const char	*want;		/* in the text */
+	const char	*not;		/* not in it, or NULL */
+} per_source[] = {
+	{ DDV_311, "", "ipv4", "\nusev4=ifv4, ifv4=eth0\nusev6=webv6, "
+	  "webv6=http://127.0.0.1:8086/\n", "\nusev4=webv4" },
+	{ DDV_311, "wan1", "ipv4", "\nusev6=disabled, \\\n", "lte" },
+	{ DDV_311, "lte", "ipv4", "\nusev4=webv4, \\\nwebv4=https://lte."
+	  "example.net/ip\\?f\\=text, \\\nusev6=disabled, \\\n", NULL },
+	{ DDV_311, "lte", "ipv6", "\nusev4=disabled, \\\nusev6=cmdv6, \\\n"
+	  "cmdv6=/usr/local/sbin/lte-ip6, \\\n", "webv4=https" },
+	{ DDV_311, "lte", "dual", "\nusev4=webv4, \\\nwebv4=https://lte."
+	  "example.net/ip\\?f\\=text, \\\nusev6=cmdv6, \\\n", "disabled" },
+	{ DDV_310, "", "ipv4", "\nuse=if, if=eth0\n", "\nusev6" },
+	{ DDV_310, "wan1", "dual", "\nuse=if, if=eth0\nusev6=webv6, "
+	  "webv6=http://127.0.0.1:8086/\n", "lte" },
+	{ DDV_310, "wan1", "ipv6", "\nuse=web, \\\nweb=http://127.0.0.1:"
+	  "8086/, \\\n", "ipify" },
+	{ DDV_310, "lte", "ipv4", "\nuse=web, \\\nweb=https://lte.example."
+	  "net/ip\\?f\\=text, \\\n", "\nusev" },
+	{ DDV_310, "lte", "ipv6", "\nuse=cmd, \\\ncmd=/usr/local/sbin/"
+	  "lte-ip6, \\\n", NULL },
+};
+
+START_TEST(render_a_hosts_source_per_version_and_family)
+{
+	struct conf c = sources_conf();
+	const char *want[] = { per_source[_i].want, NULL };
+
+	render_shows(&c, per_source[_i].v, per_source[_i].family,
+	    per_source[_i].source, want, per_source[_i].not);
+}
+END_TEST
+
+/* What cannot be written is refused, never written otherwise: a dual host
+ * on another source than the first with 3.10, a source not configured. */
+START_TEST(render_refuses_what_a_source_cannot_serve)
+{
+	struct conf c = sources_conf(), none = golden_conf();
+	struct buf out = { 0 };
+	struct dd_err e;
+	struct host h;
+
+	fill_host(&h, prov_find("cloudflare"));
+	SET(&h, family, "%s", "dual");
+	SET(&h, source, "%s", "lte");
+	ck_assert_int_eq(ddconf_render(&c, DDV_310, &h, 1, &out, &e), -1);
+	ck_assert_msg(strstr(e.msg, "global only") != NULL, "%s", e.msg);
+	buf_free(&out);
+	SET(&h, family, "%s", "ipv4");
+	SET(&h, source, "%s", "wan2");
+	ck_assert_int_eq(ddconf_render(&c, DDV_311, &h, 1, &out, &e), -1);
+	buf_free(&out);
+	/* without sources: the globals (vet_source leaves the row out) */
+	ck_assert_int_eq(ddconf_render(&none, DDV_311, &h, 1, &out, &e), 0);
+	buf_free(&out);
+}
+END_TEST
+
+/* vet_source: the judgement the form and ddns-apply share. */
+START_TEST(vet_source_says_why_a_host_cannot_follow_its_source)
+{
+	static const struct {
+		enum ddv	 v;
+		const char	*source, *family;
+		enum msg_id	 why;
+	} cases[] = {
+		{ DDV_311, "", "dual", MSG_none },
+		{ DDV_311, "lte", "dual", MSG_none },
+		{ DDV_310, "lte", "ipv4", MSG_none },
+		{ DDV_310, "lte", "dual", MSG_source_v6_global },
+		{ DDV_310, "wan1", "dual", MSG_none },
+		{ DDV_311, "wan2", "ipv4", MSG_source_unknown },
+		{ DDV_311, "gone", "ipv6", MSG_source_no_v6 },
+		{ DDV_311, "gone", "ipv4", MSG_source_refused },
+	};
+	struct conf c = sources_conf(), none = golden_conf();
+	struct dd_msg m;
+	struct host h;
+	size_t i;
+	int bad;
+
+	c.nsrc = 3;
+	snprintf(c.src[2].name, sizeof(c.src[2].name), "gone");
+	c.src[2].fam[0].kind = SRC_NONE;
+	c.src[2].fam[1].kind = SRC_NONE;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		c.src[2].why = cases[i].why == MSG_source_refused ?
+		    MSG_src_cmd_link : MSG_none;
+		fill_host(&h, prov_find("cloudflare"));
+		SET(&h, family, "%s", cases[i].family);
+		SET(&h, source, "%s", cases[i].source);
+		m.id = MSG_none;
+		bad = vet_source(&c, cases[i].v, &h, &m);
+		ck_assert_msg(bad == (cases[i].why != MSG_none) &&
+		    m.id == cases[i].why, "case %zu: %d %s", i, bad,
+		    msg_key(m.id));
+	}
+	fill_host(&h, prov_find("cloudflare"));
+	ck_assert_int_eq(vet_source(&none, DDV_311, &h, &m), 0);
+	SET(&h, source, "%s", "lte");
+	ck_assert_int_eq(vet_source(&none, DDV_311, &h, &m), 1);
+	ck_assert_int_eq(m.id, MSG_source_unknown);
 }
 END_TEST
 
@@ -726,6 +867,10 @@ ddconf_suite(void)
 	tcase_add_loop_test(tc, render_detection_per_version_and_family, 0,
 	    (int)(sizeof(families) / sizeof(families[0])));
 	tcase_add_test(tc, use_of_usev6_speaks_3_10s_words);
+	tcase_add_loop_test(tc, render_a_hosts_source_per_version_and_family,
+	    0, sizeof(per_source) / sizeof(per_source[0]));
+	tcase_add_test(tc, render_refuses_what_a_source_cannot_serve);
+	tcase_add_test(tc, vet_source_says_why_a_host_cannot_follow_its_source);
 	tcase_add_test(tc, render_desec_keeps_the_other_family);
 	tcase_add_test(tc, render_dual_dyndns2_host_is_grouped_apart_on_3_11);
 	tcase_add_test(tc, render_all_providers_matches_golden_file);
