@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0042-sources: named address sources (issue 21) through the real
+# t0043-sources: named address sources (issue 21) through the real
 # ddclient ($DDCLIENT: run-all.sh runs it on 3.10 and 3.11) and the real
 # CGI. Two sources are web checks against two fake check servers on
 # 127.0.0.1 answering different addresses, a third an interface's
