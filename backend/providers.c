@@ -338,14 +338,21 @@ proto_at(size_t i)
 	return i < NPROTO ? &protocols[i] : NULL;
 }
 
+/* The last one found is asked again and again (a page of rows of a few
+ * protocols, each judged by several validators): it is tried first. */
 const struct protocol *
 proto_find(const char *name)
 {
+	static const struct protocol *last;
 	size_t i;
 
-	for (i = 0; name != NULL && i < NPROTO; i++)
+	if (name == NULL)
+		return NULL;
+	if (last != NULL && strcmp(last->name, name) == 0)
+		return last;
+	for (i = 0; i < NPROTO; i++)
 		if (strcmp(protocols[i].name, name) == 0)
-			return &protocols[i];
+			return last = &protocols[i];
 	return NULL;
 }
 
