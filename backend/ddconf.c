@@ -1,4 +1,6 @@
-/* ddconf.c: the ddclient configuration renderer (see shared/ddclient.md). */
+/* ddconf.c: the ddclient configuration renderer: what each ddclient
+ * version reads, written so that a value can only ever be a value (README,
+ * "What is written where"; doc/DESIGN.md, section 3). */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>

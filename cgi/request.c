@@ -102,8 +102,9 @@ read_lang(struct req *r, const char *path)
 /* The languages of templates/lang/, the default first. */
 static const char *const langs[] = { "en", "it" };
 
-/* HDF with escaping on before any template is parsed (G1-G4 of
- * shared/clearsilver.md: no debug dump, no time footer), and the texts
+/* HDF with escaping on before any template is parsed (ClearSilver's
+ * own CGI kit would add a debug dump and a time footer, which nothing
+ * here turns on), and the texts
  * of the language the configuration or the browser asks for. */
 static int
 hdf_setup(struct req *r, struct dd_err *e)

@@ -35,7 +35,7 @@ path, query parameters, where the login and password go, and the host
 form (the full name, or the name less its zone). Sources, since the
 network reaches no provider here: ddclient's own text (each protocol's
 nic_*_examples, its comments naming the provider's documentation, its
-sample configuration) and shared/ddclient-research.md. A fact that only
+sample configuration) and the providers' pages named in each row. A fact that only
 the provider's documentation can settle is marked DOC: it was not read
 (no network), and the preset is kept because ddclient's implementation
 was written against that documentation and nothing here contradicts it.

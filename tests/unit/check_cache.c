@@ -1,5 +1,5 @@
-/* check_cache.c: reading ddclient's cache (3.10 and 4.x lines, as quoted
- * in shared/ddclient-research.md section 5) and dropping hosts from it. */
+/* check_cache.c: reading ddclient's cache (its lines as ddclient 3.10,
+ * 3.11 and 4.x write them) and dropping hosts from it. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>

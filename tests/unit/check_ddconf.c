@@ -2,7 +2,8 @@
  * every provider, escaping of hostile values, refusal of what cannot be
  * carried, and a real ddclient 3.10 reading back a hostile login and
  * password. Set DDNS_UPDATE_GOLDEN=1 to rewrite the golden file (then read
- * it line by line against shared/ddclient.md before committing it). */
+ * it line by line against ddclient's own reading of each option, as
+ * README's "What is written where" says it, before committing it). */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
