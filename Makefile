@@ -257,6 +257,8 @@ lint:
 		{ echo "lint: unescaped or evaluated template output"; exit 1; }
 	@python3 tools/msgargs.py || \
 		{ echo "lint: a message given the wrong number of parameters"; exit 1; }
+	@for f in cgi/*.c backend/*.c; do grep -q "[ ,]$$(basename $$f)[ ,]" README || \
+		{ echo "lint: README's Layout does not say what $$f does"; exit 1; }; done
 	@$(MAKE) -s $(B)/providers-table
 	@python3 tools/readme-providers.py $(B)/providers-table || \
 		{ echo "lint: README's provider list differs from backend/providers.c (tools/readme-providers.py --write)"; exit 1; }
