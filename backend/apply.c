@@ -558,15 +558,16 @@ apply_status_refresh(const struct conf *c, char *const *want, size_t nwant,
 		if (one == -1)
 			return e->code == DD_EBUSY ? APPLY_EBUSY : APPLY_ECONF;
 	}
+	/* Run by ddclient (with the addresses it set): its pass is on disk
+	 * once it has written the cache; by hand: now. Waited for before the
+	 * apply lock, which a Save's ddns-apply needs within its deadline. */
+	if (nwant > 0)
+		cache_written_since(c->ddclient_cache, &start, 300);
+	daemon_wait_idle(c->ddclient_pid, 600);
 	if ((fd = apply_lock(c, APPLY_LOCK_FILE, APPLY_LOCK_SECONDS, e)) == -1) {
 		close(one);
 		return e->code == DD_EBUSY ? APPLY_EBUSY : APPLY_ECONF;
 	}
-	/* Run by ddclient (with the addresses it set): its pass is on disk
-	 * once it has written the cache; by hand: now. */
-	if (nwant > 0)
-		cache_written_since(c->ddclient_cache, &start, 300);
-	daemon_wait_idle(c->ddclient_pid, 600);
 	apply_status_path(c, path, sizeof(path));
 	if (c->status_copy)
 		file_clean_temps(path);
