@@ -16,10 +16,11 @@ FUZZ_SAN           := -fsanitize=address,undefined -fno-sanitize-recover=undefin
 # The same warnings as every other build, and -Werror (WARN, Makefile).
 FUZZ_CFLAGS        := -g -O1 -std=c11 -D_GNU_SOURCE -Ibackend $(FUZZ_SAN) $(WARN)
 # The pure modules the harnesses reach (no SQLite, ClearSilver, curl or
-# unbound).
+# unbound); conf and source for the address sources the renderer and the
+# validators look up (conf.c takes the install paths, DEFS).
 FUZZ_LIB_SRC       := buf err msg utf8 num providers host validate form cache \
                       fileio ddconf ddconf_text ddver import wire mask \
-                      netip dnsstate
+                      netip dnsstate conf source origin
 FUZZ_LIB_OBJ       := $(FUZZ_LIB_SRC:%=$(FUZZ_DIR)/obj/%.o)
 # and the English texts of the messages, generated from en.hdf (Makefile)
 FUZZ_MSG_OBJ       := $(FUZZ_DIR)/obj/msg_en.o
@@ -28,7 +29,7 @@ FUZZ_BINS          := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 $(FUZZ_LIB_OBJ): $(FUZZ_DIR)/obj/%.o: backend/%.c $(wildcard backend/*.h) \
     tests/fuzz/fuzz.mk
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DEFS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_MSG_OBJ): $(B)/msg_en.c backend/msg.h tests/fuzz/fuzz.mk
 	@mkdir -p $(@D)
