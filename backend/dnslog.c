@@ -239,15 +239,9 @@ int
 dnslog_write(const char *path, const struct dnslog *l, struct dd_err *e)
 {
 	struct buf b = { 0 };
-	int rc;
 
 	dnslog_format(l, &b);
-	if (b.oom)
-		rc = dd_fail(e, DD_ESYS, NULL, MSG_oom);
-	else
-		rc = file_write_atomic(path, b.p, b.len, 0600, NULL, e);
-	buf_free(&b);
-	return rc;
+	return file_write_buf(path, &b, 0600, e);
 }
 
 void

@@ -194,6 +194,16 @@ file_write_atomic(const char *path, const void *data, size_t n, mode_t mode,
 }
 
 int
+file_write_buf(const char *path, struct buf *b, mode_t mode, struct dd_err *e)
+{
+	int rc = b->oom ? dd_fail(e, DD_ESYS, NULL, MSG_oom) :
+	    file_write_atomic(path, b->p, b->len, mode, NULL, e);
+
+	buf_free(b);
+	return rc;
+}
+
+int
 file_write_new(const char *path, const void *data, size_t n, mode_t mode,
     const char *owner, struct dd_err *e)
 {

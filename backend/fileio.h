@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "buf.h"
 #include "err.h"
 
 /*
@@ -35,6 +36,14 @@ int file_open_safe(const char *path, int flags, mode_t mode,
  */
 int file_write_atomic(const char *path, const void *data, size_t n,
     mode_t mode, const char *owner, struct dd_err *e);
+
+/*
+ * file_write_buf: file_write_atomic of what b holds (no owner), or
+ * MSG_oom when b ran out of memory while it was filled; frees b either
+ * way. Returns 0 or -1.
+ */
+int file_write_buf(const char *path, struct buf *b, mode_t mode,
+    struct dd_err *e);
 
 /*
  * file_write_new: as file_write_atomic, but path is never replaced: the

@@ -139,7 +139,6 @@ netip_write(const char *path, const struct netip *in, struct dd_err *e)
 	struct buf b = { 0 };
 	char err[sizeof(in->error)];
 	size_t i;
-	int rc;
 
 	/* One line per value: a line break in a message must not add one. */
 	snprintf(err, sizeof(err), "%s", in->error);
@@ -148,10 +147,5 @@ netip_write(const char *path, const struct netip *in, struct dd_err *e)
 			err[i] = ' ';
 	buf_printf(&b, "ip=%s\ntime=%lld\nerror=%s\n",
 	    strpbrk(in->ip, "\r\n") ? "" : in->ip, in->time, err);
-	if (b.oom)
-		rc = dd_fail(e, DD_ESYS, NULL, MSG_oom);
-	else
-		rc = file_write_atomic(path, b.p, b.len, 0600, NULL, e);
-	buf_free(&b);
-	return rc;
+	return file_write_buf(path, &b, 0600, e);
 }
