@@ -247,14 +247,13 @@ TEXT = "text/plain"
 JSON = "application/json"
 EASY = ('<HTML><BODY><FONT FACE="sans-serif" SIZE="-1">%s<br />\n'
         '<hr noshade size="1">\n%s<br />\n</FONT></BODY></HTML>\n')
-# issue 19: the presets added answer as DynDNS's specification says,
-# where their page names no other answer; IPv4 only, or dyndns2's
-# families (one a request on 3.10)
-D2_BADAUTH = (200, {"Content-Type": TEXT}, "badauth\n")
-V4_ONLY = {"3.10": ["ipv4"], "3.11": ["ipv4"]}
-D2_FAMS = {"3.10": ["ipv4", "ipv6"], "3.11": ["ipv4", "ipv6", "dual"]}
 V4_V6 = ["ipv4", "ipv6"]
 ALL = ["ipv4", "ipv6", "dual"]
+# The presets added by issue 19 answer as DynDNS's specification says
+# (D2_GOOD, D2_BAD below) where their page names no other answer; they
+# offer IPv4 only, or dyndns2's families (one a request on 3.10).
+V4_ONLY = {"3.10": ["ipv4"], "3.11": ["ipv4"]}
+D2_FAMS = {"3.10": V4_V6, "3.11": ALL}
 # DynDNS's remote access specification (help.dyn.com/return-codes): one
 # return code a line, "good IP" or "nochg IP" a success, "badauth" for a
 # wrong login, "abuse" for a host blocked after too many updates; the
@@ -284,7 +283,7 @@ CF_ERR = ('{"success": false, "errors": [{"code": %d, "message": "%s"}], '
 
 def dyndns2(sources, offer=None, throttle=None, badauth=D2_BAD, **kw):
     """A dyndns2 preset's row: DynDNS's return codes."""
-    return dict(offer=offer or {"3.10": V4_V6, "3.11": ALL}, model="dyndns2",
+    return dict(offer=offer or D2_FAMS, model="dyndns2",
                 good=D2_GOOD, badauth=badauth, throttle=throttle,
                 sources=sources + [D2_DDCLIENT], **kw)
 
@@ -618,7 +617,7 @@ ANSWERS = {
         offer=D2_FAMS,
         model="dyndns2",
         good=D2_GOOD,
-        badauth=D2_BADAUTH,
+        badauth=D2_BAD,
         throttle=None,
         sources=["wiki.securepoint.de SPDyn/Parameter: https://update.spdyn.de"
                  "/nic/update?hostname=&myip=IPv4,IPv6 (exactly one of each, "
@@ -632,7 +631,7 @@ ANSWERS = {
         offer=D2_FAMS,
         model="dyndns2",
         good=D2_GOOD,
-        badauth=D2_BADAUTH,
+        badauth=D2_BAD,
         throttle=None,
         sources=["dyndns.variomedia.de: https://dyndns.variomedia.de/nic/update,"
                  " HTTP Basic auth (customer e-mail, DynDNS password), "
@@ -642,7 +641,7 @@ ANSWERS = {
     "opendns": dict(
         offer=V4_ONLY, model="dyndns2",
         good=D2_GOOD,
-        badauth=D2_BADAUTH,
+        badauth=D2_BAD,
         throttle=(200, {"Content-Type": TEXT}, "abuse\n"),
         sources=["support.opendns.com FAQ OpenDNS Developer Resources and "
                  "opendns.com/support/article/88: https://updates.opendns.com"
@@ -677,7 +676,7 @@ ANSWERS = {
     "dynv6": dict(
         offer=V4_ONLY, model="dyndns2",
         good=D2_GOOD,
-        badauth=D2_BADAUTH,
+        badauth=D2_BAD,
         throttle=None,
         sources=["dynv6.com/docs/apis: 'We implemented the dyn.com Remote "
                  "Access API ... It can only be used to update the IPv4 "
@@ -687,7 +686,7 @@ ANSWERS = {
     "hetunnel": dict(
         offer=V4_ONLY, model="dyndns2",
         good=D2_GOOD,
-        badauth=D2_BADAUTH,
+        badauth=D2_BAD,
         throttle=None,
         sources=["forums.he.net topic 1994 (Hurricane Electric staff): "
                  "Dyn-compliant endpoint https://ipv4.tunnelbroker.net/nic/"
@@ -697,7 +696,7 @@ ANSWERS = {
         why=""),
     "nicru": dict(
         offer=V4_ONLY, model="dyndns2",
-        good=D2_GOOD, badauth=D2_BADAUTH, throttle=None,
+        good=D2_GOOD, badauth=D2_BAD, throttle=None,
         sources=["nic.ru/help/dynamic-dns-for-developers_5810.html: GET "
                  "https://api.nic.ru/dyndns/update?hostname=&myip= with Basic "
                  "auth; myip the IPv4, ipv6 the IPv6 (a request without it "
@@ -724,7 +723,7 @@ ANSWERS.update({
         why=""),
     "freedyn": dict(
         offer=V4_ONLY, model="dyndns2",
-        good=D2_GOOD, badauth=D2_BADAUTH, throttle=None,
+        good=D2_GOOD, badauth=D2_BAD, throttle=None,
         sources=["freedyn.de/dyndnsapi.php: 'kompatibel zum dyndns2-Standard', "
                  "http(s)://ipv4.api.freedyn.de (or ipv6.api.) /nic/update?"
                  "hostname=&myip=IPv4&myip2=IPv6, user = the 10-digit account "
@@ -749,7 +748,7 @@ ANSWERS.update({
     "visualdns": dict(
         offer=V4_ONLY, model="dyndns2",
         good=(200, {"Content-Type": TEXT}, "good\n"),
-        badauth=D2_BADAUTH,
+        badauth=D2_BAD,
         throttle=None,
         sources=["visualdns.net/dynamic-dns/: 'dyndns2 protocol', "
                  "www.visualdns.net/nic/update?hostname=&myip=, user name "
@@ -760,7 +759,7 @@ ANSWERS.update({
         why=""),
     "monny": dict(
         offer=V4_ONLY, model="dyndns2",
-        good=D2_GOOD, badauth=D2_BADAUTH, throttle=None,
+        good=D2_GOOD, badauth=D2_BAD, throttle=None,
         sources=["dyndns.monny.cloud/instructions: https://dyndns.monny.cloud"
                  "/nic/update?hostname=&myip=, HTTP Basic auth (user name, "
                  "access token); success 'good' and the address set",
