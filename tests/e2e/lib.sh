@@ -266,18 +266,24 @@ start_lighttpd() {
 }
 
 # need_npm MODULE...: tests/browser's npm packages, installed on first use
-# (npm ci); ends the test if they cannot be.
+# (npm ci); ends the test if they cannot be. Scripts run side by side
+# (run-all.sh), and npm ci first deletes node_modules: one installs while
+# the others wait on the lock, then find the modules there.
 need_npm() {
-	for _m in "$@"; do
-		[ -d "$TOP/tests/browser/node_modules/$_m" ] && continue
-		if ! (cd "$TOP/tests/browser" && npm ci --no-audit --no-fund > "$T/npm.log" 2>&1); then
-			not_ok "npm ci in tests/browser"
-			sed 's/^/# /' "$T/npm.log" | tail -20
-			done_testing
-			exit 1
-		fi
-		break
-	done
+	if ! (
+		flock 9
+		for _m in "$@"; do
+			[ -d "$TOP/tests/browser/node_modules/$_m" ] && continue
+			cd "$TOP/tests/browser" &&
+				npm ci --no-audit --no-fund > "$T/npm.log" 2>&1
+			exit
+		done
+	) 9> "$TOP/tests/browser/.npm.lock"; then
+		not_ok "npm ci in tests/browser"
+		sed 's/^/# /' "$T/npm.log" | tail -20
+		done_testing
+		exit 1
+	fi
 }
 # relay NAME OUT ERR RC: count the "ok N - what" lines that the browser
 # script NAME wrote to OUT as this test's own, and one more for its end:
