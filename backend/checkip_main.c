@@ -5,10 +5,15 @@
  * that links libcurl (README, Speed). The list page starts it detached
  * when the state is older than checkip_interval.
  *   ddns-checkip [-c module-config]
+ * With address sources (the sources key) it also writes, per source and
+ * family, the address its hosts are given: publicip@NAME, publicip6@NAME.
  * Exits 0 when it wrote an IPv4 address, 1 when it wrote an IPv4 error, 2
  * when it could not run (bad config, state file not writable), 0 at once
  * when another ddns-checkip holds the lock. */
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -159,27 +164,108 @@ lock(const struct conf *c, int *fdp, struct dd_err *e)
 	return LOCK_TAKEN;
 }
 
-/* check_family: one family's check, written to its state file. Returns
- * 0 (an address), 1 (an error written) or 2 (nothing could be written). */
+/* save: write *ni, stamped now, to state file name in state_dir.
+ * Returns 0 (an address), 1 (an error written) or 2 (nothing could be
+ * written). */
+static int
+save(const struct conf *c, const char *name, struct netip *ni)
+{
+	char state[PATH_MAX];
+	struct dd_err e = { 0 };
+
+	ni->time = (long long)time(NULL);
+	snprintf(state, sizeof(state), "%s/%s", c->state_dir, name);
+	if (netip_write(state, ni, &e) == -1) {
+		fprintf(stderr, "ddns-checkip: %s\n", e.msg);
+		return 2;
+	}
+	return *ni->error ? 1 : 0;
+}
+
+/* check_family: one family's check of the appliance (checkip_url,
+ * checkip6_url), written to its state file; save()'s return. */
 static int
 check_family(const struct conf *c, const struct family *fa, CURLcode init)
 {
 	struct netip ni = { 0 };
-	char state[PATH_MAX];
-	struct dd_err e = { 0 };
 
 	if (init != CURLE_OK)
 		curl_words(init, NULL, ni.error, sizeof(ni.error));
 	else
 		check(url_of(c, fa->fam), fa, &ni);
-	ni.time = (long long)time(NULL);
-	snprintf(state, sizeof(state), "%s/%s", c->state_dir,
-	    netip_file(fa->fam));
-	if (netip_write(state, &ni, &e) == -1) {
-		fprintf(stderr, "ddns-checkip: %s\n", e.msg);
-		return 2;
+	return save(c, netip_file(fa->fam), &ni);
+}
+
+/* if_address: the first address of family fa on interface name, a
+ * global one for IPv6 (not fe80::/10), as ddclient's if= would find. */
+static void
+if_address(const char *name, const struct family *fa, struct netip *ni)
+{
+	struct ifaddrs *all, *a;
+	const unsigned char *b;
+	int af = netip_af(fa->fam), seen = 0;
+
+	if (getifaddrs(&all) == -1) {
+		snprintf(ni->error, sizeof(ni->error), "the interfaces could "
+		    "not be read");
+		return;
 	}
-	return *ni.error ? 1 : 0;
+	for (a = all; a != NULL; a = a->ifa_next) {
+		if (strcmp(a->ifa_name, name) != 0)
+			continue;
+		seen = 1;
+		if (a->ifa_addr == NULL || a->ifa_addr->sa_family != af)
+			continue;
+		b = af == AF_INET6 ? ((struct sockaddr_in6 *)(void *)
+		    a->ifa_addr)->sin6_addr.s6_addr : NULL;
+		if (b != NULL && b[0] == 0xfe && (b[1] & 0xc0) == 0x80)
+			continue;
+		if (inet_ntop(af, af == AF_INET ? (void *)&((struct sockaddr_in *)
+		    (void *)a->ifa_addr)->sin_addr : (void *)b, ni->ip,
+		    sizeof(ni->ip)) != NULL)
+			break;
+	}
+	freeifaddrs(all);
+	if (*ni->ip == '\0')
+		snprintf(ni->error, sizeof(ni->error), seen ? "the interface "
+		    "%s has no %s address" : "there is no interface %s", name,
+		    fa->name);
+}
+
+/*
+ * check_source: family fa of address source s, as the hosts that follow
+ * it are given it: an interface's address, a web check's answer; the
+ * integrator's program is run by ddclient alone, as root, so it is only
+ * named. Writes publicip@NAME (netip_source_file); save()'s return, or
+ * -1 for a family the source does not give.
+ */
+static int
+check_source(const struct conf *c, const struct source *s,
+    const struct family *fa, CURLcode init)
+{
+	const struct source_fam *sf = &s->fam[fa->fam == NET_V6];
+	struct netip ni = { 0 };
+	char name[64];
+
+	switch (sf->kind) {
+	case SRC_NONE:
+		return -1;
+	case SRC_IF:
+		if_address(sf->arg, fa, &ni);
+		break;
+	case SRC_WEB:
+		if (init != CURLE_OK)
+			curl_words(init, NULL, ni.error, sizeof(ni.error));
+		else
+			check(sf->arg, fa, &ni);
+		break;
+	case SRC_CMD:
+		snprintf(ni.error, sizeof(ni.error), "only ddclient runs "
+		    "this source's program");
+		break;
+	}
+	return save(c, netip_source_file(fa->fam, s->name, name,
+	    sizeof(name)), &ni);
 }
 
 int
@@ -189,7 +275,7 @@ main(int argc, char *argv[])
 	struct dd_err e = { 0 };
 	struct conf c;
 	CURLcode crc;
-	size_t i;
+	size_t i, s;
 	int ch, fd, rc = 2, r;
 
 	umask(077);
@@ -224,6 +310,12 @@ main(int argc, char *argv[])
 		if (r == 2 || (families[i].fam == NET_V4 && rc != 2))
 			rc = r;
 	}
+	/* Each usable address source, as its hosts are given it (a
+	 * refused one is not written, and says so on the list). */
+	for (s = 0; s < c.nsrc; s++)
+		for (i = 0; i < NET__MAX && c.src[s].why == MSG_none; i++)
+			if (check_source(&c, &c.src[s], &families[i], crc) == 2)
+				rc = 2;
 	curl_global_cleanup();
 	if (fd != -1)
 		close(fd);

@@ -1,6 +1,7 @@
 /* netip.c: the public-address state file and the check answer parser.
  * The fetching itself (libcurl) is in checkip_main.c only. */
 #include <arpa/inet.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,16 @@ const char *
 netip_file(enum netfam f)
 {
 	return fams[f].file;
+}
+
+char *
+netip_source_file(enum netfam f, const char *name, char *out, size_t sz)
+{
+	if (name == NULL || *name == '\0')
+		snprintf(out, sz, "%s", fams[f].file);
+	else
+		snprintf(out, sz, "%s@%s", fams[f].file, name);
+	return out;
 }
 
 int
@@ -131,6 +142,21 @@ netip_read(const char *path, struct netip *out, struct dd_err *e)
 	}
 	free(data);
 	return 0;
+}
+
+int
+netip_read_source(const char *dir, const char *name, enum netfam f,
+    struct netip *out)
+{
+	char file[64], path[PATH_MAX];
+	struct dd_err e;
+
+	memset(out, 0, sizeof(*out));
+	netip_source_file(f, name, file, sizeof(file));
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, file) >=
+	    sizeof(path))
+		return -1;
+	return netip_read(path, out, &e);
 }
 
 int

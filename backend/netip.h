@@ -22,6 +22,14 @@ enum netfam { NET_V4, NET_V6, NET__MAX };
 /* netip_file: the state file name of family f. */
 const char *netip_file(enum netfam f);
 
+/*
+ * netip_source_file: the state file name of family f of address source
+ * name ("publicip@wan1", "publicip6@wan1") into out; the appliance's own
+ * (netip_file) for NULL or "". Returns out.
+ */
+char *netip_source_file(enum netfam f, const char *name, char *out,
+    size_t sz);
+
 /* netip_af: the AF_INET / AF_INET6 of family f. */
 int netip_af(enum netfam f);
 
@@ -46,6 +54,14 @@ int netip_equal(const char *a, const char *b);
 
 /* netip_read: read the state file at path. DD_ENOTFOUND if none yet. */
 int netip_read(const char *path, struct netip *out, struct dd_err *e);
+
+/*
+ * netip_read_source: the state file of family f of source name (NULL or
+ * "": the appliance's own) in directory dir, as netip_read; *out is
+ * emptied when there is none or it cannot be read.
+ */
+int netip_read_source(const char *dir, const char *name, enum netfam f,
+    struct netip *out);
 
 /* netip_write: replace the state file at path atomically with *in. */
 int netip_write(const char *path, const struct netip *in, struct dd_err *e);

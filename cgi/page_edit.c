@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "cgi.h"
+#include "netip.h"
 #include "providers.h"
 #include "validate.h"
 #include "vet.h"
@@ -132,19 +133,31 @@ set_providers(struct req *r, const char *provider, const char *protocol)
 	}
 }
 
-/* The address sources by label in the page's language, the one source
- * names selected ("" is the first, the default). */
+/* The HDF names of a source's addresses (fixed text). */
+static const char *const src_ip_key[NET__MAX] = {
+	[NET_V4] = "v4", [NET_V6] = "v6",
+};
+
+/* The address sources by label in the page's language, each with the
+ * addresses it gives its hosts now (ddns-checkip's publicip@NAME), the
+ * one source names selected ("" is the first, the default). */
 static void
 set_sources(struct req *r, const char *source)
 {
 	const char *lang = hdf_get_value(r->hdf, "Page.Lang", "en");
 	const struct source *sel = conf_source(&r->conf, source ? source : "");
+	struct netip ni;
 	size_t i;
+	int f;
 
 	for (i = 0; i < r->conf.nsrc; i++) {
 		out_row(r, "Sources", i, "name", r->conf.src[i].name);
 		out_row(r, "Sources", i, "label",
 		    source_label(&r->conf.src[i], lang));
+		for (f = 0; f < NET__MAX; f++)
+			if (netip_read_source(r->conf.state_dir,
+			    r->conf.src[i].name, f, &ni) == 0 && *ni.ip)
+				out_row(r, "Sources", i, src_ip_key[f], ni.ip);
 		if (sel == &r->conf.src[i])
 			out_row(r, "Sources", i, "selected", "1");
 	}

@@ -209,6 +209,33 @@ public_ip(struct req *r, struct netip ni[NET__MAX])
 	}
 }
 
+/* The address each address source gives its hosts now, as ddns-checkip
+ * last found it (publicip@NAME); empty for a source not yet checked. */
+static void
+source_ips(struct req *r, struct netip sip[SOURCE_MAX][NET__MAX])
+{
+	size_t i;
+	int f;
+
+	for (i = 0; i < r->conf.nsrc; i++)
+		for (f = 0; f < NET__MAX; f++)
+			netip_read_source(r->conf.state_dir, r->conf.src[i].name,
+			    f, &sip[i][f]);
+	if (r->conf.nsrc > 0)
+		out_set(r, "Page.sources", "1");
+}
+
+/* host_ip: the addresses host h is compared with: its source's when
+ * sources are configured, else the appliance's (ni). */
+static const struct netip *
+host_ip(const struct req *r, const struct host *h,
+    const struct netip ni[NET__MAX], struct netip sip[SOURCE_MAX][NET__MAX])
+{
+	const struct source *s = conf_source(&r->conf, h->source);
+
+	return s != NULL ? sip[s - r->conf.src] : ni;
+}
+
 /* After a redirect: what was done, and how applying it went. */
 static void
 notice(struct req *r)
@@ -877,7 +904,7 @@ void
 page_list(struct req *r)
 {
 	struct cache_entry *ce = NULL;
-	struct netip ni[NET__MAX];
+	struct netip ni[NET__MAX], sip[SOURCE_MAX][NET__MAX];
 	struct dnspage dp = { 0 };
 	struct imp_result rep;
 	struct known kn;
@@ -915,11 +942,13 @@ page_list(struct req *r)
 	if (!r->conf.ddclient_ssl)
 		out_set(r, "Page.plain_http", "1");
 	public_ip(r, ni);
+	source_ips(r, sip);
 	dns_load(r, h, n, newest, &dp);
 	for (i = 0; i < n; i++) {
 		it = out_item(r->hdf, "Hosts", i);
 		set_host(r, it, &h[i]);
-		set_state(r, it, &h[i], ce[i].host[0] ? &ce[i] : NULL, ni, &v[i],
+		set_state(r, it, &h[i], ce[i].host[0] ? &ce[i] : NULL,
+		    host_ip(r, &h[i], ni, sip), &v[i],
 		    is_pending(pend, npend, h[i].hostname), &dp);
 	}
 	daemon_line(r);

@@ -199,10 +199,9 @@ dns_now(struct req *r, const struct host *h, const struct cache_entry *ce)
 	const char *names[1] = { h->hostname }, *ip, *status;
 	struct verdict_in in = { .enabled = 1 };
 	unsigned want = facts_family(h->family);
-	char path[PATH_MAX];
 	struct dnspage dp;
+	const struct source *src = conf_source(&r->conf, h->source);
 	struct netip ni;
-	struct dd_err e;
 	size_t k, n = 0;
 	HDF *it;
 
@@ -216,10 +215,9 @@ dns_now(struct req *r, const struct host *h, const struct cache_entry *ce)
 		if (*ce->host)
 			cache_family(ce, fams[k].fam == NET_V6, &ip, &status);
 		in.cached = verdict_cached(status, ce->mtime, ce->atime);
-		snprintf(path, sizeof(path), "%s/%s", r->conf.state_dir,
-		    netip_file(fams[k].fam));
-		if (netip_read(path, &ni, &e) == -1)
-			ni.ip[0] = '\0';
+		/* The host's source's address, or the appliance's. */
+		netip_read_source(r->conf.state_dir, src ? src->name : NULL,
+		    fams[k].fam, &ni);
 		it = out_item(r->hdf, "Dns", n++);
 		out_put(it, "family", fams[k].name);
 		dnsview_put(r, it, &dp, h->hostname, fams[k].fam, ip,

@@ -76,7 +76,7 @@
 <div class="field" data-field="family">
 <label for="f-family"><?cs var:Lang.Field.family ?></label>
 <select id="f-family" name="family" aria-describedby="h-family<?cs if:Errors.family ?> e-family<?cs /if ?>"<?cs if:Errors.family ?> aria-invalid="true"<?cs /if ?><?cs if:Form.focus == "family" ?> autofocus<?cs /if ?>>
-<?cs each:a = Families ?><option value="<?cs var:a.name ?>"<?cs if:a.selected ?> selected<?cs /if ?>><?cs var:a.label ?></option>
+<?cs each:a = Families ?><option value="<?cs var:a.name ?>"<?cs if:a.selected ?> selected<?cs /if ?>><?cs var:a.label ?><?cs if:a.v4 || a.v6 ?> (<?cs var:a.v4 ?><?cs if:a.v4 && a.v6 ?>, <?cs /if ?><?cs var:a.v6 ?>)<?cs /if ?></option>
 <?cs /each ?></select>
 <?cs if:Errors.family ?><p class="error" id="e-family"><?cs var:Errors.family ?></p><?cs /if ?>
 <?cs call:stored("family") ?>
@@ -85,7 +85,7 @@
 <?cs if:Sources.1.name || Errors.source ?><div class="field" data-field="source">
 <label for="f-source"><?cs var:Lang.Field.source ?></label>
 <select id="f-source" name="source" aria-describedby="h-source<?cs if:Errors.source ?> e-source<?cs /if ?>"<?cs if:Errors.source ?> aria-invalid="true"<?cs /if ?><?cs if:Form.focus == "source" ?> autofocus<?cs /if ?>>
-<?cs each:a = Sources ?><option value="<?cs var:a.name ?>"<?cs if:a.selected ?> selected<?cs /if ?>><?cs var:a.label ?></option>
+<?cs each:a = Sources ?><option value="<?cs var:a.name ?>"<?cs if:a.selected ?> selected<?cs /if ?>><?cs var:a.label ?><?cs if:a.v4 || a.v6 ?> (<?cs var:a.v4 ?><?cs if:a.v4 && a.v6 ?>, <?cs /if ?><?cs var:a.v6 ?>)<?cs /if ?></option>
 <?cs /each ?></select>
 <?cs if:Errors.source ?><p class="error" id="e-source"><?cs var:Errors.source ?></p><?cs /if ?>
 <?cs call:stored("source") ?>

@@ -79,6 +79,27 @@ check "lab on wan2 (an interface) saved" [ "$(status)" = 303 ]
 check "the provider gets lab with the interface's address" wait_for 150 sent lab.example.org $C4
 check "office never got lte's address" sh -c "! grep -qF '\"hostnames\": [\"office.example.org\"], \"myip\": \"$B4\"' '$PLOG'"
 
+# --- each source's address, as its hosts are given it ------------------------
+# ddns-checkip (the web user's, as the list page starts it) checks each
+# source: the two web checks and the interface.
+ip_of() { sed -n 's/^ip=//p' "$T/state/publicip$1@$2" 2> /dev/null; }
+# (It exits 1: the appliance's own check, checkip_url, has no server here.)
+env DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" timeout 60 "$B/ddns-checkip" 2> "$T/checkip.err"
+check "ddns-checkip ran (exit 1: the appliance's own check fails)" [ $? -eq 1 ]
+check "wan1's address is its check server's" [ "$(ip_of '' wan1)" = $A4 ]
+check "lte's address is its check server's" [ "$(ip_of '' lte)" = $B4 ]
+check "wan2's address is the interface's" [ "$(ip_of '' wan2)" = $C4 ]
+check "wan2 has no global IPv6: said in words" grep -qx "error=the interface br-wan2 has no IPv6 address" "$T/state/publicip6@wan2"
+cgi GET 'action=edit'
+check "the form shows each source's address beside its label" sh -c "grep -qF '>Fibre ($A4)</option>' '$T/out' &&
+	grep -qF '>LTE backup ($B4)</option>' '$T/out' && grep -qF '>wan2 ($C4)</option>' '$T/out'"
+ido=$(sql "select id from hosts where hostname='office.example.org'")
+idl=$(sql "select id from hosts where hostname='lab.example.org'")
+wait_sync() { cgi GET ''; row_has "$1" "✓ matches its source&#39;s address"; }
+check "the list: office matches its source's address" wait_for 150 wait_sync "$ido"
+check "the list: backup matches its own source's (not wan1's)" wait_for 150 wait_sync "$idb"
+check "the list: lab matches the interface's address" wait_for 150 wait_sync "$idl"
+
 # --- a Save moves a host to the other source ------------------------------
 save "$idb" backup.example.org u2 wan1
 check "backup moved to wan1 saved" [ "$(status)" = 303 ]
