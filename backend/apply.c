@@ -579,6 +579,41 @@ apply_status_refresh(const struct conf *c, char *const *want, size_t nwant,
 	return rc == 0 ? APPLY_OK : APPLY_EWRITE;
 }
 
+/*
+ * source_links: the helper links of the web checks bound to an interface
+ * (source.h: <apply_dir>/source/NAME.v4), each a symbolic link to the
+ * checkip program (the first word of c->checkip), which reads its name
+ * to know the source; ddclient runs them without arguments. Made under
+ * root's apply_dir, replaced atomically. Returns 0, or -1 with e set.
+ */
+static int
+source_links(const struct conf *c, struct dd_err *e)
+{
+	char dir[PATH_MAX], prog[PATH_MAX], tmp[PATH_MAX];
+	const struct source_fam *f;
+	size_t i, k;
+
+	snprintf(prog, sizeof(prog), "%.*s", (int)strcspn(c->checkip, " "),
+	    c->checkip);
+	snprintf(dir, sizeof(dir), "%s/source", c->apply_dir);
+	for (i = 0; i < c->nsrc; i++)
+		for (k = 0; k < 2; k++) {
+			f = &c->src[i].fam[k];
+			if (*f->helper == '\0' || c->src[i].why != MSG_none)
+				continue;
+			if (mkdir(dir, 0755) == -1 && errno != EEXIST)
+				return dd_failf(e, DD_ESYS, NULL, "cannot make "
+				    "%s: %s", dir, strerror(errno));
+			snprintf(tmp, sizeof(tmp), "%s.new", f->helper);
+			(void)unlink(tmp);
+			if (symlink(prog, tmp) == -1 ||
+			    rename(tmp, f->helper) == -1)
+				return dd_failf(e, DD_ESYS, NULL, "cannot link "
+				    "%s: %s", f->helper, strerror(errno));
+		}
+	return 0;
+}
+
 enum apply_status
 apply_run(const struct conf *c, const struct wire_apply *msg,
     struct dd_err *e)
@@ -608,6 +643,8 @@ apply_run(const struct conf *c, const struct wire_apply *msg,
 	if (ddver_resolve(c, &ver, &ve) == -1)
 		fprintf(stderr, "ddns-apply: %s; writing for ddclient %s\n",
 		    ve.msg, ddver_name(ver));
+	if (source_links(c, e) == -1)
+		fprintf(stderr, "ddns-apply: %s\n", e->msg);
 	/* Config first: a ddclient waking in between must not resend with
 	 * the old settings because its cache entry is already gone. */
 	if ((st = write_config(c, ver, a, &rep, e)) != APPLY_OK) {

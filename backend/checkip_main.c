@@ -7,6 +7,8 @@
  *   ddns-checkip [-c module-config]
  * With address sources (the sources key) it also writes, per source and
  * family, the address its hosts are given: publicip@NAME, publicip6@NAME.
+ * Run as a source's helper link (NAME.v4, NAME.v6: see helper()), it
+ * prints that source's address instead.
  * Exits 0 when it wrote an IPv4 address, 1 when it wrote an IPv4 error, 2
  * when it could not run (bad config, state file not writable), 0 at once
  * when another ddns-checkip holds the lock. */
@@ -94,10 +96,19 @@ curl_words(CURLcode rc, const struct family *fa, char *out, size_t sz)
 /* Every option matters (PROTOCOLS_STR keeps the check to http and https,
  * the timeouts bound the page's wait): the first that fails is the error. */
 static CURLcode
-setup(CURL *h, const char *url, const struct family *fa, struct buf *b)
+setup(CURL *h, const char *url, const char *iface, const struct family *fa,
+    struct buf *b)
 {
 	CURLcode rc;
 
+	/* Bound to an interface: curl's "if!" takes the name as one. */
+	if (iface != NULL && *iface) {
+		char dev[32];
+
+		snprintf(dev, sizeof(dev), "if!%s", iface);
+		if ((rc = curl_easy_setopt(h, CURLOPT_INTERFACE, dev)))
+			return rc;
+	}
 	if ((rc = curl_easy_setopt(h, CURLOPT_URL, url)) ||
 	    (rc = curl_easy_setopt(h, CURLOPT_IPRESOLVE, fa->resolve)) ||
 	    (rc = curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https")) ||
@@ -111,8 +122,11 @@ setup(CURL *h, const char *url, const struct family *fa, struct buf *b)
 	return CURLE_OK;
 }
 
+/* check: ask url (over interface iface unless NULL or "") for an address
+ * of family fa, into ni->ip, or ni->error in words. */
 static void
-check(const char *url, const struct family *fa, struct netip *ni)
+check(const char *url, const char *iface, const struct family *fa,
+    struct netip *ni)
 {
 	struct buf b = { 0 };
 	long status = 0;
@@ -123,7 +137,7 @@ check(const char *url, const struct family *fa, struct netip *ni)
 		snprintf(ni->error, sizeof(ni->error), "out of memory");
 		return;
 	}
-	if ((rc = setup(h, url, fa, &b)) == CURLE_OK)
+	if ((rc = setup(h, url, iface, fa, &b)) == CURLE_OK)
 		rc = curl_easy_perform(h);
 	if (rc == CURLE_OK)
 		rc = curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
@@ -192,7 +206,7 @@ check_family(const struct conf *c, const struct family *fa, CURLcode init)
 	if (init != CURLE_OK)
 		curl_words(init, NULL, ni.error, sizeof(ni.error));
 	else
-		check(url_of(c, fa->fam), fa, &ni);
+		check(url_of(c, fa->fam), NULL, fa, &ni);
 	return save(c, netip_file(fa->fam), &ni);
 }
 
@@ -257,7 +271,7 @@ check_source(const struct conf *c, const struct source *s,
 		if (init != CURLE_OK)
 			curl_words(init, NULL, ni.error, sizeof(ni.error));
 		else
-			check(sf->arg, fa, &ni);
+			check(sf->arg, sf->iface, fa, &ni);
 		break;
 	case SRC_CMD:
 		snprintf(ni.error, sizeof(ni.error), "only ddclient runs "
@@ -268,10 +282,59 @@ check_source(const struct conf *c, const struct source *s,
 	    sizeof(name)), &ni);
 }
 
+/*
+ * helper: run as a source's helper link (<apply_dir>/source/NAME.v4,
+ * made by ddns-apply; ddclient runs it as root without arguments): the
+ * web check of source NAME bound to its interface, from the module
+ * configuration alone; prints the address and exits 0, or says why on
+ * stderr and exits 1. Anything but a bound web check is refused.
+ */
+static int
+helper(const char *me)
+{
+	const char *dot = strrchr(me, '.');
+	const struct source *s = NULL;
+	const struct source_fam *sf;
+	struct netip ni = { 0 };
+	struct dd_err e = { 0 };
+	struct conf c;
+	char name[SOURCE_NAME_SZ];
+	size_t i;
+	int f;
+
+	f = strcmp(dot, ".v6") == 0 ? NET_V6 : NET_V4;
+	snprintf(name, sizeof(name), "%.*s", (int)(dot - me), me);
+	if (conf_load(&c, conf_path(), &e) == -1) {
+		fprintf(stderr, "ddns-checkip: %s\n", e.msg);
+		conf_free(&c);
+		return 1;
+	}
+	for (i = 0; i < c.nsrc; i++)
+		if (strcmp(c.src[i].name, name) == 0 && c.src[i].why == MSG_none)
+			s = &c.src[i];
+	sf = s ? &s->fam[f] : NULL;
+	if (sf == NULL || sf->kind != SRC_WEB || *sf->iface == '\0')
+		snprintf(ni.error, sizeof(ni.error), "%s: no web check of "
+		    "that source bound to an interface", me);
+	else if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		snprintf(ni.error, sizeof(ni.error), "curl cannot start");
+	else {
+		check(sf->arg, sf->iface, &families[f], &ni);
+		curl_global_cleanup();
+	}
+	conf_free(&c);
+	if (*ni.error) {
+		fprintf(stderr, "ddns-checkip: %s\n", ni.error);
+		return 1;
+	}
+	printf("%s\n", ni.ip);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
-	const char *path = conf_path();
+	const char *path = conf_path(), *me;
 	struct dd_err e = { 0 };
 	struct conf c;
 	CURLcode crc;
@@ -279,6 +342,11 @@ main(int argc, char *argv[])
 	int ch, fd, rc = 2, r;
 
 	umask(077);
+	/* Called by a helper link's name, NAME.v4 or NAME.v6 (argv[0]). */
+	me = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
+	if (argc == 1 && (strlen(me) > 3 && (strcmp(me + strlen(me) - 3,
+	    ".v4") == 0 || strcmp(me + strlen(me) - 3, ".v6") == 0)))
+		return helper(me);
 	while ((ch = getopt(argc, argv, "c:")) != -1) {
 		if (ch != 'c')
 			return 2;

@@ -409,17 +409,30 @@ source_line(struct conf *c, const char *name, const char *v,
 	return 0;
 }
 
-/* sources_done: a source with neither family is refused (MSG_src_empty). */
+/* sources_done: a source with neither family is refused (MSG_src_empty);
+ * a web check bound to an interface is reached through its helper link,
+ * <apply_dir>/source/NAME.v4 or .v6 (source.h). */
 static void
 sources_done(struct conf *c)
 {
-	size_t i;
+	static const char *const ext[2] = { "v4", "v6" };
+	struct source_fam *f;
+	size_t i, k;
 
-	for (i = 0; i < c->nsrc; i++)
+	for (i = 0; i < c->nsrc; i++) {
 		if (c->src[i].why == MSG_none &&
 		    c->src[i].fam[0].kind == SRC_NONE &&
 		    c->src[i].fam[1].kind == SRC_NONE)
 			c->src[i].why = MSG_src_empty;
+		for (k = 0; k < 2; k++) {
+			f = &c->src[i].fam[k];
+			if (f->kind == SRC_WEB && *f->iface &&
+			    (size_t)snprintf(f->helper, sizeof(f->helper),
+			    "%s/source/%s.%s", c->apply_dir ? c->apply_dir : "",
+			    c->src[i].name, ext[k]) >= sizeof(f->helper))
+				c->src[i].why = MSG_src_url;
+		}
+	}
 }
 
 static int

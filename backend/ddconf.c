@@ -130,13 +130,15 @@ static int
 put_fam(struct buf *out, const char *key, const struct source_fam *f,
     int fam, const char *sep, const char *end, struct dd_err *e)
 {
-	const char *w = source_kind_word(f->kind, fam);
+	/* A web check bound to an interface is the helper's to run. */
+	int helper = f->kind == SRC_WEB && *f->iface;
+	const char *w = source_kind_word(helper ? SRC_CMD : f->kind, fam);
 
 	if (f->kind == SRC_NONE)
 		return put_value(out, key, w, end, e);
 	if (put_value(out, key, w, sep, e) == -1)
 		return -1;
-	return put_value(out, w, f->arg, end, e);
+	return put_value(out, w, helper ? f->helper : f->arg, end, e);
 }
 
 #define HOST_END ", \\\n"
@@ -153,7 +155,7 @@ static int
 put_source(enum ddv v, const struct source *s, const struct host *h,
     struct buf *out, struct dd_err *e)
 {
-	static const struct source_fam off = { SRC_NONE, "" };
+	static const struct source_fam off = { .kind = SRC_NONE };
 	int v4 = strcmp(h->family, "ipv6") != 0;
 	int v6 = strcmp(h->family, "ipv4") != 0;
 

@@ -101,7 +101,7 @@ int
 source_parse(const char *v, struct source_fam *f, enum msg_id *why)
 {
 	size_t i, n = strcspn(v, " \t");
-	const char *arg = v + n + strspn(v + n, " \t");
+	const char *arg = v + n + strspn(v + n, " \t"), *via;
 
 	f->kind = SRC_NONE;
 	f->arg[0] = '\0';
@@ -113,11 +113,25 @@ source_parse(const char *v, struct source_fam *f, enum msg_id *why)
 		*why = MSG_src_kind;
 		return -1;
 	}
+	f->iface[0] = f->helper[0] = '\0';
+	/* A web check bound to an interface: "URL via IFACE". */
+	if (kinds[i].kind == SRC_WEB && (via = strstr(arg, " via ")) != NULL) {
+		if ((*why = check_if(via + 5)) != MSG_none)
+			return -1;
+		if ((size_t)(via - arg) >= sizeof(f->arg)) {
+			*why = MSG_src_url;
+			return -1;
+		}
+		snprintf(f->iface, sizeof(f->iface), "%s", via + 5);
+		snprintf(f->arg, sizeof(f->arg), "%.*s", (int)(via - arg), arg);
+		arg = f->arg;
+	}
 	if (kinds[i].check != NULL &&
 	    (*why = kinds[i].check(arg)) != MSG_none)
 		return -1;
+	if (arg != f->arg)
+		snprintf(f->arg, sizeof(f->arg), "%s", arg);
 	f->kind = kinds[i].kind;
-	snprintf(f->arg, sizeof(f->arg), "%s", arg);
 	*why = MSG_none;
 	return 0;
 }

@@ -19,7 +19,12 @@ enum src_kind { SRC_NONE, SRC_IF, SRC_WEB, SRC_CMD };
 
 struct source_fam {
 	enum src_kind	 kind;
-	char		 arg[SOURCE_ARG_SZ];
+	char		 arg[SOURCE_ARG_SZ];	/* the URL of a web check */
+	char		 iface[16];	/* a web check bound to it, or "" */
+	/* A bound web check goes through the module's helper, which
+	 * ddclient runs without arguments as this root-owned link
+	 * (<apply_dir>/source/NAME.v4, conf.c; made by ddns-apply). */
+	char		 helper[SOURCE_ARG_SZ];
 };
 
 /* The languages a label is given in, the order of source.label[]. */
@@ -41,7 +46,7 @@ int source_name_ok(const char *v);
 
 /*
  * source_parse: read one family's value v ("if IFACE", "web URL",
- * "cmd /PATH", "none") into f. Returns 0, or -1 with *why the message
+ * "web URL via IFACE", "cmd /PATH", "none") into f. Returns 0, or -1 with *why the message
  * (a src_* key of msg.h, no parameter) of the refusal: an interface name
  * outside [A-Za-z0-9._-] or longer than 15; a URL not http(s):// or with
  * a byte outside its strict set (no blank, quote, comma, backslash, '#');

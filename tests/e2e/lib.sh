@@ -235,7 +235,7 @@ preset_pass() {
 	python3 "$TOP/tests/tools/presets.py" retarget "${2:-$T/ddclient.conf}" "$PORTS" \
 		> "$T/run.conf"
 	chmod 600 "$T/run.conf"
-	PERLIO=:unix "$DDCLIENT" -file "$T/run.conf" -cache "$T/ddclient.cache" \
+	PERLIO=:unix DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$DDCLIENT" -file "$T/run.conf" -cache "$T/ddclient.cache" \
 		-foreground -daemon=0 -noquiet -verbose -ssl_ca_file="$T/ca/ca.pem" \
 		> "$T/$1.out" 2>&1
 }
@@ -318,7 +318,7 @@ apply_db() {
 # debug output in LOG) on the instance's ddclient.conf and cache; sets
 # DPID, writes the pid file ddns-apply signals, registers it for cleanup.
 start_ddclient() {
-	PERLIO=:unix "$DDCLIENT" -file "$T/ddclient.conf" -cache "$T/ddclient.cache" \
+	PERLIO=:unix DDNS_ADMIN_CONFIG="$T/ddns-admin.conf" "$DDCLIENT" -file "$T/ddclient.conf" -cache "$T/ddclient.cache" \
 		-foreground -daemon=60 -noquiet -verbose -debug > "$1" 2>&1 &
 	DPID=$!
 	cleanup_pid $DPID

@@ -25,13 +25,21 @@ check "check server of wan1 listens" start_fake checkip chka --answer4 $A4
 PA=$FAKE_PORT
 check "check server of lte listens" start_fake checkip chkb --answer4 $B4
 PB=$FAKE_PORT
+# dsl's check server listens on br-wan2's own address: its web check,
+# bound to br-wan2 (through the module's helper link), reaches it; bound
+# to lo (dsllo), the same URL does not.
+E4=203.0.113.55
+check "check server of dsl listens on br-wan2's address" start_fake checkip chkc --answer4 $E4 --bind $C4
+PC=$FAKE_PORT
 make_instance "ddclient = $DDCLIENT" "ddclient_daemon = 60" \
-	"sources = wan1 lte wan2" \
+	"sources = wan1 lte wan2 dsl dsllo" \
 	"source.wan1.v4 = web http://127.0.0.1:$PA/addr" \
 	"source.wan1.label.en = Fibre" "source.wan1.label.it = Fibra" \
 	"source.lte.v4 = web http://127.0.0.1:$PB/addr" \
 	"source.lte.label.en = LTE backup" "source.lte.label.it = Riserva LTE" \
-	"source.wan2.v4 = if br-wan2" "source.wan2.v6 = if br-wan2"
+	"source.wan2.v4 = if br-wan2" "source.wan2.v6 = if br-wan2" \
+	"source.dsl.v4 = web http://$C4:$PC/addr via br-wan2" \
+	"source.dsllo.v4 = web http://$C4:$PC/addr via lo"
 need_ddclient
 
 PLOG=$T/prov.log DLOG=$T/ddclient.log
@@ -79,6 +87,16 @@ check "lab on wan2 (an interface) saved" [ "$(status)" = 303 ]
 check "the provider gets lab with the interface's address" wait_for 150 sent lab.example.org $C4
 check "office never got lte's address" sh -c "! grep -qF '\"hostnames\": [\"office.example.org\"], \"myip\": \"$B4\"' '$PLOG'"
 
+# --- a web check bound to an interface: the module's helper link ------------
+save dsl.example.org u4 dsl
+check "dsl on a bound web check saved" [ "$(status)" = 303 ]
+case $DDV in 3.10) CMDKEY=cmd ;; *) CMDKEY=cmdv4 ;; esac
+check "ddclient runs the helper link, no argument" grep -qxF "$CMDKEY=$T/apply/source/dsl.v4, \\" "$T/ddclient.conf"
+check "the link is root's, to ddns-checkip" [ "$(readlink "$T/apply/source/dsl.v4")" = "$B/ddns-checkip" ]
+check "run as dsl.v4 it prints the address over br-wan2" [ "$(DDNS_ADMIN_CONFIG=$T/ddns-admin.conf timeout 30 "$T/apply/source/dsl.v4")" = $E4 ]
+check "bound to lo, the same URL gives no address" sh -c "! DDNS_ADMIN_CONFIG=$T/ddns-admin.conf timeout 30 '$T/apply/source/dsllo.v4'"
+check "the provider gets dsl with the bound check's address" wait_for 150 sent dsl.example.org $E4
+
 # --- each source's address, as its hosts are given it ------------------------
 # ddns-checkip (the web user's, as the list page starts it) checks each
 # source: the two web checks and the interface.
@@ -89,6 +107,7 @@ check "ddns-checkip ran (exit 1: the appliance's own check fails)" [ $? -eq 1 ]
 check "wan1's address is its check server's" [ "$(ip_of '' wan1)" = $A4 ]
 check "lte's address is its check server's" [ "$(ip_of '' lte)" = $B4 ]
 check "wan2's address is the interface's" [ "$(ip_of '' wan2)" = $C4 ]
+check "dsl's address is its bound check's" [ "$(ip_of '' dsl)" = $E4 ]
 check "wan2 has no global IPv6: said in words" grep -qx "error=the interface br-wan2 has no IPv6 address" "$T/state/publicip6@wan2"
 cgi GET 'action=edit'
 check "the form shows each source's address beside its label" sh -c "grep -qF '>Fibre ($A4)</option>' '$T/out' &&
@@ -139,7 +158,6 @@ sed -i "s#^source.lte.v4 = .*#source.lte.v4 = cmd $T/bin/lte-ip#" "$T/ddns-admin
 apply_db 2> "$T/apply.err"
 check "a sound program: backup is written" grep -qx 'backup.example.org' "$T/ddclient.conf"
 # (3.10: use=cmd, cmd=PATH; 3.11: usev4=cmdv4, cmdv4=PATH)
-case $DDV in 3.10) CMDKEY=cmd ;; *) CMDKEY=cmdv4 ;; esac
 check "with the program's path as its command" grep -qxF "$CMDKEY=$T/bin/lte-ip, \\" "$T/ddclient.conf"
 check "the provider gets backup with the program's address" wait_for 1500 sent backup.example.org $D4
 

@@ -638,6 +638,9 @@ def main():
     ap.add_argument("--zone", default="example.com")
     ap.add_argument("--preset")
     ap.add_argument("--state")
+    ap.add_argument("--bind", default="127.0.0.1",
+                    help="the local address to listen on (t0043: an "
+                    "interface's own, inside the test's network namespace)")
     opts = ap.parse_args()
     opts.records = {}
     if opts.mode == "preset" and not (opts.preset and opts.state):
@@ -648,7 +651,7 @@ def main():
         ap.error("%s needs --cert and --key (it speaks HTTPS)" % opts.mode)
 
     ThreadingHTTPServer.daemon_threads = True
-    servers = [ThreadingHTTPServer(("127.0.0.1", opts.port), Handler)]
+    servers = [ThreadingHTTPServer((opts.bind, opts.port), Handler)]
     ids = (opts.preset or "").split(",")
     if opts.mode == "preset":
         # one server (port) per preset, so that one ddclient pass can hold

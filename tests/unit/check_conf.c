@@ -471,6 +471,34 @@ START_TEST(sources_are_read_in_order_with_their_kinds_and_labels)
 	ck_assert_int_eq(s->fam[1].kind, SRC_NONE);
 	ck_assert_str_eq(s->label[0], "");
 	ck_assert_ptr_null(conf_source(&c, "wan2"));
+	ck_assert_str_eq(c.src[1].fam[0].helper, "");
+	conf_free(&c);
+}
+END_TEST
+
+/* A web check bound to an interface ("URL via IFACE") keeps the URL and
+ * the interface apart, and is reached through its helper link under
+ * apply_dir (what ddclient is given instead of the URL). */
+START_TEST(a_bound_web_check_goes_through_its_helper_link)
+{
+	const struct source_fam *f;
+	struct conf c;
+	struct dd_err e;
+
+	ck_assert_msg(load("apply_dir = /var/lib/ddns-admin/apply\n"
+	    "sources = wan1 dsl\nsource.wan1.v4 = if eth0\n"
+	    "source.dsl.v4 = web http://192.0.2.1/ip via ppp0\n"
+	    "source.dsl.v6 = web http://[2001:db8::1]/ip\n", &c, &e) == 0,
+	    "%s", e.msg);
+	ck_assert_int_eq(c.src[1].why, MSG_none);
+	f = &c.src[1].fam[0];
+	ck_assert_int_eq(f->kind, SRC_WEB);
+	ck_assert_str_eq(f->arg, "http://192.0.2.1/ip");
+	ck_assert_str_eq(f->iface, "ppp0");
+	ck_assert_str_eq(f->helper, "/var/lib/ddns-admin/apply/source/dsl.v4");
+	f = &c.src[1].fam[1];
+	ck_assert_str_eq(f->iface, "");
+	ck_assert_str_eq(f->helper, "");
 	conf_free(&c);
 }
 END_TEST
@@ -525,6 +553,10 @@ START_TEST(a_bad_source_value_refuses_the_source_with_the_reason)
 	refused("web https://example.net/a,usev6=cmdv6", MSG_src_url);
 	refused("web https://example.net/$(reboot)", MSG_src_url);
 	refused("web https://", MSG_src_url);
+	refused("web https://example.net/ via eth0;reboot", MSG_src_if);
+	refused("web https://example.net/ via ", MSG_src_url);	/* trimmed */
+	refused("web https://example.net/ via eth0 via eth1", MSG_src_if);
+	refused("web https://exa mple.net/ via eth0", MSG_src_url);
 	refused("cmd wan1-ip", MSG_src_cmd_path);
 	refused("cmd bin/wan1-ip", MSG_src_cmd_path);
 	refused("cmd /bin/echo;reboot", MSG_src_cmd_path);
@@ -620,6 +652,7 @@ conf_suite(void)
 	tcase_add_test(tc, no_sources_key_no_sources);
 	tcase_add_test(tc, sources_are_read_in_order_with_their_kinds_and_labels);
 	tcase_add_test(tc, a_bad_source_value_refuses_the_source_with_the_reason);
+	tcase_add_test(tc, a_bound_web_check_goes_through_its_helper_link);
 	tcase_add_test(tc, a_source_without_a_family_is_refused);
 	tcase_add_test(tc, source_lines_the_file_cannot_hold);
 	suite_add_tcase(s, tc);
