@@ -703,11 +703,11 @@ mod_globals(const struct conf *c, enum ddv v, struct imp_conf *mod,
 	return rc;
 }
 
-/* import_hosts: every host of f as a row on out; the notes and the
+/* import_hosts: every host of f as a row on out (its source from c's); the notes and the
  * validators' refusals on err. Returns how many things were not taken. */
 static size_t
-import_hosts(const struct imp_conf *f, enum ddv v, const struct imp_set *mod,
-    struct buf *out, FILE *err)
+import_hosts(const struct conf *c, const struct imp_conf *f, enum ddv v,
+    const struct imp_set *mod, struct buf *out, FILE *err)
 {
 	struct dd_err why[HF__MAX];
 	const char *in[HF__MAX];
@@ -718,7 +718,7 @@ import_hosts(const struct imp_conf *f, enum ddv v, const struct imp_set *mod,
 	int fl;
 
 	for (i = 0; i < f->nhost; i++) {
-		imp_take(f, i, v, mod, &row);
+		imp_take(f, i, v, mod, c, &row);
 		imp_emit_row(out, f->host[i].name, &row);
 		for (k = 0; k < row.nnote; k++)
 			fprintf(err, "ddns-apply: %s: %s: %s\n", f->host[i].name,
@@ -786,7 +786,7 @@ apply_import(const struct conf *c, const char *path, FILE *out, FILE *err,
 			    msg_english(&notes[i], text, sizeof(text)));
 			bad++;
 		}
-		bad += import_hosts(&f, v, &mod.globals, &b, err);
+		bad += import_hosts(c, &f, v, &mod.globals, &b, err);
 	}
 	imp_emit_end(&b);
 	if (b.oom) {

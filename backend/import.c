@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "conf.h"
 #include "ddver.h"
 #include "import.h"
 #include "utf8.h"
@@ -600,6 +601,10 @@ static const struct {
 	{ "zoneedit1", "dynamic.zoneedit.com", NULL },
 };
 
+/* The module configuration's keys that stand for ddclient's address
+ * detection (the sources, when the module configuration names some). */
+#define USE_FROM "ddclient_use, ddclient_usev4, ddclient_usev6"
+
 /* What the module does with a setting it finds. */
 enum kclass {
 	K_MODEL,	/* a host field, or host/protocol (handled apart) */
@@ -623,7 +628,7 @@ static const struct {
 	{ "ssl", K_DAEMON, "ddclient_ssl" },
 	{ "pid", K_DAEMON, "ddclient_pid" },
 	{ "cache", K_DAEMON, "ddclient_cache" },
-#define USE(k) { k, K_DAEMON, "ddclient_use, ddclient_usev4, ddclient_usev6" }
+#define USE(k) { k, K_DAEMON, USE_FROM }
 	USE("use"), USE("usev4"), USE("usev6"), USE("web"), USE("web-skip"),
 	USE("webv4"), USE("webv4-skip"), USE("webv6"), USE("webv6-skip"),
 	USE("ip"), USE("ipv4"), USE("ipv6"), USE("if"), USE("ifv4"),
@@ -821,16 +826,20 @@ static const struct {
 	{ HF_WILDCARD, PF_WILDCARD, 1 },
 };
 
+/* take_setting: what the module makes of setting kv of a host of proto
+ * (a note on row when it is not taken); with address sources (sources),
+ * the detection settings are take_source's. */
 static void
 take_setting(const struct imp_kv *kv, const char *proto, enum ddv v,
-    const struct imp_set *mod, struct imp_row *row)
+    const struct imp_set *mod, int sources, struct imp_row *row)
 {
 	const char *from = NULL, *m, *def;
 	int k = key_class(kv->key, &from), on;
 	size_t l = strlen(kv->key);
 	struct dd_msg dm;
 
-	if (k == K_MODEL)
+	if (k == K_MODEL || (k == K_DAEMON && sources &&
+	    strcmp(from, USE_FROM) == 0))
 		return;
 	if (k == K_DAEMON) {
 		m = imp_get(mod, kv->key);
@@ -865,9 +874,94 @@ take_setting(const struct imp_kv *kv, const char *proto, enum ddv v,
 	note(row, 1, MSG_imp_changes, kv->key);
 }
 
+/* How ddclient's own words name an IPv4 detection (the hosts an Import
+ * makes are IPv4): the kind's key (3.11's usev4=, else use=), its word,
+ * and the key that holds its argument. */
+static const struct {
+	const char	*use;
+	const char	*word;
+	enum src_kind	 kind;
+	const char	*arg;
+} detections[] = {
+	{ "usev4", "ifv4", SRC_IF, "ifv4" },
+	{ "usev4", "webv4", SRC_WEB, "webv4" },
+	{ "usev4", "cmdv4", SRC_CMD, "cmdv4" },
+	{ "use", "if", SRC_IF, "if" },
+	{ "use", "web", SRC_WEB, "web" },
+	{ "use", "cmd", SRC_CMD, "cmd" },
+};
+#define NDETECTIONS (sizeof(detections) / sizeof(detections[0]))
+
+/* setting: key of host h, else of the file's globals (ddclient's). */
+static const char *
+setting(const struct imp_conf *c, const struct imp_host *h, const char *key)
+{
+	const char *v = imp_get(&h->set, key);
+
+	return v != NULL ? v : imp_get(&c->globals, key);
+}
+
+/* source_named: the usable source of cf whose IPv4 is kind k with
+ * argument arg (a web check not bound to an interface), or NULL. */
+static const struct source *
+source_named(const struct conf *cf, enum src_kind k, const char *arg)
+{
+	const struct source_fam *f;
+	size_t s;
+
+	for (s = 0; s < cf->nsrc && arg != NULL; s++) {
+		f = &cf->src[s].fam[0];
+		if (cf->src[s].why == MSG_none && f->kind == k &&
+		    *f->iface == '\0' && strcmp(f->arg, arg) == 0)
+			return &cf->src[s];
+	}
+	return NULL;
+}
+
+/*
+ * take_source: with address sources (cf->nsrc), the source whose IPv4
+ * detection is the host's own (use=if, if=ppp0; usev4=webv4, webv4=URL;
+ * ...), named in the row; a host with a detection that is no source's
+ * follows the first, said in a note. A host that sets none follows the
+ * first silently, as ddclient's default did.
+ */
+static void
+take_source(const struct conf *cf, const struct imp_conf *c,
+    const struct imp_host *h, enum ddv v, struct imp_row *row)
+{
+	const char *key, *use, *arg = NULL;
+	const struct source *s = NULL;
+	char said[SOURCE_ARG_SZ + 32];
+	size_t d;
+
+	if (cf == NULL || cf->nsrc == 0)
+		return;
+	key = v == DDV_311 && setting(c, h, "usev4") ? "usev4" : "use";
+	if ((use = setting(c, h, key)) == NULL)
+		return;
+	for (d = 0; d < NDETECTIONS; d++)
+		if (strcmp(detections[d].use, key) == 0 &&
+		    strcmp(detections[d].word, use) == 0)
+			break;
+	if (d < NDETECTIONS) {
+		arg = setting(c, h, detections[d].arg);
+		s = source_named(cf, detections[d].kind, arg);
+	}
+	if (s != NULL) {
+		copy_field(row, HF_SOURCE, s->name);
+		return;
+	}
+	if (d < NDETECTIONS)
+		snprintf(said, sizeof(said), "%s=%s, %s=%s", key, use,
+		    detections[d].arg, arg ? arg : "");
+	else
+		snprintf(said, sizeof(said), "%s=%s", key, use);
+	note(row, 0, MSG_imp_no_source, said, cf->src[0].name);
+}
+
 void
 imp_take(const struct imp_conf *c, size_t i, enum ddv v,
-    const struct imp_set *mod, struct imp_row *row)
+    const struct imp_set *mod, const struct conf *cf, struct imp_row *row)
 {
 	const struct imp_host *h = &c->host[i];
 	const struct imp_set *s = &h->set;
@@ -920,7 +1014,8 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 		copy_field(row, takes[j].f, on == 1 ? "yes" : "");
 	}
 	for (j = 0; j < s->n; j++)
-		take_setting(&s->kv[j], proto, v, mod, row);
+		take_setting(&s->kv[j], proto, v, mod, cf && cf->nsrc, row);
+	take_source(cf, c, h, v, row);
 }
 
 size_t

@@ -83,10 +83,13 @@ struct imp_row {
  * setting (use=, ssl=, daemon=, ...) that differs from mod (the globals
  * ddns-admin writes, read back by imp_parse) is left to the module
  * configuration; one that changes what is sent (script=, ttl=, ...)
- * refuses the host. The validators are the caller's (val_host). Pure.
+ * refuses the host. With address sources in cf (NULL: none), the
+ * host's own detection (use=if, if=ppp0, ...) names the source that
+ * matches it, or a note says none does. The validators are the caller's
+ * (val_host). Pure.
  */
 void imp_take(const struct imp_conf *c, size_t i, enum ddv v,
-    const struct imp_set *mod, struct imp_row *row);
+    const struct imp_set *mod, const struct conf *cf, struct imp_row *row);
 
 /*
  * imp_file_notes: into out (max of them), a note for each daemon setting

@@ -188,6 +188,7 @@
 	X(imp_protocol, "")						\
 	X(imp_nsupdate, "")						\
 	X(imp_not_bool, "s")						\
+	X(imp_no_source, "ss")						\
 	X(import_failed, "")						\
 	X(import_too_much, "")						\
 	/* the store */							\

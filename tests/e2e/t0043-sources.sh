@@ -182,4 +182,21 @@ else
 	check "3.11, dual stack on another source than the first: saved" [ "$(status)" = 303 ]
 fi
 
+# --- Import: a hand-written host's own detection names its source ----------
+cat > "$T/hand.conf" <<EOF
+protocol=dyndns2, server=127.0.0.1:$PORT, login=h, password=hp
+use=web, web=http://127.0.0.1:$PA/addr imp-wan1.example.org
+use=cmd, cmd=$T/bin/lte-ip imp-lte.example.org
+use=if, if=br-wan2 imp-wan2.example.org
+use=if, if=ppp9 imp-none.example.org
+EOF
+"$B/ddns-apply" -c "$T/ddns-admin.conf" --import "$T/hand.conf" > "$T/hand.lines" 2> "$T/hand.err"
+# imported HOST SOURCE: ddns-apply --import's row of HOST names SOURCE.
+imported() { sed -n "/^host $1\$/,/^host /p" "$T/hand.lines" | grep -qx "field source $2"; }
+check "Import: use=web of wan1's URL follows wan1" imported imp-wan1.example.org wan1
+check "Import: use=cmd of lte's program follows lte" imported imp-lte.example.org lte
+check "Import: use=if of br-wan2 follows wan2" imported imp-wan2.example.org wan2
+check "Import: a detection no source has is said, per host" grep -qF "imp-none.example.org: taken over without a setting: its own address detection (use=if, if=ppp9) is none of the address sources" "$T/hand.err"
+check "... and it follows the first source" sh -c "! sed -n '/^host imp-none.example.org\$/,/^host /p' '$T/hand.lines' | grep -q '^field source'"
+
 done_testing

@@ -70,7 +70,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (h == NULL || strcmp(h, c.host[i].name) != 0)
 			abort();
-		imp_take(&c, i, v, &mod.globals, &rows[i]);
+		imp_take(&c, i, v, &mod.globals, NULL, &rows[i]);
 		if (rows[i].nnote > IMP_NOTES_MAX)
 			abort();
 		imp_emit_row(&b, c.host[i].name, &rows[i]);

@@ -7,6 +7,7 @@
 
 #include <check.h>
 
+#include "conf.h"
 #include "import.h"
 
 static struct imp_conf c;
@@ -171,6 +172,10 @@ START_TEST(globals_and_caps)
 }
 END_TEST
 
+/* The module configuration take() reads address sources from (NULL:
+ * none; sources_by_detection sets it). */
+static const struct conf *take_conf;
+
 /* take: host i as a row, with the module's globals mod_text. */
 static void
 take(const char *text, const char *mod_text, enum ddv v, const char *host,
@@ -185,7 +190,7 @@ take(const char *text, const char *mod_text, enum ddv v, const char *host,
 	for (i = 0; i < c.nhost && strcmp(c.host[i].name, host) != 0; i++)
 		;
 	ck_assert_msg(i < c.nhost, "no host %s", host);
-	imp_take(&c, i, v, &m.globals, row);
+	imp_take(&c, i, v, &m.globals, take_conf, row);
 	imp_free(&m);
 }
 
@@ -324,7 +329,7 @@ START_TEST(notes_name_keys_never_values)
 	}
 	notes += nfile;
 	for (i = 0; i < fc.nhost; i++) {
-		imp_take(&fc, i, DDV_310, &m.globals, &row);
+		imp_take(&fc, i, DDV_310, &m.globals, NULL, &row);
 		imp_emit_row(&b, fc.host[i].name, &row);
 		for (k = 0; k < row.nnote; k++)
 			ck_assert_ptr_null(strstr(msg_english(&row.note[k].m,
@@ -338,6 +343,60 @@ START_TEST(notes_name_keys_never_values)
 	buf_free(&b);
 	imp_free(&fc);
 	imp_free(&m);
+}
+END_TEST
+
+/* With address sources, a host's own detection names the source that
+ * is the same detection; one that is no source's follows the first, with
+ * a note naming it; a host that sets none follows the first silently. */
+START_TEST(sources_by_detection)
+{
+	static const char file[] =
+	    "use=if, if=eth0\n"
+	    "protocol=dyndns2, login=u, password=p\n"
+	    "a.example.org\n"
+	    "use=web, web=http://192.0.2.1/ip a2.example.org\n"
+	    "use=if, if=ppp9 b.example.org\n"
+	    "usev4=cmdv4, cmdv4=/usr/local/sbin/lte-ip c.example.org\n";
+	struct conf cf;
+	struct imp_row row;
+
+	memset(&cf, 0, sizeof(cf));
+	cf.nsrc = 3;
+	snprintf(cf.src[0].name, SOURCE_NAME_SZ, "wan1");
+	cf.src[0].fam[0].kind = SRC_IF;
+	snprintf(cf.src[0].fam[0].arg, SOURCE_ARG_SZ, "eth0");
+	snprintf(cf.src[1].name, SOURCE_NAME_SZ, "lte");
+	cf.src[1].fam[0].kind = SRC_WEB;
+	snprintf(cf.src[1].fam[0].arg, SOURCE_ARG_SZ, "http://192.0.2.1/ip");
+	snprintf(cf.src[2].name, SOURCE_NAME_SZ, "mob");
+	cf.src[2].fam[0].kind = SRC_CMD;
+	snprintf(cf.src[2].fam[0].arg, SOURCE_ARG_SZ, "/usr/local/sbin/lte-ip");
+	take_conf = &cf;
+	/* The file's global use=if, if=eth0 is wan1's. */
+	take(file, "", DDV_310, "a.example.org", &row);
+	ck_assert_str_eq(row.in.source, "wan1");
+	ck_assert_uint_eq(row.nnote, 0);
+	take(file, "", DDV_310, "a2.example.org", &row);
+	ck_assert_str_eq(row.in.source, "lte");
+	ck_assert_uint_eq(row.nnote, 0);
+	take(file, "", DDV_310, "b.example.org", &row);
+	ck_assert_str_eq(row.in.source, "");
+	ck_assert(!row.refused);
+	ck_assert(has_note(&row, 0, "its own address detection (use=if, "
+	    "if=ppp9) is none of the address sources"));
+	ck_assert(has_note(&row, 0, "it follows wan1"));
+	/* 3.11 reads usev4 before use; 3.10 does not know it. */
+	take(file, "", DDV_311, "c.example.org", &row);
+	ck_assert_str_eq(row.in.source, "mob");
+	take(file, "", DDV_310, "c.example.org", &row);
+	ck_assert_str_eq(row.in.source, "wan1");
+	take_conf = NULL;
+	/* Without sources: the detection settings are the module's. */
+	take(file, "", DDV_310, "b.example.org", &row);
+	ck_assert_str_eq(row.in.source, "");
+	ck_assert(has_note(&row, 0, "ddclient_use"));
+	imp_free(&c);
 }
 END_TEST
 
@@ -437,6 +496,7 @@ main(void)
 	tcase_add_test(tc, rows);
 	tcase_add_loop_test(tc, notes_name_keys_never_values, 0,
 	    (int)NSECRET_NOTES);
+	tcase_add_test(tc, sources_by_detection);
 	tcase_add_test(tc, line_format);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
