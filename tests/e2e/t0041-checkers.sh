@@ -22,9 +22,11 @@ fi
 need_npm playwright-core axe-core vnu-jar
 
 # DNS is shown (state_dir/dns written by checkers.js); no lookup is made.
-# Two address sources: the form has their field (issue 21).
+# Two address sources: the form has their field (issue 21). Neither has
+# an address here (no such interface, no check server): the verdicts
+# never depend on the machine's own interfaces.
 make_instance "dns_check = authoritative" "dnscheck = /bin/true" \
-	"sources = wan1 lte" "source.wan1.v4 = if eth0" \
+	"sources = wan1 lte" "source.wan1.v4 = if ddnstest0" \
 	"source.wan1.label.en = Fibre" "source.wan1.label.it = Fibra" \
 	"source.lte.v4 = web http://127.0.0.1:9/" \
 	"source.lte.label.en = LTE backup" "source.lte.label.it = Riserva LTE"
