@@ -217,6 +217,12 @@ PRESETS.update({
     "monny": (BOTH, D2, "dyndns.monny.cloud", "LP", {}),
     "pubyun": (BOTH, D2, "members.3322.net", "LP", {"path": "/dyndns/update"}),
 })
+# issue 19: presets added (3) (the provider's own page: ANSWERS' sources)
+PRESETS.update({
+    "mayddns": (BOTH, D2, "mayddns.com", "LP", {}),
+    "itsdns": (BOTH, D2, "www.itsdns.de", "LP", {"path": "/update.php"}),
+    "dode": (BOTH, D2, "ddns.do.de", "LP", {"path": "/"}),
+})
 
 
 # What the provider answers, and what it does with the records: one row a
@@ -782,6 +788,59 @@ ANSWERS.update({
                  "protocol'), as copied at geek-share.com/detail/2415462681."
                  "html: "
                  "HTTP and HTTPS"],
+        why=""),
+})
+
+# issue 19: presets added (3). dyndns2 at the provider's documented server
+# (do.de: see its row); the answers its page names.
+ANSWERS.update({
+    "mayddns": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=(429, {"Content-Type": TEXT}, "abuse\n"),
+        sources=["dekimus.com/support/api (mayDDNS): 'DynDNS/No-IP Compatible "
+                 "Update API', GET https://mayddns.com/nic/update with Basic "
+                 "Authentication (the username and password of the hostname's "
+                 "details), hostname the full name, myip an IPv4 address; "
+                 "HTTP 200 success, 401 authentication failed, 429 rate limit; "
+                 "bodies good [IP], nochg [IP], badauth, abuse (rate limit "
+                 "exceeded); at most 5 update requests a minute per IP"],
+        why=""),
+    "itsdns": dict(
+        offer={"3.10": V4_V6, "3.11": V4_V6}, model="dyndns2",
+        good=D2_GOOD,
+        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=None,
+        sources=["itsdns.de/dynupdatehelp.htm (it's DNS): updates to "
+                 "https://www.itsdns.de/update.php, GET parameters username "
+                 "and password or an HTTP auth header, myip (else the "
+                 "client's address); A and AAAA records take two requests, "
+                 "one with the IPv4 and one with the IPv6 address; HTTP 200 "
+                 "'good 123.123.123.123' (the IPv4 or IPv6 address set), 200 "
+                 "'nochg ...', 400 a parameter missing, 401 (with a text) "
+                 "when e-mail address, update key and hostname do not match, "
+                 "500 a DNS error",
+                 "the page's table of GET parameters did not come through "
+                 "here: hostname= as DynDNS's (IPFire's ddns sends it so to "
+                 "this URL); the 401's text is not quoted: badauth here"],
+        refused={"dual": "sets one address per update, IPv4 or IPv6"},
+        why=""),
+    "dode": dict(
+        offer=V4_ONLY, model="dyndns2",
+        good=D2_GOOD,
+        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        throttle=(429, {"Content-Type": TEXT}, "toomanyrequests\n"),
+        sources=["do.de/wiki/FlexDNS_-_Entwickler (Domain-Offensive, FlexDNS): "
+                 "good (HTTP 200, followed by the address set), nochg (200), "
+                 "numhost (400, no record assigned to the FlexDNS user), "
+                 "badauth (401, the parameters username and/or password "
+                 "wrong), toomanyrequests (429, too many requests from the "
+                 "address or the user), 911 (500); hostname and myip named; "
+                 "IPv6 not named",
+                 "the update host is not on the page read here: ddns.do.de, "
+                 "path /, as IPFire's ddns (citing that page) and inadyn's "
+                 "do.de plugin send it"],
         why=""),
 })
 
