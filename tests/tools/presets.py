@@ -222,6 +222,7 @@ PRESETS.update({
     "mayddns": (BOTH, D2, "mayddns.com", "LP", {}),
     "itsdns": (BOTH, D2, "www.itsdns.de", "LP", {"path": "/update.php"}),
     "dode": (BOTH, D2, "ddns.do.de", "LP", {"path": "/"}),
+    "nederhost": (BOTH, D2, "dyndns.nederhost.nl", "LP", {}),
 })
 
 
@@ -841,6 +842,22 @@ ANSWERS.update({
                  "the update host is not on the page read here: ddns.do.de, "
                  "path /, as IPFire's ddns (citing that page) and inadyn's "
                  "do.de plugin send it"],
+        why=""),
+    "nederhost": dict(
+        offer={"3.10": V4_V6, "3.11": V4_V6}, model="dyndns2",
+        good=D2_GOOD, badauth=D2_BAD, throttle=None,
+        sources=["nederhost.nl/kennisbank/domeinnamen/DNS/Dynamic_DNS_gebruiken "
+                 "and nederhost.nl/helpdesk/technisch/domeinnaam/"
+                 "dns_en_doorverwijzen/dyndns/: the de facto DynDNS standard "
+                 "sets an A or an AAAA record; https://dyndns.nederhost.nl/"
+                 "nic/update?hostname=naam.example.com&myip=192.0.2.123 (the "
+                 "full name; without myip the address the request comes "
+                 "from), the domain's login (domXXXXX) and password by HTTP "
+                 "Basic auth (wget --user, curl --user)",
+                 "answers: the part of the page naming them did not come "
+                 "through here; DynDNS's (good IP, badauth), as the standard "
+                 "it follows"],
+        refused={"dual": "sets one address per update, IPv4 or IPv6"},
         why=""),
 })
 

@@ -351,6 +351,7 @@ START_TEST(presets_offer_only_what_their_provider_takes)
 		{ "mayddns", { FAM_V4, FAM_V4 } },
 		{ "itsdns", { FAM_ONE, FAM_ONE } },
 		{ "dode", { FAM_V4, FAM_V4 } },
+		{ "nederhost", { FAM_ONE, FAM_ONE } },
 	};
 	size_t i;
 	int v;
