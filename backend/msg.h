@@ -253,7 +253,8 @@
 	X(ver_v6_global_dual, "s")					\
 	X(ver_v6_global_v4, "s")					\
 	X(ver_group_mx, "s")						\
-	X(ver_dual_desec, "s")
+	X(ver_dual_desec, "s")						\
+	X(ver_dual_split, "s")
 
 enum msg_id {
 #define MSG_ENUM(key, params) MSG_##key,

@@ -282,6 +282,27 @@ static const struct provider providers[] = {
 	{ .id = "pubyun", .label = "3322.org (Pubyun)", .protocol = "dyndns2",
 	  .server = "members.3322.net", .script = "/dyndns/update",
 	  .flags = LP, .fam = PFAM(FAM_V4, FAM_V4) },
+	/* issue 19: presets added (3), each dyndns2 as the provider's own
+	 * page documents it; ANSWERS of tests/tools/presets.py has the
+	 * sources. mayDDNS: myip one IPv4 address, credentials per host */
+	{ .id = "mayddns", .label = "mayDDNS", .protocol = "dyndns2",
+	  .server = "mayddns.com", .flags = LP, .fam = PFAM(FAM_V4, FAM_V4) },
+	/* it's DNS: myip one address, IPv4 or IPv6 (the A and the AAAA
+	 * record take a request each), at /update.php */
+	{ .id = "itsdns", .label = "it's DNS (itsdns.de)",
+	  .protocol = "dyndns2", .server = "www.itsdns.de",
+	  .script = "/update.php", .flags = LP,
+	  .fam = PFAM(FAM_ONE, FAM_ONE), .no_dual = MSG_ver_dual_split },
+	/* Domain-Offensive's FlexDNS: its page documents the answers and
+	 * the parameters (username, password, hostname, myip), not IPv6 */
+	{ .id = "dode", .label = "FlexDNS (do.de, Domain-Offensive)",
+	  .protocol = "dyndns2", .server = "ddns.do.de", .script = "/",
+	  .flags = LP, .fam = PFAM(FAM_V4, FAM_V4) },
+	/* NederHost: the DynDNS standard sets an A or an AAAA record, the
+	 * family of the address (one a request) */
+	{ .id = "nederhost", .label = "NederHost", .protocol = "dyndns2",
+	  .server = "dyndns.nederhost.nl", .flags = LP,
+	  .fam = PFAM(FAM_ONE, FAM_ONE), .no_dual = MSG_ver_dual_split },
 	{ .id = "custom", .label = "Custom", .protocol = NULL, .server = NULL,
 	  .flags = PF_SERVER | PF_PROTOCOL },
 };

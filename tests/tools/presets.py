@@ -217,6 +217,13 @@ PRESETS.update({
     "monny": (BOTH, D2, "dyndns.monny.cloud", "LP", {}),
     "pubyun": (BOTH, D2, "members.3322.net", "LP", {"path": "/dyndns/update"}),
 })
+# issue 19: presets added (3) (the provider's own page: ANSWERS' sources)
+PRESETS.update({
+    "mayddns": (BOTH, D2, "mayddns.com", "LP", {}),
+    "itsdns": (BOTH, D2, "www.itsdns.de", "LP", {"path": "/update.php"}),
+    "dode": (BOTH, D2, "ddns.do.de", "LP", {"path": "/"}),
+    "nederhost": (BOTH, D2, "dyndns.nederhost.nl", "LP", {}),
+})
 
 
 # What the provider answers, and what it does with the records: one row a
@@ -254,6 +261,10 @@ ALL = ["ipv4", "ipv6", "dual"]
 # offer IPv4 only, or dyndns2's families (one a request on 3.10).
 V4_ONLY = {"3.10": ["ipv4"], "3.11": ["ipv4"]}
 D2_FAMS = {"3.10": V4_V6, "3.11": ALL}
+# A provider that sets one address per request (IPv4 or IPv6): dual is
+# refused with the reason (providers.c: MSG_ver_dual_split).
+ONE_A_REQUEST = dict(offer={"3.10": V4_V6, "3.11": V4_V6},
+                     refused={"dual": "sets one address per update, IPv4 or IPv6"})
 # DynDNS's remote access specification (help.dyn.com/return-codes): one
 # return code a line, "good IP" or "nochg IP" a success, "badauth" for a
 # wrong login, "abuse" for a host blocked after too many updates; the
@@ -261,6 +272,7 @@ D2_FAMS = {"3.10": V4_V6, "3.11": ALL}
 T = {"Content-Type": TEXT}
 D2_GOOD = (200, T, "good {IP}\n")
 D2_BAD = (200, T, "badauth\n")
+D2_401 = (401, T, "badauth\n")     # the same word with HTTP 401
 D2_ABUSE = (200, T, "abuse\n")
 D2_SPEC = ("help.dyn.com/return-codes and /remote-access-api/policies: good, "
            "nochg, badauth, abuse (a host blocked after repeated updates)")
@@ -578,7 +590,7 @@ ANSWERS = {
     "inwx": dict(
         offer={"3.10": ["ipv4"], "3.11": ["ipv4"]}, model="inwx",
         good=(200, {"Content-Type": TEXT}, "good {IP}\n"),
-        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        badauth=D2_401,
         throttle=None,
         sources=["ddclient issue #96 (INWX's update URL: myip=<ipaddr>"
                  "&myipv6=<ip6addr>)",
@@ -654,7 +666,7 @@ ANSWERS = {
     "dyfi": dict(
         offer=V4_ONLY, model="client", client=1,
         good=D2_GOOD,
-        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        badauth=D2_401,
         throttle=(200, {"Content-Type": TEXT}, "abuse\n"),
         sources=["dy.fi/page/specification: HTTPS GET www.dy.fi/nic/update, "
                  "HTTP Basic auth (badauth with HTTP 401), only 'hostname'; "
@@ -666,7 +678,7 @@ ANSWERS = {
     "ipv64": dict(
         offer=V4_ONLY, model="dyndns2",
         good=D2_GOOD,
-        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        badauth=D2_401,
         throttle=None,
         sources=["ipv64.net/dyndns_updater_api: https://ipv64.net/nic/update "
                  "(DynDNS 2, preferred); Basic Auth {xyz}:{token}; hostname, "
@@ -710,7 +722,7 @@ ANSWERS.update({
     "tiggerswelt": dict(
         offer=V4_ONLY, model="dyndns2",
         good=D2_GOOD,
-        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        badauth=D2_401,
         throttle=None,
         sources=["ssl.tiggerswelt.net/wiki/ddns/internet-browser: "
                  "https://ssl.tiggerswelt.net/nic/update?[system=dyndns|statdns&]"
@@ -769,7 +781,7 @@ ANSWERS.update({
     "pubyun": dict(
         offer=V4_ONLY, model="dyndns2",
         good=D2_GOOD,
-        badauth=(401, {"Content-Type": TEXT}, "badauth\n"),
+        badauth=D2_401,
         throttle=(200, {"Content-Type": TEXT}, "abuse\n"),
         sources=["pubyun.com/wiki/%E5%B8%AE%E5%8A%A9:api (Pubyun's '3322 dynamic "
                  "domain update API'): GET "
@@ -785,6 +797,57 @@ ANSWERS.update({
         why=""),
 })
 
+# issue 19: presets added (3). dyndns2 at the provider's documented server
+# (do.de: see its row); the answers its page names.
+ANSWERS.update({
+    "mayddns": dyndns2(
+        ["dekimus.com/support/api (mayDDNS): 'DynDNS/No-IP Compatible "
+         "Update API', GET https://mayddns.com/nic/update with Basic "
+         "Authentication (the username and password of the hostname's "
+         "details), hostname the full name, myip an IPv4 address; HTTP 200 "
+         "success, 401 authentication failed, 429 rate limit; bodies good "
+         "[IP], nochg [IP], badauth, abuse (rate limit exceeded); at most 5 "
+         "update requests a minute per IP"],
+        offer=V4_ONLY, badauth=D2_401,
+        throttle=(429, T, "abuse\n"), why=""),
+    "itsdns": dyndns2(
+        ["itsdns.de/dynupdatehelp.htm (it's DNS): updates to "
+         "https://www.itsdns.de/update.php, GET parameters username and "
+         "password or an HTTP auth header, myip (else the client's "
+         "address); A and AAAA records take two requests, one with the IPv4 "
+         "and one with the IPv6 address; HTTP 200 'good 123.123.123.123' "
+         "(the IPv4 or IPv6 address set), 200 'nochg ...', 400 a parameter "
+         "missing, 401 (with a text) when e-mail address, update key and "
+         "hostname do not match, 500 a DNS error",
+         "the page's table of GET parameters did not come through here: "
+         "hostname= as DynDNS's (IPFire's ddns sends it so to this URL); "
+         "the 401's text is not quoted: badauth here"],
+        badauth=D2_401, why="", **ONE_A_REQUEST),
+    "dode": dyndns2(
+        ["do.de/wiki/FlexDNS_-_Entwickler (Domain-Offensive, FlexDNS): good "
+         "(HTTP 200, followed by the address set), nochg (200), numhost "
+         "(400, no record assigned to the FlexDNS user), badauth (401, the "
+         "parameters username and/or password wrong), toomanyrequests (429, "
+         "too many requests from the address or the user), 911 (500); "
+         "hostname and myip named; IPv6 not named",
+         "the update host is not on the page read here: ddns.do.de, path /, "
+         "as IPFire's ddns (citing that page) and inadyn's do.de plugin "
+         "send it"],
+        offer=V4_ONLY, badauth=D2_401,
+        throttle=(429, T, "toomanyrequests\n"), why=""),
+    "nederhost": dyndns2(
+        ["nederhost.nl/kennisbank/domeinnamen/DNS/Dynamic_DNS_gebruiken and "
+         "nederhost.nl/helpdesk/technisch/domeinnaam/dns_en_doorverwijzen/"
+         "dyndns/: the de facto DynDNS standard sets an A or an AAAA "
+         "record; https://dyndns.nederhost.nl/nic/update?hostname="
+         "naam.example.com&myip=192.0.2.123 (the full name; without myip "
+         "the address the request comes from), the domain's login "
+         "(domXXXXX) and password by HTTP Basic auth (wget --user, curl "
+         "--user)",
+         "answers: the part of the page naming them did not come through "
+         "here; DynDNS's (good IP, badauth), as the standard it follows"],
+        why="", **ONE_A_REQUEST),
+})
 
 def rows(ver):
     """(key, offered, protocol, server, fields, extra, hostname)."""

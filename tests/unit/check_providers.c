@@ -347,6 +347,11 @@ START_TEST(presets_offer_only_what_their_provider_takes)
 		{ "visualdns", { FAM_V4, FAM_V4 } },
 		{ "monny", { FAM_V4, FAM_V4 } },
 		{ "pubyun", { FAM_V4, FAM_V4 } },
+		/* issue 19: presets added (3) */
+		{ "mayddns", { FAM_V4, FAM_V4 } },
+		{ "itsdns", { FAM_ONE, FAM_ONE } },
+		{ "dode", { FAM_V4, FAM_V4 } },
+		{ "nederhost", { FAM_ONE, FAM_ONE } },
 	};
 	size_t i;
 	int v;
