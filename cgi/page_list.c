@@ -45,6 +45,26 @@ verdict_text(struct req *r, enum vd_state st, const char *status)
 	    verdict_look(st)->key);
 }
 
+/* set_ago: how long before now t was, in the largest whole unit (a
+ * minute at least), as State.ago.n and State.ago.unit (Lang.Ago's keys;
+ * "now" for under a minute or a clock that went back). */
+static void
+set_ago(HDF *it, long long t, long long now)
+{
+	static const struct { long long secs; const char *unit; } units[] = {
+		{ 86400, "day" }, { 3600, "hour" }, { 60, "min" },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(units) / sizeof(units[0]); k++)
+		if (now - t >= units[k].secs) {
+			out_putn(it, "State.ago.n", (now - t) / units[k].secs);
+			out_put(it, "State.ago.unit", units[k].unit);
+			return;
+		}
+	out_put(it, "State.ago.unit", "now");
+}
+
 /*
  * set_state: the row's verdict (verdict.h), per family the host asks for
  * and the worse of them for the host; what ddclient's cache says (the
@@ -116,6 +136,8 @@ set_state(struct req *r, HDF *it, const struct host *h,
 	if (ce != NULL && look->cache) {
 		out_put(it, "State.mtime", out_time(ce->mtime, t));
 		out_put(it, "State.atime", out_time(ce->atime, t));
+		if (ce->mtime > 0)
+			set_ago(it, ce->mtime, dp->now);
 	}
 	out_put(it, "State.text", verdict_text(r, host, hstatus));
 	out_put(it, "State.kind", look->kind);
@@ -148,6 +170,7 @@ set_host(struct req *r, HDF *it, const struct host *h)
 
 	out_putn(it, "id", h->id);
 	out_putn(it, "enabled", h->enabled);
+	out_put(it, "hostname", h->hostname);
 	hostname_labels(it, h->hostname);
 	out_put(it, "provider", p == NULL ? h->provider : *name ? name :
 	    p->label);
@@ -207,6 +230,19 @@ public_ip(struct req *r, struct netip ni[NET__MAX])
 		run_checkip_detached(r);
 		out_set(r, "PublicIp.refreshing", "1");
 	}
+}
+
+/* Page.tz: the time zone the page's times are in (out_time's local
+ * time), said once for the page. */
+static void
+page_zone(struct req *r, long long now)
+{
+	time_t tt = (time_t)now;
+	struct tm tm;
+	char z[16];
+
+	if (localtime_r(&tt, &tm) != NULL && strftime(z, sizeof(z), "%Z", &tm) > 0)
+		out_set(r, "Page.tz", z);
 }
 
 /* After a redirect: what was done, and how applying it went. */
@@ -916,6 +952,7 @@ page_list(struct req *r)
 		out_set(r, "Page.plain_http", "1");
 	public_ip(r, ni);
 	dns_load(r, h, n, newest, &dp);
+	page_zone(r, dp.now);
 	for (i = 0; i < n; i++) {
 		it = out_item(r->hdf, "Hosts", i);
 		set_host(r, it, &h[i]);

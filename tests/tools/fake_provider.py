@@ -16,7 +16,9 @@ and, with --port6-file, on [::1] too (one process, both families).
       A host with an expected password that the request does not carry gets
       "badauth"; otherwise its entry in "answers", else "good MYIP" (the
       myip sent, or the client's address if it sent none).
-      One answer line per host of a multi-host request.
+      One answer line per host of a multi-host request. While the control
+      file holds {"hold": true} a request waits for the answer (60 s at
+      most): a test sees the state before the provider has answered.
 
   fake_provider.py checkip --port-file F [--log L] [--slow SECONDS]
                    [--port6-file F6] [--answer4 A4] [--answer6 A6]
@@ -169,6 +171,9 @@ class Handler(BaseHTTPRequestHandler):
             pass
 
     def provider(self):
+        end = time.time() + 60
+        while read_control(self.server.opts.control).get("hold") and time.time() < end:
+            time.sleep(0.1)
         # The path arrives %-encoded as raw bytes; keep them as they are.
         raw = self.path.encode("latin-1")
         parts = urllib.parse.urlsplit(text(raw))
