@@ -45,24 +45,70 @@ verdict_text(struct req *r, enum vd_state st, const char *status)
 	    verdict_look(st)->key);
 }
 
-/* set_ago: how long before now t was, in the largest whole unit (a
- * minute at least), as State.ago.n and State.ago.unit (Lang.Ago's keys;
- * "now" for under a minute or a clock that went back). */
+/* How long ago a row was updated, in the largest whole unit (a minute
+ * at least): Lang.Ago's words, looked up once a page. */
+static const struct {
+	long long	 secs;
+	const char	*one, *other;
+} ago_units[] = {
+	{ 86400, "day.one", "day.other" }, { 3600, "hour.one", "hour.other" },
+	{ 60, "min.one", "min.other" },
+};
+#define AGO_UNITS	(sizeof(ago_units) / sizeof(ago_units[0]))
+
+struct ago {
+	long long	 now;
+	char		 tz[16];	/* the local time zone, e.g. "CET" */
+	const char	*just_now, *one[AGO_UNITS], *other[AGO_UNITS];
+};
+
 static void
-set_ago(HDF *it, long long t, long long now)
+ago_load(struct req *r, long long now, struct ago *a)
 {
-	static const struct { long long secs; const char *unit; } units[] = {
-		{ 86400, "day" }, { 3600, "hour" }, { 60, "min" },
-	};
 	size_t k;
 
-	for (k = 0; k < sizeof(units) / sizeof(units[0]); k++)
-		if (now - t >= units[k].secs) {
-			out_putn(it, "State.ago.n", (now - t) / units[k].secs);
-			out_put(it, "State.ago.unit", units[k].unit);
-			return;
+	time_t tt = (time_t)now;
+	struct tm tm;
+
+	a->now = now;
+	if (localtime_r(&tt, &tm) == NULL ||
+	    strftime(a->tz, sizeof(a->tz), "%Z", &tm) == 0)
+		a->tz[0] = '\0';
+	a->just_now = out_lang(r, "Ago", "now");
+	for (k = 0; k < AGO_UNITS; k++) {
+		a->one[k] = out_lang(r, "Ago", ago_units[k].one);
+		a->other[k] = out_lang(r, "Ago", ago_units[k].other);
+	}
+}
+
+/* zoned: the time out_time wrote in t (OUT_TIME_SZ bytes) followed by
+ * zone tz. */
+static const char *
+zoned(char t[OUT_TIME_SZ], const char *tz)
+{
+	size_t n = strlen(t);
+
+	if (*t && *tz)
+		snprintf(t + n, OUT_TIME_SZ - n, " %s", tz);
+	return t;
+}
+
+/* ago_text: t as "3 minutes ago" in buf ("just now" under a minute or
+ * for a clock that went back). */
+static const char *
+ago_text(const struct ago *a, long long t, char *buf, size_t sz)
+{
+	long long n;
+	size_t k;
+
+	for (k = 0; k < AGO_UNITS; k++)
+		if (a->now - t >= ago_units[k].secs) {
+			n = (a->now - t) / ago_units[k].secs;
+			snprintf(buf, sz, "%lld %s", n, n == 1 ? a->one[k] :
+			    a->other[k]);
+			return buf;
 		}
-	out_put(it, "State.ago.unit", "now");
+	return a->just_now;
 }
 
 /*
@@ -73,7 +119,8 @@ set_ago(HDF *it, long long t, long long now)
 static void
 set_state(struct req *r, HDF *it, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
-    const struct vet *v, int pending, struct dnspage *dp)
+    const struct vet *v, int pending, struct dnspage *dp,
+    const struct ago *ago)
 {
 	struct verdict_in in = { .enabled = h->enabled, .left_out =
 	    v->field != -1, .pending = pending };
@@ -134,10 +181,17 @@ set_state(struct req *r, HDF *it, const struct host *h,
 		out_put(it, "State.why", out_msg(r, &v->m, why));
 	}
 	if (ce != NULL && look->cache) {
-		out_put(it, "State.mtime", out_time(ce->mtime, t));
-		out_put(it, "State.atime", out_time(ce->atime, t));
+		/* the exact times with the page's zone; the last attempt
+		 * only when it is not the last update */
+		out_time(ce->mtime, t);
+		out_put(it, "State.mtime", zoned(t, ago->tz));
+		if (ce->atime != ce->mtime) {
+			out_time(ce->atime, t);
+			out_put(it, "State.atime", zoned(t, ago->tz));
+		}
 		if (ce->mtime > 0)
-			set_ago(it, ce->mtime, dp->now);
+			out_put(it, "State.ago", ago_text(ago, ce->mtime, t,
+			    sizeof(t)));
 	}
 	out_put(it, "State.text", verdict_text(r, host, hstatus));
 	out_put(it, "State.kind", look->kind);
@@ -170,7 +224,6 @@ set_host(struct req *r, HDF *it, const struct host *h)
 
 	out_putn(it, "id", h->id);
 	out_putn(it, "enabled", h->enabled);
-	out_put(it, "hostname", h->hostname);
 	hostname_labels(it, h->hostname);
 	out_put(it, "provider", p == NULL ? h->provider : *name ? name :
 	    p->label);
@@ -230,19 +283,6 @@ public_ip(struct req *r, struct netip ni[NET__MAX])
 		run_checkip_detached(r);
 		out_set(r, "PublicIp.refreshing", "1");
 	}
-}
-
-/* Page.tz: the time zone the page's times are in (out_time's local
- * time), said once for the page. */
-static void
-page_zone(struct req *r, long long now)
-{
-	time_t tt = (time_t)now;
-	struct tm tm;
-	char z[16];
-
-	if (localtime_r(&tt, &tm) != NULL && strftime(z, sizeof(z), "%Z", &tm) > 0)
-		out_set(r, "Page.tz", z);
 }
 
 /* After a redirect: what was done, and how applying it went. */
@@ -915,6 +955,7 @@ page_list(struct req *r)
 	struct cache_entry *ce = NULL;
 	struct netip ni[NET__MAX];
 	struct dnspage dp = { 0 };
+	struct ago ago;
 	struct imp_result rep;
 	struct known kn;
 	struct host *h = NULL;
@@ -952,12 +993,12 @@ page_list(struct req *r)
 		out_set(r, "Page.plain_http", "1");
 	public_ip(r, ni);
 	dns_load(r, h, n, newest, &dp);
-	page_zone(r, dp.now);
+	ago_load(r, dp.now, &ago);
 	for (i = 0; i < n; i++) {
 		it = out_item(r->hdf, "Hosts", i);
 		set_host(r, it, &h[i]);
 		set_state(r, it, &h[i], ce[i].host[0] ? &ce[i] : NULL, ni, &v[i],
-		    is_pending(pend, npend, h[i].hostname), &dp);
+		    is_pending(pend, npend, h[i].hostname), &dp, &ago);
 	}
 	daemon_line(r);
 	notice(r);

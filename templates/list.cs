@@ -25,7 +25,6 @@
 </ul>
 </div>
 <?cs def:words(n, w) ?><?cs if:n == "1" ?><?cs var:w.one ?><?cs else ?><?cs var:w.other ?><?cs /if ?><?cs /def ?>
-<?cs def:ago(a) ?><?cs if:a.unit == "now" ?><?cs var:Lang.Ago.now ?><?cs else ?><?cs var:a.n ?> <?cs call:words(a.n, Lang.Ago[a.unit]) ?><?cs /if ?><?cs /def ?>
 <?cs def:count(n, w) ?><?cs var:n ?> <?cs call:words(n, w) ?><?cs /def ?>
 <div class="toolbar"><p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a> <a class="button" id="show-config" href="?action=config"><?cs var:Lang.ConfigPage.link ?></a></p>
 <form class="search" method="get" role="search"><input type="hidden" name="action" value="list">
@@ -43,20 +42,20 @@
 <th><?cs var:Lang.Col.state ?></th><th><?cs var:Lang.Col.hostname ?></th><th><?cs var:Lang.Col.provider ?></th><th><?cs var:Lang.Col.address ?></th><th><?cs var:Lang.Col.updated ?></th><th><?cs var:Lang.Col.description ?></th><th><?cs var:Lang.Col.actions ?></th>
 </tr></thead>
 <tbody>
-<?cs each:h = Hosts ?><tr id="host-<?cs var:h.id ?>" class="state-<?cs var:h.State.kind ?>" data-host="<?cs var:h.hostname ?>" data-kind="<?cs var:h.State.kind ?>">
+<?cs each:h = Hosts ?><tr id="host-<?cs var:h.id ?>" class="state-<?cs var:h.State.kind ?>" data-kind="<?cs var:h.State.kind ?>">
 <td class="state" data-label="<?cs var:Lang.Col.state ?>"><span class="badge badge-<?cs var:h.State.kind ?>"><?cs var:Lang.Badge[h.State.kind] ?></span></td>
 <td class="hostname" data-label="<?cs var:Lang.Col.hostname ?>"><a href="?action=host&amp;id=<?cs var:h.id ?>"><?cs each:l = h.labels ?><span class="label"><?cs var:l ?></span><wbr><?cs /each ?></a></td>
 <td class="provider" data-label="<?cs var:Lang.Col.provider ?>"><?cs var:h.provider ?></td>
 <td class="address" data-label="<?cs var:Lang.Col.address ?>"><span class="status"><?cs var:h.State.text ?><?cs if:h.State.why ?> <?cs var:h.State.field ?>: <?cs var:h.State.why ?><?cs /if ?></span>
 <?cs each:f = h.State.Fam ?><span class="fam"><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓<span class="vh"> <?cs var:Lang.State.insync ?></span></span><?cs elif:f.insync == "0" ?> <span class="sync bad">≠ <?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:f.text ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs elif:f.status ?> <span class="fam-error"><?cs var:Lang.State.answer ?> <?cs var:f.status ?></span><?cs /if ?><?cs if:f.dns ?> <span class="dns-<?cs var:f.dns ?>"><?cs var:f.dns_text ?></span><?cs /if ?></span>
 <?cs /each ?></td>
-<td class="when" data-label="<?cs var:Lang.Col.updated ?>"><?cs if:h.State.mtime ?><span class="updated" title="<?cs var:Lang.State.updated ?>: <?cs var:h.State.mtime ?> <?cs var:Page.tz ?>"><span class="vh"><?cs var:Lang.State.updated ?>: <?cs var:h.State.mtime ?> <?cs var:Page.tz ?>, </span><?cs call:ago(h.State.ago) ?></span><?cs elif:h.State.atime ?><?cs var:Lang.Never ?><?cs /if ?>
-<?cs if:h.State.atime && h.State.atime != h.State.mtime ?><span class="attempt"><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?> <?cs var:Page.tz ?></span><?cs /if ?></td>
-<td class="description" data-label="<?cs var:Lang.Col.description ?>" title="<?cs var:h.description ?>"><?cs var:h.description ?></td>
+<td class="when" data-label="<?cs var:Lang.Col.updated ?>"><?cs if:h.State.mtime ?><span class="updated" title="<?cs var:h.State.mtime ?>"><?cs var:h.State.ago ?></span><?cs elif:h.State.atime ?><?cs var:Lang.Never ?><?cs /if ?>
+<?cs if:h.State.atime ?><span class="attempt"><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?></span><?cs /if ?></td>
+<td class="description" data-label="<?cs var:Lang.Col.description ?>"><?cs var:h.description ?></td>
 <td class="actions" data-label="<?cs var:Lang.Col.actions ?>">
 <a class="button" href="?action=edit&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Modify ?></a>
 <?cs if:h.enabled == "1" ?><button type="submit" formaction="?action=update" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.UpdateNow ?></button><?cs else ?><button type="submit" formaction="?action=enable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Enable ?></button><?cs /if ?>
-<details class="menu"><summary title="<?cs var:Lang.More ?>"><span aria-hidden="true">⋯</span><span class="vh"><?cs var:Lang.More ?>: <?cs var:h.hostname ?></span></summary><div class="menu-items">
+<details class="menu"><summary title="<?cs var:Lang.More ?>"><span aria-hidden="true">⋯</span></summary><div class="menu-items">
 <?cs if:h.enabled == "1" ?><button type="submit" formaction="?action=disable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Disable ?></button><?cs /if ?>
 <a class="button danger" href="?action=delete&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Delete ?></a></div></details>
 </td>

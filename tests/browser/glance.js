@@ -65,7 +65,7 @@ function wrappedRows() {
       if (rects.length === 0) continue;
       const top = Math.max(...rects.map((x) => x.top));
       const bottom = Math.min(...rects.map((x) => x.bottom));
-      if (top >= bottom) bad.push(`${tr.dataset.host}: ${td.dataset.label} wraps ("${td.innerText.trim()}")`);
+      if (top >= bottom) bad.push(`${tr.cells[1].textContent.trim()}: ${td.dataset.label} wraps ("${td.innerText.trim()}")`);
     }
   }
   return bad;
