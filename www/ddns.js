@@ -67,6 +67,13 @@
     updateFamilies(fieldsOf(provider).indexOf('protocol') >= 0);
     var opt = provider.options[provider.selectedIndex];
     if (hint && opt) hint.textContent = opt.getAttribute('data-hint') || '';
+    /* what the provider calls its login and password, else the words of
+     * every provider (the label's data-default) */
+    ['login', 'password'].forEach(function (name) {
+      var label = document.querySelector('label[for="f-' + name + '"][data-default]');
+      if (label) label.textContent = (opt && opt.getAttribute('data-label-' + name)) ||
+        label.getAttribute('data-default');
+    });
     /* what the choice updates on the installed ddclient: Custom's says
      * its protocol's */
     var src = fieldsOf(provider).indexOf('protocol') >= 0 && protocol ?

@@ -12,6 +12,8 @@
 # JavaScript; tests/browser/live.js) or through the refresh link (without);
 # and a list of 20 healthy hosts is read at a glance (glance.js): one
 # screen height at 1280 px, one line a row, nothing wider than a phone.
+# The form, each preset in English and Italian: its login and password
+# under that provider's words (labels.js).
 # T0040_SHOT=FILE keeps a copy of the list page's screenshot;
 # T0040_SHOTS=DIR the glance's list-wide.png and list-phone.png (doc/).
 . "$(dirname "$0")/lib.sh"
@@ -57,6 +59,10 @@ check "screenshot of the list page is a PNG" \
 check "the CGI's stderr reaches the web server's log" [ -s "$T/cgi-stderr.log" ]
 check "no other CGI error in the web server's log" \
 	sh -c "! grep -v '^ddns-apply: ddclient not signalled' '$T/cgi-stderr.log' | grep -q ."
+
+# ---- the form walked preset by preset, labels in both languages
+timeout 150 node "$BR/labels.js" "$URL" admin "$apw" "$TOP/templates/lang" > "$T/labels.out" 2> "$T/labels.err"
+relay labels.js "$T/labels.out" "$T/labels.err" $?
 
 # ---- live: the real ddclient (a pass a minute) and a fake dyndns2
 # provider. The browser's host is removed first: it names a real one.
