@@ -49,8 +49,7 @@
 <td class="address" data-label="<?cs var:Lang.Col.address ?>"><span class="status"><?cs var:h.State.text ?><?cs if:h.State.why ?> <?cs var:h.State.field ?>: <?cs var:h.State.why ?><?cs /if ?></span>
 <?cs each:f = h.State.Fam ?><span class="fam"><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓<span class="vh"> <?cs var:Lang.State.insync ?></span></span><?cs elif:f.insync == "0" ?> <span class="sync bad">≠ <?cs var:Lang.State.outofsync ?></span><?cs /if ?><?cs /if ?><?cs if:f.text ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs elif:f.status ?> <span class="fam-error"><?cs var:Lang.State.answer ?> <?cs var:f.status ?></span><?cs /if ?><?cs if:f.dns ?> <span class="dns-<?cs var:f.dns ?>"><?cs var:f.dns_text ?></span><?cs /if ?></span>
 <?cs /each ?></td>
-<td class="when" data-label="<?cs var:Lang.Col.updated ?>"><?cs if:h.State.mtime ?><span class="updated" title="<?cs var:h.State.mtime ?>"><?cs var:h.State.ago ?></span><?cs elif:h.State.atime ?><?cs var:Lang.Never ?><?cs /if ?>
-<?cs if:h.State.atime ?><span class="attempt"><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?></span><?cs /if ?></td>
+<td class="when" data-label="<?cs var:Lang.Col.updated ?>"><?cs if:h.State.mtime ?><span class="updated" title="<?cs var:h.State.mtime ?>"><?cs var:h.State.ago ?></span><?cs elif:h.State.atime ?><?cs var:Lang.Never ?><?cs /if ?><?cs if:h.State.atime ?><span class="attempt"><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?></span><?cs /if ?></td>
 <td class="description" data-label="<?cs var:Lang.Col.description ?>"><?cs var:h.description ?></td>
 <td class="actions" data-label="<?cs var:Lang.Col.actions ?>">
 <a class="button" href="?action=edit&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Modify ?></a>
