@@ -25,6 +25,20 @@ stop() {
 	stop_pidfile "$R/checkip.pid"
 }
 
+# make_ca DIR: a CA (DIR/ca.pem) and a server certificate for 127.0.0.1
+# and ::1 signed by it (DIR/server.pem, DIR/server.key).
+make_ca() {
+	mkdir -p "$1" && (
+	cd "$1" &&
+	openssl req -x509 -newkey rsa:2048 -nodes -days 3650 \
+		-subj '/CN=ddns-admin demo CA' -keyout ca.key -out ca.pem &&
+	openssl req -newkey rsa:2048 -nodes -subj '/CN=127.0.0.1' \
+		-keyout server.key -out server.csr &&
+	printf 'subjectAltName=IP:127.0.0.1,IP:::1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ext &&
+	openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial \
+		-days 3650 -extfile ext -out server.pem ) > "$1/openssl.log" 2>&1
+}
+
 port_free() {
 	python3 -c 'import socket, sys; s = socket.socket()
 sys.exit(0 if s.connect_ex(("127.0.0.1", int(sys.argv[1]))) else 1)' "$1"
@@ -44,10 +58,15 @@ start() {
 			exit 1
 		fi
 	done
+	# A CA of the demo's own, made once, and a certificate for 127.0.0.1
+	# signed by it: the fake provider speaks HTTPS as real ones do, and
+	# the demo's ddclient (ssl on) trusts that CA alone.
+	[ -s "$R/ca/ca.pem" ] || make_ca "$R/ca"
 	# A fake dyndns2 provider, and a fake check server for the public address.
 	rm -f "$R/provider.port" "$R/checkip.port"
 	python3 "$TOP/tests/tools/fake_provider.py" provider --port "$fport" \
-		--port-file "$R/provider.port" --log "$R/provider.log" > "$R/fake.out" 2>&1 &
+		--port-file "$R/provider.port" --log "$R/provider.log" \
+		--cert "$R/ca/server.pem" --key "$R/ca/server.key" > "$R/fake.out" 2>&1 &
 	echo $! > "$R/fake.pid"
 	python3 "$TOP/tests/tools/fake_provider.py" checkip --port "$cport" \
 		--port-file "$R/checkip.port" > "$R/checkip.out" 2>&1 &
@@ -61,7 +80,7 @@ start() {
 		checkip_url="http://127.0.0.1:$cport/addr" \
 		checkip6_url="http://[::1]:$cport/addr" checkip_interval=60 \
 		ddclient_use="web, web=http://127.0.0.1:$cport/addr" \
-		ddclient_ssl=no plain_http=custom ddclient_daemon=60 page_hosts=localhost \
+		ddclient_ssl=yes ddclient_daemon=60 page_hosts=localhost \
 		> "$R/ddns-admin.conf"
 	[ -f "$R/ddns.db" ] || sqlite3 "$R/ddns.db" < "$TOP/schema.sql"
 	if [ ! -f "$R/admin-password" ]; then
@@ -72,7 +91,7 @@ start() {
 	"$TOP/build/ddns-migrate" -c "$R/ddns-admin.conf" --message |
 	    "$TOP/build/ddns-apply" -c "$R/ddns-admin.conf" --message 2>/dev/null || true
 	ddclient -daemon=60 -file "$R/ddclient.conf" -cache "$R/ddclient.cache" \
-		-pid "$R/ddclient.pid" -syslog 2>/dev/null || true
+		-pid "$R/ddclient.pid" -ssl_ca_file="$R/ca/ca.pem" -syslog 2>/dev/null || true
 	"$TOP/tools/lighttpd.sh" start "$R" "$PORT" "$R/ddns-admin.conf"
 	cat <<MSG
 

@@ -3,8 +3,8 @@
 and, with --port6-file, on [::1] too (one process, both families).
 
   fake_provider.py provider --port-file F --log L [--control C] [--port N]
-                   [--port6-file F6]
-      A dyndns2 server. Every request is logged to L as one JSON line:
+                   [--port6-file F6] [--cert C --key K]
+      A dyndns2 server (HTTPS with --cert and --key). Every request is logged to L as one JSON line:
       {"path", "query", "hostname", "hostnames", "myip", "login", "password",
        "auth", "answer", "client", "family"}; myip is exactly the value the
       client sent (e.g. "203.0.113.7,2001:db8::7"), client its address. Bytes that are not UTF-8 are kept as surrogate
@@ -664,7 +664,7 @@ def main():
             servers[-1].preset_id = pid
     if opts.port6_file:
         servers.append(Server6(("::1", 0), Handler))
-    if opts.mode in ("cloudflare", "preset"):
+    if opts.mode in ("cloudflare", "preset") or (opts.cert and opts.key):
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(opts.cert, opts.key)
         for srv in servers:
