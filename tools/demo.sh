@@ -4,8 +4,9 @@
 #   tools/demo.sh stop
 # lighttpd on 127.0.0.1 serves the page behind basic authentication (user
 # admin, password generated on first run); ddclient runs as a daemon on the
-# configuration the page writes; a fake provider and check server on
-# 127.0.0.1 (PORT+1, PORT+2) stand in for the Internet (README, "The demo").
+# configuration the page writes; a fake provider and check servers on
+# 127.0.0.1 (PORT+1, PORT+2, and PORT+3 over HTTPS for ddclient) stand in
+# for the Internet (README, "The demo").
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 R=$TOP/run
@@ -23,6 +24,7 @@ stop() {
 	stop_pidfile "$R/ddclient.pid"
 	stop_pidfile "$R/fake.pid"
 	stop_pidfile "$R/checkip.pid"
+	stop_pidfile "$R/checkips.pid"
 }
 
 # make_ca DIR: a CA (DIR/ca.pem) and a server certificate for 127.0.0.1
@@ -50,11 +52,11 @@ start() {
 	stop
 	# The page on PORT; the fake provider and check server on the next two,
 	# fixed so that hosts saved against the fake provider keep working.
-	fport=$((PORT + 1)) cport=$((PORT + 2))
-	for p in "$PORT" "$fport" "$cport"; do
+	fport=$((PORT + 1)) cport=$((PORT + 2)) sport=$((PORT + 3))
+	for p in "$PORT" "$fport" "$cport" "$sport"; do
 		if ! port_free "$p"; then
 			echo "Port $p on 127.0.0.1 is in use: run 'make run PORT=<another>'" \
-			    "(the demo uses PORT, PORT+1 and PORT+2)." >&2
+			    "(the demo uses PORT to PORT+3)." >&2
 			exit 1
 		fi
 	done
@@ -63,7 +65,7 @@ start() {
 	# the demo's ddclient (ssl on) trusts that CA alone.
 	[ -s "$R/ca/ca.pem" ] || make_ca "$R/ca"
 	# A fake dyndns2 provider, and a fake check server for the public address.
-	rm -f "$R/provider.port" "$R/checkip.port"
+	rm -f "$R/provider.port" "$R/checkip.port" "$R/checkips.port"
 	python3 "$TOP/tests/tools/fake_provider.py" provider --port "$fport" \
 		--port-file "$R/provider.port" --log "$R/provider.log" \
 		--cert "$R/ca/server.pem" --key "$R/ca/server.key" > "$R/fake.out" 2>&1 &
@@ -71,15 +73,21 @@ start() {
 	python3 "$TOP/tests/tools/fake_provider.py" checkip --port "$cport" \
 		--port-file "$R/checkip.port" > "$R/checkip.out" 2>&1 &
 	echo $! > "$R/checkip.pid"
+	# the same over HTTPS for ddclient, whose ssl setting applies to its
+	# address check too
+	python3 "$TOP/tests/tools/fake_provider.py" checkip --port "$sport" \
+		--port-file "$R/checkips.port" --cert "$R/ca/server.pem" \
+		--key "$R/ca/server.key" > "$R/checkips.out" 2>&1 &
+	echo $! > "$R/checkips.pid"
 	i=0
-	until [ -s "$R/provider.port" ] && [ -s "$R/checkip.port" ]; do
+	until [ -s "$R/provider.port" ] && [ -s "$R/checkip.port" ] && [ -s "$R/checkips.port" ]; do
 		i=$((i + 1)); [ $i -gt 100 ] && { echo "fake servers did not start" >&2; exit 1; }
 		sleep 0.05
 	done
 	"$TOP/tools/instance-conf.sh" "$R" \
 		checkip_url="http://127.0.0.1:$cport/addr" \
 		checkip6_url="http://[::1]:$cport/addr" checkip_interval=60 \
-		ddclient_use="web, web=http://127.0.0.1:$cport/addr" \
+		ddclient_use="web, web=https://127.0.0.1:$sport/addr" \
 		ddclient_ssl=yes ddclient_daemon=60 page_hosts=localhost \
 		> "$R/ddns-admin.conf"
 	[ -f "$R/ddns.db" ] || sqlite3 "$R/ddns.db" < "$TOP/schema.sql"
