@@ -24,6 +24,7 @@
 const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const { ARGS, ok, run } = require('./tap');
 
 const [url, user, pass, outdir] = process.argv.slice(2);
 if (!url || !user || pass === undefined || !outdir) {
@@ -32,9 +33,6 @@ if (!url || !user || pass === undefined || !outdir) {
 }
 const stateDir = process.env.STATE_DIR || '';
 const cacheFile = process.env.CACHE_FILE || '';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-  '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const LANGS = [
   { code: 'en', header: 'en-US,en;q=0.9' },
@@ -45,23 +43,6 @@ const LONG = 'arthur-rimbaud-charleville-mezieres.dyndns.org';
 const OK = 'ok-host.example.org';
 const BAD = 'bad-login.example.org';
 const OFF = 'switched-off.example.org';
-
-let n = 0;
-let failed = 0;
-function ok(cond, what, diag) {
-  n++;
-  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${what}`);
-  if (!cond) {
-    failed++;
-    if (diag !== undefined) for (const l of String(diag).split('\n')) console.log(`#   ${l}`);
-  }
-  return cond;
-}
-
-const watchdog = setTimeout(() => {
-  ok(false, 'checkers.js finished within its overall bound (hung?)');
-  process.exit(1);
-}, 240000);
 
 /* axe-core on the loaded page: its violations, one line each. */
 async function axe(page) {
@@ -235,11 +216,4 @@ async function main() {
   }
 }
 
-main().then(() => {
-  clearTimeout(watchdog);
-  process.exit(failed ? 1 : 0);
-}, (err) => {
-  ok(false, `checkers.js ran without an exception: ${err && err.message}`);
-  console.log(String(err && err.stack).split('\n').map((l) => `#   ${l}`).join('\n'));
-  process.exit(1);
-});
+run('checkers.js', main, 240000);

@@ -15,36 +15,18 @@
  * Prints "ok N - what" / "not ok N - what"; exits 1 if any failed.
  */
 const { chromium } = require('playwright-core');
+const { ARGS, ok, run } = require('./tap');
 
 const [url, user, pass] = process.argv.slice(2);
 if (!url || !user || pass === undefined) {
   console.error('usage: node glance.js URL USER PASS');
   process.exit(2);
 }
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-  '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const LANGS = [
   { code: 'en', header: 'en-US,en;q=0.9' },
   { code: 'it', header: 'it-IT,it;q=0.9,en;q=0.5' },
 ];
 const SCREEN = 1000;
-
-let n = 0;
-let failed = 0;
-function ok(cond, what, diag) {
-  n++;
-  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${what}`);
-  if (!cond) {
-    failed++;
-    if (diag !== undefined) for (const l of String(diag).split('\n')) console.log(`#   ${l}`);
-  }
-  return cond;
-}
-const watchdog = setTimeout(() => {
-  ok(false, 'glance.js finished within its overall bound (hung?)');
-  process.exit(1);
-}, 120000);
 
 /* The rows that wrap: a healthy row's cell whose visible text lies on
  * more than one line (its line boxes do not all share a height band). */
@@ -136,11 +118,4 @@ async function main() {
   }
 }
 
-main().then(() => {
-  clearTimeout(watchdog);
-  process.exit(failed ? 1 : 0);
-}, (err) => {
-  ok(false, `glance.js ran without an exception: ${err && err.message}`);
-  console.log(String(err && err.stack).split('\n').map((l) => `#   ${l}`).join('\n'));
-  process.exit(1);
-});
+run('glance.js', main, 120000);

@@ -15,35 +15,17 @@
 const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const { ARGS, ok, run } = require('./tap');
 
 const [url, user, pass, langdir] = process.argv.slice(2);
 if (!url || !user || pass === undefined || !langdir) {
   console.error('usage: node labels.js URL USER PASS LANGDIR');
   process.exit(2);
 }
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-  '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const LANGS = [
   { code: 'en', header: 'en-US,en;q=0.9' },
   { code: 'it', header: 'it-IT,it;q=0.9,en;q=0.5' },
 ];
-
-let n = 0;
-let failed = 0;
-function ok(cond, what, diag) {
-  n++;
-  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${what}`);
-  if (!cond) {
-    failed++;
-    if (diag !== undefined) for (const l of String(diag).split('\n')) console.log(`#   ${l}`);
-  }
-  return cond;
-}
-const watchdog = setTimeout(() => {
-  ok(false, 'labels.js finished within its overall bound (hung?)');
-  process.exit(1);
-}, 150000);
 
 /* The "  NAME {" block of Lang in a lang file, as key -> text. */
 function block(file, name) {
@@ -120,11 +102,4 @@ async function main() {
   }
 }
 
-main().then(() => {
-  clearTimeout(watchdog);
-  process.exit(failed ? 1 : 0);
-}, (err) => {
-  ok(false, `labels.js ran without an exception: ${err && err.message}`);
-  console.log(String(err && err.stack).split('\n').map((l) => `#   ${l}`).join('\n'));
-  process.exit(1);
-});
+run('labels.js', main, 150000);

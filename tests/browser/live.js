@@ -16,32 +16,14 @@
  */
 const fs = require('fs');
 const { chromium } = require('playwright-core');
+const { ARGS, ok, run } = require('./tap');
 
 const [url, user, pass, port, control] = process.argv.slice(2);
 if (!url || !user || pass === undefined || !port || !control) {
   console.error('usage: node live.js URL USER PASS PORT CONTROL');
   process.exit(2);
 }
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-  '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const WAIT = 40000;	/* ddclient's answer after a Save: a bound, not a check */
-
-let n = 0;
-let failed = 0;
-function ok(cond, what, diag) {
-  n++;
-  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${what}`);
-  if (!cond) {
-    failed++;
-    if (diag !== undefined) for (const l of String(diag).split('\n')) console.log(`#   ${l}`);
-  }
-  return cond;
-}
-const watchdog = setTimeout(() => {
-  ok(false, 'live.js finished within its overall bound (hung?)');
-  process.exit(1);
-}, 150000);
 
 /* Create HOST through the form (Custom, dyndns2 at the fake); back on the list. */
 async function save(page, host) {
@@ -122,11 +104,4 @@ async function main() {
   }
 }
 
-main().then(() => {
-  clearTimeout(watchdog);
-  process.exit(failed ? 1 : 0);
-}, (err) => {
-  ok(false, `live.js ran without an exception: ${err && err.message}`);
-  console.log(String(err && err.stack).split('\n').map((l) => `#   ${l}`).join('\n'));
-  process.exit(1);
-});
+run('live.js', main, 150000);

@@ -23,6 +23,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
+/* Chromium's flags on this machine */
+const { ARGS } = require('./tap');
 
 const [url, user, pass] = process.argv.slice(2);
 if (!url || !user || pass === undefined) {
@@ -38,10 +40,6 @@ const WAIT = 15000;		/* per wait; a bound, not an assertion */
 const HOST = 'arthur-rimbaud.dyndns.org';
 const XSS = '<img src=x onerror=alert(1)>';
 
-/* Chromium on this machine: see docs of the stack (clearsilver.md §7). */
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-  '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 
 let n = 0;
 let failed = 0;
