@@ -41,6 +41,23 @@ make_ca() {
 		-days 3650 -extfile ext -out server.pem ) > "$1/openssl.log" 2>&1
 }
 
+# examples PORT: a new database with three hosts at the fake provider
+# (127.0.0.1:PORT), so that a first look shows what the page says: one it
+# takes (up to date), one whose password it refuses (the provider's
+# answer in words), one disabled.
+examples() {
+	sqlite3 "$R/ddns.db" < "$TOP/schema.sql"
+	sqlite3 "$R/ddns.db" "INSERT INTO hosts (hostname, description, login,
+		password, provider, server, protocol, enabled, created, updated) VALUES
+		('home.example.com', 'Example: the fake provider takes it', 'demo',
+		 'secret', 'custom', '127.0.0.1:$1', 'dyndns2', 1, 1, 1),
+		('office.example.com', 'Example: a wrong password', 'demo',
+		 'wrong', 'custom', '127.0.0.1:$1', 'dyndns2', 1, 1, 1),
+		('old.example.com', 'Example: kept here, not updated', 'demo',
+		 'secret', 'custom', '127.0.0.1:$1', 'dyndns2', 0, 1, 1)"
+	printf '{"passwords": {"office.example.com": "secret"}}\n' > "$R/provider.ctl"
+}
+
 port_free() {
 	python3 -c 'import socket, sys; s = socket.socket()
 sys.exit(0 if s.connect_ex(("127.0.0.1", int(sys.argv[1]))) else 1)' "$1"
@@ -68,7 +85,7 @@ start() {
 	rm -f "$R/provider.port" "$R/checkip.port" "$R/checkips.port"
 	python3 "$TOP/tests/tools/fake_provider.py" provider --port "$fport" \
 		--port-file "$R/provider.port" --log "$R/provider.log" \
-		--cert "$R/ca/server.pem" --key "$R/ca/server.key" > "$R/fake.out" 2>&1 &
+		--control "$R/provider.ctl" --cert "$R/ca/server.pem" --key "$R/ca/server.key" > "$R/fake.out" 2>&1 &
 	echo $! > "$R/fake.pid"
 	python3 "$TOP/tests/tools/fake_provider.py" checkip --port "$cport" \
 		--port-file "$R/checkip.port" > "$R/checkip.out" 2>&1 &
@@ -89,8 +106,9 @@ start() {
 		checkip6_url="http://[::1]:$cport/addr" checkip_interval=60 \
 		ddclient_use="web, web=https://127.0.0.1:$sport/addr" \
 		ddclient_ssl=yes ddclient_daemon=60 page_hosts=localhost \
+		nsupdate_keydir="$R/keys" \
 		> "$R/ddns-admin.conf"
-	[ -f "$R/ddns.db" ] || sqlite3 "$R/ddns.db" < "$TOP/schema.sql"
+	[ -f "$R/ddns.db" ] || examples "$fport"
 	if [ ! -f "$R/admin-password" ]; then
 		head -c 12 /dev/urandom | base64 | tr -d '/+=' > "$R/admin-password"
 		htpasswd -bcB "$R/htpasswd" admin "$(cat "$R/admin-password")" 2>/dev/null
