@@ -42,7 +42,7 @@
 <th><?cs var:Lang.Col.state ?></th><th><?cs var:Lang.Col.hostname ?></th><th><?cs var:Lang.Col.provider ?></th><th><?cs var:Lang.Col.address ?></th><th><?cs var:Lang.Col.updated ?></th><th><?cs var:Lang.Col.description ?></th><th><?cs var:Lang.Col.actions ?></th>
 </tr></thead>
 <tbody>
-<?cs each:h = Hosts ?><tr id="host-<?cs var:h.id ?>" class="state-<?cs var:h.State.kind ?>" data-kind="<?cs var:h.State.kind ?>">
+<?cs each:h = Hosts ?><tr id="host-<?cs var:h.id ?>" class="state-<?cs var:h.State.kind ?>">
 <td class="state" data-label="<?cs var:Lang.Col.state ?>"><span class="badge badge-<?cs var:h.State.kind ?>"><?cs var:Lang.Badge[h.State.kind] ?></span></td>
 <td class="hostname" data-label="<?cs var:Lang.Col.hostname ?>"><a href="?action=host&amp;id=<?cs var:h.id ?>"><?cs each:l = h.labels ?><span class="label"><?cs var:l ?></span><wbr><?cs /each ?></a></td>
 <td class="provider" data-label="<?cs var:Lang.Col.provider ?>"><?cs var:h.provider ?></td>

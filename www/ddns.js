@@ -101,7 +101,7 @@
 
   function waitingHosts() {
     return Array.prototype.map.call(
-      document.querySelectorAll('table.hosts tbody tr[data-kind="wait"]'),
+      document.querySelectorAll('table.hosts tbody tr.state-wait'),
       function (tr) { return tr.querySelector('td.hostname').textContent.trim(); });
   }
   /* whether the JSON has a verdict other than a wait for one of names */
