@@ -2,6 +2,7 @@
 <?cs include:"header.cs" ?>
 <h2><?cs if:Form.id ?><?cs var:Lang.Modify ?> <?cs var:Form.hostname ?><?cs else ?><?cs var:Lang.Create ?><?cs /if ?></h2>
 <?cs def:stored(name) ?><?cs if:Stored[name] ?><p class="stored" id="s-<?cs var:name ?>"><?cs var:Lang.Conflict.stored ?> <strong><?cs var:Stored[name] ?></strong></p><?cs /if ?><?cs /def ?>
+<?cs if:Form.copy_of ?><p class="notice ok" id="copy-of"><?cs var:Lang.CopyOf.before ?> <strong><?cs var:Form.copy_of ?></strong><?cs var:Lang.CopyOf.after ?></p><?cs /if ?>
 <?cs if:Conflict.message ?><section class="notice error" role="alert" id="conflict">
 <p><?cs var:Conflict.message ?></p>
 <p><?cs var:Lang.Conflict.save ?></p>

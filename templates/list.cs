@@ -56,6 +56,7 @@
 <?cs if:h.enabled == "1" ?><button type="submit" formaction="?action=update" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.UpdateNow ?></button><?cs else ?><button type="submit" formaction="?action=enable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Enable ?></button><?cs /if ?>
 <details class="menu"><summary title="<?cs var:Lang.More ?>"><span aria-hidden="true">⋯</span></summary><div class="menu-items">
 <?cs if:h.enabled == "1" ?><button type="submit" formaction="?action=disable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Disable ?></button><?cs /if ?>
+<a class="button" href="?action=edit&amp;copy=<?cs var:h.id ?>"><?cs var:Lang.Copy ?></a>
 <a class="button danger" href="?action=delete&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Delete ?></a></div></details>
 </td>
 </tr>

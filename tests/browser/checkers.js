@@ -195,6 +195,7 @@ async function main() {
       await check(c, 'form, with errors', resp, 422);
       ok(await c.page.locator('[autofocus]').count() === 1, `form with errors [${c.lang}, ${c.width} px]: one field has the focus`);
       await visit(c, 'form, modify', `?action=edit&id=${ids[0]}`, 200);
+      await visit(c, 'form, copy', `?action=edit&copy=${ids[0]}`, 200);
       await visit(c, 'delete confirmation', `?action=delete&id=${ids[0]}`, 200);
       await visit(c, 'history', '?action=history', 200);
       await visit(c, 'host page, long name', `?action=host&id=${idOf[LONG]}`, 200);
