@@ -528,16 +528,22 @@ rank_row(long long id, const char *hostname, int enabled, void *arg)
 /*
  * page_ids: the ids at positions first.. first+n-1 of the page order
  * into ids[]: position = the hosts of the worse classes, then the rank
- * within its class (the store's order).
+ * within its class (the store's order); with only a class (not VG__MAX),
+ * that class's hosts alone.
  */
 static void
-page_ids(const struct ranking *rk, size_t first, size_t n, long long *ids)
+page_ids(const struct ranking *rk, size_t first, size_t n, long long *ids,
+    enum vd_group only)
 {
 	size_t at[VG__MAX], c, i, pos;
 
 	for (c = 0, pos = 0; c < VG__MAX; pos += rk->count[c], c++)
 		at[c] = pos;
+	if (only != VG__MAX)
+		at[only] = 0;
 	for (i = 0; i < rk->n; i++) {
+		if (only != VG__MAX && rk->cls[i] != only)
+			continue;
 		pos = at[rk->cls[i]]++;
 		if (pos >= first && pos < first + n)
 			ids[pos - first] = rk->id[i];
@@ -603,20 +609,42 @@ page_cache(const char *cpath, const struct host *h, size_t n,
 		memset(ce, 0, n * sizeof(*ce));
 }
 
+/* The summary's groups: their HDF key, and their name in ?state= (the
+ * list of one group: a count in the summary links to it). */
+static const char *const group_key[VG__MAX] = {
+	[VG_FAILING] = "Summary.failing", [VG_WAITING] = "Summary.waiting",
+	[VG_OK] = "Summary.ok", [VG_DISABLED] = "Summary.disabled",
+};
+static const char *const group_name[VG__MAX] = {
+	[VG_FAILING] = "failing", [VG_WAITING] = "waiting", [VG_OK] = "ok",
+	[VG_DISABLED] = "disabled",
+};
+
+/* list_only: the group ?state= names (VG__MAX for every host, or for a
+ * name that is none: the whole list). */
+static enum vd_group
+list_only(const struct req *r)
+{
+	int c;
+
+	for (c = 0; r->q[Q_STATE] != NULL && c < VG__MAX; c++)
+		if (strcmp(r->q[Q_STATE], group_name[c]) == 0)
+			return (enum vd_group)c;
+	return VG__MAX;
+}
+
 /* The summary line and the page links. */
 static void
 set_summary(struct req *r, const struct ranking *rk, long long page,
-    long long pages)
+    long long pages, enum vd_group only)
 {
-	static const char *const keys[VG__MAX] = {
-		[VG_FAILING] = "Summary.failing", [VG_WAITING] = "Summary.waiting",
-		[VG_OK] = "Summary.ok", [VG_DISABLED] = "Summary.disabled",
-	};
 	int c;
 
 	out_setn(r, (long long)rk->n, "Summary.total");
 	for (c = 0; c < VG__MAX; c++)
-		out_setn(r, (long long)rk->count[c], "%s", keys[c]);
+		out_setn(r, (long long)rk->count[c], "%s", group_key[c]);
+	if (only != VG__MAX)
+		out_set(r, "Summary.only", group_name[only]);
 	out_setn(r, page, "Paging.page");
 	out_setn(r, pages, "Paging.pages");
 	if (page > 1)
@@ -643,7 +671,8 @@ load_page(struct req *r, const char *cpath, const struct known *kn,
 	struct ctab tab = { 0 };
 	struct ranking rk = { 0 };
 	long long page = 1, pages, ids[PER_PAGE];
-	size_t first;
+	enum vd_group only = list_only(r);
+	size_t first, shown;
 	char why[MSG_TEXT_SZ];
 	int rc = -1;
 
@@ -661,19 +690,20 @@ load_page(struct req *r, const char *cpath, const struct known *kn,
 	rk.kn = kn;
 	if (store_each(r->store, r->q[Q_SEARCH], rank_row, &rk, e) == -1)
 		goto out;
-	pages = rk.n ? (long long)((rk.n + PER_PAGE - 1) / PER_PAGE) : 1;
+	shown = only == VG__MAX ? rk.n : rk.count[only];
+	pages = shown ? (long long)((shown + PER_PAGE - 1) / PER_PAGE) : 1;
 	if (page > pages)
 		page = pages;
-	set_summary(r, &rk, page, pages);
+	set_summary(r, &rk, page, pages, only);
 	first = (size_t)(page - 1) * PER_PAGE;
-	*n = rk.n > first ? (rk.n - first < PER_PAGE ? rk.n - first : PER_PAGE) :
-	    0;
+	*n = shown > first ? (shown - first < PER_PAGE ? shown - first :
+	    PER_PAGE) : 0;
 	if ((*h = calloc(*n + 1, sizeof(**h))) == NULL ||
 	    (*ce = calloc(*n + 1, sizeof(**ce))) == NULL) {
 		rc = dd_fail(e, DD_ESYS, NULL, MSG_oom);
 		goto out;
 	}
-	page_ids(&rk, first, *n, ids);
+	page_ids(&rk, first, *n, ids, only);
 	if (store_get_ids(r->store, ids, *n, *h, e) == -1)
 		goto out;
 	page_cache(cpath, *h, *n, *ce);

@@ -26,10 +26,11 @@
 </div>
 <?cs def:words(n, w) ?><?cs if:n == "1" ?><?cs var:w.one ?><?cs else ?><?cs var:w.other ?><?cs /if ?><?cs /def ?>
 <?cs def:count(n, w) ?><?cs var:n ?> <?cs call:words(n, w) ?><?cs /def ?>
+<?cs def:group(n, w, name) ?><?cs if:n != "0" ?><a href="?action=list&amp;state=<?cs var:name ?>"><?cs call:count(n, w) ?></a><?cs else ?><?cs call:count(n, w) ?><?cs /if ?><?cs /def ?>
 <div class="toolbar"><p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a> <a class="button" id="show-config" href="?action=config"><?cs var:Lang.ConfigPage.link ?></a></p>
 <form class="search" method="get" role="search"><input type="hidden" name="action" value="list">
 <label for="f-q"><?cs var:Lang.Search.label ?></label> <input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>" maxlength="100"> <button type="submit"><?cs var:Lang.Search.go ?></button></form></div>
-<p class="summary" id="summary"><?cs call:count(Summary.total, Lang.Summary.host) ?><?cs if:Search.q ?> <?cs call:words(Summary.total, Lang.Summary.matching) ?><?cs /if ?>: <?cs call:count(Summary.ok, Lang.Summary.ok) ?>, <?cs call:count(Summary.failing, Lang.Summary.failing) ?>, <?cs call:count(Summary.waiting, Lang.Summary.waiting) ?><?cs if:Summary.disabled != "0" ?>, <?cs call:count(Summary.disabled, Lang.Summary.disabled) ?><?cs /if ?>.<?cs if:Summary.waiting != "0" ?> <a id="refresh" href="?action=list<?cs if:Paging.page > 1 ?>&amp;page=<?cs var:Paging.page ?><?cs /if ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>"><?cs var:Lang.Refresh ?></a><?cs /if ?></p>
+<p class="summary" id="summary"><?cs call:count(Summary.total, Lang.Summary.host) ?><?cs if:Search.q ?> <?cs call:words(Summary.total, Lang.Summary.matching) ?><?cs /if ?>: <?cs call:group(Summary.ok, Lang.Summary.ok, "ok") ?>, <?cs call:group(Summary.failing, Lang.Summary.failing, "failing") ?>, <?cs call:group(Summary.waiting, Lang.Summary.waiting, "waiting") ?><?cs if:Summary.disabled != "0" ?>, <?cs call:group(Summary.disabled, Lang.Summary.disabled, "disabled") ?><?cs /if ?>.<?cs if:Summary.only ?> <a id="show-all" href="?action=list"><?cs var:Lang.Summary.all ?></a><?cs /if ?><?cs if:Summary.waiting != "0" ?> <a id="refresh" href="?action=list<?cs if:Paging.page > 1 ?>&amp;page=<?cs var:Paging.page ?><?cs /if ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>"><?cs var:Lang.Refresh ?></a><?cs /if ?></p>
 
 <?cs if:Page.dns_check ?><form method="post" action="?action=dnscheck" id="dns-check"><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.CheckDns ?></button></form><?cs /if ?>
 <?cs if:Import.offer ?><form method="post" action="?action=import" id="import"><p><?cs var:Lang.Import.offer ?></p><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.Import.button ?></button></form><?cs /if ?>
@@ -64,9 +65,9 @@
 </table>
 </form>
 <?cs if:Paging.pages > 1 ?><nav class="paging" id="paging" aria-label="<?cs var:Lang.Paging.label ?>">
-<?cs if:Paging.prev ?><a href="?action=list&amp;page=<?cs var:Paging.prev ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="prev"><?cs var:Lang.Paging.prev ?></a><?cs /if ?>
+<?cs if:Paging.prev ?><a href="?action=list&amp;page=<?cs var:Paging.prev ?><?cs if:Summary.only ?>&amp;state=<?cs var:Summary.only ?><?cs /if ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="prev"><?cs var:Lang.Paging.prev ?></a><?cs /if ?>
 <span><?cs var:Lang.Paging.page ?> <?cs var:Paging.page ?> / <?cs var:Paging.pages ?></span>
-<?cs if:Paging.next ?><a href="?action=list&amp;page=<?cs var:Paging.next ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="next"><?cs var:Lang.Paging.next ?></a><?cs /if ?>
+<?cs if:Paging.next ?><a href="?action=list&amp;page=<?cs var:Paging.next ?><?cs if:Summary.only ?>&amp;state=<?cs var:Summary.only ?><?cs /if ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="next"><?cs var:Lang.Paging.next ?></a><?cs /if ?>
 </nav><?cs /if ?>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>
