@@ -12,7 +12,8 @@
 #include "store.h"
 
 /* Query-string fields: the only names accepted there. */
-enum qfield { Q_ACTION, Q_ID, Q_MSG, Q_APPLY, Q_PAGE, Q_SEARCH, Q__MAX };
+enum qfield { Q_ACTION, Q_ID, Q_MSG, Q_APPLY, Q_PAGE, Q_SEARCH, Q_COPY,
+    Q_STATE, Q__MAX };
 
 /* Body fields: the host form's, then these. */
 enum bfield { B_ID = HF__MAX, B_CSRF, B_VERSION, B__MAX };

@@ -1,4 +1,5 @@
 /* page_edit.c: the Create/Modify form and its Save. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 
 #include "cgi.h"
 #include "netip.h"
+#include "num.h"
 #include "providers.h"
 #include "validate.h"
 #include "vet.h"
@@ -234,6 +236,36 @@ set_form(struct req *r, const char *const in[HF__MAX],
 	set_choices(r, in);
 }
 
+/*
+ * copy_form: the Create form filled from host id (?action=edit&copy=ID)
+ * for another hostname of the same account: its provider, login, server
+ * and the rest, but no hostname, description nor password (typed again,
+ * as a stored one never comes back in a page). Returns 0, or -1 with e
+ * set (no such host: 404).
+ */
+static int
+copy_form(struct req *r, const char *id, struct dd_err *e)
+{
+	static const int blank[] = { HF_HOSTNAME, HF_DESCRIPTION, HF_PASSWORD };
+	const char *in[HF__MAX] = { 0 };
+	struct host h;
+	long long from;
+	size_t k;
+	int f;
+
+	if (num_parse(id, 1, LLONG_MAX, &from) == -1)
+		return dd_fail(e, DD_EBADREQ, "copy", MSG_req_id);
+	if (store_get(r->store, from, &h, e) == -1)
+		return -1;
+	for (f = 0; f < HF__MAX; f++)
+		in[f] = host_field(&h, f, NULL);
+	for (k = 0; k < sizeof(blank) / sizeof(blank[0]); k++)
+		in[blank[k]] = "";
+	set_form(r, in, NULL, NULL, 0);
+	out_set(r, "Form.copy_of", h.hostname);
+	return 0;
+}
+
 void
 page_edit(struct req *r)
 {
@@ -242,9 +274,19 @@ page_edit(struct req *r)
 	struct host h;
 	int f;
 
+	if (r->id == 0 && r->q[Q_COPY] != NULL) {
+		if (copy_form(r, r->q[Q_COPY], &e) == -1) {
+			http_error(r, &e);
+			return;
+		}
+		out_set(r, "Form.focus", host_field_name(HF_HOSTNAME));
+		http_page(r, 200, "edit.cs");
+		return;
+	}
 	if (r->id == 0) {
 		in[HF_PROVIDER] = prov_at(0)->id;	/* the default */
 		set_form(r, in, NULL, NULL, 0);
+		out_set(r, "Form.focus", host_field_name(HF_HOSTNAME));
 		http_page(r, 200, "edit.cs");
 		return;
 	}

@@ -45,6 +45,72 @@ verdict_text(struct req *r, enum vd_state st, const char *status)
 	    verdict_look(st)->key);
 }
 
+/* How long ago a row was updated, in the largest whole unit (a minute
+ * at least): Lang.Ago's words, looked up once a page. */
+static const struct {
+	long long	 secs;
+	const char	*one, *other;
+} ago_units[] = {
+	{ 86400, "day.one", "day.other" }, { 3600, "hour.one", "hour.other" },
+	{ 60, "min.one", "min.other" },
+};
+#define AGO_UNITS	(sizeof(ago_units) / sizeof(ago_units[0]))
+
+struct ago {
+	long long	 now;
+	char		 tz[16];	/* the local time zone, e.g. "CET" */
+	const char	*just_now, *one[AGO_UNITS], *other[AGO_UNITS];
+};
+
+static void
+ago_load(struct req *r, long long now, struct ago *a)
+{
+	size_t k;
+
+	time_t tt = (time_t)now;
+	struct tm tm;
+
+	a->now = now;
+	if (localtime_r(&tt, &tm) == NULL ||
+	    strftime(a->tz, sizeof(a->tz), "%Z", &tm) == 0)
+		a->tz[0] = '\0';
+	a->just_now = out_lang(r, "Ago", "now");
+	for (k = 0; k < AGO_UNITS; k++) {
+		a->one[k] = out_lang(r, "Ago", ago_units[k].one);
+		a->other[k] = out_lang(r, "Ago", ago_units[k].other);
+	}
+}
+
+/* zoned: the time out_time wrote in t (OUT_TIME_SZ bytes) followed by
+ * zone tz. */
+static const char *
+zoned(char t[OUT_TIME_SZ], const char *tz)
+{
+	size_t n = strlen(t);
+
+	if (*t && *tz)
+		snprintf(t + n, OUT_TIME_SZ - n, " %s", tz);
+	return t;
+}
+
+/* ago_text: t as "3 minutes ago" in buf ("just now" under a minute or
+ * for a clock that went back). */
+static const char *
+ago_text(const struct ago *a, long long t, char *buf, size_t sz)
+{
+	long long n;
+	size_t k;
+
+	for (k = 0; k < AGO_UNITS; k++)
+		if (a->now - t >= ago_units[k].secs) {
+			n = (a->now - t) / ago_units[k].secs;
+			snprintf(buf, sz, "%lld %s", n, n == 1 ? a->one[k] :
+			    a->other[k]);
+			return buf;
+		}
+	return a->just_now;
+}
+
 /*
  * set_state: the row's verdict (verdict.h), per family the host asks for
  * and the worse of them for the host; what ddclient's cache says (the
@@ -53,7 +119,8 @@ verdict_text(struct req *r, enum vd_state st, const char *status)
 static void
 set_state(struct req *r, HDF *it, const struct host *h,
     const struct cache_entry *ce, const struct netip ni[NET__MAX],
-    const struct vet *v, int pending, struct dnspage *dp)
+    const struct vet *v, int pending, struct dnspage *dp,
+    const struct ago *ago)
 {
 	struct verdict_in in = { .enabled = h->enabled, .left_out =
 	    v->field != -1, .pending = pending };
@@ -114,8 +181,17 @@ set_state(struct req *r, HDF *it, const struct host *h,
 		out_put(it, "State.why", out_msg(r, &v->m, why));
 	}
 	if (ce != NULL && look->cache) {
-		out_put(it, "State.mtime", out_time(ce->mtime, t));
-		out_put(it, "State.atime", out_time(ce->atime, t));
+		/* the exact times with the page's zone; the last attempt
+		 * only when it is not the last update */
+		out_time(ce->mtime, t);
+		out_put(it, "State.mtime", zoned(t, ago->tz));
+		if (ce->atime != ce->mtime) {
+			out_time(ce->atime, t);
+			out_put(it, "State.atime", zoned(t, ago->tz));
+		}
+		if (ce->mtime > 0)
+			out_put(it, "State.ago", ago_text(ago, ce->mtime, t,
+			    sizeof(t)));
 	}
 	out_put(it, "State.text", verdict_text(r, host, hstatus));
 	out_put(it, "State.kind", look->kind);
@@ -479,16 +555,22 @@ rank_row(long long id, const char *hostname, int enabled, void *arg)
 /*
  * page_ids: the ids at positions first.. first+n-1 of the page order
  * into ids[]: position = the hosts of the worse classes, then the rank
- * within its class (the store's order).
+ * within its class (the store's order); with only a class (not VG__MAX),
+ * that class's hosts alone.
  */
 static void
-page_ids(const struct ranking *rk, size_t first, size_t n, long long *ids)
+page_ids(const struct ranking *rk, size_t first, size_t n, long long *ids,
+    enum vd_group only)
 {
 	size_t at[VG__MAX], c, i, pos;
 
 	for (c = 0, pos = 0; c < VG__MAX; pos += rk->count[c], c++)
 		at[c] = pos;
+	if (only != VG__MAX)
+		at[only] = 0;
 	for (i = 0; i < rk->n; i++) {
+		if (only != VG__MAX && rk->cls[i] != only)
+			continue;
 		pos = at[rk->cls[i]]++;
 		if (pos >= first && pos < first + n)
 			ids[pos - first] = rk->id[i];
@@ -554,20 +636,42 @@ page_cache(const char *cpath, const struct host *h, size_t n,
 		memset(ce, 0, n * sizeof(*ce));
 }
 
+/* The summary's groups: their HDF key, and their name in ?state= (the
+ * list of one group: a count in the summary links to it). */
+static const char *const group_key[VG__MAX] = {
+	[VG_FAILING] = "Summary.failing", [VG_WAITING] = "Summary.waiting",
+	[VG_OK] = "Summary.ok", [VG_DISABLED] = "Summary.disabled",
+};
+static const char *const group_name[VG__MAX] = {
+	[VG_FAILING] = "failing", [VG_WAITING] = "waiting", [VG_OK] = "ok",
+	[VG_DISABLED] = "disabled",
+};
+
+/* list_only: the group ?state= names (VG__MAX for every host, or for a
+ * name that is none: the whole list). */
+static enum vd_group
+list_only(const struct req *r)
+{
+	int c;
+
+	for (c = 0; r->q[Q_STATE] != NULL && c < VG__MAX; c++)
+		if (strcmp(r->q[Q_STATE], group_name[c]) == 0)
+			return (enum vd_group)c;
+	return VG__MAX;
+}
+
 /* The summary line and the page links. */
 static void
 set_summary(struct req *r, const struct ranking *rk, long long page,
-    long long pages)
+    long long pages, enum vd_group only)
 {
-	static const char *const keys[VG__MAX] = {
-		[VG_FAILING] = "Summary.failing", [VG_WAITING] = "Summary.waiting",
-		[VG_OK] = "Summary.ok", [VG_DISABLED] = "Summary.disabled",
-	};
 	int c;
 
 	out_setn(r, (long long)rk->n, "Summary.total");
 	for (c = 0; c < VG__MAX; c++)
-		out_setn(r, (long long)rk->count[c], "%s", keys[c]);
+		out_setn(r, (long long)rk->count[c], "%s", group_key[c]);
+	if (only != VG__MAX)
+		out_set(r, "Summary.only", group_name[only]);
 	out_setn(r, page, "Paging.page");
 	out_setn(r, pages, "Paging.pages");
 	if (page > 1)
@@ -594,7 +698,8 @@ load_page(struct req *r, const char *cpath, const struct known *kn,
 	struct ctab tab = { 0 };
 	struct ranking rk = { 0 };
 	long long page = 1, pages, ids[PER_PAGE];
-	size_t first;
+	enum vd_group only = list_only(r);
+	size_t first, shown;
 	char why[MSG_TEXT_SZ];
 	int rc = -1;
 
@@ -612,19 +717,20 @@ load_page(struct req *r, const char *cpath, const struct known *kn,
 	rk.kn = kn;
 	if (store_each(r->store, r->q[Q_SEARCH], rank_row, &rk, e) == -1)
 		goto out;
-	pages = rk.n ? (long long)((rk.n + PER_PAGE - 1) / PER_PAGE) : 1;
+	shown = only == VG__MAX ? rk.n : rk.count[only];
+	pages = shown ? (long long)((shown + PER_PAGE - 1) / PER_PAGE) : 1;
 	if (page > pages)
 		page = pages;
-	set_summary(r, &rk, page, pages);
+	set_summary(r, &rk, page, pages, only);
 	first = (size_t)(page - 1) * PER_PAGE;
-	*n = rk.n > first ? (rk.n - first < PER_PAGE ? rk.n - first : PER_PAGE) :
-	    0;
+	*n = shown > first ? (shown - first < PER_PAGE ? shown - first :
+	    PER_PAGE) : 0;
 	if ((*h = calloc(*n + 1, sizeof(**h))) == NULL ||
 	    (*ce = calloc(*n + 1, sizeof(**ce))) == NULL) {
 		rc = dd_fail(e, DD_ESYS, NULL, MSG_oom);
 		goto out;
 	}
-	page_ids(&rk, first, *n, ids);
+	page_ids(&rk, first, *n, ids, only);
 	if (store_get_ids(r->store, ids, *n, *h, e) == -1)
 		goto out;
 	page_cache(cpath, *h, *n, *ce);
@@ -906,6 +1012,7 @@ page_list(struct req *r)
 	struct cache_entry *ce = NULL;
 	struct netip ni[NET__MAX], sip[SOURCE_MAX][NET__MAX];
 	struct dnspage dp = { 0 };
+	struct ago ago;
 	struct imp_result rep;
 	struct known kn;
 	struct host *h = NULL;
@@ -944,12 +1051,13 @@ page_list(struct req *r)
 	public_ip(r, ni);
 	source_ips(r, sip);
 	dns_load(r, h, n, newest, &dp);
+	ago_load(r, dp.now, &ago);
 	for (i = 0; i < n; i++) {
 		it = out_item(r->hdf, "Hosts", i);
 		set_host(r, it, &h[i]);
 		set_state(r, it, &h[i], ce[i].host[0] ? &ce[i] : NULL,
 		    host_ip(r, &h[i], ni, sip), &v[i],
-		    is_pending(pend, npend, h[i].hostname), &dp);
+		    is_pending(pend, npend, h[i].hostname), &dp, &ago);
 	}
 	daemon_line(r);
 	notice(r);

@@ -16,7 +16,7 @@
 #define BODY_MAX (64 * 1024)	/* README, Security: larger bodies get 413 unread */
 
 static const char *const query_names[Q__MAX] = {
-	"action", "id", "msg", "apply", "page", "q",
+	"action", "id", "msg", "apply", "page", "q", "copy", "state",
 };
 
 /* The environment variables we read; everything else is cleared, so no

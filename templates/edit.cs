@@ -2,13 +2,14 @@
 <?cs include:"header.cs" ?>
 <h2><?cs if:Form.id ?><?cs var:Lang.Modify ?> <?cs var:Form.hostname ?><?cs else ?><?cs var:Lang.Create ?><?cs /if ?></h2>
 <?cs def:stored(name) ?><?cs if:Stored[name] ?><p class="stored" id="s-<?cs var:name ?>"><?cs var:Lang.Conflict.stored ?> <strong><?cs var:Stored[name] ?></strong></p><?cs /if ?><?cs /def ?>
+<?cs if:Form.copy_of ?><p class="notice ok" id="copy-of"><?cs var:Lang.CopyOf.before ?> <strong><?cs var:Form.copy_of ?></strong><?cs var:Lang.CopyOf.after ?></p><?cs /if ?>
 <?cs if:Conflict.message ?><section class="notice error" role="alert" id="conflict">
 <p><?cs var:Conflict.message ?></p>
 <p><?cs var:Lang.Conflict.save ?></p>
 </section><?cs /if ?>
 <?cs def:field(name, type, extra) ?>
 <div class="field" data-field="<?cs var:name ?>">
-<label for="f-<?cs var:name ?>"><?cs var:Lang.Field[name] ?></label>
+<label for="f-<?cs var:name ?>" data-default="<?cs var:Lang.Field[name] ?>"><?cs if:Form.label[name] ?><?cs var:Form.label[name] ?><?cs else ?><?cs var:Lang.Field[name] ?><?cs /if ?></label>
 <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:Form[name] ?>" aria-describedby="h-<?cs var:name ?><?cs if:Errors[name] ?> e-<?cs var:name ?><?cs /if ?>"<?cs if:Errors[name] ?> aria-invalid="true"<?cs /if ?><?cs if:Form.focus == name ?> autofocus<?cs /if ?><?cs if:extra == "host" ?> autocapitalize="off" spellcheck="false" maxlength="254"<?cs /if ?>>
 <?cs if:Errors[name] ?><p class="error" id="e-<?cs var:name ?>"><?cs var:Errors[name] ?></p><?cs /if ?>
 <?cs call:stored(name) ?>
@@ -24,7 +25,7 @@
 <div class="field" data-field="provider">
 <label for="f-provider"><?cs var:Lang.Field.provider ?></label>
 <select id="f-provider" name="provider" aria-describedby="h-provider<?cs if:Errors.provider ?> e-provider<?cs /if ?>"<?cs if:Errors.provider ?> aria-invalid="true"<?cs /if ?><?cs if:Form.focus == "provider" ?> autofocus<?cs /if ?>>
-<?cs each:p = Providers ?><option value="<?cs var:p.id ?>" data-fields="<?cs var:p.fields ?>" data-families="<?cs var:p.families ?>" data-hint="<?cs var:Lang.Hint[p.id] ?>"<?cs if:p.famkey ?> data-famhint="<?cs var:Lang.Families.on ?> <?cs var:Page.ddclient ?> <?cs var:Lang.Families[p.famkey] ?>"<?cs /if ?><?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.label ?></option>
+<?cs each:p = Providers ?><option value="<?cs var:p.id ?>" data-fields="<?cs var:p.fields ?>" data-families="<?cs var:p.families ?>" data-hint="<?cs var:Lang.Hint[p.id] ?>"<?cs if:Lang.Label[p.id].login ?> data-label-login="<?cs var:Lang.Label[p.id].login ?>"<?cs /if ?><?cs if:Lang.Label[p.id].password ?> data-label-password="<?cs var:Lang.Label[p.id].password ?>"<?cs /if ?><?cs if:p.famkey ?> data-famhint="<?cs var:Lang.Families.on ?> <?cs var:Page.ddclient ?> <?cs var:Lang.Families[p.famkey] ?>"<?cs /if ?><?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.label ?></option>
 <?cs /each ?></select>
 <?cs if:Errors.provider ?><p class="error" id="e-provider"><?cs var:Errors.provider ?></p><?cs /if ?>
 <?cs call:stored("provider") ?>
@@ -43,9 +44,10 @@
 <?cs call:stored("protocol") ?>
 <p class="help" id="h-protocol"><?cs var:Lang.Help.protocol ?></p>
 </div>
+<?cs each:p = Providers ?><?cs if:p.selected ?><?cs set:Form.label.login = Lang.Label[p.id].login ?><?cs set:Form.label.password = Lang.Label[p.id].password ?><?cs /if ?><?cs /each ?>
 <?cs call:field("login", "text", "") ?>
 <div class="field" data-field="password">
-<label for="f-password"><?cs var:Lang.Field.password ?></label>
+<label for="f-password" data-default="<?cs var:Lang.Field.password ?>"><?cs if:Form.label.password ?><?cs var:Form.label.password ?><?cs else ?><?cs var:Lang.Field.password ?><?cs /if ?></label>
 <input id="f-password" name="password" type="password" value="<?cs var:Form.password ?>" autocomplete="new-password" aria-describedby="h-password<?cs if:Errors.password ?> e-password<?cs /if ?>"<?cs if:Errors.password ?> aria-invalid="true"<?cs /if ?><?cs if:Form.focus == "password" ?> autofocus<?cs /if ?><?cs if:Form.has_password == "1" ?> placeholder="••••••••"<?cs /if ?>>
 <?cs if:Errors.password ?><p class="error" id="e-password"><?cs var:Errors.password ?></p><?cs /if ?>
 <p class="help" id="h-password"><?cs var:Lang.Help.password ?><?cs if:Form.has_password == "1" ?> <?cs var:Lang.Help.password_keep ?><?cs /if ?></p>

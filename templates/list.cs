@@ -24,12 +24,14 @@
 <?cs if:PublicIp.v6.checked ?><?cs call:public(PublicIp.v6, "ipv6") ?><?cs /if ?>
 </ul>
 </div>
-<p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a> <a class="button" id="show-config" href="?action=config"><?cs var:Lang.ConfigPage.link ?></a></p>
 <?cs def:words(n, w) ?><?cs if:n == "1" ?><?cs var:w.one ?><?cs else ?><?cs var:w.other ?><?cs /if ?><?cs /def ?>
 <?cs def:count(n, w) ?><?cs var:n ?> <?cs call:words(n, w) ?><?cs /def ?>
-<p class="summary" id="summary"><?cs call:count(Summary.total, Lang.Summary.host) ?><?cs if:Search.q ?> <?cs call:words(Summary.total, Lang.Summary.matching) ?><?cs /if ?>: <?cs call:count(Summary.ok, Lang.Summary.ok) ?>, <?cs call:count(Summary.failing, Lang.Summary.failing) ?>, <?cs call:count(Summary.waiting, Lang.Summary.waiting) ?><?cs if:Summary.disabled != "0" ?>, <?cs call:count(Summary.disabled, Lang.Summary.disabled) ?><?cs /if ?>.</p>
+<?cs def:group(n, w, name) ?><?cs if:n != "0" ?><a href="?action=list&amp;state=<?cs var:name ?>"><?cs call:count(n, w) ?></a><?cs else ?><?cs call:count(n, w) ?><?cs /if ?><?cs /def ?>
+<div class="toolbar"><p><a class="button primary" id="create" href="?action=edit"><?cs var:Lang.Create ?></a> <a class="button" id="show-config" href="?action=config"><?cs var:Lang.ConfigPage.link ?></a></p>
 <form class="search" method="get" role="search"><input type="hidden" name="action" value="list">
-<label for="f-q"><?cs var:Lang.Search.label ?></label> <input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>" maxlength="100"> <button type="submit"><?cs var:Lang.Search.go ?></button></form>
+<label for="f-q"><?cs var:Lang.Search.label ?></label> <input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>" maxlength="100"> <button type="submit"><?cs var:Lang.Search.go ?></button></form></div>
+<p class="summary" id="summary"><?cs call:count(Summary.total, Lang.Summary.host) ?><?cs if:Search.q ?> <?cs call:words(Summary.total, Lang.Summary.matching) ?><?cs /if ?>: <?cs call:group(Summary.ok, Lang.Summary.ok, "ok") ?>, <?cs call:group(Summary.failing, Lang.Summary.failing, "failing") ?>, <?cs call:group(Summary.waiting, Lang.Summary.waiting, "waiting") ?><?cs if:Summary.disabled != "0" ?>, <?cs call:group(Summary.disabled, Lang.Summary.disabled, "disabled") ?><?cs /if ?>.<?cs if:Summary.only ?> <a id="show-all" href="?action=list"><?cs var:Lang.Summary.all ?></a><?cs /if ?><?cs if:Summary.waiting != "0" ?> <a id="refresh" href="?action=list<?cs if:Paging.page > 1 ?>&amp;page=<?cs var:Paging.page ?><?cs /if ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>"><?cs var:Lang.Refresh ?></a><?cs /if ?></p>
+
 <?cs if:Page.dns_check ?><form method="post" action="?action=dnscheck" id="dns-check"><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.CheckDns ?></button></form><?cs /if ?>
 <?cs if:Import.offer ?><form method="post" action="?action=import" id="import"><p><?cs var:Lang.Import.offer ?></p><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>"><button type="submit"><?cs var:Lang.Import.button ?></button></form><?cs /if ?>
 <?cs if:subcount(Hosts) == 0 ?>
@@ -38,38 +40,34 @@
 <form method="post" action="?action=list" id="host-actions"><input type="hidden" name="csrf_token" value="<?cs var:Page.Csrf ?>">
 <table class="hosts">
 <thead><tr>
-<th><?cs var:Lang.Col.hostname ?></th><th><?cs var:Lang.Col.provider ?></th><th><?cs var:Lang.Col.login ?></th><th><?cs var:Lang.Col.description ?></th><th><?cs var:Lang.Col.mx ?></th><th><?cs var:Lang.Col.enabled ?></th><th><?cs var:Lang.Col.state ?></th><th><?cs var:Lang.Col.actions ?></th>
+<th><?cs var:Lang.Col.state ?></th><th><?cs var:Lang.Col.hostname ?></th><th><?cs var:Lang.Col.provider ?></th><th><?cs var:Lang.Col.address ?></th><th><?cs var:Lang.Col.updated ?></th><th><?cs var:Lang.Col.description ?></th><th><?cs var:Lang.Col.actions ?></th>
 </tr></thead>
 <tbody>
 <?cs each:h = Hosts ?><tr id="host-<?cs var:h.id ?>" class="state-<?cs var:h.State.kind ?>">
+<td class="state" data-label="<?cs var:Lang.Col.state ?>"><span class="badge badge-<?cs var:h.State.kind ?>"><?cs var:Lang.Badge[h.State.kind] ?></span></td>
 <td class="hostname" data-label="<?cs var:Lang.Col.hostname ?>"><a href="?action=host&amp;id=<?cs var:h.id ?>"><?cs each:l = h.labels ?><span class="label"><?cs var:l ?></span><wbr><?cs /each ?></a></td>
-<td data-label="<?cs var:Lang.Col.provider ?>"><?cs var:h.provider ?></td>
-<td data-label="<?cs var:Lang.Col.login ?>"><?cs var:h.login ?></td>
-<td data-label="<?cs var:Lang.Col.description ?>"><?cs var:h.description ?></td>
-<td data-label="<?cs var:Lang.Col.mx ?>"><?cs var:h.mx ?></td>
-<td data-label="<?cs var:Lang.Col.enabled ?>"><?cs if:h.enabled == "1" ?><?cs var:Lang.Yes ?><?cs else ?><?cs var:Lang.No ?><?cs /if ?></td>
-<td class="state" data-label="<?cs var:Lang.Col.state ?>">
-<span class="badge badge-<?cs var:h.State.kind ?>"><?cs var:Lang.Badge[h.State.kind] ?></span>
-<span class="status"><?cs var:h.State.text ?><?cs if:h.State.why ?> <?cs var:h.State.field ?>: <?cs var:h.State.why ?><?cs /if ?></span>
-<?cs each:f = h.State.Fam ?><br><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓ <?cs if:Page.sources ?><?cs var:Lang.State.insync_source ?><?cs else ?><?cs var:Lang.State.insync ?><?cs /if ?></span><?cs elif:f.insync == "0" ?> <span class="sync bad"><?cs if:Page.sources ?><?cs var:Lang.State.outofsync_source ?><?cs else ?><?cs var:Lang.State.outofsync ?><?cs /if ?></span><?cs /if ?><?cs /if ?><?cs if:f.text ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs elif:f.status ?> <span class="fam-error"><?cs var:Lang.State.answer ?> <?cs var:f.status ?></span><?cs /if ?><?cs if:f.dns ?> <span class="dns-<?cs var:f.dns ?>"><?cs var:f.dns_text ?></span><?cs /if ?>
-<?cs /each ?>
-<?cs if:h.State.mtime ?><br><?cs var:Lang.State.updated ?>: <?cs var:h.State.mtime ?><?cs /if ?>
-<?cs if:h.State.atime ?><br><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?><?cs /if ?>
-</td>
+<td class="provider" data-label="<?cs var:Lang.Col.provider ?>"><?cs var:h.provider ?></td>
+<td class="address" data-label="<?cs var:Lang.Col.address ?>"><span class="status"><?cs var:h.State.text ?><?cs if:h.State.why ?> <?cs var:h.State.field ?>: <?cs var:h.State.why ?><?cs /if ?></span>
+<?cs each:f = h.State.Fam ?><span class="fam"><span class="family"><?cs var:f.name ?>:</span> <?cs if:f.ip ?><span class="ip"><?cs var:f.ip ?></span><?cs if:f.insync == "1" ?> <span class="sync ok">✓<span class="vh"> <?cs if:Page.sources ?><?cs var:Lang.State.insync_source ?><?cs else ?><?cs var:Lang.State.insync ?><?cs /if ?></span></span><?cs elif:f.insync == "0" ?> <span class="sync bad">≠ <?cs if:Page.sources ?><?cs var:Lang.State.outofsync_source ?><?cs else ?><?cs var:Lang.State.outofsync ?><?cs /if ?></span><?cs /if ?><?cs /if ?><?cs if:f.text ?> <span class="fam-<?cs var:f.kind ?>"><?cs var:f.text ?><?cs if:f.status ?> (<?cs var:f.status ?>)<?cs /if ?></span><?cs elif:f.status ?> <span class="fam-error"><?cs var:Lang.State.answer ?> <?cs var:f.status ?></span><?cs /if ?><?cs if:f.dns ?> <span class="dns-<?cs var:f.dns ?>"><?cs var:f.dns_text ?></span><?cs /if ?></span>
+<?cs /each ?></td>
+<td class="when" data-label="<?cs var:Lang.Col.updated ?>"><?cs if:h.State.mtime ?><span class="updated" title="<?cs var:h.State.mtime ?>"><?cs var:h.State.ago ?></span><?cs elif:h.State.atime ?><?cs var:Lang.Never ?><?cs /if ?><?cs if:h.State.atime ?><span class="attempt"><?cs var:Lang.State.attempt ?>: <?cs var:h.State.atime ?></span><?cs /if ?></td>
+<td class="description" data-label="<?cs var:Lang.Col.description ?>"><?cs var:h.description ?></td>
 <td class="actions" data-label="<?cs var:Lang.Col.actions ?>">
-<span class="pair"><a class="button" href="?action=edit&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Modify ?></a>
-<a class="button danger" href="?action=delete&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Delete ?></a></span>
-<span class="pair"><?cs if:h.enabled == "1" ?><button type="submit" formaction="?action=disable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Disable ?></button>
-<button type="submit" formaction="?action=update" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.UpdateNow ?></button><?cs else ?><button type="submit" formaction="?action=enable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Enable ?></button><?cs /if ?></span>
+<a class="button" href="?action=edit&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Modify ?></a>
+<?cs if:h.enabled == "1" ?><button type="submit" formaction="?action=update" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.UpdateNow ?></button><?cs else ?><button type="submit" formaction="?action=enable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Enable ?></button><?cs /if ?>
+<details class="menu"><summary title="<?cs var:Lang.More ?>"><span aria-hidden="true">⋯</span></summary><div class="menu-items">
+<?cs if:h.enabled == "1" ?><button type="submit" formaction="?action=disable" name="id" value="<?cs var:h.id ?>"><?cs var:Lang.Disable ?></button><?cs /if ?>
+<a class="button" href="?action=edit&amp;copy=<?cs var:h.id ?>"><?cs var:Lang.Copy ?></a>
+<a class="button danger" href="?action=delete&amp;id=<?cs var:h.id ?>"><?cs var:Lang.Delete ?></a></div></details>
 </td>
 </tr>
 <?cs /each ?></tbody>
 </table>
 </form>
 <?cs if:Paging.pages > 1 ?><nav class="paging" id="paging" aria-label="<?cs var:Lang.Paging.label ?>">
-<?cs if:Paging.prev ?><a href="?action=list&amp;page=<?cs var:Paging.prev ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="prev"><?cs var:Lang.Paging.prev ?></a><?cs /if ?>
+<?cs if:Paging.prev ?><a href="?action=list&amp;page=<?cs var:Paging.prev ?><?cs if:Summary.only ?>&amp;state=<?cs var:Summary.only ?><?cs /if ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="prev"><?cs var:Lang.Paging.prev ?></a><?cs /if ?>
 <span><?cs var:Lang.Paging.page ?> <?cs var:Paging.page ?> / <?cs var:Paging.pages ?></span>
-<?cs if:Paging.next ?><a href="?action=list&amp;page=<?cs var:Paging.next ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="next"><?cs var:Lang.Paging.next ?></a><?cs /if ?>
+<?cs if:Paging.next ?><a href="?action=list&amp;page=<?cs var:Paging.next ?><?cs if:Summary.only ?>&amp;state=<?cs var:Summary.only ?><?cs /if ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="next"><?cs var:Lang.Paging.next ?></a><?cs /if ?>
 </nav><?cs /if ?>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

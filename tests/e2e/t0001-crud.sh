@@ -30,6 +30,20 @@ check "list says saved" body_has 'Saved.'
 check "list never shows the password" sh -c "! grep -q s3cret '$T/out'"
 id=$(sql 'select id from hosts')
 
+# Copy: the Create form with the account of a host, for another hostname.
+cgi GET "action=edit&copy=$id"
+check "copy: the form answers 200" [ "$(status)" = 200 ]
+check "copy: it says whose account it takes" body_has 'id="copy-of"'
+check "copy: a new host (no id)" sh -c "! grep -q 'name=\"id\"' '$T/out'"
+check "copy: the login kept" body_has 'name="login" type="text" value="arthur"'
+check "copy: the hostname empty" body_has 'name="hostname" type="text" value=""'
+check "copy: the hostname has the focus" sh -c "grep -o '<input id=\"f-hostname\"[^>]*>' '$T/out' | grep -q autofocus"
+check "copy: the password never comes back" sh -c "! grep -q s3cret '$T/out'"
+cgi GET 'action=edit&copy=999999'
+check "copy of no host: 404" [ "$(status)" = 404 ]
+cgi GET 'action=edit&copy=x'
+check "copy of a bad id: 400" [ "$(status)" = 400 ]
+
 cgi GET "action=edit&id=$id"
 check "modify form answers 200" [ "$(status)" = 200 ]
 check "modify form never holds the password" sh -c "! grep -q s3cret '$T/out'"

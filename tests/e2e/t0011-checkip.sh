@@ -43,10 +43,10 @@ printf '%s\n' '## ddclient-3.10.0' "## last updated at $(date) ($t)" \
 	> "$T/ddclient.cache"
 cgi GET ''
 check "row: the cache's address is shown" row_has "$id" '<span class="ip">198.51.100.23</span>'
-check "row: matches the public address" row_has "$id" '<span class="sync ok">✓ matches the public address</span>'
+check "row: matches the public address" row_has "$id" '<span class="sync ok">✓<span class="vh"> matches the public address</span></span>'
 printf 'ip=192.0.2.99\ntime=%s\nerror=\n' "$(now)" > "$ST"
 cgi GET ''
-check "row: differs from another public address" row_has "$id" '<span class="sync bad">differs from the public address</span>'
+check "row: differs from another public address" row_has "$id" '<span class="sync bad">≠ differs from the public address</span>'
 
 # --- errors, in words ---------------------------------------------------------
 # fails NAME URL WORDS: ddns-checkip on URL writes WORDS as the error, no

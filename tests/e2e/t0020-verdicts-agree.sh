@@ -34,7 +34,7 @@ rows() {
 }
 id_of() { sql "SELECT id FROM hosts WHERE hostname = '$1'"; }
 check "the summary counts one up to date and two failing" \
-	grep -q 'id="summary">3 hosts: 1 up to date, 2 failing, 0 waiting' "$T/out"
+	sh -c "sed 's/<[^>]*>//g' '$T/out' | grep -q '^3 hosts: 1 up to date, 2 failing, 0 waiting'"
 check "two rows are red" [ "$(rows | grep -c '^error$')" = 2 ]
 check "the red rows come first" [ "$(rows | tr '\n' ' ')" = "error error ok " ]
 check "the host without a zone is red: not written" row_has "$(id_of b-nozone.example.com)" 'Not written to ddclient'
@@ -43,5 +43,5 @@ check "the fine host is up to date and last" sh -c "grep -o '<tr id=\"host-[0-9]
 # A search keeps the agreement: the summary counts what it lists.
 cgi GET 'action=list&q=nozone'
 check "a search counts the one failing host it lists" \
-	grep -q 'id="summary">1 host matches the search: 0 up to date, 1 failing' "$T/out"
+	sh -c "sed 's/<[^>]*>//g' '$T/out' | grep -q '^1 host matches the search: 0 up to date, 1 failing'"
 done_testing

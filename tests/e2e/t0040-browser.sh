@@ -7,7 +7,15 @@
 # never shows or loses the password, delete asks first, disable/enable.
 # Needs /usr/bin/chromium (tools/deps.sh) and node + npm; installs
 # playwright-core into tests/browser/node_modules on first use (npm ci).
-# T0040_SHOT=FILE keeps a copy of the list page's screenshot.
+# Then, with the real ddclient as a daemon and a fake dyndns2 provider:
+# after a Save the row turns "up to date" without a reload (with
+# JavaScript; tests/browser/live.js) or through the refresh link (without);
+# and a list of 20 healthy hosts is read at a glance (glance.js): one
+# screen height at 1280 px, one line a row, nothing wider than a phone.
+# The form, each preset in English and Italian: its login and password
+# under that provider's words (labels.js).
+# T0040_SHOT=FILE keeps a copy of the list page's screenshot;
+# T0040_SHOTS=DIR the glance's list-wide.png and list-phone.png (doc/).
 . "$(dirname "$0")/lib.sh"
 BR="$TOP/tests/browser"
 
@@ -50,6 +58,48 @@ check "screenshot of the list page is a PNG" \
 # other line the CGI wrote to stderr is a fault.
 check "the CGI's stderr reaches the web server's log" [ -s "$T/cgi-stderr.log" ]
 check "no other CGI error in the web server's log" \
+	sh -c "! grep -v '^ddns-apply: ddclient not signalled' '$T/cgi-stderr.log' | grep -q ."
+
+# ---- the form walked preset by preset, labels in both languages
+timeout 150 node "$BR/labels.js" "$URL" admin "$apw" "$TOP/templates/lang" > "$T/labels.out" 2> "$T/labels.err"
+relay labels.js "$T/labels.out" "$T/labels.err" $?
+
+# ---- live: the real ddclient (a pass a minute) and a fake dyndns2
+# provider. The browser's host is removed first: it names a real one.
+sql "DELETE FROM hosts"
+make_instance "ddclient_use = ip, ip=203.0.113.7" "ddclient_daemon = 60"
+check "fake provider listens" start_fake provider prov --control "$T/prov.ctl"
+PORT=$FAKE_PORT
+apply_db 2> /dev/null
+DLOG=$T/ddclient.log
+start_ddclient "$DLOG"
+# passes: ddclient's finished update passes ("sleep 60" follows each).
+passes() { cat "$DLOG" 2> /dev/null | grep -c 'DEBUG: *sleep 60'; }
+passes_gt() { [ "$(passes)" -gt "$1" ]; }
+check "ddclient finishes its first pass" wait_for 300 passes_gt 0
+timeout 180 node "$BR/live.js" "$URL" admin "$apw" "$PORT" "$T/prov.ctl" > "$T/live.out" 2> "$T/live.err"
+relay live.js "$T/live.out" "$T/live.err" $?
+
+# ---- at a glance: 20 healthy hosts, each updated by ddclient at the fake
+sql "DELETE FROM hosts"
+sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20)
+	INSERT INTO hosts (hostname, login, password, provider, server, protocol, description, created, updated)
+	SELECT printf('office-%02d.example-company.dyndns.org', i), 'u', 'p', 'custom',
+		'127.0.0.1:$PORT', 'dyndns2', printf('Branch office %d', i), 1, 1 FROM n"
+# the appliance's public address, as ddns-checkip would have left it
+printf 'ip=203.0.113.7\ntime=%s\nerror=\n' "$(date +%s)" > "$T/state/publicip"
+apply_db 2> /dev/null
+# good: how many hosts the status JSON says are up to date.
+good() { cgi GET 'action=status'; grep -o '"verdict":"good"' "$T/out" | wc -l; }
+all_good() { [ "$(good)" -eq 20 ]; }
+check "ddclient updates the 20 hosts at the fake provider" wait_for 400 all_good
+SHOT_WIDE="$T/wide.png" SHOT_PHONE="$T/phone.png" \
+	timeout 120 node "$BR/glance.js" "$URL" admin "$apw" > "$T/glance.out" 2> "$T/glance.err"
+relay glance.js "$T/glance.out" "$T/glance.err" $?
+for s in phone wide; do
+	[ -n "${T0040_SHOTS:-}" ] && [ -f "$T/$s.png" ] && cp "$T/$s.png" "$T0040_SHOTS/list-$s.png"
+done
+check "no CGI error in the web server's log since" \
 	sh -c "! grep -v '^ddns-apply: ddclient not signalled' '$T/cgi-stderr.log' | grep -q ."
 
 "$TOP/tools/lighttpd.sh" stop "$T"

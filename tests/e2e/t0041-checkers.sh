@@ -1,6 +1,6 @@
 #!/bin/sh
 # t0041-checkers: every page (list empty and with hosts, form empty, with
-# errors and for a Modify, delete confirmation, History, a host's page
+# errors, for a Modify and a Copy, delete confirmation, History, a host's page
 # (two), What ddclient reads, the error page) in English and Italian, at 390 px (a phone) and
 # 1280 px wide, in Debian's Chromium, with what DNS answers shown (rows,
 # host pages, their timelines, Check DNS now): axe-core finds no violation, nothing

@@ -114,7 +114,7 @@ check "the form shows each source's address beside its label" sh -c "grep -qF '>
 	grep -qF '>LTE backup ($B4)</option>' '$T/out' && grep -qF '>wan2 ($C4)</option>' '$T/out'"
 ido=$(sql "select id from hosts where hostname='office.example.org'")
 idl=$(sql "select id from hosts where hostname='lab.example.org'")
-wait_sync() { cgi GET ''; row_has "$1" "✓ matches its source&#39;s address"; }
+wait_sync() { cgi GET ''; row_has "$1" "<span class=\"sync ok\">✓<span class=\"vh\"> matches its source&#39;s address</span>"; }
 check "the list: office matches its source's address" wait_for 150 wait_sync "$ido"
 check "the list: backup matches its own source's (not wan1's)" wait_for 150 wait_sync "$idb"
 check "the list: lab matches the interface's address" wait_for 150 wait_sync "$idl"

@@ -3,8 +3,8 @@
 and, with --port6-file, on [::1] too (one process, both families).
 
   fake_provider.py provider --port-file F --log L [--control C] [--port N]
-                   [--port6-file F6]
-      A dyndns2 server. Every request is logged to L as one JSON line:
+                   [--port6-file F6] [--cert C --key K]
+      A dyndns2 server (HTTPS with --cert and --key). Every request is logged to L as one JSON line:
       {"path", "query", "hostname", "hostnames", "myip", "login", "password",
        "auth", "answer", "client", "family"}; myip is exactly the value the
       client sent (e.g. "203.0.113.7,2001:db8::7"), client its address. Bytes that are not UTF-8 are kept as surrogate
@@ -16,7 +16,9 @@ and, with --port6-file, on [::1] too (one process, both families).
       A host with an expected password that the request does not carry gets
       "badauth"; otherwise its entry in "answers", else "good MYIP" (the
       myip sent, or the client's address if it sent none).
-      One answer line per host of a multi-host request.
+      One answer line per host of a multi-host request. While the control
+      file holds {"hold": true} a request waits for the answer (60 s at
+      most): a test sees the state before the provider has answered.
 
   fake_provider.py checkip --port-file F [--log L] [--slow SECONDS]
                    [--port6-file F6] [--answer4 A4] [--answer6 A6]
@@ -169,6 +171,9 @@ class Handler(BaseHTTPRequestHandler):
             pass
 
     def provider(self):
+        end = time.time() + 60
+        while read_control(self.server.opts.control).get("hold") and time.time() < end:
+            time.sleep(0.1)
         # The path arrives %-encoded as raw bytes; keep them as they are.
         raw = self.path.encode("latin-1")
         parts = urllib.parse.urlsplit(text(raw))
@@ -662,7 +667,7 @@ def main():
             servers[-1].preset_id = pid
     if opts.port6_file:
         servers.append(Server6(("::1", 0), Handler))
-    if opts.mode in ("cloudflare", "preset"):
+    if opts.mode in ("cloudflare", "preset") or (opts.cert and opts.key):
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(opts.cert, opts.key)
         for srv in servers:
