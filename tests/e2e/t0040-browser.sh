@@ -60,9 +60,25 @@ check "the CGI's stderr reaches the web server's log" [ -s "$T/cgi-stderr.log" ]
 check "no other CGI error in the web server's log" \
 	sh -c "! grep -v '^ddns-apply: ddclient not signalled' '$T/cgi-stderr.log' | grep -q ."
 
-# ---- the form walked preset by preset, labels in both languages
+# ---- the form walked preset by preset, labels in both languages: the
+# presets the system's ddclient (3.10) is offered, then, the instance
+# naming the 3.11.2 that make check fetches, those of 3.11.
 timeout 150 node "$BR/labels.js" "$URL" admin "$apw" "$TOP/templates/lang" > "$T/labels.out" 2> "$T/labels.err"
 relay labels.js "$T/labels.out" "$T/labels.err" $?
+D311=$TOP/build/ddclient-3.11/usr/bin/ddclient
+check "ddclient 3.11.2 is in the build tree (make deps fetches it)" [ -x "$D311" ]
+echo "ddclient = $D311" >> "$T/ddns-admin.conf"
+timeout 150 node "$BR/labels.js" "$URL" admin "$apw" "$TOP/templates/lang" > "$T/labels311.out" 2> "$T/labels311.err"
+relay labels.js "$T/labels311.out" "$T/labels311.err" $?
+# walked N: labels.js walked N providers in both languages.
+walked() { [ "$(grep -c "each of the $1 providers" "$2")" = 2 ]; }
+if [ -x "$B/providers-table" ]; then
+	for v in 3.10 3.11; do
+		n=$("$B/providers-table" | awk -F'\t' -v v=$v '$1 == v && $2 == "preset" && $5 != "-"' | wc -l)
+		f=$T/labels.out; [ $v = 3.11 ] && f=$T/labels311.out
+		check "ddclient $v: the walk met every preset offered ($n) and Custom" walked $((n + 1)) "$f"
+	done
+fi
 
 # ---- live: the real ddclient (a pass a minute) and a fake dyndns2
 # provider. The browser's host is removed first: it names a real one.
