@@ -44,7 +44,7 @@ MAIN_SRC := backend/apply_main.c backend/checkip_main.c backend/status_main.c \
 ROOT_SRC := backend/apply.c backend/ddconf.c backend/tsig.c backend/import.c \
 	backend/daemon_signal.c backend/cache_drop.c
 WEB_SRC  := backend/store.c backend/handover.c backend/csrf.c backend/form.c \
-	backend/facts.c
+	backend/facts.c backend/takeover.c
 LIB_SRC := $(filter-out $(MAIN_SRC) $(ROOT_SRC) $(WEB_SRC),$(wildcard backend/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/msg_en.o
 ROOT_OBJ := $(ROOT_SRC:%.c=$(B)/%.o)

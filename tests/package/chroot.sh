@@ -87,8 +87,88 @@ cp "$DEB" "$NEWDEB" "$R/tmp/"
 export DEBIAN_FRONTEND=noninteractive
 in_chroot apt-get update -q > "$T/apt.log" 2>&1 || { tail -5 "$T/apt.log"; bail "apt-get update"; }
 
+# ---- a box that updates three hosts through a hand-written ddclient.conf ----
+if in_chroot apt-get install -y -q --no-install-recommends ddclient \
+    > "$T/ddclient-install.log" 2>&1; then
+	ok "ddclient installed first, as on a box that has it already"
+else
+	tail -20 "$T/ddclient-install.log" | sed 's/^/# /'
+	bail "ddclient installed first"
+fi
+check "fake provider listens" start_fake provider prov
+FP=$FAKE_PORT
+# Two hosts the page can model, one it cannot (script= other than the
+# protocol's path: it changes what is sent).
+cat > "$T/byhand.conf" <<EOF
+# /etc/ddclient.conf, written by hand
+daemon=300
+ssl=no
+use=ip, ip=203.0.113.7
+protocol=dyndns2
+server=127.0.0.1:$FP
+login=alice
+password='a1 "pw", too'
+one.example.org
+login=bob, password=bob-pw two.example.org
+script=/custom/update login=carol, password=carol-pw three.example.org
+EOF
+cp "$T/byhand.conf" "$R/etc/ddclient.conf"
+chmod 0600 "$R/etc/ddclient.conf"
+# sends FILE: the requests the chroot's ddclient makes for FILE (a path in
+# the chroot) in one forced pass, on a cache of its own, as sorted lines
+# {hosts, login, password, path, myip}, the three hand-written hosts only.
+THREE='["one.example.org", "two.example.org", "three.example.org"]'
+sends() {
+	: > "$T/prov.log"
+	grep -v '^postscript=' "$R$1" > "$R/tmp/run.conf"
+	chmod 0600 "$R/tmp/run.conf"
+	rm -f "$R/tmp/run.cache"
+	chroot "$R" /usr/bin/ddclient -file /tmp/run.conf -cache /tmp/run.cache \
+		-foreground -daemon=0 -force -noquiet > "$T/sends.log" 2>&1
+	python3 -c 'import json, sys
+three = json.loads(sys.argv[2])
+out = set()
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    if not set(r["hostnames"]) & set(three):
+        continue
+    out.add(json.dumps({"hosts": sorted(r["hostnames"]), "login": r["login"],
+        "password": r["password"], "path": r["path"], "myip": r.get("myip")},
+        sort_keys=True))
+print("\n".join(sorted(out)))' "$T/prov.log" "$THREE"
+}
+sends /etc/ddclient.conf > "$T/three.before"
+check "the hand-written file: the fake provider receives the three hosts" \
+	[ "$(wc -l < "$T/three.before")" = 3 ]
+sed 's/^/# before: /' "$T/three.before"
+# same WHEN: the three hosts' requests now, from ddclient's configuration.
+same() {
+	sends /etc/ddclient.conf > "$T/three.$1"
+	if cmp -s "$T/three.before" "$T/three.$1"; then
+		ok "$1: the fake provider receives the three hosts exactly as before"
+	else
+		not_ok "$1: the fake provider receives the three hosts exactly as before"
+		diff "$T/three.before" "$T/three.$1" | sed 's/^/# /'
+	fi
+}
+# This machine's module configuration, in place before the package (an
+# appliance's image has it so): dpkg keeps it (--force-confold).
+mkdir -p "$R/etc/ddns-admin"
+{
+	cat "$TOP/conf/ddns-admin.conf"
+	cat <<CONF
+# check-package: no Internet here.
+ddclient_use = ip, ip=203.0.113.7
+ddclient_ssl = no
+# The fake provider and this test's Dyn row speak plain HTTP: allowed.
+plain_http = custom dyn
+checkip_url = http://127.0.0.1:9/
+CONF
+} > "$R/etc/ddns-admin/ddns-admin.conf"
+
 # ---- install ----
 if in_chroot apt-get install -y -q --no-install-recommends \
+    -o Dpkg::Options::=--force-confold \
     "/tmp/$(basename "$DEB")" lighttpd > "$T/install.log" 2>&1; then
 	ok "apt installs the package and its dependencies"
 else
@@ -129,22 +209,25 @@ done
 check "installed once applied: ddclient's configuration is the page's" \
 	grep -q '^# Written by ddns-admin' "$R/etc/ddclient.conf"
 check "ddclient's configuration: root's, 0600" [ "$(mode /etc/ddclient.conf)" = root:root:600 ]
-check "debconf's ddclient.conf kept beside it" [ -f "$R/etc/ddclient.conf.before-ddns-admin" ]
+check "the hand-written ddclient.conf kept beside it, unchanged" \
+	cmp -s "$T/byhand.conf" "$R/etc/ddclient.conf.before-ddns-admin"
+check "take-over: the two hosts the page can model are rows (as www-data)" \
+	[ "$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" "select group_concat(hostname) from (select hostname from hosts order by hostname)")" = one.example.org,two.example.org ]
+check "take-over: the rows' passwords exactly as written" \
+	[ "$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" "select password from hosts where hostname='one.example.org'")" = 'a1 "pw", too' ]
+check "take-over: the third is kept, named with why (apply_dir/kept, 0640)" \
+	sh -c "[ \"\$(stat -c %U:%G:%a '$R$AD/kept')\" = root:www-data:640 ] && grep -qx 'host three.example.org' '$R$AD/kept'"
+check "take-over: its block is root's alone (apply_dir/kept.conf, 0600)" \
+	[ "$(mode $AD/kept.conf)" = root:www-data:600 ]
+check "take-over: postinst said what it kept" grep -q 'three.example.org' "$T/install.log"
+same "after install"
 check "the postscript is ddns-status" grep -qx 'postscript=/usr/lib/ddns-admin/ddns-status' "$R/etc/ddclient.conf"
 check "the CGI is outside /usr/lib/cgi-bin" \
 	sh -c "[ -x '$R/usr/lib/ddns-admin/ddns.cgi' ] && ! ls '$R/usr/lib/cgi-bin' 2> /dev/null | grep -q ddns"
 
 # ---- this machine's settings: the module configuration, then apply ----
-check "fake provider listens" start_fake provider prov
-FP=$FAKE_PORT
-cat >> "$R/etc/ddns-admin/ddns-admin.conf" <<CONF
-# check-package: no Internet here.
-ddclient_use = ip, ip=203.0.113.7
-ddclient_ssl = no
-# The fake provider and this test's Dyn row speak plain HTTP: allowed.
-plain_http = custom dyn
-checkip_url = http://127.0.0.1:9/
-CONF
+check "the module configuration placed before the install is kept" \
+	grep -qx 'checkip_url = http://127.0.0.1:9/' "$R/etc/ddns-admin/ddns-admin.conf"
 in_chroot /usr/lib/ddns-admin/ddns-apply -c /etc/ddns-admin/ddns-admin.conf 2> "$T/apply.err"
 rc=$?
 check "the documented command applies it (4: ddclient not running yet; got $rc)" [ $rc = 4 ]
@@ -187,6 +270,9 @@ check "static files: 200" [ "$(code)" = 200 ]
 auth "$URL"
 check "list: 200, shows the user" has '<span class="user">admin</span>'
 check "list: ddclient running (no warning about it)" sh -c "! grep -q 'id=\"daemon-state\"' '$T/b'"
+check "list: the kept host shown read-only, with why" \
+	sh -c "sed -n '/id=\"kept-hosts\"/,/<\/table>/p' '$T/b' | grep -q '>three.example.org<' && grep -q 'kept from the hand-written configuration: script changes what ddclient sends' '$T/b'"
+check "list: the two rows listed" sh -c "grep -q '>one.</span>' '$T/b' && grep -q '>two.</span>' '$T/b'"
 
 # ---- a Save as www-data, through sudo, to the root ddclient ----
 H=pkg.example.com HPW="S3cr't #x"
@@ -211,6 +297,7 @@ for l in open(sys.argv[1]):
 sys.exit(1)' "$T/prov.log" "$H" "$HPW" 2> /dev/null
 }
 check "the fake provider receives the update, with the exact password" wait_for 300 sent
+same "after a Save of another host"
 id=$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" "select id from hosts where hostname='$H'")
 up() { auth "$URL" && sed -n "/<tr id=\"host-$id\"/,/<\/tr>/p" "$T/b" | grep -qF 'Up to date'; }
 check "list: the host is up to date within seconds (the status copy)" wait_for 300 up
@@ -220,9 +307,9 @@ check "the status copy: apply_dir's, root:www-data 0640" \
 	[ "$(mode $AD/ddclient.status)" = root:www-data:640 ]
 
 # ---- Import through the page, as www-data (sudo ... --import) ----
-# An administrator's own file; the copy postinst kept of debconf's moved
-# away first, as the page asks.
-mv "$R/etc/ddclient.conf.before-ddns-admin" "$R/etc/ddclient.conf.debconf"
+# An administrator's own file again; the copy postinst kept moved away
+# first, as the page asks.
+mv "$R/etc/ddclient.conf.before-ddns-admin" "$R/etc/ddclient.conf.first"
 IH=imp.example.net
 cat > "$T/handwritten.conf" <<EOF
 # /etc/ddclient.conf, written by hand
@@ -330,13 +417,10 @@ rc=$?
 check "the documented command applies a changed module configuration ($rc)" [ $rc = 0 ]
 check "ddclient's configuration follows" grep -qx 'use=ip, ip=203.0.113.9' "$R/etc/ddclient.conf"
 
-# ---- upgrade: an old database (schema 2, as an older release made it) ----
+# ---- upgrade: every row, its password and the kept host survive ----
 DB=$R/var/lib/ddns-admin/ddns.db
-rm -f "$DB"
-sqlite3 "$DB" < "$TOP/tests/unit/data/schema-v2.sql"
-sqlite3 "$DB" "insert into hosts (hostname, provider, server, protocol, login, password, created, updated) values ('$H', 'custom', '127.0.0.1:$FP', 'dyndns2', 'arthur', '$(printf %s "$HPW" | sed "s/'/''/g")', 0, 0), ('old.example.com', 'dyn', '', '', 'u', 'p', 0, 0);"
-chown "$(in_chroot id -u www-data):$(in_chroot id -g www-data)" "$DB"
-chmod 0600 "$DB"
+rows() { sqlite3 "$DB" "select hostname, login, password, provider, server from hosts order by hostname"; }
+rows > "$T/rows.before"
 if in_chroot apt-get install -y -q --no-install-recommends \
     "/tmp/$(basename "$NEWDEB")" > "$T/upgrade.log" 2>&1; then
 	ok "apt upgrades to the rebuilt version"
@@ -346,6 +430,27 @@ else
 fi
 check "the new version is installed" \
 	[ "$(in_chroot dpkg-query -W -f='${Version}' ddns-admin)" = "$(dpkg-deb -f "$NEWDEB" Version)" ]
+check "upgrade: every row kept, with its login, password, provider, server ($(wc -l < "$T/rows.before") rows)" \
+	sh -c "rows() { sqlite3 '$DB' 'select hostname, login, password, provider, server from hosts order by hostname'; }; rows | cmp -s - '$T/rows.before'"
+check "upgrade: the kept host still listed" grep -qx 'host three.example.org' "$R$AD/kept"
+# The module configuration's address changed above: the two rows' requests
+# carry it; the kept host keeps its own detection, as written.
+sed -i '/"one.example.org"\|"two.example.org"/s/203\.0\.113\.7/203.0.113.9/' "$T/three.before"
+same "after an upgrade"
+
+# ---- an old database (schema 2, as an older release made it), migrated ----
+rm -f "$DB"
+sqlite3 "$DB" < "$TOP/tests/unit/data/schema-v2.sql"
+sqlite3 "$DB" "insert into hosts (hostname, provider, server, protocol, login, password, created, updated) values ('$H', 'custom', '127.0.0.1:$FP', 'dyndns2', 'arthur', '$(printf %s "$HPW" | sed "s/'/''/g")', 0, 0), ('old.example.com', 'dyn', '', '', 'u', 'p', 0, 0);"
+chown "$(in_chroot id -u www-data):$(in_chroot id -g www-data)" "$DB"
+chmod 0600 "$DB"
+if in_chroot apt-get install -y -q --reinstall --no-install-recommends \
+    "/tmp/$(basename "$NEWDEB")" > "$T/reinstall.log" 2>&1; then
+	ok "apt reinstalls it on the old database"
+else
+	not_ok "apt reinstalls it on the old database"
+	tail -20 "$T/reinstall.log" | sed 's/^/# /'
+fi
 check "upgrade: the database migrated to schema $(schema_version)" [ "$(sqlite3 "$DB" "pragma user_version")" = "$(schema_version)" ]
 check "upgrade: no row lost" \
 	[ "$(sqlite3 "$DB" "select group_concat(hostname) from (select hostname from hosts order by hostname)")" = "old.example.com,$H" ]
