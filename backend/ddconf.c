@@ -394,6 +394,28 @@ static const char *const global_only[] = {
 	"host", "daemon", "pid", "cache", "postscript",
 };
 
+/* The address detection the globals set (render_globals), with ddclient's
+ * own default (the same in 3.10 and 3.11): a kept host that did not set
+ * one gets the default, not the module's. */
+static const struct {
+	const char	*key;
+	const char	*def;
+} detection[] = {
+	{ "use", "ip" }, { "usev4", "disabled" }, { "usev6", "disabled" },
+};
+
+/* has: does kv[0..n) set key? */
+static int
+has(const struct imp_kv *kv, size_t n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(kv[i].key, key) == 0)
+			return 1;
+	return 0;
+}
+
 int
 ddconf_render_kept(const char *name, const struct imp_kv *kv, size_t n,
     struct buf *out, struct dd_err *e)
@@ -414,6 +436,10 @@ ddconf_render_kept(const char *name, const struct imp_kv *kv, size_t n,
 		    OPT(out, kv[i].key, kv[i].val, e) == -1)
 			return -1;
 	}
+	for (j = 0; j < sizeof(detection) / sizeof(detection[0]); j++)
+		if (!has(kv, n, detection[j].key) &&
+		    OPT(out, detection[j].key, detection[j].def, e) == -1)
+			return -1;
 	if (!ddconf_carriable(name) || strpbrk(name, " ,\\'\"=") != NULL)
 		return dd_failf(e, DD_EINVAL, "hostname", "bad hostname");
 	buf_printf(out, "%s\n", name);
