@@ -278,8 +278,10 @@ bench: all
 deb:
 	@tools/deb.sh $(B) $(DEB_VERSION)
 
-# `make check-package`: make deb, lintian, then install, use, upgrade,
-# remove and purge it in a fresh Debian 12 chroot (needs root).
+# `make check-package`: make deb, lintian, then install (over a
+# hand-written ddclient.conf), use, upgrade (also from the previous
+# release), remove and purge it in a fresh Debian 12 chroot, then in a
+# fresh Debian 13 chroot where it is built from source (needs root).
 check-package:
 	@tools/check-package.sh
 

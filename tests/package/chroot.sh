@@ -1,5 +1,5 @@
 #!/bin/sh
-# chroot.sh DEB NEWDEB: the package on a clean Debian 12 (make
+# chroot.sh DEB NEWDEB PREVDEB: the package on a clean Debian 12 (make
 # check-package runs it, as root). A fresh chroot from debootstrap's
 # tarball (cached in $CACHE, outside the clone); the package installed
 # with apt, which brings its dependencies; the lighttpd drop-in enabled by
@@ -15,10 +15,19 @@
 # documented command, an upgrade to NEWDEB (an old database migrated, rows
 # and configuration kept), remove (state kept) and purge (state gone).
 . "$(dirname "$0")/../e2e/lib.sh"
-DEB=$1 NEWDEB=$2
-CACHE=${DDNS_ADMIN_CACHE:-/var/cache/ddns-admin}
+if [ "$1" = --build ]; then
+	SRC=$2 PREVSRC=$3 OUT=$4
+else
+	DEB=$1 NEWDEB=$2 PREVDEB=$3
+fi
+CACHE=${DDNS_ADMIN_CACHE:-$TOP/build/package-cache}
 MIRROR=http://deb.debian.org/debian
-SUITE=bookworm
+SUITE=${SUITE:-bookworm}
+case $SUITE in
+bookworm) REL="Debian 12" ;;
+trixie) REL="Debian 13" ;;
+*) echo "chroot.sh: SUITE bookworm or trixie" >&2; exit 2 ;;
+esac
 TARBALL=$CACHE/$SUITE-minbase.tgz
 R=$(mktemp -d /var/tmp/ddns-admin-chroot.XXXXXX)
 
@@ -63,7 +72,7 @@ fi
 debootstrap --variant=minbase --unpack-tarball="$TARBALL" "$SUITE" "$R" \
 	"$MIRROR" > "$T/debootstrap.log" 2>&1 ||
 	{ tail -5 "$T/debootstrap.log"; bail "debootstrap from the cached tarball"; }
-ok "a fresh Debian 12 chroot from the cached tarball"
+ok "a fresh $REL chroot from the cached tarball"
 # mktemp made it 0700: it is the chroot's /, which every user crosses.
 chmod 0755 "$R"
 mount -t proc proc "$R/proc"
@@ -83,9 +92,47 @@ deb $MIRROR $SUITE main
 deb $MIRROR $SUITE-updates main
 deb http://deb.debian.org/debian-security $SUITE-security main
 SRC
-cp "$DEB" "$NEWDEB" "$R/tmp/"
 export DEBIAN_FRONTEND=noninteractive
 in_chroot apt-get update -q > "$T/apt.log" 2>&1 || { tail -5 "$T/apt.log"; bail "apt-get update"; }
+
+# ---- built here, from source, with this release's libraries ----
+if [ -n "${SRC:-}" ]; then
+	t0=$(date +%s)
+	deps=$(sed -n '/^Build-Depends:/,/^[A-Z]/p' "$SRC/debian/control" |
+		sed 's/^Build-Depends://; /^[A-Z]/d; s/([^)]*)//g; s/,/ /g')
+	if in_chroot apt-get install -y -q --no-install-recommends build-essential \
+	    $deps > "$T/builddeps.log" 2>&1; then
+		ok "the build dependencies install ($(echo $deps))"
+	else
+		tail -20 "$T/builddeps.log" | sed 's/^/# /'
+		bail "the build dependencies install"
+	fi
+	for w in cur prev; do
+		[ $w = cur ] && src=$SRC || src=$PREVSRC
+		mkdir -p "$R/tmp/build/$w/src"
+		cp -a "$src/." "$R/tmp/build/$w/src/"
+		if chroot "$R" sh -c "cd /tmp/build/$w/src && dpkg-buildpackage -b -us -uc" \
+		    > "$T/build-$w.log" 2>&1; then
+			ok "dpkg-buildpackage builds the package inside the chroot ($w: $(cd "$src" && dpkg-parsechangelog -S Version))"
+		else
+			tail -20 "$T/build-$w.log" | sed 's/^/# /'
+			bail "dpkg-buildpackage builds the package inside the chroot ($w)"
+		fi
+	done
+	DEB=$(ls "$R"/tmp/build/cur/ddns-admin_*.deb) PREVDEB=$(ls "$R"/tmp/build/prev/ddns-admin_*.deb)
+	# The upgrade's higher version: the same build, its version raised.
+	v=$(dpkg-deb -f "$DEB" Version)
+	rm -rf "$R/tmp/build/up"
+	dpkg-deb -R "$DEB" "$R/tmp/build/up"
+	sed -i "s/^Version: .*/Version: $v+check1/" "$R/tmp/build/up/DEBIAN/control"
+	NEWDEB=$R/tmp/build/ddns-admin_$v+check1_$(dpkg-deb -f "$DEB" Architecture).deb
+	dpkg-deb -b "$R/tmp/build/up" "$NEWDEB" > /dev/null
+	check "the package links this release's libraries (ldd finds them all)" \
+		sh -c "! chroot '$R' sh -c 'cd /tmp/build/cur/src/debian/ddns-admin/usr/lib/ddns-admin && ldd ddns.cgi ddns-apply ddns-migrate' | grep -q 'not found'"
+	cp "$DEB" "$PREVDEB" "$NEWDEB" "$OUT/"
+	echo "# built in the chroot in $(($(date +%s) - t0)) s"
+fi
+cp "$DEB" "$NEWDEB" "$PREVDEB" "$R/tmp/"
 
 # ---- a box that updates three hosts through a hand-written ddclient.conf ----
 if in_chroot apt-get install -y -q --no-install-recommends ddclient \
@@ -97,13 +144,20 @@ else
 fi
 check "fake provider listens" start_fake provider prov
 FP=$FAKE_PORT
+# The address detection each ddclient reads (3.10: use=; 3.11: usev4=),
+# as people write it, and the module configuration's key for it.
+if [ $SUITE = bookworm ]; then
+	USE="use=ip, ip=" USEKEY=ddclient_use
+else
+	USE="usev4=ipv4, ipv4=" USEKEY=ddclient_usev4
+fi
 # Two hosts the page can model, one it cannot (script= other than the
 # protocol's path: it changes what is sent).
 cat > "$T/byhand.conf" <<EOF
 # /etc/ddclient.conf, written by hand
 daemon=300
 ssl=no
-use=ip, ip=203.0.113.7
+${USE}203.0.113.7
 protocol=dyndns2
 server=127.0.0.1:$FP
 login=alice
@@ -159,6 +213,8 @@ mkdir -p "$R/etc/ddns-admin"
 	cat <<CONF
 # check-package: no Internet here.
 ddclient_use = ip, ip=203.0.113.7
+ddclient_usev4 = ipv4, ipv4=203.0.113.7
+ddclient_usev6 = ipv6, ipv6=2001:db8::7
 ddclient_ssl = no
 # The fake provider and this test's Dyn row speak plain HTTP: allowed.
 plain_http = custom dyn
@@ -232,7 +288,7 @@ in_chroot /usr/lib/ddns-admin/ddns-apply -c /etc/ddns-admin/ddns-admin.conf 2> "
 rc=$?
 check "the documented command applies it (4: ddclient not running yet; got $rc)" [ $rc = 4 ]
 check "ddclient's configuration follows the module configuration" \
-	grep -qx 'use=ip, ip=203.0.113.7' "$R/etc/ddclient.conf"
+	grep -qx "${USE}203.0.113.7" "$R/etc/ddclient.conf"
 
 # ---- lighttpd: Debian's, the drop-in enabled by its one command ----
 in_chroot lighty-enable-mod ddns-admin > "$T/enable.log" 2>&1
@@ -275,14 +331,19 @@ check "list: the kept host shown read-only, with why" \
 check "list: the two rows listed" sh -c "grep -q '>one.</span>' '$T/b' && grep -q '>two.</span>' '$T/b'"
 
 # ---- a Save as www-data, through sudo, to the root ddclient ----
+# save_host HOST LOGIN PASSWORD: a new Custom dyndns2 host at the fake
+# provider, saved through the page (the response in $T/h, $T/b).
+save_host() {
+	auth "$URL?action=edit"
+	_t=$(tok)
+	auth -H "Origin: $BASE" --data-urlencode "csrf_token=$_t" \
+		--data-urlencode "hostname=$1" --data-urlencode "login=$2" \
+		--data-urlencode "password=$3" --data-urlencode 'provider=custom' \
+		--data-urlencode "server=127.0.0.1:$FP" --data-urlencode 'protocol=dyndns2' \
+		"$URL?action=save"
+}
 H=pkg.example.com HPW="S3cr't #x"
-auth "$URL?action=edit"
-t=$(tok)
-auth -H "Origin: $BASE" --data-urlencode "csrf_token=$t" \
-	--data-urlencode "hostname=$H" --data-urlencode 'login=arthur' \
-	--data-urlencode "password=$HPW" --data-urlencode 'provider=custom' \
-	--data-urlencode "server=127.0.0.1:$FP" --data-urlencode 'protocol=dyndns2' \
-	"$URL?action=save"
+save_host "$H" arthur "$HPW"
 check "save: 303" [ "$(code)" = 303 ]
 check "save: applied through sudo, ddclient signalled (apply=0)" \
 	sh -c "tr -d '\\r' < '$T/h' | grep -q '^Location: .*apply=0\$'"
@@ -315,7 +376,7 @@ cat > "$T/handwritten.conf" <<EOF
 # /etc/ddclient.conf, written by hand
 daemon=300
 ssl=no
-use=ip, ip=203.0.113.7
+${USE}203.0.113.7
 protocol=dyndns2
 server=127.0.0.1:$FP
 login=importer
@@ -326,13 +387,7 @@ cp "$T/handwritten.conf" "$R/etc/ddclient.conf"
 chmod 0600 "$R/etc/ddclient.conf"
 # The page cannot read root's 0600 file: the next Save tells it (apply=9).
 H2=second.example.com
-auth "$URL?action=edit"
-t=$(tok)
-auth -H "Origin: $BASE" --data-urlencode "csrf_token=$t" \
-	--data-urlencode "hostname=$H2" --data-urlencode 'login=arthur2' \
-	--data-urlencode 'password=pw2' --data-urlencode 'provider=custom' \
-	--data-urlencode "server=127.0.0.1:$FP" --data-urlencode 'protocol=dyndns2' \
-	"$URL?action=save"
+save_host "$H2" arthur2 pw2
 loc=$(tr -d '\r' < "$T/h" | sed -n 's/^Location: //p')
 check "a Save on a hand-written file: stored (303), not applied (apply=9)" \
 	sh -c "[ '$(code)' = 303 ] && echo '$loc' | grep -q 'apply=9\$'"
@@ -410,12 +465,11 @@ kill "$(cat "$R/tmp/hold.pid")" 2> /dev/null
 wait "$hold" 2> /dev/null
 
 # ---- a change of the module configuration, by the documented command ----
-sed -i 's/^ddclient_use = ip, ip=203.0.113.7/ddclient_use = ip, ip=203.0.113.9/' \
-	"$R/etc/ddns-admin/ddns-admin.conf"
+sed -i "s/^\($USEKEY = .*\)203.0.113.7/\1203.0.113.9/" "$R/etc/ddns-admin/ddns-admin.conf"
 in_chroot /usr/lib/ddns-admin/ddns-apply -c /etc/ddns-admin/ddns-admin.conf 2> "$T/apply.err"
 rc=$?
 check "the documented command applies a changed module configuration ($rc)" [ $rc = 0 ]
-check "ddclient's configuration follows" grep -qx 'use=ip, ip=203.0.113.9' "$R/etc/ddclient.conf"
+check "ddclient's configuration follows" grep -qx "${USE}203.0.113.9" "$R/etc/ddclient.conf"
 
 # ---- upgrade: every row, its password and the kept host survive ----
 DB=$R/var/lib/ddns-admin/ddns.db
@@ -457,7 +511,7 @@ check "upgrade: no row lost" \
 check "upgrade: the password kept" [ "$(sqlite3 "$DB" "select password from hosts where hostname='$H'")" = "$HPW" ]
 check "upgrade: the database still www-data's 0600" [ "$(mode /var/lib/ddns-admin/ddns.db)" = www-data:www-data:600 ]
 check "upgrade: the changed module configuration kept" \
-	grep -qx 'ddclient_use = ip, ip=203.0.113.9' "$R/etc/ddns-admin/ddns-admin.conf"
+	grep -q "^$USEKEY = .*203.0.113.9\$" "$R/etc/ddns-admin/ddns-admin.conf"
 check "upgrade: postinst applied (both hosts in ddclient's configuration)" \
 	sh -c "grep -qx '$H' '$R/etc/ddclient.conf' && grep -qx 'old.example.com' '$R/etc/ddclient.conf'"
 auth "$URL"
@@ -511,4 +565,67 @@ check "purge: lighttpd still starts (no dangling drop-in)" \
 	in_chroot lighttpd -tt -f /etc/lighttpd/lighttpd.conf
 check "purge: dpkg knows nothing of it" \
 	sh -c "! chroot '$R' dpkg-query -W -f='\${Status}' ddns-admin 2> /dev/null | grep -q installed"
+
+# ---- from the previous release (built from git history) to this one ----
+PV=$(dpkg-deb -f "$PREVDEB" Version) CV=$(dpkg-deb -f "$DEB" Version)
+# files: what the box holds outside dpkg's, apt's and sudo's own records
+# and the caches (ddclient's configuration and cache are ddclient's).
+files() {
+	(cd "$R" && find etc usr var/lib \( -path var/lib/dpkg -o -path var/lib/apt \
+		-o -path var/lib/sudo -o -path var/lib/ucf \) -prune -o -print) |
+		grep -v '^etc/ddclient.conf' | sort
+}
+files > "$T/files.before"
+if in_chroot apt-get install -y -q --no-install-recommends \
+    "/tmp/$(basename "$PREVDEB")" > "$T/prev.log" 2>&1; then
+	ok "apt installs the previous release, $PV"
+else
+	tail -20 "$T/prev.log" | sed 's/^/# /'
+	bail "apt installs the previous release, $PV"
+fi
+check "the previous release is older than this one ($PV < $CV)" \
+	dpkg --compare-versions "$PV" lt "$CV"
+in_chroot lighty-enable-mod ddns-admin > /dev/null 2>&1
+htpasswd -nbB admin "$pw" > "$R/etc/ddns-admin/htpasswd" 2> /dev/null
+chroot "$R" /usr/sbin/lighttpd -D -f /etc/lighttpd/lighttpd.conf > "$T/lighttpd2.out" 2>&1 &
+lpid=$!
+check "$PV: lighttpd serves the page" \
+	sh -c "i=0; until curl -s -o /dev/null '$BASE/'; do i=\$((i+1)); [ \$i -gt 100 ] && exit 1; kill -0 $lpid || exit 1; sleep 0.1; done"
+for n in 1 2; do
+	save_host "p$n.example.com" "peter$n" "P$n pw #'\"$n"
+	check "$PV: a Save through the page (p$n.example.com): 303" [ "$(code)" = 303 ]
+done
+rows > "$T/rows.prev"
+cp "$R/var/lib/ddns-admin/secret" "$T/secret.prev"
+check "$PV: both rows stored" [ "$(wc -l < "$T/rows.prev")" = 2 ]
+if in_chroot apt-get install -y -q --no-install-recommends \
+    "/tmp/$(basename "$DEB")" > "$T/toc.log" 2>&1; then
+	ok "apt upgrades $PV to $CV"
+else
+	not_ok "apt upgrades $PV to $CV"
+	tail -20 "$T/toc.log" | sed 's/^/# /'
+fi
+check "$CV is installed" [ "$(in_chroot dpkg-query -W -f='${Version}' ddns-admin)" = "$CV" ]
+check "$PV -> $CV: postinst reported no failure" sh -c "! grep -q '^ddns-admin:' '$T/toc.log'"
+check "$PV -> $CV: every row kept, with its login, password, provider, server" \
+	sh -c "sqlite3 '$DB' 'select hostname, login, password, provider, server from hosts order by hostname' | cmp -s - '$T/rows.prev'"
+check "$PV -> $CV: the database of the current schema ($(schema_version))" \
+	[ "$(sqlite3 "$DB" "pragma user_version")" = "$(schema_version)" ]
+check "$PV -> $CV: the page's state kept (its CSRF secret)" \
+	cmp -s "$T/secret.prev" "$R/var/lib/ddns-admin/secret"
+check "$PV -> $CV: ddclient's configuration has both hosts" \
+	sh -c "grep -qx 'p1.example.com' '$R/etc/ddclient.conf' && grep -qx 'p2.example.com' '$R/etc/ddclient.conf'"
+auth "$URL"
+check "$PV -> $CV: the page lists both rows" sh -c "grep -q '>p1.</span>' '$T/b' && grep -q '>p2.</span>' '$T/b'"
+kill "$lpid" 2> /dev/null
+wait "$lpid" 2> /dev/null
+in_chroot apt-get purge -y -q ddns-admin > "$T/purge2.log" 2>&1
+check "$CV: apt purges it" [ $? = 0 ]
+files > "$T/files.after"
+if cmp -s "$T/files.before" "$T/files.after"; then
+	ok "install, upgrade and purge leave nothing behind"
+else
+	not_ok "install, upgrade and purge leave nothing behind"
+	diff "$T/files.before" "$T/files.after" | sed 's/^/# /' | head -20
+fi
 done_testing
