@@ -7,7 +7,7 @@
 # from source inside the chroot (so it links Debian 13's libraries). Needs
 # root. debootstrap's tarballs and apt's downloads are kept in
 # DDNS_ADMIN_CACHE (default build/package-cache, inside the build tree), so
-# later runs skip the download. CHECK_SUITES (default "bookworm")
+# later runs skip the download. CHECK_SUITES (default "bookworm trixie")
 # names the releases to run.
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +19,7 @@ fi
 tools/deps.sh package
 B=${BUILD:-build}
 case "$B" in /*) ;; *) B=$TOP/$B ;; esac
-fail=0
+fail=0 built=
 # run SUITE ARGS...: chroot.sh on SUITE; its summary line, and the failures.
 run() {
 	_s=$1
@@ -41,7 +41,7 @@ lint() {
 		"$(grep -c '^W:' "$1.lintian") warnings"
 }
 start=$(date +%s)
-for suite in ${CHECK_SUITES:-bookworm}; do
+for suite in ${CHECK_SUITES:-bookworm trixie}; do
 	case $suite in
 	bookworm)
 		# This machine is Debian 12: built here.
@@ -49,18 +49,20 @@ for suite in ${CHECK_SUITES:-bookworm}; do
 		v=$(dpkg-deb -f "$deb" Version)
 		newdeb=$(tools/deb.sh "$B/upgrade" "$v+check1")
 		prevdeb=$(tools/deb.sh --previous "$B/previous")
+		built=1
 		lint "$deb"
 		run bookworm "$deb" "$newdeb" "$prevdeb" ;;
 	*)
 		# Built inside the chroot, from the same sources as above.
-		[ -d "$B/deb/src" ] || tools/deb.sh "$B" > /dev/null
-		[ -d "$B/previous/deb/src" ] || tools/deb.sh --previous "$B/previous" > /dev/null
+		if [ -z "$built" ]; then
+			tools/deb.sh "$B" > /dev/null
+			tools/deb.sh --previous "$B/previous" > /dev/null
+		fi
 		mkdir -p "$B/$suite"
 		rm -f "$B/$suite"/*.deb
 		run "$suite" --build "$B/deb/src" "$B/previous/deb/src" "$B/$suite"
-		for d in "$B/$suite"/ddns-admin_*.deb; do
-			[ -f "$d" ] && case $d in *+check1*) ;; *) lint "$d" ;; esac
-		done ;;
+		d=$B/$suite/ddns-admin_$(cd "$B/deb/src" && dpkg-parsechangelog -S Version)_$(dpkg --print-architecture).deb
+		if [ -f "$d" ]; then lint "$d"; else fail=1; fi ;;
 	esac
 done
 echo "check-package: $(($(date +%s) - start)) s in all"

@@ -1,10 +1,15 @@
 #!/bin/sh
-# chroot.sh DEB NEWDEB PREVDEB: the package on a clean Debian 12 (make
+# chroot.sh DEB NEWDEB PREVDEB, or chroot.sh --build SRC PREVSRC OUTDIR
+# (the three built in the chroot from those sources, left in OUTDIR): the
+# package on a clean Debian 12, or Debian 13 with SUITE=trixie (make
 # check-package runs it, as root). A fresh chroot from debootstrap's
-# tarball (cached in $CACHE, outside the clone); the package installed
-# with apt, which brings its dependencies; the lighttpd drop-in enabled by
-# its one command; lighttpd and ddclient (root) started by hand, as
-# Debian's scripts would; the page driven from outside with curl: a Save
+# tarball (cached in $CACHE, build/package-cache by default); the package
+# installed with apt over a hand-written ddclient.conf of three hosts (one
+# the page cannot model: kept as written; the fake provider gets the same
+# requests after the install, a Save and an upgrade); the lighttpd drop-in
+# enabled by its one command; lighttpd and ddclient (root) started by
+# hand as Debian 12's scripts would, on Debian 13 by its service script;
+# the page driven from outside with curl: a Save
 # made as www-data reaches the root ddclient through the sudo rule and the
 # fake provider (outside, on 127.0.0.1) receives the update; the list page
 # shows the live state. Issue 18's boundary on the installed system: the
@@ -13,7 +18,9 @@
 # lock it can make; an upgrade with a hostile database ends within a
 # minute, with a warning. Then: the module configuration applied by the
 # documented command, an upgrade to NEWDEB (an old database migrated, rows
-# and configuration kept), remove (state kept) and purge (state gone).
+# and configuration kept), remove (state kept) and purge (state gone);
+# then the previous release installed, two hosts saved, upgraded to this
+# one (rows kept) and purged, leaving no file behind.
 . "$(dirname "$0")/../e2e/lib.sh"
 if [ "$1" = --build ]; then
 	SRC=$2 PREVSRC=$3 OUT=$4
@@ -305,7 +312,16 @@ check "the user added keeps the password file's mode" \
 	[ "$(mode /etc/ddns-admin/htpasswd)" = root:www-data:640 ]
 
 # ---- ddclient as root, as Debian's init script starts it; lighttpd ----
-in_chroot /usr/bin/ddclient -daemon 300 -syslog -pid /var/run/ddclient.pid
+if [ $SUITE = trixie ]; then
+	# Debian 13's own service script (its systemd unit starts the same
+	# daemon without -pid: the module's pid= names the same file).
+	in_chroot /etc/init.d/ddclient start > "$T/ddclient-start.log" 2>&1
+	check "ddclient started by its service script (/etc/init.d/ddclient start)" [ $? = 0 ]
+	check "it is Debian 13's ddclient 3.11.2" \
+		sh -c "chroot '$R' dpkg-query -W -f='\${Version}' ddclient | grep -q '^3\.11\.2'"
+else
+	in_chroot /usr/bin/ddclient -daemon 300 -syslog -pid /var/run/ddclient.pid
+fi
 check "ddclient runs (root), pid file written" wait_for 100 test -s "$R/run/ddclient.pid"
 chroot "$R" /usr/sbin/lighttpd -D -f /etc/lighttpd/lighttpd.conf > "$T/lighttpd.out" 2>&1 &
 lpid=$!
