@@ -44,7 +44,7 @@ MAIN_SRC := backend/apply_main.c backend/checkip_main.c backend/status_main.c \
 ROOT_SRC := backend/apply.c backend/ddconf.c backend/tsig.c backend/import.c \
 	backend/daemon_signal.c backend/cache_drop.c
 WEB_SRC  := backend/store.c backend/handover.c backend/csrf.c backend/form.c \
-	backend/facts.c
+	backend/facts.c backend/takeover.c
 LIB_SRC := $(filter-out $(MAIN_SRC) $(ROOT_SRC) $(WEB_SRC),$(wildcard backend/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/msg_en.o
 ROOT_OBJ := $(ROOT_SRC:%.c=$(B)/%.o)
@@ -278,8 +278,10 @@ bench: all
 deb:
 	@tools/deb.sh $(B) $(DEB_VERSION)
 
-# `make check-package`: make deb, lintian, then install, use, upgrade,
-# remove and purge it in a fresh Debian 12 chroot (needs root).
+# `make check-package`: make deb, lintian, then install (over a
+# hand-written ddclient.conf), use, upgrade (also from the previous
+# release), remove and purge it in a fresh Debian 12 chroot, then in a
+# fresh Debian 13 chroot where it is built from source (needs root).
 check-package:
 	@tools/check-package.sh
 

@@ -54,10 +54,13 @@ static const char *const daemon_words[DAEMON__MAX] = {
  * guard: may ddclient_conf be replaced? Yes when it does not exist, is
  * empty or was written by us; else only when the same text is kept at
  * <ddclient_conf>.before-ddns-admin, which take_over makes (0600, with
- * the original's owner, never over an existing file).
+ * the original's owner, never over an existing file): then that text is
+ * handed to the caller in *taken (*ntaken bytes; the caller frees it),
+ * which keeps the hosts the rows do not carry (keep).
  */
 static enum apply_status
-guard(const struct conf *c, int take_over, struct dd_err *e)
+guard(const struct conf *c, int take_over, char **taken, size_t *ntaken,
+    struct dd_err *e)
 {
 	char kept[PATH_MAX], *data = NULL, *old = NULL;
 	size_t n = 0, on = 0;
@@ -95,8 +98,12 @@ guard(const struct conf *c, int take_over, struct dd_err *e)
 		goto out;
 	}
 	if (file_read(kept, CONF_READ_MAX, &old, &on, &re) == 0 && on == n &&
-	    memcmp(old, data, n) == 0)
+	    memcmp(old, data, n) == 0) {
+		*taken = data;
+		*ntaken = n;
+		data = NULL;
 		goto out;
+	}
 	st = APPLY_EFOREIGN;
 	if (old != NULL)
 		dd_failf(e, DD_EEXIST, NULL, "%s was not written by ddns-admin, and "
@@ -405,23 +412,245 @@ report_write(const struct conf *c, struct buf *rep)
 		fprintf(stderr, "ddns-apply: cannot write %s\n", path);
 }
 
-/* write_config: key files, then ddclient's config, from the vetted rows. */
+static int mod_globals(const struct conf *c, enum ddv v,
+    struct imp_conf *mod, struct dd_err *e);
+
+/* carried: does a carry a row named name? */
+static int
+carried(const struct wire_apply *a, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < a->nrow; i++)
+		if (strcmp(a->row[i].hostname, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* kept_why: why host i of f is not a row, into *m: the first note of the
+ * import that refuses it, else the first validator's, else that the page
+ * did not take it. */
+static void
+kept_why(const struct imp_conf *f, size_t i, enum ddv v,
+    const struct imp_set *mod, struct dd_msg *m)
+{
+	struct dd_err why[HF__MAX];
+	const char *in[HF__MAX];
+	struct imp_row row;
+	struct host h;
+	size_t k;
+	int fl;
+
+	imp_take(f, i, v, mod, NULL, &row);
+	for (k = 0; k < row.nnote; k++)
+		if (row.note[k].refused) {
+			*m = row.note[k].m;
+			return;
+		}
+	for (fl = 0; fl < HF__MAX; fl++)
+		in[fl] = host_field(&row.in, fl, NULL);
+	if (val_host(in, NULL, v, &h, why) > 0)
+		for (fl = 0; fl < HF__MAX; fl++)
+			if (why[fl].m.id != MSG_none) {
+				*m = why[fl].m;
+				return;
+			}
+	msg_set(m, MSG_kept_not_taken);
+}
+
+/* put_apply_file: data (n bytes) as apply_dir/name, mode, atomically. */
+static int
+put_apply_file(const struct conf *c, const char *name, const struct buf *b,
+    mode_t mode, struct dd_err *e)
+{
+	char path[PATH_MAX];
+
+	if (b->oom)
+		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
+	if (apply_path(c, name, path, sizeof(path)) == -1)
+		return dd_failf(e, DD_ECONF, NULL, "apply_dir: path too long");
+	return file_write_atomic(path, b->p ? b->p : "", b->len, mode, NULL, e);
+}
+
+/* kept_before: the hosts an earlier take-over kept, their blocks into
+ * *old and their names with why into *why (both empty when none). */
+static int
+kept_before(const struct conf *c, enum ddv v, struct imp_conf *old,
+    struct imp_result *why, struct dd_err *e)
+{
+	char path[PATH_MAX], *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (apply_path(c, APPLY_KEPT_CONF, path, sizeof(path)) == -1)
+		return dd_failf(e, DD_ECONF, NULL, "apply_dir: path too long");
+	if (file_read(path, CONF_READ_MAX, &data, &len, e) == -1)
+		return e->code == DD_ENOTFOUND ? 0 : -1;
+	rc = imp_parse(data, len, v, old, e);
+	free(data);
+	data = NULL;
+	if (rc == 0 && apply_path(c, APPLY_KEPT_FILE, path, sizeof(path)) == 0 &&
+	    file_read(path, CONF_READ_MAX, &data, &len, e) == 0 &&
+	    wire_read_report(data, len, why, e) == -1)
+		imp_result_free(why);
+	free(data);
+	return rc;
+}
+
+/* old_why: the note an earlier take-over gave the host name, into *m. */
+static void
+old_why(const struct imp_result *why, const char *name, struct dd_msg *m)
+{
+	size_t i;
+
+	for (i = 0; i < why->nrec; i++)
+		if (strcmp(why->rec[i].name, name) == 0 && why->rec[i].nnote > 0) {
+			*m = why->rec[i].note[0].m;
+			return;
+		}
+	msg_set(m, MSG_kept_not_taken);
+}
+
+/* defines: does f define a host named name? */
+static int
+defines(const struct imp_conf *f, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < f->nhost; i++)
+		if (strcmp(f->host[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* keep_one: host h's block into blocks, its name and why m into list. */
+static int
+keep_one(const struct conf *c, const struct imp_host *h,
+    const struct dd_msg *m, struct buf *blocks, struct buf *list,
+    struct dd_err *e)
+{
+	if (ddconf_render_kept(h->name, h->set.kv, h->set.n, blocks, e) == -1)
+		return -1;
+	wire_report_host(list, h->name, m);
+	fprintf(stderr, "ddns-apply: %s kept as written in %s\n", h->name,
+	    c->ddclient_conf);
+	return 0;
+}
+
+/*
+ * keep: the take-over of the hand-written configuration data (n bytes):
+ * every host of it that a's rows do not carry is kept as ddclient read
+ * it, out of the web side's reach: its block into APPLY_KEPT_CONF (0600;
+ * every configuration written from now on carries it), its name and why
+ * the page could not take it into APPLY_KEPT_FILE (0640, the report's
+ * format; the list page shows it read-only). The hosts an earlier
+ * take-over kept stay, but one that the file or a row now names. Returns
+ * 0, or -1 with e set (then nothing is replaced: no host is lost).
+ */
+static int
+keep(const struct conf *c, enum ddv v, const char *data, size_t n,
+    const struct wire_apply *a, struct dd_err *e)
+{
+	struct imp_conf f = { 0 }, mod = { 0 }, old = { 0 };
+	struct imp_result why = { 0 };
+	struct buf blocks = { 0 }, list = { 0 };
+	struct dd_msg m;
+	size_t i;
+	int rc = -1;
+
+	if (imp_parse(data, n, v, &f, e) == -1 ||
+	    mod_globals(c, v, &mod, e) == -1 ||
+	    kept_before(c, v, &old, &why, e) == -1)
+		goto out;
+	wire_report_begin(&list);
+	for (i = 0; i < old.nhost; i++) {
+		if (carried(a, old.host[i].name) || defines(&f, old.host[i].name))
+			continue;
+		old_why(&why, old.host[i].name, &m);
+		if (keep_one(c, &old.host[i], &m, &blocks, &list, e) == -1)
+			goto out;
+	}
+	for (i = 0; i < f.nhost; i++) {
+		if (carried(a, f.host[i].name))
+			continue;
+		kept_why(&f, i, v, &mod.globals, &m);
+		if (keep_one(c, &f.host[i], &m, &blocks, &list, e) == -1)
+			goto out;
+	}
+	imp_emit_end(&list);
+	if (put_apply_file(c, APPLY_KEPT_CONF, &blocks, 0600, e) == 0 &&
+	    put_apply_file(c, APPLY_KEPT_FILE, &list, 0640, e) == 0)
+		rc = 0;
+out:
+	imp_free(&f);
+	imp_free(&mod);
+	imp_free(&old);
+	imp_result_free(&why);
+	buf_free(&blocks);
+	buf_free(&list);
+	return rc;
+}
+
+static int
+by_hostname(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct host *)elem)->hostname);
+}
+
+/* kept_blocks: append to out the hosts kept at the take-over (keep), but
+ * one that a row h[0..n) (in hostname order) now names. */
+static int
+kept_blocks(const struct conf *c, enum ddv v, const struct host *h,
+    size_t n, struct buf *out, struct dd_err *e)
+{
+	char path[PATH_MAX], *data = NULL;
+	struct imp_conf f = { 0 };
+	size_t len = 0, i;
+	int rc = 0;
+
+	if (apply_path(c, APPLY_KEPT_CONF, path, sizeof(path)) == -1)
+		return dd_failf(e, DD_ECONF, NULL, "apply_dir: path too long");
+	if (file_read(path, CONF_READ_MAX, &data, &len, e) == -1)
+		return e->code == DD_ENOTFOUND ? 0 : -1;
+	if (len > 0)
+		buf_puts(out, "\n# Kept as written in the hand-written "
+		    "configuration (ddns-admin shows them read-only).\n");
+	if ((rc = imp_parse(data, len, v, &f, e)) == 0)
+		for (i = 0; i < f.nhost && rc == 0; i++)
+			if (bsearch(f.host[i].name, h, n, sizeof(*h),
+			    by_hostname) == NULL)
+				rc = ddconf_render_kept(f.host[i].name,
+				    f.host[i].set.kv, f.host[i].set.n, out, e);
+	imp_free(&f);
+	free(data);
+	return rc;
+}
+
+/* write_config: key files, then ddclient's config, from the vetted rows
+ * and the hosts kept from a hand-written configuration. */
 static enum apply_status
 write_config(const struct conf *c, enum ddv ver, const struct wire_apply *a,
     struct buf *rep, struct dd_err *e)
 {
 	struct host *h = NULL;
 	struct buf b = { 0 };
-	size_t n = 0;
+	char *taken = NULL;
+	size_t n = 0, ntaken = 0;
 	enum apply_status st;
 	int rc;
 
-	if ((st = guard(c, a->take_over, e)) != APPLY_OK)
+	if ((st = guard(c, a->take_over, &taken, &ntaken, e)) != APPLY_OK)
 		return st;
+	rc = taken != NULL ? keep(c, ver, taken, ntaken, a, e) : 0;
+	free(taken);
+	if (rc == -1)
+		return APPLY_EWRITE;
 	if (vetted(c, a, ver, &h, &n, e) == -1)
 		return APPLY_EWRITE;
 	n = keys(c, h, n, rep);
 	rc = ddconf_render(c, ver, h, n, &b, e);
+	if (rc == 0)
+		rc = kept_blocks(c, ver, h, n, &b, e);
 	if (rc == 0)
 		rc = file_write_atomic(c->ddclient_conf, b.p, b.len, 0600,
 		    c->ddclient_conf, e);

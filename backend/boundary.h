@@ -59,6 +59,12 @@
 /* 0640: ddclient's update attempts, bounded, in attempts.h's strict
  * line format (att_read refuses anything else, and more than its caps). */
 #define APPLY_ATTEMPTS_FILE	"attempts"
+/* The hosts of a hand-written ddclient configuration that the page could
+ * not take over, kept as ddclient read them: their blocks (0600, written
+ * into every configuration), and their names with why (0640, the
+ * report's format: the list page shows them read-only). */
+#define APPLY_KEPT_CONF		"kept.conf"
+#define APPLY_KEPT_FILE		"kept"
 
 /* What a configuration the module did not write is kept as, beside it
  * (the Import page names it). */
@@ -178,6 +184,8 @@ void wire_free(struct wire_apply *a);
 /* Caps of a reply: more hosts or notes refuse the whole of it. */
 #define IMP_HOSTS_MAX	1000
 #define IMP_NOTES_MAX	32
+/* The most a reply may be: IMP_HOSTS_MAX hosts with their notes. */
+#define IMP_REPLY_MAX	(4u << 20)
 
 /* A note: a message by key (msg.h), so the page words it in its own
  * language; refused: the host is not taken (or not written). */

@@ -30,6 +30,10 @@ daemon_is_ddclient(const char *cmdline, size_t n)
 
 	if (n == 0 || cmdline[n - 1] != '\0')
 		return 0;
+	/* The title ddclient gives itself, which may hold a URL (3.11, while
+	 * it sends: "ddclient - Curl system cmd sending to https://..."). */
+	if (strncmp(arg, "ddclient - ", 11) == 0)
+		return 1;
 	/* "ddclient", "/usr/bin/ddclient", "ddclient - sleeping for 300 ..." */
 	if (strncmp(base(arg), "ddclient", 8) == 0 &&
 	    (base(arg)[8] == '\0' || base(arg)[8] == ' '))

@@ -8,6 +8,7 @@
 
 #include "ddconf.h"
 #include "ddver.h"
+#include "import.h"
 #include "providers.h"
 
 /* Bytes a ddclient value may carry unescaped; every other gets a '\'. */
@@ -387,4 +388,62 @@ ddconf_render(const struct conf *c, enum ddv v, const struct host *h,
 	if (out->oom)
 		return dd_fail(e, DD_ESYS, NULL, MSG_oom);
 	return 0;
+}
+
+/* What the globals of every file the renderer writes set, which a kept
+ * host's block leaves to them. */
+static const char *const global_only[] = {
+	"host", "daemon", "pid", "cache", "postscript",
+};
+
+/* The address detection the globals set (render_globals), with ddclient's
+ * own default (the same in 3.10 and 3.11): a kept host that did not set
+ * one gets the default, not the module's. */
+static const struct {
+	const char	*key;
+	const char	*def;
+} detection[] = {
+	{ "use", "ip" }, { "usev4", "disabled" }, { "usev6", "disabled" },
+};
+
+/* has: does kv[0..n) set key? */
+static int
+has(const struct imp_kv *kv, size_t n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(kv[i].key, key) == 0)
+			return 1;
+	return 0;
+}
+
+int
+ddconf_render_kept(const char *name, const struct imp_kv *kv, size_t n,
+    struct buf *out, struct dd_err *e)
+{
+	size_t i, j;
+
+	buf_puts(out, "\n");
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < sizeof(global_only) / sizeof(global_only[0]); j++)
+			if (strcmp(kv[i].key, global_only[j]) == 0)
+				break;
+		if (j < sizeof(global_only) / sizeof(global_only[0]))
+			continue;
+		if (kv[i].key[strspn(kv[i].key, safe)] != '\0')
+			return dd_failf(e, DD_EINVAL, NULL, "bad key for %s", name);
+		if (strcmp(kv[i].key, "password") == 0 ?
+		    put_password(out, kv[i].val, e) == -1 :
+		    OPT(out, kv[i].key, kv[i].val, e) == -1)
+			return -1;
+	}
+	for (j = 0; j < sizeof(detection) / sizeof(detection[0]); j++)
+		if (!has(kv, n, detection[j].key) &&
+		    OPT(out, detection[j].key, detection[j].def, e) == -1)
+			return -1;
+	if (!ddconf_carriable(name) || strpbrk(name, " ,\\'\"=") != NULL)
+		return dd_failf(e, DD_EINVAL, "hostname", "bad hostname");
+	buf_printf(out, "%s\n", name);
+	return out->oom ? dd_fail(e, DD_ESYS, NULL, MSG_oom) : 0;
 }

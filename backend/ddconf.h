@@ -74,4 +74,18 @@ int ddconf_keytext(const struct host *h, struct buf *out);
  */
 int ddconf_carriable(const char *v);
 
+/*
+ * ddconf_render_kept: append to out the block of a host kept from a
+ * hand-written configuration (apply.h's keep): every setting of kv[0..n)
+ * on the host's own lines, escaped as the rows' are, except the ones the
+ * globals above write (daemon, pid, cache, postscript) and host itself;
+ * an address detection (use, usev4, usev6) it does not set gets
+ * ddclient's default rather than the globals'. So ddclient holds for it
+ * what it held reading the hand-written file. Returns 0, or -1 with e
+ * set when a value cannot be carried.
+ */
+struct imp_kv;
+int ddconf_render_kept(const char *name, const struct imp_kv *kv, size_t n,
+    struct buf *out, struct dd_err *e);
+
 #endif

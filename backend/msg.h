@@ -170,6 +170,7 @@
 	/* the root side's own verdicts (apply.c, the report) */	\
 	X(left_keyfile, "s")						\
 	X(apply_failed, "s")						\
+	X(kept_not_taken, "")						\
 	/* the import of a hand-written configuration (import.c) */	\
 	X(imp_ours, "")							\
 	X(imp_w_escape, "s")						\

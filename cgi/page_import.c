@@ -1,9 +1,10 @@
 /* page_import.c: take over the hand-written ddclient configuration. The
  * root side (ddns-apply --import) reads it, since only it may; this page,
- * the web server's user, checks every host with the form's validators and
- * stores them all in one transaction or none, then applies with a
- * message that asks to take the file over (boundary.h), which keeps the
- * original beside the new file. */
+ * the web server's user, judges every host with the form's validators
+ * (takeover.h) and stores the good ones in one transaction, then applies
+ * with a message that asks to take the file over (boundary.h): the root
+ * side keeps the original beside the new file, and every host not stored
+ * as it was written, shown read-only on the list. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "buf.h"
 #include "cgi.h"
 #include "import.h"
+#include "takeover.h"
 #include "validate.h"
 
 /* note: Import.Hosts.<i>.Notes.<k> = { refused, field, text }. */
@@ -30,21 +32,10 @@ note(struct req *r, size_t i, size_t *k, int refused, const char *field,
 	(*k)++;
 }
 
-/* taken: is name the hostname of one of the n rows at h? */
-static int
-taken(const struct host *h, size_t n, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(h[i].hostname, name) == 0)
-			return 1;
-	return 0;
-}
-
 /*
- * judge: record i of res as a row into *row (when it is to be stored),
- * its notes into the page. Returns 1 if it is refused.
+ * judge: record rec (the i-th) as a row into *row when it is to be stored
+ * (*store), its notes into the page. Returns 1 if it is not stored: the
+ * root side then keeps it as written (apply.h).
  */
 static int
 judge(struct req *r, const struct imp_rec *rec, size_t i,
@@ -54,40 +45,33 @@ judge(struct req *r, const struct imp_rec *rec, size_t i,
 	char key[48], text[MSG_TEXT_SZ];
 	struct dd_err why[HF__MAX];
 	struct dd_msg dup;
-	const char *in[HF__MAX];
-	struct host copy = rec->in;
 	size_t k = 0, j;
-	int f, refused = rec->refused;
+	int f;
+	enum tk_verdict t;
 
-	*store = 0;
 	snprintf(key, sizeof(key), "Import.Hosts.%zu.name", i);
 	out_set(r, key, rec->name);
 	for (j = 0; j < rec->nnote; j++)
 		note(r, i, &k, rec->note[j].refused, "",
 		    out_msg(r, &rec->note[j].m, text));
-	if (!rec->refused) {
+	t = tk_judge(rec, r->ver, have, nhave, mine, nmine, row, why);
+	if (t == TK_INVALID)
 		for (f = 0; f < HF__MAX; f++)
-			in[f] = host_field(&copy, f, NULL);
-		if (val_host(in, NULL, r->ver, row, why) > 0) {
-			refused = 1;
-			for (f = 0; f < HF__MAX; f++)
-				if (why[f].m.id != MSG_none)
-					note(r, i, &k, 1, out_lang(r, "Field",
-					    host_field_name(f)),
-					    out_msg(r, &why[f].m, text));
-		} else if (taken(have, nhave, row->hostname)) {
-			note(r, i, &k, 0, "", out_lang(r, "Import", "exists"));
-		} else if (taken(mine, nmine, row->hostname)) {
-			refused = 1;
-			msg_set(&dup, MSG_import_duplicate);
-			note(r, i, &k, 1, out_lang(r, "Field", "hostname"),
-			    out_msg(r, &dup, text));
-		} else
-			*store = 1;
+			if (why[f].m.id != MSG_none)
+				note(r, i, &k, 1, out_lang(r, "Field",
+				    host_field_name(f)),
+				    out_msg(r, &why[f].m, text));
+	if (t == TK_EXISTS)
+		note(r, i, &k, 0, "", out_lang(r, "Import", "exists"));
+	if (t == TK_DUPLICATE) {
+		msg_set(&dup, MSG_import_duplicate);
+		note(r, i, &k, 1, out_lang(r, "Field", "hostname"),
+		    out_msg(r, &dup, text));
 	}
+	*store = t == TK_STORE;
 	snprintf(key, sizeof(key), "Import.Hosts.%zu.refused", i);
-	out_set(r, key, refused ? "1" : "0");
-	return refused;
+	out_set(r, key, t == TK_STORE || t == TK_EXISTS ? "0" : "1");
+	return t != TK_STORE && t != TK_EXISTS;
 }
 
 static void
@@ -140,13 +124,10 @@ page_import(struct req *r)
 		nrows += store;
 	}
 	out_setn(r, (long long)res.nrec, "Import.count");
-	/* One refused host and nothing is stored: the next change would
-	 * replace the file and ddclient would lose it. */
-	if (bad > 0) {
-		out_set(r, "Import.refused", "1");
-		http_page(r, 422, "import.cs");
-		goto out;
-	}
+	/* A host not stored is not lost: the take-over keeps it in
+	 * ddclient's configuration as it was written (apply.h). */
+	if (bad > 0)
+		out_set(r, "Import.kept_hosts", "1");
 	if (store_import(r->store, rows, nrows, r->who, &e) == -1) {
 		http_error(r, &e);
 		goto out;

@@ -891,22 +891,76 @@ vet_page(struct req *r, struct host *h, size_t n, struct vet *v)
  * failure of the whole apply above the list. No report, the usual case,
  * costs one failed open and leaves *rep empty.
  */
+/* report_read: root's file name of apply_dir in the report's format into
+ * *rep (empty when there is none or it is not one). Returns 0 or -1. */
+static int
+report_read(struct req *r, const char *name, struct imp_result *rep)
+{
+	struct dd_err e;
+	char path[PATH_MAX], *data = NULL;
+	size_t len;
+	int rc = -1;
+
+	memset(rep, 0, sizeof(*rep));
+	if (apply_path(&r->conf, name, path, sizeof(path)) == -1 ||
+	    file_read(path, REPORT_MAX, &data, &len, &e) == -1)
+		return -1;
+	rc = wire_read_report(data, len, rep, &e);
+	free(data);
+	return rc;
+}
+
 void
 list_report(struct req *r, struct imp_result *rep)
 {
-	struct dd_err e;
-	char path[PATH_MAX], why[MSG_TEXT_SZ], *data = NULL;
-	size_t len;
+	char why[MSG_TEXT_SZ];
 
-	memset(rep, 0, sizeof(*rep));
-	if (apply_path(&r->conf, APPLY_REPORT_FILE, path, sizeof(path)) == -1 ||
-	    file_read(path, REPORT_MAX, &data, &len, &e) == -1)
-		return;
-	if (wire_read_report(data, len, rep, &e) == 0 && rep->nfile > 0)
+	if (report_read(r, APPLY_REPORT_FILE, rep) == 0 && rep->nfile > 0)
 		out_set(r, "Daemon.apply_error", out_msg(r, &rep->file[0], why));
 	else if (rep->nfile == 0 && rep->nrec == 0)
 		imp_result_free(rep);
-	free(data);
+}
+
+/*
+ * kept_list: the hosts the root side kept as written at the take-over of
+ * a hand-written configuration (APPLY_KEPT_FILE), read-only: Kept.<i>
+ * with name, why (the first note, in the page's language) and what
+ * ddclient's cache (cpath) says of it. No such file, the usual case,
+ * costs one failed open.
+ */
+static void
+kept_list(struct req *r, const char *cpath)
+{
+	struct cache_entry *ce = NULL;
+	struct imp_result kept;
+	struct dd_err e;
+	char text[MSG_TEXT_SZ], tb[OUT_TIME_SZ];
+	size_t i, j, n = 0;
+
+	if (report_read(r, APPLY_KEPT_FILE, &kept) == -1 || kept.nrec == 0) {
+		imp_result_free(&kept);
+		return;
+	}
+	if (cache_read(cpath, &ce, &n, &e) == -1)
+		n = 0;
+	for (i = 0; i < kept.nrec; i++) {
+		out_row(r, "Kept", i, "name", kept.rec[i].name);
+		if (kept.rec[i].nnote > 0)
+			out_row(r, "Kept", i, "why", out_msg(r,
+			    &kept.rec[i].note[0].m, text));
+		for (j = 0; j < n; j++)
+			if (strcmp(ce[j].host, kept.rec[i].name) == 0)
+				break;
+		if (j == n)
+			continue;
+		out_row(r, "Kept", i, "ip", ce[j].ip4[0] ? ce[j].ip4 : ce[j].ip);
+		out_row(r, "Kept", i, "status", ce[j].status4[0] ?
+		    ce[j].status4 : ce[j].status);
+		if (ce[j].mtime > 0)
+			out_row(r, "Kept", i, "mtime", out_time(ce[j].mtime, tb));
+	}
+	free(ce);
+	imp_result_free(&kept);
 }
 
 /* reported_set: the names root's report leaves out, as a set. */
@@ -1062,6 +1116,7 @@ page_list(struct req *r)
 	daemon_line(r);
 	notice(r);
 	import_offer(r);
+	kept_list(r, cpath);
 out:
 	store_free_names(pend, npend);
 	dnsview_free(&dp);

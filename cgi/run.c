@@ -40,8 +40,6 @@ exec_child(const char *cmd, const char *extra, const char *config)
 	_exit(APPLY_ESTART);
 }
 
-/* The most ddns-apply --import may print: a file of IMP_HOSTS_MAX hosts. */
-#define IMPORT_OUT_MAX	(4 << 20)
 
 /* put_all: write the n bytes at p to fd; -1 when the reader is gone. */
 static int
@@ -60,7 +58,7 @@ put_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* read_all: what fd gives until its end into out, past IMPORT_OUT_MAX
+/* read_all: what fd gives until its end into out, past IMP_REPLY_MAX
  * kept out (and out->oom set: the reader refuses it). A child blocked on
  * a full pipe never exits, so everything is read. */
 static void
@@ -74,7 +72,7 @@ read_all(int fd, struct buf *out)
 			continue;
 		if (got == -1)
 			break;
-		if (out->len + (size_t)got <= IMPORT_OUT_MAX)
+		if (out->len + (size_t)got <= IMP_REPLY_MAX)
 			buf_add(out, chunk, (size_t)got);
 		else
 			out->oom = 1;

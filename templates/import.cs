@@ -7,11 +7,10 @@
 <?cs if:Import.stored ?>
 <section class="notice ok" id="import-done" role="status">
 <p><?cs var:Lang.Import.taken ?></p>
+<?cs if:Import.kept_hosts ?><p id="import-kept-hosts"><?cs var:Lang.Import.kept_hosts ?></p><?cs /if ?>
 <?cs if:Import.apply ?><p class="<?cs var:Import.apply_kind ?>"><?cs var:Import.apply ?></p><?cs /if ?>
 <p><?cs var:Lang.Import.kept ?> <code id="import-kept"><?cs var:Import.kept ?></code></p>
 </section>
-<?cs elif:Import.refused ?>
-<p class="notice error" id="import-refused" role="alert"><?cs var:Lang.Import.nottaken ?></p>
 <?cs /if ?>
 <?cs if:subcount(Import.File) > 0 ?>
 <h3><?cs var:Lang.Import.about ?></h3>

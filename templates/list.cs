@@ -70,4 +70,19 @@
 <?cs if:Paging.next ?><a href="?action=list&amp;page=<?cs var:Paging.next ?><?cs if:Summary.only ?>&amp;state=<?cs var:Summary.only ?><?cs /if ?><?cs if:Search.q ?>&amp;q=<?cs escape:"url" ?><?cs var:Search.q ?><?cs /escape ?><?cs /if ?>" rel="next"><?cs var:Lang.Paging.next ?></a><?cs /if ?>
 </nav><?cs /if ?>
 <?cs /if ?>
+<?cs if:subcount(Kept) > 0 ?>
+<section id="kept"><h3><?cs var:Lang.Kept.title ?></h3>
+<p><?cs var:Lang.Kept.about ?></p>
+<table class="hosts" id="kept-hosts">
+<thead><tr><th><?cs var:Lang.Col.hostname ?></th><th><?cs var:Lang.Col.state ?></th></tr></thead>
+<tbody>
+<?cs each:k = Kept ?><tr class="kept">
+<td class="hostname" data-label="<?cs var:Lang.Col.hostname ?>"><?cs var:k.name ?></td>
+<td class="state" data-label="<?cs var:Lang.Col.state ?>"><span class="status"><?cs var:Lang.Kept.why ?><?cs if:k.why ?>: <?cs var:k.why ?><?cs /if ?></span>
+<?cs if:k.ip ?><br><?cs var:Lang.State.address ?>: <span class="ip"><?cs var:k.ip ?></span><?cs /if ?><?cs if:k.status ?> (<?cs var:Lang.State.answer ?> <?cs var:k.status ?>)<?cs /if ?>
+<?cs if:k.mtime ?><br><?cs var:Lang.Col.updated ?>: <?cs var:k.mtime ?><?cs /if ?>
+</td></tr>
+<?cs /each ?></tbody>
+</table></section>
+<?cs /if ?>
 <?cs include:"footer.cs" ?>

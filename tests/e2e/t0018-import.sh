@@ -6,8 +6,9 @@
 # (hosts, login, password, path) from the hand-written file and from the
 # file ddns-admin writes after the Import and a Save. The first Save on a
 # box with such a file replaces nothing and loses no host; the Import
-# keeps the original beside the new file; a file that cannot be taken
-# over whole is not taken at all, and says why per host.
+# keeps the original beside the new file; a host the page cannot model
+# is kept as written (read-only on the list, with why) and ddclient
+# sends its requests unchanged, after the Import, a Save and an apply.
 . "$(dirname "$0")/lib.sh"
 need_ddclient
 V4=203.0.113.7
@@ -41,7 +42,8 @@ print("\n".join(sorted(out)))' "$T/prov.log"
 }
 # fresh: a new box: no database, the hand-written file $1 as ddclient's.
 fresh() {
-	rm -f "$T/ddns.db" "$CONF" "$KEPT" "$T/ddclient.cache"
+	rm -f "$T/ddns.db" "$CONF" "$KEPT" "$T/ddclient.cache" "$T/apply/kept" \
+		"$T/apply/kept.conf"
 	cp "$1" "$CONF" && chmod 600 "$CONF"
 	cgi GET ''
 }
@@ -175,13 +177,40 @@ EOF
 check "D: ddns-apply --import says not everything was taken (exit 10)" [ $? = 10 ]
 check "D: stderr names the host and the setting" grep -q 'odd.example.com: not taken over: script changes what ddclient sends' "$T/d.err"
 check "D: stderr names the address detection left to the module" grep -q 'ok.example.com: taken over without a setting: use is not taken over' "$T/d.err"
-fresh "$T/d.conf"
+# The same hosts with the module's address detection: one a row, the
+# other kept as written; ddclient sends what it sent before.
+cat > "$T/d2.conf" <<EOF
+ssl=no
+$USE
+server=127.0.0.1:$P
+login=l, password=p ok.example.com
+script=/other/path login=l2, password='p2 "odd"' odd.example.com
+EOF
+sends "$T/d2.conf" > "$T/D.before"
+check "D: the hand-written file makes ddclient send both hosts" [ "$(wc -l < "$T/D.before")" = 2 ]
+fresh "$T/d2.conf"
 import_page
-check "D: Import answers 422" [ "$(status)" = 422 ]
-check "D: the page says nothing was stored" grep -q 'id="import-refused"' "$T/out"
-check "D: and, for the host, why in words" body_has 'script changes what ddclient sends'
-check "D: no row was stored" [ "$(sql 'select count(*) from hosts')" = 0 ]
-check "D: the file is untouched and not kept" sh -c "cmp -s '$T/d.conf' '$CONF' && [ ! -e '$KEPT' ]"
+check "D: Import answers 200" [ "$(status)" = 200 ]
+check "D: the page says the hosts are taken over" grep -q 'id="import-done"' "$T/out"
+check "D: and that the one it cannot model is kept as written" grep -q 'id="import-kept-hosts"' "$T/out"
+check "D: and, for that host, why in words" body_has 'script changes what ddclient sends'
+check "D: the other host is a row, the kept one is not" [ "$(sql 'select group_concat(hostname) from hosts')" = ok.example.com ]
+check "D: the original is kept beside, unchanged" cmp -s "$T/d2.conf" "$KEPT"
+check "D: the kept host's block is root's alone (0600)" [ "$(stat -c %a "$T/apply/kept.conf")" = 600 ]
+cgi GET ''
+check "D: the list shows the kept host, with why" sh -c "sed -n '/id=\"kept-hosts\"/,/<\/table>/p' '$T/out' | grep -q 'kept from the hand-written configuration: script changes what ddclient sends'"
+check "D: by its name" sh -c "sed -n '/id=\"kept-hosts\"/,/<\/table>/p' '$T/out' | grep -q '>odd.example.com<'"
+check "D: with no Modify or Delete for it" sh -c "! sed -n '/id=\"kept-hosts\"/,/<\/table>/p' '$T/out' | grep -q 'action='"
+sends "$CONF" > "$T/D.after"
+check "D: after the Import ddclient sends both hosts' requests unchanged" cmp -s "$T/D.before" "$T/D.after"
+save_unchanged "$(sql 'select id from hosts')"
+check "D: a Save of the row answers 303 with apply=4" sh -c "[ '$(status)' = 303 ] && echo '$(location)' | grep -q 'apply=4\$'"
+sends "$CONF" > "$T/D.save"
+check "D: after a Save, unchanged" cmp -s "$T/D.before" "$T/D.save"
+"$B/ddns-apply" -c "$T/ddns-admin.conf" > /dev/null 2>&1
+check "D: applied again from root's record (exit 4)" [ $? = 4 ]
+sends "$CONF" > "$T/D.again"
+check "D: after that, unchanged" cmp -s "$T/D.before" "$T/D.again"
 
 # --- E: a credential in a value never leaves the file (issue 18, finding 6)
 cat > "$T/e.conf" <<EOF

@@ -1,10 +1,15 @@
 #!/bin/sh
-# chroot.sh DEB NEWDEB: the package on a clean Debian 12 (make
+# chroot.sh DEB NEWDEB PREVDEB, or chroot.sh --build SRC PREVSRC OUTDIR
+# (the three built in the chroot from those sources, left in OUTDIR): the
+# package on a clean Debian 12, or Debian 13 with SUITE=trixie (make
 # check-package runs it, as root). A fresh chroot from debootstrap's
-# tarball (cached in $CACHE, outside the clone); the package installed
-# with apt, which brings its dependencies; the lighttpd drop-in enabled by
-# its one command; lighttpd and ddclient (root) started by hand, as
-# Debian's scripts would; the page driven from outside with curl: a Save
+# tarball (cached in $CACHE, build/package-cache by default); the package
+# installed with apt over a hand-written ddclient.conf of three hosts (one
+# the page cannot model: kept as written; the fake provider gets the same
+# requests after the install, a Save and an upgrade); the lighttpd drop-in
+# enabled by its one command; lighttpd and ddclient (root) started by
+# hand as Debian 12's scripts would, on Debian 13 by its service script;
+# the page driven from outside with curl: a Save
 # made as www-data reaches the root ddclient through the sudo rule and the
 # fake provider (outside, on 127.0.0.1) receives the update; the list page
 # shows the live state. Issue 18's boundary on the installed system: the
@@ -13,12 +18,23 @@
 # lock it can make; an upgrade with a hostile database ends within a
 # minute, with a warning. Then: the module configuration applied by the
 # documented command, an upgrade to NEWDEB (an old database migrated, rows
-# and configuration kept), remove (state kept) and purge (state gone).
+# and configuration kept), remove (state kept) and purge (state gone);
+# then the previous release installed, two hosts saved, upgraded to this
+# one (rows kept) and purged, leaving no file behind.
 . "$(dirname "$0")/../e2e/lib.sh"
-DEB=$1 NEWDEB=$2
-CACHE=${DDNS_ADMIN_CACHE:-/var/cache/ddns-admin}
+if [ "$1" = --build ]; then
+	SRC=$2 PREVSRC=$3 OUT=$4
+else
+	DEB=$1 NEWDEB=$2 PREVDEB=$3
+fi
+CACHE=${DDNS_ADMIN_CACHE:-$TOP/build/package-cache}
 MIRROR=http://deb.debian.org/debian
-SUITE=bookworm
+SUITE=${SUITE:-bookworm}
+case $SUITE in
+bookworm) REL="Debian 12" ;;
+trixie) REL="Debian 13" ;;
+*) echo "chroot.sh: SUITE bookworm or trixie" >&2; exit 2 ;;
+esac
 TARBALL=$CACHE/$SUITE-minbase.tgz
 R=$(mktemp -d /var/tmp/ddns-admin-chroot.XXXXXX)
 
@@ -63,7 +79,7 @@ fi
 debootstrap --variant=minbase --unpack-tarball="$TARBALL" "$SUITE" "$R" \
 	"$MIRROR" > "$T/debootstrap.log" 2>&1 ||
 	{ tail -5 "$T/debootstrap.log"; bail "debootstrap from the cached tarball"; }
-ok "a fresh Debian 12 chroot from the cached tarball"
+ok "a fresh $REL chroot from the cached tarball"
 # mktemp made it 0700: it is the chroot's /, which every user crosses.
 chmod 0755 "$R"
 mount -t proc proc "$R/proc"
@@ -83,12 +99,139 @@ deb $MIRROR $SUITE main
 deb $MIRROR $SUITE-updates main
 deb http://deb.debian.org/debian-security $SUITE-security main
 SRC
-cp "$DEB" "$NEWDEB" "$R/tmp/"
 export DEBIAN_FRONTEND=noninteractive
 in_chroot apt-get update -q > "$T/apt.log" 2>&1 || { tail -5 "$T/apt.log"; bail "apt-get update"; }
 
+# ---- built here, from source, with this release's libraries ----
+if [ -n "${SRC:-}" ]; then
+	t0=$(date +%s)
+	deps=$(sed -n '/^Build-Depends:/,/^[A-Z]/p' "$SRC/debian/control" |
+		sed 's/^Build-Depends://; /^[A-Z]/d; s/([^)]*)//g; s/,/ /g')
+	if in_chroot apt-get install -y -q --no-install-recommends build-essential \
+	    $deps > "$T/builddeps.log" 2>&1; then
+		ok "the build dependencies install ($(echo $deps))"
+	else
+		tail -20 "$T/builddeps.log" | sed 's/^/# /'
+		bail "the build dependencies install"
+	fi
+	for w in cur prev; do
+		[ $w = cur ] && src=$SRC || src=$PREVSRC
+		mkdir -p "$R/tmp/build/$w/src"
+		cp -a "$src/." "$R/tmp/build/$w/src/"
+		if chroot "$R" sh -c "cd /tmp/build/$w/src && dpkg-buildpackage -b -us -uc" \
+		    > "$T/build-$w.log" 2>&1; then
+			ok "dpkg-buildpackage builds the package inside the chroot ($w: $(cd "$src" && dpkg-parsechangelog -S Version))"
+		else
+			tail -20 "$T/build-$w.log" | sed 's/^/# /'
+			bail "dpkg-buildpackage builds the package inside the chroot ($w)"
+		fi
+	done
+	DEB=$(ls "$R"/tmp/build/cur/ddns-admin_*.deb) PREVDEB=$(ls "$R"/tmp/build/prev/ddns-admin_*.deb)
+	# The upgrade's higher version: the same build, its version raised.
+	v=$(dpkg-deb -f "$DEB" Version)
+	rm -rf "$R/tmp/build/up"
+	dpkg-deb -R "$DEB" "$R/tmp/build/up"
+	sed -i "s/^Version: .*/Version: $v+check1/" "$R/tmp/build/up/DEBIAN/control"
+	NEWDEB=$R/tmp/build/ddns-admin_$v+check1_$(dpkg-deb -f "$DEB" Architecture).deb
+	dpkg-deb -b "$R/tmp/build/up" "$NEWDEB" > /dev/null
+	check "the package links this release's libraries (ldd finds them all)" \
+		sh -c "! chroot '$R' sh -c 'cd /tmp/build/cur/src/debian/ddns-admin/usr/lib/ddns-admin && ldd ddns.cgi ddns-apply ddns-migrate' | grep -q 'not found'"
+	cp "$DEB" "$PREVDEB" "$NEWDEB" "$OUT/"
+	echo "# built in the chroot in $(($(date +%s) - t0)) s"
+fi
+cp "$DEB" "$NEWDEB" "$PREVDEB" "$R/tmp/"
+
+# ---- a box that updates three hosts through a hand-written ddclient.conf ----
+if in_chroot apt-get install -y -q --no-install-recommends ddclient \
+    > "$T/ddclient-install.log" 2>&1; then
+	ok "ddclient installed first, as on a box that has it already"
+else
+	tail -20 "$T/ddclient-install.log" | sed 's/^/# /'
+	bail "ddclient installed first"
+fi
+check "fake provider listens" start_fake provider prov
+FP=$FAKE_PORT
+# The address detection each ddclient reads (3.10: use=; 3.11: usev4=),
+# as people write it, and the module configuration's key for it.
+if [ $SUITE = bookworm ]; then
+	USE="use=ip, ip=" USEKEY=ddclient_use
+else
+	USE="usev4=ipv4, ipv4=" USEKEY=ddclient_usev4
+fi
+# Two hosts the page can model, one it cannot (script= other than the
+# protocol's path: it changes what is sent).
+cat > "$T/byhand.conf" <<EOF
+# /etc/ddclient.conf, written by hand
+daemon=300
+ssl=no
+${USE}203.0.113.7
+protocol=dyndns2
+server=127.0.0.1:$FP
+login=alice
+password='a1 "pw", too'
+one.example.org
+login=bob, password=bob-pw two.example.org
+script=/custom/update login=carol, password=carol-pw three.example.org
+EOF
+cp "$T/byhand.conf" "$R/etc/ddclient.conf"
+chmod 0600 "$R/etc/ddclient.conf"
+# sends FILE: the requests the chroot's ddclient makes for FILE (a path in
+# the chroot) in one forced pass, on a cache of its own, as sorted lines
+# {hosts, login, password, path, myip}, the three hand-written hosts only.
+THREE='["one.example.org", "two.example.org", "three.example.org"]'
+sends() {
+	: > "$T/prov.log"
+	grep -v '^postscript=' "$R$1" > "$R/tmp/run.conf"
+	chmod 0600 "$R/tmp/run.conf"
+	rm -f "$R/tmp/run.cache"
+	chroot "$R" /usr/bin/ddclient -file /tmp/run.conf -cache /tmp/run.cache \
+		-foreground -daemon=0 -force -noquiet > "$T/sends.log" 2>&1
+	python3 -c 'import json, sys
+three = json.loads(sys.argv[2])
+out = set()
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    if not set(r["hostnames"]) & set(three):
+        continue
+    out.add(json.dumps({"hosts": sorted(r["hostnames"]), "login": r["login"],
+        "password": r["password"], "path": r["path"], "myip": r.get("myip")},
+        sort_keys=True))
+print("\n".join(sorted(out)))' "$T/prov.log" "$THREE"
+}
+sends /etc/ddclient.conf > "$T/three.before"
+check "the hand-written file: the fake provider receives the three hosts" \
+	[ "$(wc -l < "$T/three.before")" = 3 ]
+sed 's/^/# before: /' "$T/three.before"
+# same WHEN: the three hosts' requests now, from ddclient's configuration.
+same() {
+	sends /etc/ddclient.conf > "$T/three.$1"
+	if cmp -s "$T/three.before" "$T/three.$1"; then
+		ok "$1: the fake provider receives the three hosts exactly as before"
+	else
+		not_ok "$1: the fake provider receives the three hosts exactly as before"
+		diff "$T/three.before" "$T/three.$1" | sed 's/^/# /'
+	fi
+}
+# This machine's module configuration, in place before the package (an
+# appliance's image has it so): dpkg keeps it (--force-confold).
+mkdir -p "$R/etc/ddns-admin"
+{
+	cat "$TOP/conf/ddns-admin.conf"
+	cat <<CONF
+# check-package: no Internet here.
+ddclient_use = ip, ip=203.0.113.7
+ddclient_usev4 = ipv4, ipv4=203.0.113.7
+ddclient_usev6 = ipv6, ipv6=2001:db8::7
+ddclient_ssl = no
+# The fake provider and this test's Dyn row speak plain HTTP: allowed.
+plain_http = custom dyn
+checkip_url = http://127.0.0.1:9/
+CONF
+} > "$R/etc/ddns-admin/ddns-admin.conf"
+
 # ---- install ----
 if in_chroot apt-get install -y -q --no-install-recommends \
+    -o Dpkg::Options::=--force-confold \
     "/tmp/$(basename "$DEB")" lighttpd > "$T/install.log" 2>&1; then
 	ok "apt installs the package and its dependencies"
 else
@@ -129,27 +272,30 @@ done
 check "installed once applied: ddclient's configuration is the page's" \
 	grep -q '^# Written by ddns-admin' "$R/etc/ddclient.conf"
 check "ddclient's configuration: root's, 0600" [ "$(mode /etc/ddclient.conf)" = root:root:600 ]
-check "debconf's ddclient.conf kept beside it" [ -f "$R/etc/ddclient.conf.before-ddns-admin" ]
+check "the hand-written ddclient.conf kept beside it, unchanged" \
+	cmp -s "$T/byhand.conf" "$R/etc/ddclient.conf.before-ddns-admin"
+check "take-over: the two hosts the page can model are rows (as www-data)" \
+	[ "$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" "select group_concat(hostname) from (select hostname from hosts order by hostname)")" = one.example.org,two.example.org ]
+check "take-over: the rows' passwords exactly as written" \
+	[ "$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" "select password from hosts where hostname='one.example.org'")" = 'a1 "pw", too' ]
+check "take-over: the third is kept, named with why (apply_dir/kept, 0640)" \
+	sh -c "[ \"\$(stat -c %U:%G:%a '$R$AD/kept')\" = root:www-data:640 ] && grep -qx 'host three.example.org' '$R$AD/kept'"
+check "take-over: its block is root's alone (apply_dir/kept.conf, 0600)" \
+	[ "$(mode $AD/kept.conf)" = root:www-data:600 ]
+check "take-over: postinst said what it kept" grep -q 'three.example.org' "$T/install.log"
+same "after install"
 check "the postscript is ddns-status" grep -qx 'postscript=/usr/lib/ddns-admin/ddns-status' "$R/etc/ddclient.conf"
 check "the CGI is outside /usr/lib/cgi-bin" \
 	sh -c "[ -x '$R/usr/lib/ddns-admin/ddns.cgi' ] && ! ls '$R/usr/lib/cgi-bin' 2> /dev/null | grep -q ddns"
 
 # ---- this machine's settings: the module configuration, then apply ----
-check "fake provider listens" start_fake provider prov
-FP=$FAKE_PORT
-cat >> "$R/etc/ddns-admin/ddns-admin.conf" <<CONF
-# check-package: no Internet here.
-ddclient_use = ip, ip=203.0.113.7
-ddclient_ssl = no
-# The fake provider and this test's Dyn row speak plain HTTP: allowed.
-plain_http = custom dyn
-checkip_url = http://127.0.0.1:9/
-CONF
+check "the module configuration placed before the install is kept" \
+	grep -qx 'checkip_url = http://127.0.0.1:9/' "$R/etc/ddns-admin/ddns-admin.conf"
 in_chroot /usr/lib/ddns-admin/ddns-apply -c /etc/ddns-admin/ddns-admin.conf 2> "$T/apply.err"
 rc=$?
 check "the documented command applies it (4: ddclient not running yet; got $rc)" [ $rc = 4 ]
 check "ddclient's configuration follows the module configuration" \
-	grep -qx 'use=ip, ip=203.0.113.7' "$R/etc/ddclient.conf"
+	grep -qx "${USE}203.0.113.7" "$R/etc/ddclient.conf"
 
 # ---- lighttpd: Debian's, the drop-in enabled by its one command ----
 in_chroot lighty-enable-mod ddns-admin > "$T/enable.log" 2>&1
@@ -166,7 +312,16 @@ check "the user added keeps the password file's mode" \
 	[ "$(mode /etc/ddns-admin/htpasswd)" = root:www-data:640 ]
 
 # ---- ddclient as root, as Debian's init script starts it; lighttpd ----
-in_chroot /usr/bin/ddclient -daemon 300 -syslog -pid /var/run/ddclient.pid
+if [ $SUITE = trixie ]; then
+	# Debian 13's own service script (its systemd unit starts the same
+	# daemon without -pid: the module's pid= names the same file).
+	in_chroot /etc/init.d/ddclient start > "$T/ddclient-start.log" 2>&1
+	check "ddclient started by its service script (/etc/init.d/ddclient start)" [ $? = 0 ]
+	check "it is Debian 13's ddclient 3.11.2" \
+		sh -c "chroot '$R' dpkg-query -W -f='\${Version}' ddclient | grep -q '^3\.11\.2'"
+else
+	in_chroot /usr/bin/ddclient -daemon 300 -syslog -pid /var/run/ddclient.pid
+fi
 check "ddclient runs (root), pid file written" wait_for 100 test -s "$R/run/ddclient.pid"
 chroot "$R" /usr/sbin/lighttpd -D -f /etc/lighttpd/lighttpd.conf > "$T/lighttpd.out" 2>&1 &
 lpid=$!
@@ -187,16 +342,24 @@ check "static files: 200" [ "$(code)" = 200 ]
 auth "$URL"
 check "list: 200, shows the user" has '<span class="user">admin</span>'
 check "list: ddclient running (no warning about it)" sh -c "! grep -q 'id=\"daemon-state\"' '$T/b'"
+check "list: the kept host shown read-only, with why" \
+	sh -c "sed -n '/id=\"kept-hosts\"/,/<\/table>/p' '$T/b' | grep -q '>three.example.org<' && grep -q 'kept from the hand-written configuration: script changes what ddclient sends' '$T/b'"
+check "list: the two rows listed" sh -c "grep -q '>one.</span>' '$T/b' && grep -q '>two.</span>' '$T/b'"
 
 # ---- a Save as www-data, through sudo, to the root ddclient ----
+# save_host HOST LOGIN PASSWORD: a new Custom dyndns2 host at the fake
+# provider, saved through the page (the response in $T/h, $T/b).
+save_host() {
+	auth "$URL?action=edit"
+	_t=$(tok)
+	auth -H "Origin: $BASE" --data-urlencode "csrf_token=$_t" \
+		--data-urlencode "hostname=$1" --data-urlencode "login=$2" \
+		--data-urlencode "password=$3" --data-urlencode 'provider=custom' \
+		--data-urlencode "server=127.0.0.1:$FP" --data-urlencode 'protocol=dyndns2' \
+		"$URL?action=save"
+}
 H=pkg.example.com HPW="S3cr't #x"
-auth "$URL?action=edit"
-t=$(tok)
-auth -H "Origin: $BASE" --data-urlencode "csrf_token=$t" \
-	--data-urlencode "hostname=$H" --data-urlencode 'login=arthur' \
-	--data-urlencode "password=$HPW" --data-urlencode 'provider=custom' \
-	--data-urlencode "server=127.0.0.1:$FP" --data-urlencode 'protocol=dyndns2' \
-	"$URL?action=save"
+save_host "$H" arthur "$HPW"
 check "save: 303" [ "$(code)" = 303 ]
 check "save: applied through sudo, ddclient signalled (apply=0)" \
 	sh -c "tr -d '\\r' < '$T/h' | grep -q '^Location: .*apply=0\$'"
@@ -211,6 +374,7 @@ for l in open(sys.argv[1]):
 sys.exit(1)' "$T/prov.log" "$H" "$HPW" 2> /dev/null
 }
 check "the fake provider receives the update, with the exact password" wait_for 300 sent
+same "after a Save of another host"
 id=$(sqlite3 "$R/var/lib/ddns-admin/ddns.db" "select id from hosts where hostname='$H'")
 up() { auth "$URL" && sed -n "/<tr id=\"host-$id\"/,/<\/tr>/p" "$T/b" | grep -qF 'Up to date'; }
 check "list: the host is up to date within seconds (the status copy)" wait_for 300 up
@@ -220,15 +384,15 @@ check "the status copy: apply_dir's, root:www-data 0640" \
 	[ "$(mode $AD/ddclient.status)" = root:www-data:640 ]
 
 # ---- Import through the page, as www-data (sudo ... --import) ----
-# An administrator's own file; the copy postinst kept of debconf's moved
-# away first, as the page asks.
-mv "$R/etc/ddclient.conf.before-ddns-admin" "$R/etc/ddclient.conf.debconf"
+# An administrator's own file again; the copy postinst kept moved away
+# first, as the page asks.
+mv "$R/etc/ddclient.conf.before-ddns-admin" "$R/etc/ddclient.conf.first"
 IH=imp.example.net
 cat > "$T/handwritten.conf" <<EOF
 # /etc/ddclient.conf, written by hand
 daemon=300
 ssl=no
-use=ip, ip=203.0.113.7
+${USE}203.0.113.7
 protocol=dyndns2
 server=127.0.0.1:$FP
 login=importer
@@ -239,13 +403,7 @@ cp "$T/handwritten.conf" "$R/etc/ddclient.conf"
 chmod 0600 "$R/etc/ddclient.conf"
 # The page cannot read root's 0600 file: the next Save tells it (apply=9).
 H2=second.example.com
-auth "$URL?action=edit"
-t=$(tok)
-auth -H "Origin: $BASE" --data-urlencode "csrf_token=$t" \
-	--data-urlencode "hostname=$H2" --data-urlencode 'login=arthur2' \
-	--data-urlencode 'password=pw2' --data-urlencode 'provider=custom' \
-	--data-urlencode "server=127.0.0.1:$FP" --data-urlencode 'protocol=dyndns2' \
-	"$URL?action=save"
+save_host "$H2" arthur2 pw2
 loc=$(tr -d '\r' < "$T/h" | sed -n 's/^Location: //p')
 check "a Save on a hand-written file: stored (303), not applied (apply=9)" \
 	sh -c "[ '$(code)' = 303 ] && echo '$loc' | grep -q 'apply=9\$'"
@@ -323,20 +481,16 @@ kill "$(cat "$R/tmp/hold.pid")" 2> /dev/null
 wait "$hold" 2> /dev/null
 
 # ---- a change of the module configuration, by the documented command ----
-sed -i 's/^ddclient_use = ip, ip=203.0.113.7/ddclient_use = ip, ip=203.0.113.9/' \
-	"$R/etc/ddns-admin/ddns-admin.conf"
+sed -i "s/^\($USEKEY = .*\)203.0.113.7/\1203.0.113.9/" "$R/etc/ddns-admin/ddns-admin.conf"
 in_chroot /usr/lib/ddns-admin/ddns-apply -c /etc/ddns-admin/ddns-admin.conf 2> "$T/apply.err"
 rc=$?
 check "the documented command applies a changed module configuration ($rc)" [ $rc = 0 ]
-check "ddclient's configuration follows" grep -qx 'use=ip, ip=203.0.113.9' "$R/etc/ddclient.conf"
+check "ddclient's configuration follows" grep -qx "${USE}203.0.113.9" "$R/etc/ddclient.conf"
 
-# ---- upgrade: an old database (schema 2, as an older release made it) ----
+# ---- upgrade: every row, its password and the kept host survive ----
 DB=$R/var/lib/ddns-admin/ddns.db
-rm -f "$DB"
-sqlite3 "$DB" < "$TOP/tests/unit/data/schema-v2.sql"
-sqlite3 "$DB" "insert into hosts (hostname, provider, server, protocol, login, password, created, updated) values ('$H', 'custom', '127.0.0.1:$FP', 'dyndns2', 'arthur', '$(printf %s "$HPW" | sed "s/'/''/g")', 0, 0), ('old.example.com', 'dyn', '', '', 'u', 'p', 0, 0);"
-chown "$(in_chroot id -u www-data):$(in_chroot id -g www-data)" "$DB"
-chmod 0600 "$DB"
+rows() { sqlite3 "$DB" "select hostname, login, password, provider, server from hosts order by hostname"; }
+rows > "$T/rows.before"
 if in_chroot apt-get install -y -q --no-install-recommends \
     "/tmp/$(basename "$NEWDEB")" > "$T/upgrade.log" 2>&1; then
 	ok "apt upgrades to the rebuilt version"
@@ -346,13 +500,34 @@ else
 fi
 check "the new version is installed" \
 	[ "$(in_chroot dpkg-query -W -f='${Version}' ddns-admin)" = "$(dpkg-deb -f "$NEWDEB" Version)" ]
+check "upgrade: every row kept, with its login, password, provider, server ($(wc -l < "$T/rows.before") rows)" \
+	sh -c "rows() { sqlite3 '$DB' 'select hostname, login, password, provider, server from hosts order by hostname'; }; rows | cmp -s - '$T/rows.before'"
+check "upgrade: the kept host still listed" grep -qx 'host three.example.org' "$R$AD/kept"
+# The module configuration's address changed above: the two rows' requests
+# carry it; the kept host keeps its own detection, as written.
+sed -i '/"one.example.org"\|"two.example.org"/s/203\.0\.113\.7/203.0.113.9/' "$T/three.before"
+same "after an upgrade"
+
+# ---- an old database (schema 2, as an older release made it), migrated ----
+rm -f "$DB"
+sqlite3 "$DB" < "$TOP/tests/unit/data/schema-v2.sql"
+sqlite3 "$DB" "insert into hosts (hostname, provider, server, protocol, login, password, created, updated) values ('$H', 'custom', '127.0.0.1:$FP', 'dyndns2', 'arthur', '$(printf %s "$HPW" | sed "s/'/''/g")', 0, 0), ('old.example.com', 'dyn', '', '', 'u', 'p', 0, 0);"
+chown "$(in_chroot id -u www-data):$(in_chroot id -g www-data)" "$DB"
+chmod 0600 "$DB"
+if in_chroot apt-get install -y -q --reinstall --no-install-recommends \
+    "/tmp/$(basename "$NEWDEB")" > "$T/reinstall.log" 2>&1; then
+	ok "apt reinstalls it on the old database"
+else
+	not_ok "apt reinstalls it on the old database"
+	tail -20 "$T/reinstall.log" | sed 's/^/# /'
+fi
 check "upgrade: the database migrated to schema $(schema_version)" [ "$(sqlite3 "$DB" "pragma user_version")" = "$(schema_version)" ]
 check "upgrade: no row lost" \
 	[ "$(sqlite3 "$DB" "select group_concat(hostname) from (select hostname from hosts order by hostname)")" = "old.example.com,$H" ]
 check "upgrade: the password kept" [ "$(sqlite3 "$DB" "select password from hosts where hostname='$H'")" = "$HPW" ]
 check "upgrade: the database still www-data's 0600" [ "$(mode /var/lib/ddns-admin/ddns.db)" = www-data:www-data:600 ]
 check "upgrade: the changed module configuration kept" \
-	grep -qx 'ddclient_use = ip, ip=203.0.113.9' "$R/etc/ddns-admin/ddns-admin.conf"
+	grep -q "^$USEKEY = .*203.0.113.9\$" "$R/etc/ddns-admin/ddns-admin.conf"
 check "upgrade: postinst applied (both hosts in ddclient's configuration)" \
 	sh -c "grep -qx '$H' '$R/etc/ddclient.conf' && grep -qx 'old.example.com' '$R/etc/ddclient.conf'"
 auth "$URL"
@@ -406,4 +581,67 @@ check "purge: lighttpd still starts (no dangling drop-in)" \
 	in_chroot lighttpd -tt -f /etc/lighttpd/lighttpd.conf
 check "purge: dpkg knows nothing of it" \
 	sh -c "! chroot '$R' dpkg-query -W -f='\${Status}' ddns-admin 2> /dev/null | grep -q installed"
+
+# ---- from the previous release (built from git history) to this one ----
+PV=$(dpkg-deb -f "$PREVDEB" Version) CV=$(dpkg-deb -f "$DEB" Version)
+# files: what the box holds outside dpkg's, apt's and sudo's own records
+# and the caches (ddclient's configuration and cache are ddclient's).
+files() {
+	(cd "$R" && find etc usr var/lib \( -path var/lib/dpkg -o -path var/lib/apt \
+		-o -path var/lib/sudo -o -path var/lib/ucf \) -prune -o -print) |
+		grep -v '^etc/ddclient.conf' | sort
+}
+files > "$T/files.before"
+if in_chroot apt-get install -y -q --no-install-recommends \
+    "/tmp/$(basename "$PREVDEB")" > "$T/prev.log" 2>&1; then
+	ok "apt installs the previous release, $PV"
+else
+	tail -20 "$T/prev.log" | sed 's/^/# /'
+	bail "apt installs the previous release, $PV"
+fi
+check "the previous release is older than this one ($PV < $CV)" \
+	dpkg --compare-versions "$PV" lt "$CV"
+in_chroot lighty-enable-mod ddns-admin > /dev/null 2>&1
+htpasswd -nbB admin "$pw" > "$R/etc/ddns-admin/htpasswd" 2> /dev/null
+chroot "$R" /usr/sbin/lighttpd -D -f /etc/lighttpd/lighttpd.conf > "$T/lighttpd2.out" 2>&1 &
+lpid=$!
+check "$PV: lighttpd serves the page" \
+	sh -c "i=0; until curl -s -o /dev/null '$BASE/'; do i=\$((i+1)); [ \$i -gt 100 ] && exit 1; kill -0 $lpid || exit 1; sleep 0.1; done"
+for n in 1 2; do
+	save_host "p$n.example.com" "peter$n" "P$n pw #'\"$n"
+	check "$PV: a Save through the page (p$n.example.com): 303" [ "$(code)" = 303 ]
+done
+rows > "$T/rows.prev"
+cp "$R/var/lib/ddns-admin/secret" "$T/secret.prev"
+check "$PV: both rows stored" [ "$(wc -l < "$T/rows.prev")" = 2 ]
+if in_chroot apt-get install -y -q --no-install-recommends \
+    "/tmp/$(basename "$DEB")" > "$T/toc.log" 2>&1; then
+	ok "apt upgrades $PV to $CV"
+else
+	not_ok "apt upgrades $PV to $CV"
+	tail -20 "$T/toc.log" | sed 's/^/# /'
+fi
+check "$CV is installed" [ "$(in_chroot dpkg-query -W -f='${Version}' ddns-admin)" = "$CV" ]
+check "$PV -> $CV: postinst reported no failure" sh -c "! grep -q '^ddns-admin:' '$T/toc.log'"
+check "$PV -> $CV: every row kept, with its login, password, provider, server" \
+	sh -c "sqlite3 '$DB' 'select hostname, login, password, provider, server from hosts order by hostname' | cmp -s - '$T/rows.prev'"
+check "$PV -> $CV: the database of the current schema ($(schema_version))" \
+	[ "$(sqlite3 "$DB" "pragma user_version")" = "$(schema_version)" ]
+check "$PV -> $CV: the page's state kept (its CSRF secret)" \
+	cmp -s "$T/secret.prev" "$R/var/lib/ddns-admin/secret"
+check "$PV -> $CV: ddclient's configuration has both hosts" \
+	sh -c "grep -qx 'p1.example.com' '$R/etc/ddclient.conf' && grep -qx 'p2.example.com' '$R/etc/ddclient.conf'"
+auth "$URL"
+check "$PV -> $CV: the page lists both rows" sh -c "grep -q '>p1.</span>' '$T/b' && grep -q '>p2.</span>' '$T/b'"
+kill "$lpid" 2> /dev/null
+wait "$lpid" 2> /dev/null
+in_chroot apt-get purge -y -q ddns-admin > "$T/purge2.log" 2>&1
+check "$CV: apt purges it" [ $? = 0 ]
+files > "$T/files.after"
+if cmp -s "$T/files.before" "$T/files.after"; then
+	ok "install, upgrade and purge leave nothing behind"
+else
+	not_ok "install, upgrade and purge leave nothing behind"
+	diff "$T/files.before" "$T/files.after" | sed 's/^/# /' | head -20
+fi
 done_testing

@@ -28,6 +28,8 @@ static const struct {
 	C("/usr/sbin/ddclient\0-daemon\0300\0-pid\0/run/ddclient.pid\0", 1),
 	C("ddclient - sleeping for 300 seconds\0", 1),
 	C("ddclient - updating host\0", 1),
+	C("ddclient - Curl system cmd sending to http://127.0.0.1:8245\0", 1),
+	C("ddclient - Curl system cmd sending to https://dyn.example/nic/ddclient\0", 1),
 	C("/usr/bin/perl\0-w\0/usr/bin/ddclient\0-file\0x\0", 1),
 	C("perl\0/usr/bin/ddclient\0", 1),
 	C("sh\0", 0),
