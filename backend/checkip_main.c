@@ -299,7 +299,6 @@ helper(const char *me)
 	struct dd_err e = { 0 };
 	struct conf c;
 	char name[SOURCE_NAME_SZ];
-	size_t i;
 	int f;
 
 	f = strcmp(dot, ".v6") == 0 ? NET_V6 : NET_V4;
@@ -309,9 +308,8 @@ helper(const char *me)
 		conf_free(&c);
 		return 1;
 	}
-	for (i = 0; i < c.nsrc; i++)
-		if (strcmp(c.src[i].name, name) == 0 && c.src[i].why == MSG_none)
-			s = &c.src[i];
+	if ((s = conf_source(&c, name)) != NULL && s->why != MSG_none)
+		s = NULL;
 	sf = s ? &s->fam[f] : NULL;
 	if (sf == NULL || sf->kind != SRC_WEB || *sf->iface == '\0')
 		snprintf(ni.error, sizeof(ni.error), "%s: no web check of "

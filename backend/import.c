@@ -974,8 +974,7 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 	memset(row, 0, sizeof(*row));
 	copy_field(row, HF_HOSTNAME, h->name);
 	/* ddclient: the host's protocol, else the last global one. */
-	if ((proto = imp_get(s, "protocol")) == NULL &&
-	    (proto = imp_get(&c->globals, "protocol")) == NULL)
+	if ((proto = setting(c, h, "protocol")) == NULL)
 		proto = "dyndns2";
 	if ((server = imp_get(s, "server")) == NULL &&
 	    (server = default_of(proto, 0)) == NULL) {
