@@ -241,6 +241,7 @@ fi
 check "ddclient and sudo came as dependencies" \
 	quiet in_chroot dpkg-query -W ddclient sudo
 check "postinst reported no failure of ddns-apply" sh -c "! grep -q '^ddns-admin:' '$T/install.log'"
+grep '^ddns-admin:' "$T/install.log" | sed 's/^/# /'
 mode() { stat -c %U:%G:%a "$R$1" 2> /dev/null; }
 not() { if "$@"; then return 1; fi; }
 # as_web CMD...: CMD in the chroot as the web server's user.
@@ -623,6 +624,7 @@ else
 fi
 check "$CV is installed" [ "$(in_chroot dpkg-query -W -f='${Version}' ddns-admin)" = "$CV" ]
 check "$PV -> $CV: postinst reported no failure" sh -c "! grep -q '^ddns-admin:' '$T/toc.log'"
+grep '^ddns-admin:' "$T/toc.log" | sed 's/^/# /'
 check "$PV -> $CV: every row kept, with its login, password, provider, server" \
 	sh -c "sqlite3 '$DB' 'select hostname, login, password, provider, server from hosts order by hostname' | cmp -s - '$T/rows.prev'"
 check "$PV -> $CV: the database of the current schema ($(schema_version))" \
