@@ -10,6 +10,7 @@
 #include "ddver.h"
 #include "import.h"
 #include "providers.h"
+#include "validate.h"
 
 /* Bytes a ddclient value may carry unescaped; every other gets a '\'. */
 static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -40,16 +41,38 @@ put_value(struct buf *out, const char *key, const char *v, const char *end,
 /* One option of a host block: its own line, continued. */
 #define OPT(out, key, v, e) put_value(out, key, v, ", \\\n", e)
 
+/* put_text: key=value of a host block (DDO_TEXT), escaped. */
 static int
-put_password(struct buf *out, const char *v, struct dd_err *e)
+put_text(struct buf *out, const char *key, const char *v, struct dd_err *e)
+{
+	return OPT(out, key, v, e);
+}
+
+/* put_secret: key='value' (DDO_SECRET), raw: ddclient's password. */
+static int
+put_secret(struct buf *out, const char *key, const char *v, struct dd_err *e)
 {
 	if (!ddconf_password_ok(v))
-		return dd_failf(e, DD_EINVAL, "password", "the password cannot "
-		    "be carried by ddclient's configuration");
-	buf_puts(out, "password='");
+		return dd_failf(e, DD_EINVAL, key, "the %s cannot be carried by "
+		    "ddclient's configuration", key);
+	buf_printf(out, "%s='", key);
 	buf_puts(out, v);
 	return buf_puts(out, "', \\\n");
 }
+
+/* put_flag: key=yes for a checked box (DDO_FLAG; "" is not written). */
+static int
+put_flag(struct buf *out, const char *key, const char *v, struct dd_err *e)
+{
+	(void)v;
+	return OPT(out, key, "yes", e);
+}
+
+/* The writer of each way host.h's ddclient column carries a field. */
+static int (*const put_opt[])(struct buf *, const char *, const char *,
+    struct dd_err *) = {
+	[DDO_TEXT] = put_text, [DDO_SECRET] = put_secret, [DDO_FLAG] = put_flag,
+};
 
 int
 ddconf_keyfile(const struct conf *c, const struct host *h, char *out,
@@ -83,7 +106,7 @@ put_tsig(const struct conf *c, const struct host *h, struct buf *out,
 		return dd_failf(e, DD_EINVAL, "hostname", "bad hostname");
 	if (OPT(out, "login", c->nsupdate, e) == -1)
 		return -1;
-	return put_password(out, path, e);
+	return put_secret(out, "password", path, e);
 }
 
 /* 3.10's use= strategies spelt as usev6= spells them, for an IPv6-only
@@ -222,32 +245,54 @@ preset_script(const struct provider *p, const struct host *h)
 }
 
 /*
- * put_mx: mx, backupmx and wildcard, and what keeps a dual host out of
- * an IPv4 host's request. 3.11's dyndns2 sends the hosts whose login,
- * password, server, static, custom, wildcard, mx and backupmx are equal
- * (and wantip, which is the IPv4 of both an IPv4 and a dual host) in one
- * request with the first one's addresses: the IPv4 host would get the
- * AAAA. backupmx goes out only beside an mx (backmx=), so without one a
- * dual host's backupmx=yes changes nothing the provider sees and makes
- * the groups differ (t0015 sends both through the real 3.11). An IPv6
- * host's wantip is empty: a group of its own already; 3.10 sends one
- * family a request and groups by the address it found.
+ * put_fields: the row's fields that ddclient reads as options of their
+ * own name (host.h's ddclient column), each that is set and that the
+ * provider (flags) accepts. A TSIG provider's key fields are put_tsig's,
+ * never the row's. backupmx is written only beside an mx, as ddclient
+ * sends it (backmx=): put_split relies on an IPv4 host without an mx
+ * having none.
  */
 static int
-put_mx(enum ddv v, const struct host *h, unsigned flags, const char *proto,
+put_fields(const struct host *h, unsigned flags, struct buf *out,
+    struct dd_err *e)
+{
+	const char *v;
+	int f;
+
+	for (f = 0; f < HF__MAX; f++) {
+		v = host_field((struct host *)h, f, NULL);
+		if (put_opt[host_field_ddopt(f)] == NULL || *v == '\0' ||
+		    !(flags & val_field_accepted(f)) ||
+		    ((flags & PF_TSIG) && val_field_tsig(f)) ||
+		    (f == HF_BACKUPMX && *h->mx == '\0'))
+			continue;
+		if (put_opt[host_field_ddopt(f)](out, host_field_name(f), v,
+		    e) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * put_split: what keeps a dual host out of an IPv4 host's request.
+ * 3.11's dyndns2 sends the hosts whose login, password, server, static,
+ * custom, wildcard, mx and backupmx are equal (and wantip, which is the
+ * IPv4 of both an IPv4 and a dual host) in one request with the first
+ * one's addresses: the IPv4 host would get the AAAA. backupmx goes out
+ * only beside an mx, so without one a dual host's backupmx=yes changes
+ * nothing the provider sees and makes the groups differ (t0015 sends
+ * both through the real 3.11). An IPv6 host's wantip is empty: a group
+ * of its own already; 3.10 sends one family a request and groups by the
+ * address it found.
+ */
+static int
+put_split(enum ddv v, const struct host *h, const char *proto,
     struct buf *out, struct dd_err *e)
 {
-	int split = v == DDV_311 && strcmp(proto, "dyndns2") == 0 &&
-	    strcmp(h->family, "dual") == 0 && *h->mx == '\0';
-
-	if ((flags & PF_MX) && *h->mx && OPT(out, "mx", h->mx, e) == -1)
-		return -1;
-	if (((flags & PF_MX) && *h->mx && *h->backupmx) || split)
-		if (OPT(out, "backupmx", "yes", e) == -1)
-			return -1;
-	if ((flags & PF_WILDCARD) && *h->wildcard &&
-	    OPT(out, "wildcard", "yes", e) == -1)
-		return -1;
+	if (v == DDV_311 && strcmp(proto, "dyndns2") == 0 &&
+	    strcmp(h->family, "dual") == 0 && *h->mx == '\0' &&
+	    *h->backupmx == '\0')
+		return OPT(out, "backupmx", "yes", e);
 	return 0;
 }
 
@@ -275,26 +320,16 @@ render_host(const struct conf *c, enum ddv v, const struct host *h,
 	if (!(flags & PF_SERVER) && script != NULL &&
 	    OPT(out, "script", script, e) == -1)
 		return -1;
-	if (flags & PF_TSIG) {
-		if (put_tsig(c, h, out, e) == -1)
-			return -1;
-	} else {
-		if ((flags & (PF_LOGIN | PF_LOGIN_OPT)) && *h->login &&
-		    OPT(out, "login", h->login, e) == -1)
-			return -1;
-		if ((flags & PF_PASSWORD) &&
-		    put_password(out, h->password, e) == -1)
-			return -1;
-	}
-	if ((flags & (PF_ZONE | PF_ZONE_OPT)) && *h->zone &&
-	    OPT(out, "zone", h->zone, e) == -1)
+	if ((flags & PF_TSIG) && put_tsig(c, h, out, e) == -1)
+		return -1;
+	if (put_fields(h, flags, out, e) == -1)
 		return -1;
 	/* a provider that expires records sooner than ddclient re-sends an
 	 * unchanged address (dy.fi) */
 	if (!(flags & PF_SERVER) && p->max_interval != NULL &&
 	    OPT(out, "max-interval", p->max_interval, e) == -1)
 		return -1;
-	if (put_mx(v, h, flags, prov_protocol(p, h->protocol), out, e) == -1)
+	if (put_split(v, h, prov_protocol(p, h->protocol), out, e) == -1)
 		return -1;
 	if (put_detection(c, v, h, out, e) == -1)
 		return -1;
@@ -434,7 +469,7 @@ ddconf_render_kept(const char *name, const struct imp_kv *kv, size_t n,
 		if (kv[i].key[strspn(kv[i].key, safe)] != '\0')
 			return dd_failf(e, DD_EINVAL, NULL, "bad key for %s", name);
 		if (strcmp(kv[i].key, "password") == 0 ?
-		    put_password(out, kv[i].val, e) == -1 :
+		    put_secret(out, "password", kv[i].val, e) == -1 :
 		    OPT(out, kv[i].key, kv[i].val, e) == -1)
 			return -1;
 	}

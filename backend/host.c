@@ -7,9 +7,11 @@ static const struct {
 	const char	*name;
 	size_t		 off;
 	size_t		 size;
+	enum ddopt	 ddopt;
 } fields[] = {
-#define HOST_ROW(e, n, ...) \
-	[HF_##e] = { #n, offsetof(struct host, n), sizeof(((struct host *)0)->n) },
+#define HOST_ROW(e, n, size, fn, tsig, req, acc, resend, ask, ddopt) \
+	[HF_##e] = { #n, offsetof(struct host, n), \
+	    sizeof(((struct host *)0)->n), ddopt },
 	HOST_FIELDS(HOST_ROW)
 #undef HOST_ROW
 };
@@ -29,6 +31,12 @@ host_field(struct host *h, enum hfield f, size_t *size)
 	if (size != NULL)
 		*size = fields[f].size;
 	return (char *)h + fields[f].off;
+}
+
+enum ddopt
+host_field_ddopt(enum hfield f)
+{
+	return fields[f].ddopt;
 }
 
 int

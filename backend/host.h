@@ -25,7 +25,7 @@
  * declared. Its enum value, struct member, form field, database column,
  * validator and the provider flags that ask for it all come from its row:
  *   X(ENUM, name, size, validator, tsig validator, required, accepted,
- *     resend, ask)
+ *     resend, ask, ddclient)
  * name      the form field, the column (schema.sql) and struct host member
  * size      bytes of the member, with the NUL
  * validator canonicalises a given value (validate.h); tsig validator
@@ -35,42 +35,57 @@
  * resend    1 when a change must make ddclient send an update at once
  * ask       the message (msg.h) for a required field left empty
  *           (MSG_none: never)
+ * ddclient  how ddclient's configuration carries it (enum ddopt): the
+ *           option of the same name, written by ddconf.c's render_host
+ *           and read back by import.c's imp_take, both loops over this
+ *           column, for a provider that accepts the field
  * Adding a field is a row here and a migration in store.c (and schema.sql);
- * check_store (every_field_of_the_table_is_stored_read_and_audited)
- * proves nothing else is needed.
+ * check_store (every_field_of_the_table_is_stored_read_and_audited) and
+ * check_ddconf (every_option_of_the_table_is_written_and_read_back)
+ * prove nothing else is needed.
  */
 #define HOST_FIELDS(X)							\
 	X(HOSTNAME, hostname, HOSTNAME_SZ, val_hostname, 0,		\
-	    HF_ALWAYS, HF_ALWAYS, 1,					\
-	    MSG_ask_hostname)	\
+	    HF_ALWAYS, HF_ALWAYS, 1, MSG_ask_hostname, DDO_NONE)	\
 	X(DESCRIPTION, description, DESC_SZ, val_description, 0,	\
-	    0, HF_ALWAYS, 0, MSG_none)					\
+	    0, HF_ALWAYS, 0, MSG_none, DDO_NONE)			\
 	X(LOGIN, login, LOGIN_SZ, val_login, val_tsig_name,		\
-	    PF_LOGIN, PF_LOGIN | PF_LOGIN_OPT, 1,			\
-	    MSG_ask_login)	\
+	    PF_LOGIN, PF_LOGIN | PF_LOGIN_OPT, 1, MSG_ask_login, DDO_TEXT) \
 	X(PASSWORD, password, PASSWORD_SZ, val_password, val_tsig_secret, \
-	    PF_PASSWORD, PF_PASSWORD, 1,				\
-	    MSG_ask_password)					\
-	X(MX, mx, HOSTNAME_SZ, val_hostname, 0, 0, PF_MX, 1, MSG_none)	\
+	    PF_PASSWORD, PF_PASSWORD, 1, MSG_ask_password, DDO_SECRET)	\
+	X(MX, mx, HOSTNAME_SZ, val_hostname, 0,				\
+	    0, PF_MX, 1, MSG_none, DDO_TEXT)				\
 	X(PROVIDER, provider, PROVIDER_SZ, val_provider, 0,		\
-	    HF_ALWAYS, HF_ALWAYS, 1, MSG_ask_provider)		\
+	    HF_ALWAYS, HF_ALWAYS, 1, MSG_ask_provider, DDO_NONE)	\
 	X(SERVER, server, SERVER_SZ, val_server, 0,			\
-	    PF_SERVER, PF_SERVER, 1,					\
-	    MSG_ask_server)						\
+	    PF_SERVER, PF_SERVER, 1, MSG_ask_server, DDO_PRESET)	\
 	X(PROTOCOL, protocol, PROTOCOL_SZ, val_protocol, 0,		\
-	    PF_PROTOCOL, PF_PROTOCOL, 1,				\
-	    MSG_ask_protocol)						\
+	    PF_PROTOCOL, PF_PROTOCOL, 1, MSG_ask_protocol, DDO_PRESET)	\
 	X(ZONE, zone, HOSTNAME_SZ, val_hostname, 0,			\
-	    PF_ZONE, PF_ZONE | PF_ZONE_OPT, 1,				\
-	    MSG_ask_zone)						\
+	    PF_ZONE, PF_ZONE | PF_ZONE_OPT, 1, MSG_ask_zone, DDO_TEXT)	\
 	X(ALGORITHM, algorithm, ALGORITHM_SZ, val_algorithm, 0,		\
-	    PF_TSIG, PF_TSIG, 1,					\
-	    MSG_ask_algorithm)						\
-	X(FAMILY, family, FAMILY_SZ, val_family, 0, 0, HF_ALWAYS, 1, MSG_none) \
-	X(WILDCARD, wildcard, FLAG_SZ, val_flag, 0, 0, PF_WILDCARD, 1, MSG_none) \
-	X(BACKUPMX, backupmx, FLAG_SZ, val_flag, 0, 0, PF_MX, 1, MSG_none) \
-	X(SOURCE, source, SOURCE_NAME_SZ, val_source, 0, 0, HF_ALWAYS, 1,	\
-	    MSG_none)
+	    PF_TSIG, PF_TSIG, 1, MSG_ask_algorithm, DDO_NONE)		\
+	X(FAMILY, family, FAMILY_SZ, val_family, 0,			\
+	    0, HF_ALWAYS, 1, MSG_none, DDO_NONE)			\
+	X(WILDCARD, wildcard, FLAG_SZ, val_flag, 0,			\
+	    0, PF_WILDCARD, 1, MSG_none, DDO_FLAG)			\
+	X(BACKUPMX, backupmx, FLAG_SZ, val_flag, 0,			\
+	    0, PF_MX, 1, MSG_none, DDO_FLAG)				\
+	X(SOURCE, source, SOURCE_NAME_SZ, val_source, 0,		\
+	    0, HF_ALWAYS, 1, MSG_none, DDO_NONE)
+
+/* How ddclient's configuration carries a field (HOST_FIELDS' last column). */
+enum ddopt {
+	DDO_NONE,	/* not an option: the hostname ends the block; the
+			 * description, provider and family are the module's;
+			 * the algorithm goes in the TSIG key file; the source
+			 * is the module configuration's detection */
+	DDO_PRESET,	/* name=value, from the provider's preset (or the
+			 * row, for Custom): server, protocol */
+	DDO_TEXT,	/* name=value, escaped */
+	DDO_SECRET,	/* name='value', raw: ddclient's password */
+	DDO_FLAG,	/* name=yes when "yes"; not written when "" */
+};
 
 /* Flag for fields every provider takes (outside the PF_* bits). */
 #define HF_ALWAYS	(1u << 31)
@@ -106,6 +121,9 @@ const char *host_field_name(enum hfield f);
 
 /* host_field: a pointer to the text of field f in h, and its size. */
 char *host_field(struct host *h, enum hfield f, size_t *size);
+
+/* host_field_ddopt: how ddclient's configuration carries field f. */
+enum ddopt host_field_ddopt(enum hfield f);
 
 /* host_field_find: the field named name, or -1. */
 int host_field_find(const char *name);

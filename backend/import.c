@@ -11,6 +11,7 @@
 #include "ddver.h"
 #include "import.h"
 #include "utf8.h"
+#include "validate.h"
 
 /* Perl's \s on a byte string (no unicode_strings): ASCII blanks, \v too. */
 static int
@@ -619,11 +620,7 @@ static const struct {
 	enum kclass	 k;
 	const char	*from;	/* K_DAEMON: the module configuration key */
 } keys[] = {
-	{ "host", K_MODEL, NULL }, { "protocol", K_MODEL, NULL },
-	{ "server", K_MODEL, NULL }, { "login", K_MODEL, NULL },
-	{ "password", K_MODEL, NULL }, { "zone", K_MODEL, NULL },
-	{ "mx", K_MODEL, NULL }, { "backupmx", K_MODEL, NULL },
-	{ "wildcard", K_MODEL, NULL },
+	{ "host", K_MODEL, NULL },
 	{ "daemon", K_DAEMON, "ddclient_daemon" },
 	{ "ssl", K_DAEMON, "ddclient_ssl" },
 	{ "pid", K_DAEMON, "ddclient_pid" },
@@ -682,10 +679,16 @@ is_known(const char *key, enum ddv v)
 	return 0;
 }
 
+/* key_class: what the module does with setting key (a host field's own
+ * option, host.h's ddclient column, is K_MODEL); -1 when unknown. */
 static int
 key_class(const char *key, const char **from)
 {
+	int f = host_field_find(key);
 	size_t i;
+
+	if (f != -1 && host_field_ddopt(f) != DDO_NONE)
+		return K_MODEL;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		if (strcmp(keys[i].key, key) == 0) {
@@ -812,19 +815,34 @@ default_of(const char *proto, int script)
 	return NULL;
 }
 
-/* The fields a protocol uses (flags) taken from the settings. */
-static const struct {
-	enum hfield	 f;
-	unsigned	 flags;
-	int		 flag;	/* a yes/no of ddclient, "yes" or "" here */
-} takes[] = {
-	{ HF_LOGIN, PF_LOGIN | PF_LOGIN_OPT, 0 },
-	{ HF_PASSWORD, PF_PASSWORD, 0 },
-	{ HF_ZONE, PF_ZONE | PF_ZONE_OPT, 0 },
-	{ HF_MX, PF_MX, 0 },
-	{ HF_BACKUPMX, PF_MX, 1 },
-	{ HF_WILDCARD, PF_WILDCARD, 1 },
-};
+/*
+ * take_fields: the settings that are host fields of the row (host.h's
+ * ddclient column: an option of the field's name), each that the
+ * provider (flags) accepts; a ddclient yes/no (DDO_FLAG) becomes "yes"
+ * or "". Server and protocol (DDO_PRESET) chose the provider already.
+ */
+static void
+take_fields(const struct imp_set *s, unsigned flags, struct imp_row *row)
+{
+	const char *val;
+	enum ddopt o;
+	int f, on;
+
+	for (f = 0; f < HF__MAX; f++) {
+		o = host_field_ddopt(f);
+		if (o == DDO_NONE || o == DDO_PRESET ||
+		    !(flags & val_field_accepted(f)) ||
+		    (val = imp_get(s, host_field_name(f))) == NULL)
+			continue;
+		if (o != DDO_FLAG) {
+			copy_field(row, f, val);
+			continue;
+		}
+		if ((on = boolean(val)) == -1)
+			note(row, 0, MSG_imp_not_bool, host_field_name(f));
+		copy_field(row, f, on == 1 ? "yes" : "");
+	}
+}
 
 /* take_setting: what the module makes of setting kv of a host of proto
  * (a note on row when it is not taken); with address sources (sources),
@@ -966,10 +984,8 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 	const struct imp_host *h = &c->host[i];
 	const struct imp_set *s = &h->set;
 	const struct provider *p;
-	const char *proto, *server, *val;
-	unsigned flags;
+	const char *proto, *server;
 	size_t j;
-	int on;
 
 	memset(row, 0, sizeof(*row));
 	copy_field(row, HF_HOSTNAME, h->name);
@@ -998,20 +1014,7 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 	}
 	copy_field(row, HF_PROVIDER, p->id);
 	copy_field(row, HF_FAMILY, "ipv4");
-	flags = prov_flags(p, proto);
-	for (j = 0; j < sizeof(takes) / sizeof(takes[0]); j++) {
-		if (!(flags & takes[j].flags) || (val = imp_get(s,
-		    host_field_name(takes[j].f))) == NULL)
-			continue;
-		if (!takes[j].flag) {
-			copy_field(row, takes[j].f, val);
-			continue;
-		}
-		if ((on = boolean(val)) == -1)
-			note(row, 0, MSG_imp_not_bool,
-			    host_field_name(takes[j].f));
-		copy_field(row, takes[j].f, on == 1 ? "yes" : "");
-	}
+	take_fields(s, prov_flags(p, proto), row);
 	for (j = 0; j < s->n; j++)
 		take_setting(&s->kv[j], proto, v, mod, cf && cf->nsrc, row);
 	take_source(cf, c, h, v, row);

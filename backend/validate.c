@@ -649,7 +649,7 @@ static const struct fieldrule {
 	unsigned	 accepted;	/* flags that let it be given */
 	enum msg_id	 ask;		/* message when required and empty */
 } rules[] = {
-#define RULE(e, n, size, fn, tsig, req, acc, resend, ask) \
+#define RULE(e, n, size, fn, tsig, req, acc, resend, ask, ...) \
 	[HF_##e] = { fn, tsig, req, acc, ask },
 	HOST_FIELDS(RULE)
 #undef RULE
@@ -661,6 +661,12 @@ unsigned
 val_field_accepted(enum hfield f)
 {
 	return rules[f].accepted;
+}
+
+int
+val_field_tsig(enum hfield f)
+{
+	return rules[f].tsig_fn != 0;
 }
 
 val_fn

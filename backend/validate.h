@@ -76,6 +76,10 @@ int val_provider(const char *, char *, size_t, struct dd_err *);
 /* val_field_accepted: the provider flags that let field f be given. */
 unsigned val_field_accepted(enum hfield f);
 
+/* val_field_tsig: does field f hold part of the TSIG key (it has a
+ * validator of its own for PF_TSIG)? */
+int val_field_tsig(enum hfield f);
+
 /* val_field_fn: the validator of field f (its row in host.h). */
 val_fn val_field_fn(enum hfield f);
 

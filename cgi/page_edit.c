@@ -359,7 +359,7 @@ server_of(const struct host *h)
  * password whose mx, backupmx and wildcard are equal in one request with
  * the first one's addresses; an IPv4 host and a dual one also share
  * wantip. Without an mx the renderer keeps them apart (a dual host's
- * backupmx=yes, ddconf.c's put_mx); with one, backupmx goes out (backmx=)
+ * backupmx=yes, ddconf.c's put_split); with one, backupmx goes out (backmx=)
  * and nothing else can differ unseen, so the Save refuses the pair.
  */
 static int

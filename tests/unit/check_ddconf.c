@@ -19,8 +19,10 @@
 #include "conf.h"
 #include "ddconf.h"
 #include "ddver.h"
+#include "import.h"
 #include "providers.h"
 #include "testutil.h"
+#include "validate.h"
 #include "vet.h"
 
 #define GOLDEN SRCDIR "/tests/unit/data/ddclient-all.conf"
@@ -603,6 +605,84 @@ START_TEST(render_never_writes_the_description)
 }
 END_TEST
 
+/* a_provider_taking: the first preset (not Custom, not TSIG: the import
+ * takes neither's fields from the file) that accepts field f. */
+static const struct provider *
+a_provider_taking(enum hfield f)
+{
+	const struct provider *p;
+	size_t i;
+
+	for (i = 0; (p = prov_at(i)) != NULL; i++)
+		if (!(p->flags & (PF_PROTOCOL | PF_TSIG)) &&
+		    (prov_flags(p, NULL) & val_field_accepted(f)))
+			return p;
+	return NULL;
+}
+
+/*
+ * Issue 24: how ddclient's configuration carries a host field is one
+ * column of HOST_FIELDS (host.h). For every field it says ddclient
+ * carries, a host of a preset that accepts the field is rendered with a
+ * value in it, on both versions: the option is written under the
+ * field's name, and the import reads the same value back into the same
+ * field of a row of the same preset. A renderer or an import that does
+ * not follow the column (a field written by hand, or forgotten) fails.
+ */
+START_TEST(every_option_of_the_table_is_written_and_read_back)
+{
+	static const char *const sample[] = {
+		[DDO_TEXT] = "v.example.net", [DDO_SECRET] = "s3cr't, \"pw\"",
+		[DDO_FLAG] = "yes",
+	};
+	struct conf c = golden_conf();
+	const struct provider *p;
+	struct imp_conf back;
+	struct imp_row row;
+	struct dd_err e;
+	struct host h;
+	char key[48], *dst, *out;
+	enum ddopt o;
+	size_t i, size;
+	int f, v, seen = 0;
+
+	for (f = 0; f < HF__MAX; f++) {
+		if ((o = host_field_ddopt(f)) == DDO_NONE || o == DDO_PRESET)
+			continue;
+		ck_assert_msg((p = a_provider_taking(f)) != NULL, "no preset "
+		    "takes %s", host_field_name(f));
+		fill_host(&h, p);
+		dst = host_field(&h, f, &size);
+		snprintf(dst, size, "%s", sample[o]);
+		snprintf(key, sizeof(key), "\n%s=", host_field_name(f));
+		for (v = 0; v < DDV__MAX; v++) {
+			out = render_for(&c, v, &h, 1);
+			ck_assert_msg(strstr(out, key) != NULL, "%s (%s): no "
+			    "%s= written:\n%s", host_field_name(f), p->id,
+			    host_field_name(f), out);
+			ck_assert_int_eq(imp_parse(out, strlen(out), v, &back,
+			    &e), 0);
+			for (i = 0; i < back.nhost &&
+			    strcmp(back.host[i].name, h.hostname) != 0; i++)
+				;
+			ck_assert_uint_lt(i, back.nhost);
+			imp_take(&back, i, v, &back.globals, NULL, &row);
+			ck_assert_msg(!row.refused, "%s: refused on import",
+			    host_field_name(f));
+			ck_assert_str_eq(row.in.provider, p->id);
+			ck_assert_msg(strcmp(host_field(&row.in, f, NULL),
+			    sample[o]) == 0, "%s (%s): read back \"%s\"",
+			    host_field_name(f), p->id,
+			    host_field(&row.in, f, NULL));
+			imp_free(&back);
+			free(out);
+		}
+		seen++;
+	}
+	ck_assert_int_ge(seen, 6);	/* login, password, mx, zone, ... */
+}
+END_TEST
+
 /* ---- what cannot be carried ---- */
 
 static const struct {
@@ -883,6 +963,7 @@ ddconf_suite(void)
 	tcase_add_test(tc, render_omits_disabled_host);
 	tcase_add_test(tc, render_fixed_provider_ignores_stored_server_mx_zone);
 	tcase_add_test(tc, render_never_writes_the_description);
+	tcase_add_test(tc, every_option_of_the_table_is_written_and_read_back);
 	tcase_add_loop_test(tc, render_refuses_line_break_or_hash_outside_password,
 	    0, (int)NUNCARRIABLE);
 	tcase_add_test(tc, render_accepts_hash_in_password);
