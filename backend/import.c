@@ -564,44 +564,6 @@ imp_parse(const char *text, size_t n, enum ddv v, struct imp_conf *out,
 
 /* ---- a host as a row ---- */
 
-/* ddclient's default server and script per protocol (its %services, the
- * same in 3.10 and 3.11 for the protocols both have). */
-static const struct {
-	const char	*proto;
-	const char	*server;
-	const char	*script;
-} defaults[] = {
-	{ "1984", "api.1984.is", NULL },
-	{ "changeip", "nic.changeip.com", NULL },
-	{ "cloudflare", "api.cloudflare.com/client/v4", NULL },
-	{ "digitalocean", "api.digitalocean.com", NULL },
-	{ "dinahosting", "dinahosting.com", "/special/api.php" },
-	{ "dnsexit", "update.dnsexit.com", "/RemoteUpdate.sv" },
-	{ "dnsexit2", "api.dnsexit.com", NULL },
-	{ "dnsmadeeasy", "cp.dnsmadeeasy.com", "/servlet/updateip" },
-	{ "domeneshop", "api.domeneshop.no", NULL },
-	{ "dondominio", "dondns.dondominio.com", NULL },
-	{ "duckdns", "www.duckdns.org", NULL },
-	{ "dyndns1", "members.dyndns.org", NULL },
-	{ "dyndns2", "members.dyndns.org", "/nic/update" },
-	{ "easydns", "api.cp.easydns.com", "/dyn/generic.php" },
-	{ "enom", "dynamic.name-services.com", NULL },
-	{ "freedns", "freedns.afraid.org", NULL },
-	{ "freemyip", "freemyip.com", NULL },
-	{ "gandi", "api.gandi.net", "/v5" },
-	{ "godaddy", "api.godaddy.com/v1/domains", NULL },
-	{ "hetzner", "dns.hetzner.com/api/v1", NULL },
-	{ "namecheap", "dynamicdns.park-your-domain.com", NULL },
-	{ "nfsn", "api.nearlyfreespeech.net", NULL },
-	{ "njalla", "njal.la", NULL },
-	{ "noip", "dynupdate.no-ip.com", NULL },
-	{ "ovh", "www.ovh.com", "/nic/update" },
-	{ "regfishde", "dyndns.regfish.de", NULL },
-	{ "sitelutions", "www.sitelutions.com", NULL },
-	{ "yandex", "pddimp.yandex.ru", NULL },
-	{ "zoneedit1", "dynamic.zoneedit.com", NULL },
-};
-
 /* The module configuration's keys that stand for ddclient's address
  * detection (the sources, when the module configuration names some). */
 #define USE_FROM "ddclient_use, ddclient_usev4, ddclient_usev6"
@@ -804,15 +766,14 @@ provider_of(const char *proto, const char *server)
 	return NULL;
 }
 
+/* default_of: ddclient's default server (or script) of protocol proto,
+ * or NULL (its protocol table, providers.c). */
 static const char *
 default_of(const char *proto, int script)
 {
-	size_t i;
+	const struct protocol *pr = proto_find(proto);
 
-	for (i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
-		if (strcmp(defaults[i].proto, proto) == 0)
-			return script ? defaults[i].script : defaults[i].server;
-	return NULL;
+	return pr == NULL ? NULL : script ? pr->script : pr->server;
 }
 
 /*

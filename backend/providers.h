@@ -52,6 +52,8 @@ struct protocol {
 	unsigned	 flags;
 	unsigned char	 fam[DDV__MAX];	/* FAM_* it can update with each
 					 * version; 0: that version lacks it */
+	const char	*server;	/* ddclient's default server= ... */
+	const char	*script;	/* ... and script=; NULL: none */
 };
 
 struct provider {

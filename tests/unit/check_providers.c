@@ -24,6 +24,98 @@ START_TEST(provider_table_is_not_empty)
 }
 END_TEST
 
+/* Each ddclient the tests run: the system's 3.10, the 3.11 of the build
+ * tree (make check fetches it). */
+static const char *const ddclient_of[DDV__MAX] = {
+	[DDV_310] = "/usr/bin/ddclient",
+	[DDV_311] = SRCDIR "/build/ddclient-3.11/usr/bin/ddclient",
+};
+
+#define SVC_MAX	64
+
+/* What one ddclient's %services says of a protocol. */
+struct svc {
+	char	name[32], server[128], script[128];
+};
+
+/* services: the protocols of version v's %services (ddclient itself,
+ * through tests/tools/ddclient-services.pl) into out; how many. */
+static size_t
+services(enum ddv v, struct svc out[SVC_MAX])
+{
+	char cmd[512], line[320];
+	size_t n = 0;
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd), "perl '%s/tests/tools/ddclient-services.pl' "
+	    "'%s'", SRCDIR, ddclient_of[v]);
+	ck_assert_ptr_nonnull(f = popen(cmd, "r"));
+	while (n < SVC_MAX && fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "%31s %127s %127s", out[n].name, out[n].server,
+		    out[n].script) == 3)
+			n++;
+	ck_assert_int_eq(pclose(f), 0);
+	ck_assert_uint_gt(n, 20);
+	return n;
+}
+
+static const struct svc *
+svc_find(const struct svc *s, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(s[i].name, name) == 0)
+			return &s[i];
+	return NULL;
+}
+
+/*
+ * Issue 24: a protocol's default server and script (what a host of a
+ * hand-written ddclient.conf without server= gets, which the import maps
+ * to a preset) are its row of the protocol table, and they are ddclient's
+ * own: compared with the %services of each version that can serve the
+ * protocol, or, where neither can (fam 0 in both), of the newest that has
+ * it. nsupdate's is a placeholder of ddclient's (its server is the DNS
+ * server the row names): none.
+ */
+START_TEST(protocol_defaults_are_ddclients_own)
+{
+	static struct svc s[DDV__MAX][SVC_MAX];
+	const struct protocol *pr;
+	const struct svc *d;
+	size_t n[DDV__MAX], i;
+	int v, used, compared = 0;
+
+	for (v = 0; v < DDV__MAX; v++)
+		n[v] = services(v, s[v]);
+	for (i = 0; (pr = proto_at(i)) != NULL; i++) {
+		if (pr->flags & PF_TSIG) {
+			ck_assert_ptr_null(pr->server);
+			continue;
+		}
+		for (used = 0, v = DDV__MAX - 1; v >= 0; v--) {
+			if ((d = svc_find(s[v], n[v], pr->name)) == NULL ||
+			    (proto_families(pr, v) == 0 && (used ||
+			    proto_families(pr, !v) != 0)))
+				continue;
+			ck_assert_msg(strcmp(pr->server ? pr->server : "-",
+			    d->server) == 0 && strcmp(pr->script ?
+			    pr->script : "-", d->script) == 0, "%s: the table "
+			    "says %s %s, ddclient %s says %s %s", pr->name,
+			    pr->server ? pr->server : "-",
+			    pr->script ? pr->script : "-", ddver_name(v),
+			    d->server, d->script);
+			used = 1;
+			compared++;
+		}
+		ck_assert_msg(used, "%s: in neither ddclient's %%services",
+		    pr->name);
+	}
+	ck_assert_int_gt(compared, 30);
+}
+END_TEST
+
 START_TEST(provider_ids_are_short_lowercase_words)
 {
 	const struct provider *p = prov_at((size_t)_i);
@@ -534,6 +626,7 @@ providers_suite(void)
 	tcase_add_test(tc, max_interval_is_a_ddclient_interval_below_its_default);
 	tcase_add_test(tc, apex_and_other_zones_are_refused_where_the_zone_is_cut);
 	tcase_add_loop_test(tc, every_provider_can_be_filled_and_rendered, 0, np);
+	tcase_add_test(tc, protocol_defaults_are_ddclients_own);
 	tcase_add_loop_test(tc, custom_with_every_protocol_can_be_filled_and_rendered,
 	    0, nr);
 	suite_add_tcase(s, tc);
