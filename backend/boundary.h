@@ -256,8 +256,8 @@ int wire_read_report(const char *text, size_t n, struct imp_result *out,
 /* imp_result_free: release what imp_read filled. */
 void imp_result_free(struct imp_result *r);
 
-/* wire_hexval: the value of a lower-case hex digit, or -1: the one hex
- * decoder of the line formats. */
+/* wire_hexval: the value of a lower-case hex digit (num_hex's, less the
+ * upper case: each byte has one spelling on the line), or -1. */
 int wire_hexval(int c);
 
 #endif

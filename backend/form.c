@@ -4,19 +4,8 @@
 #include <string.h>
 
 #include "form.h"
+#include "num.h"
 #include "utf8.h"
-
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* What decode refuses: the message for a name, for a value. */
 enum bad { BAD_OOM, BAD_ESCAPE, BAD_NUL, BAD_UTF8 };
@@ -44,8 +33,8 @@ decode(const char *s, size_t n, enum bad *why)
 		else if (s[i] != '%')
 			*o++ = s[i];
 		else if (i + 2 < n &&
-		    (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
-		    (lo = hexval((unsigned char)s[i + 2])) >= 0) {
+		    (hi = num_hex((unsigned char)s[i + 1])) >= 0 &&
+		    (lo = num_hex((unsigned char)s[i + 2])) >= 0) {
 			*o++ = (char)(hi << 4 | lo);
 			i += 2;
 		} else {

@@ -11,6 +11,13 @@
 int num_parse(const char *s, long long min, long long max, long long *out);
 
 /*
+ * num_hex: the value of the hex digit c (0-9, a-f, A-F), or -1: the one
+ * hex decoder (the form's %XX, the boundary's \xXX, which also refuses
+ * an upper-case digit: one spelling per byte). Pure.
+ */
+int num_hex(int c);
+
+/*
  * num_format: n in decimal, written at the end of buf; returns where its
  * first character is in buf (not buf itself). Without printf: a list
  * page formats a few hundred numbers. Pure.

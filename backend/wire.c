@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "boundary.h"
+#include "num.h"
 #include "import.h"
 #include "utf8.h"
 
@@ -98,11 +99,7 @@ imp_emit_end(struct buf *out)
 int
 wire_hexval(int c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
+	return c >= 'A' && c <= 'F' ? -1 : num_hex(c);
 }
 
 /* unescape [s, end) into out (size sz); -1 for a bad escape, a NUL or a

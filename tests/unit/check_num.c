@@ -1,10 +1,12 @@
 /* check_num.c: the strict decimal parser and its inverse, num_format. */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <check.h>
 
+#include "boundary.h"
 #include "num.h"
 #include "testutil.h"
 
@@ -28,6 +30,24 @@ END_TEST
 
 /* What num_parse refuses: a sign, a space, a leading zero, an overflow,
  * nothing; and a value out of its range. */
+/* The one hex decoder, against strtol on every byte; the boundary's
+ * spelling is its lower case only. */
+START_TEST(hex_is_every_digit_in_either_case)
+{
+	char d[2] = { 0, 0 };
+	int c;
+
+	for (c = 0; c < 256; c++) {
+		d[0] = (char)c;
+		ck_assert_int_eq(num_hex(c), c != 0 &&
+		    strchr("0123456789abcdefABCDEF", c) ? (int)strtol(d, NULL,
+		    16) : -1);
+		ck_assert_int_eq(wire_hexval(c), c >= 'A' && c <= 'F' ? -1 :
+		    num_hex(c));
+	}
+}
+END_TEST
+
 START_TEST(parse_is_strict_and_bounded)
 {
 	static const char *const bad[] = {
@@ -63,6 +83,7 @@ num_suite(void)
 
 	tcase_add_loop_test(tc, format_is_printf_lld, 0, (int)NNUMS);
 	tcase_add_test(tc, parse_is_strict_and_bounded);
+	tcase_add_test(tc, hex_is_every_digit_in_either_case);
 	suite_add_tcase(s, tc);
 	return s;
 }
