@@ -63,7 +63,7 @@ field_index(const char *name, const char *const *names, size_t nnames)
 	size_t i;
 
 	for (i = 0; i < nnames; i++)
-		if (strcmp(names[i], name) == 0)
+		if (names[i] != NULL && strcmp(names[i], name) == 0)
 			return (int)i;
 	return -1;
 }

@@ -9,10 +9,11 @@
 /*
  * form_parse: decode the n bytes at s (a query string or a POST body) into
  * vals[i] for the field named names[i] (malloc'd; the caller frees with
- * form_free; absent fields stay NULL). Strict, because what a browser
- * never sends is an attack or a bug: an unknown or repeated name, a
- * broken %-escape, a NUL byte or invalid UTF-8 each fail with DD_EBADREQ
- * and a message naming the problem (and e->field the name, if known).
+ * form_free; absent fields stay NULL; a NULL name takes nothing).
+ * Strict, because what a browser never sends is an attack or a bug: an
+ * unknown or repeated name, a broken %-escape, a NUL byte or invalid
+ * UTF-8 each fail with DD_EBADREQ and a message naming the problem (and
+ * e->field the name, if known).
  * Returns 0 or -1. vals is left all NULL on failure.
  */
 int form_parse(const char *s, size_t n, const char *const *names,

@@ -61,10 +61,14 @@ struct route {
 	const char		*action;
 	enum method		 method;
 	page_fn			 fn;
-	const char *const	*fields;	/* accepted body fields (POST) */
-	size_t			 nfields;
-	size_t			 first;		/* where they land in req.b */
+	unsigned long long	 body;		/* the body fields it takes
+						 * (POST): BODY(B_...) bits */
 };
+#define BODY(f)		(1ull << (f))
+_Static_assert(B__MAX <= 64, "a route's body fields are bits of 64");
+
+/* body_name: the form name of body field f (dispatch.c's one table). */
+const char *body_name(enum bfield f);
 
 /*
  * dispatch: the route for action and method, or NULL with e set: 404 for

@@ -4,23 +4,26 @@
 
 #include "cgi.h"
 
-/* The host form: its fields in enum hfield order, then enum bfield's. */
-static const char *const host_fields[] = {
-#define NAME(e, n, ...) #n,
+/* Each body field's form name, by its enum (a field of the host form's
+ * is its HOST_FIELDS row's name): reordering either enum moves nothing. */
+static const char *const body_names[B__MAX] = {
+#define NAME(e, n, ...) [HF_##e] = #n,
 	HOST_FIELDS(NAME)
 #undef NAME
 	[B_ID] = "id", [B_CSRF] = "csrf_token", [B_VERSION] = "version",
 };
-_Static_assert(sizeof(host_fields) / sizeof(host_fields[0]) == B__MAX,
-    "the host form names every body field once");
-static const char *const id_fields[] = { "id", "csrf_token", "version" };
-static const char *const csrf_fields[] = { "csrf_token" };
 
-#define HOST_FORM host_fields, B__MAX, 0
-#define ID_FORM id_fields, 2, B_ID
-#define VERSIONED_FORM id_fields, 3, B_ID	/* id_fields start at B_ID */
-#define CSRF_FORM csrf_fields, 1, B_CSRF
-#define NO_FORM NULL, 0, 0
+const char *
+body_name(enum bfield f)
+{
+	return body_names[f];
+}
+
+#define HOST_FORM	((BODY(HF__MAX) - 1) | VERSIONED_FORM)	/* every hfield */
+#define ID_FORM		(BODY(B_ID) | BODY(B_CSRF))
+#define VERSIONED_FORM	(ID_FORM | BODY(B_VERSION))
+#define CSRF_FORM	BODY(B_CSRF)
+#define NO_FORM		0
 
 static const struct route routes[] = {
 	{ "list",	M_GET,	page_list,		NO_FORM },

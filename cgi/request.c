@@ -174,11 +174,12 @@ req_setup(struct req *r, struct dd_err *e)
 static int
 read_body(struct req *r, const struct route *rt, struct dd_err *e)
 {
+	const char *names[B__MAX];
 	char *body, kib[MSG_NUM_SZ];
 	size_t got = 0, len, tlen;
 	long long n;
 	ssize_t k;
-	int rc;
+	int f, rc;
 
 	tlen = r->ctype ? strcspn(r->ctype, "; ") : 0;
 	if (r->ctype == NULL || tlen != 33 ||
@@ -203,8 +204,9 @@ read_body(struct req *r, const struct route *rt, struct dd_err *e)
 		free(body);
 		return dd_fail(e, DD_EBADREQ, NULL, MSG_req_short);
 	}
-	rc = form_parse(body, len, rt->fields, rt->nfields, r->b + rt->first,
-	    e);
+	for (f = 0; f < B__MAX; f++)
+		names[f] = rt->body & BODY(f) ? body_name(f) : NULL;
+	rc = form_parse(body, len, names, B__MAX, r->b, e);
 	free(body);
 	return rc;
 }
