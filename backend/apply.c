@@ -850,6 +850,7 @@ apply_run(const struct conf *c, const struct wire_apply *msg,
 	struct wire_apply saved = { 0 };
 	const struct wire_apply *a = msg;
 	struct buf rep = { 0 };
+	char title[64];
 	enum apply_status st;
 	enum daemon_state ds;
 	struct dd_err ve;
@@ -906,7 +907,11 @@ apply_run(const struct conf *c, const struct wire_apply *msg,
 	 * so those must mean that the cache entries are gone. */
 	if (cache_rc == -1)
 		st = APPLY_ECACHE;
-	else if (st != APPLY_OK)
+	else if (ds == DAEMON_NOTDDCLIENT) {
+		daemon_title(c->ddclient_pid, title, sizeof(title));
+		dd_failf(e, DD_ESYS, NULL, "ddclient not signalled: %s (%s: "
+		    "\"%s\")", daemon_words[ds], c->ddclient_pid, title);
+	} else if (st != APPLY_OK)
 		dd_failf(e, DD_ESYS, NULL, "ddclient not signalled: %s",
 		    daemon_words[ds]);
 out:

@@ -128,6 +128,25 @@ daemon_find(const char *pidfile, pid_t *pidp, int *sleeping)
 	return ok ? DAEMON_OK : DAEMON_NOTDDCLIENT;
 }
 
+void
+daemon_title(const char *pidfile, char *out, size_t sz)
+{
+	char path[64], *cmd = NULL;
+	struct dd_err e;
+	size_t n = 0, i, o = 0;
+	pid_t pid;
+
+	if (read_pid(pidfile, &pid) == DAEMON_OK) {
+		snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
+		if (file_read_prefix(path, 4096, &cmd, &n, &e) == -1)
+			n = 0;
+	}
+	for (i = 0; i < n && cmd[i] != '\0' && o + 1 < sz; i++)
+		out[o++] = cmd[i] >= 0x20 && cmd[i] < 0x7f ? cmd[i] : '?';
+	out[o] = '\0';
+	free(cmd);
+}
+
 enum daemon_state
 daemon_check(const char *pidfile)
 {

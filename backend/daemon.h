@@ -52,6 +52,15 @@ enum daemon_state daemon_check(const char *pidfile);
 enum daemon_state daemon_find(const char *pidfile, pid_t *pid, int *sleeping);
 
 /*
+ * daemon_title: the program name (argv[0], as ps shows it) of the
+ * process pidfile names, its printable ASCII cut to fit out (size sz,
+ * at least 2), or "" when there is none to read (an exiting process has
+ * an empty command line). For a message that says which program the pid
+ * file names when it is not ddclient.
+ */
+void daemon_title(const char *pidfile, char *out, size_t sz);
+
+/*
  * daemon_reload: send SIGHUP to the ddclient named by pidfile, after
  * checking that it is ddclient. ddclient then re-reads its configuration
  * and cache and runs an update pass at once.

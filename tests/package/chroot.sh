@@ -624,7 +624,14 @@ else
 fi
 check "$CV is installed" [ "$(in_chroot dpkg-query -W -f='${Version}' ddns-admin)" = "$CV" ]
 check "$PV -> $CV: postinst reported no failure" sh -c "! grep -q '^ddns-admin:' '$T/toc.log'"
-grep '^ddns-admin:' "$T/toc.log" | sed 's/^/# /'
+if grep -q '^ddns-admin:' "$T/toc.log"; then
+	grep '^ddns-admin:\|^ddns-apply:' "$T/toc.log" | sed 's/^/# /'
+	echo "# the pid file: $(cat "$R/run/ddclient.pid" 2> /dev/null); the chroot's processes now:"
+	for p in /proc/[0-9]*; do
+		[ "$(readlink "$p/root")" = "$R" ] &&
+			echo "#   ${p#/proc/} $(tr '\0' ' ' < "$p/cmdline" 2> /dev/null)"
+	done
+fi
 check "$PV -> $CV: every row kept, with its login, password, provider, server" \
 	sh -c "sqlite3 '$DB' 'select hostname, login, password, provider, server from hosts order by hostname' | cmp -s - '$T/rows.prev'"
 check "$PV -> $CV: the database of the current schema ($(schema_version))" \

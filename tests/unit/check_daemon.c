@@ -181,6 +181,24 @@ START_TEST(check_other_program_is_notddclient_and_not_signalled)
 }
 END_TEST
 
+/* What the message names when the pid file names another program: its
+ * argv[0] (this test's), cut to fit; nothing for no process. */
+START_TEST(title_names_the_other_program)
+{
+	char t[64], small[6];
+
+	write_pid((long)getpid());
+	daemon_title(pidfile, t, sizeof(t));
+	ck_assert_msg(strstr(t, "check_daemon") != NULL, "title \"%s\"", t);
+	daemon_title(pidfile, small, sizeof(small));
+	ck_assert_uint_eq(strlen(small), sizeof(small) - 1);
+	ck_assert(strncmp(small, t, sizeof(small) - 1) == 0);
+	write_pid(4194303L);
+	daemon_title(pidfile, t, sizeof(t));
+	ck_assert_str_eq(t, "");
+}
+END_TEST
+
 /* A child whose cmdline reads "ddclient - sleeping for 300 seconds". */
 static pid_t
 fake_ddclient(void)
@@ -289,6 +307,7 @@ daemon_suite(void)
 	    (int)NGARBAGE);
 	tcase_add_test(tc, check_dead_process_is_stale);
 	tcase_add_test(tc, check_other_program_is_notddclient_and_not_signalled);
+	tcase_add_test(tc, title_names_the_other_program);
 	tcase_add_test(tc, reload_signals_a_running_ddclient);
 	tcase_add_test(tc, check_sends_no_signal);
 	suite_add_tcase(s, tc);
