@@ -180,8 +180,8 @@ put_source(enum ddv v, const struct source *s, const struct host *h,
     struct buf *out, struct dd_err *e)
 {
 	static const struct source_fam off = { .kind = SRC_NONE };
-	int v4 = strcmp(h->family, "ipv6") != 0;
-	int v6 = strcmp(h->family, "ipv4") != 0;
+	int v4 = (host_family_wants(h->family) & WANT_V4) != 0;
+	int v6 = (host_family_wants(h->family) & WANT_V6) != 0;
 
 	if (v == DDV_311)
 		return put_fam(out, "usev4", v4 ? &s->fam[0] : &off, 0,
@@ -210,21 +210,21 @@ put_detection(const struct conf *c, enum ddv v, const struct host *h,
     struct buf *out, struct dd_err *e)
 {
 	const struct source *s = conf_source(c, h->source);
+	unsigned w = host_family_wants(h->family);
 
 	if (c->nsrc > 0 && s == NULL)
 		return dd_failf(e, DD_EINVAL, "source", "no source '%s' for %s",
 		    h->source, h->hostname);
-	if (s != NULL && (s != &c->src[0] ||
-	    (v == DDV_310 && strcmp(h->family, "ipv6") == 0)))
+	if (s != NULL && (s != &c->src[0] || (v == DDV_310 && w == WANT_V6)))
 		return put_source(v, s, h, out, e);
 	if (v == DDV_311) {
-		if (strcmp(h->family, "ipv4") == 0)
+		if (w == WANT_V4)
 			buf_puts(out, "usev6=disabled, \\\n");
-		else if (strcmp(h->family, "ipv6") == 0)
+		else if (w == WANT_V6)
 			buf_puts(out, "usev4=disabled, \\\n");
 		return 0;
 	}
-	if (strcmp(h->family, "ipv6") == 0) {
+	if (w == WANT_V6) {
 		buf_puts(out, "use=");
 		ddconf_use_of_usev6(c->ddclient_usev6, out);
 		buf_puts(out, ", \\\n");
@@ -237,9 +237,11 @@ put_detection(const struct conf *c, enum ddv v, const struct host *h,
 static const char *
 preset_script(const struct provider *p, const struct host *h)
 {
-	if (strcmp(h->family, "ipv4") == 0 && p->script_v4 != NULL)
+	unsigned w = host_family_wants(h->family);
+
+	if (w == WANT_V4 && p->script_v4 != NULL)
 		return p->script_v4;
-	if (strcmp(h->family, "ipv6") == 0 && p->script_v6 != NULL)
+	if (w == WANT_V6 && p->script_v6 != NULL)
 		return p->script_v6;
 	return p->script;
 }
@@ -290,7 +292,8 @@ put_split(enum ddv v, const struct host *h, const char *proto,
     struct buf *out, struct dd_err *e)
 {
 	if (v == DDV_311 && strcmp(proto, "dyndns2") == 0 &&
-	    strcmp(h->family, "dual") == 0 && *h->mx == '\0' &&
+	    host_family_wants(h->family) == (WANT_V4 | WANT_V6) &&
+	    *h->mx == '\0' &&
 	    *h->backupmx == '\0')
 		return OPT(out, "backupmx", "yes", e);
 	return 0;
@@ -345,7 +348,8 @@ any_dual(const struct host *h, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (h[i].enabled && strcmp(h[i].family, "dual") == 0)
+		if (h[i].enabled &&
+		    host_family_wants(h[i].family) == (WANT_V4 | WANT_V6))
 			return 1;
 	return 0;
 }

@@ -44,14 +44,8 @@
 
 #define INFLIGHT	64	/* queries outstanding at once */
 
-/* Which records a host's family asks for, and their types. */
-static const struct {
-	const char	*family;
-	unsigned char	 ask[NET__MAX];
-} asks[] = {
-	{ "ipv4", { 1, 0 } }, { "ipv6", { 0, 1 } }, { "dual", { 1, 1 } },
-};
-#define NASKS (sizeof(asks) / sizeof(asks[0]))
+/* The records of each family (host.h's WANT_*), and their types. */
+static const unsigned want[NET__MAX] = { [NET_V4] = WANT_V4, [NET_V6] = WANT_V6 };
 static const int rrtype[NET__MAX] = { [NET_V4] = 1, [NET_V6] = 28 };
 
 /* One query: its entry and whether its answer came. */
@@ -77,7 +71,7 @@ hosts(const struct conf *c, struct dnsstate *st, struct dd_err *e)
 {
 	struct host *h = NULL;
 	struct store *s;
-	size_t n = 0, i, k;
+	size_t n = 0, i;
 	int f, rc = -1;
 
 	if ((s = store_open_readonly(c->database, e)) == NULL)
@@ -89,11 +83,8 @@ hosts(const struct conf *c, struct dnsstate *st, struct dd_err *e)
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
-		for (k = 0; k < NASKS && strcmp(h[i].family, asks[k].family);
-		    k++)
-			;
-		for (f = 0; h[i].enabled && k < NASKS && f < NET__MAX; f++) {
-			if (!asks[k].ask[f])
+		for (f = 0; h[i].enabled && f < NET__MAX; f++) {
+			if (!(host_family_wants(h[i].family) & want[f]))
 				continue;
 			snprintf(st->e[st->n].host, sizeof(st->e[st->n].host),
 			    "%s", h[i].hostname);
@@ -395,7 +386,7 @@ list(const struct conf *c, struct dd_err *e)
 	    *st.resolver ? " " : "", st.resolver, st.time);
 	for (i = 0; i < st.n; i++) {
 		printf("%s %s rcode=%s ttl=%lld dnssec=%s records=%s",
-		    st.e[i].host, st.e[i].fam == NET_V4 ? "ipv4" : "ipv6",
+		    st.e[i].host, netip_fam_word(st.e[i].fam),
 		    st.e[i].rcode < 0 ? "-" : dnsstate_rcode_word(st.e[i].rcode),
 		    st.e[i].ttl, dnsstate_sec_word(st.e[i].sec),
 		    st.e[i].naddr ? "" : "-");
@@ -416,7 +407,7 @@ verdict(const struct conf *c, char **av, struct dd_err *e)
 	struct dnsstate st;
 	char path[PATH_MAX], server[DNS_SERVER_SZ], why[MSG_TEXT_SZ];
 	const char *w;
-	enum netfam fam = strcmp(av[1], "ipv6") == 0 ? NET_V6 : NET_V4;
+	enum netfam fam = netip_fam_find(av[1]) == NET_V6 ? NET_V6 : NET_V4;
 
 	dnsstate_mode(c->dns_check, &in.mode, server, sizeof(server), &w);
 	snprintf(path, sizeof(path), "%s/%s", c->state_dir, DNSSTATE_FILE);

@@ -14,9 +14,6 @@
 #define TIME_MAX	(1LL << 40)
 #define NAME_CHARS	"abcdefghijklmnopqrstuvwxyz0123456789.-"
 
-static const char *const fam_words[NET__MAX] = {
-	[NET_V4] = "ipv4", [NET_V6] = "ipv6",
-};
 
 /* answer_ok: "" or up to DNS_ADDRS addresses of family fam, by commas. */
 static int
@@ -76,9 +73,7 @@ parse_line(char *line, struct dnschange *out)
 	if (n == 0 || n >= sizeof(out->host) || strspn(w[1], NAME_CHARS) != n)
 		return -1;
 	memcpy(out->host, w[1], n + 1);
-	for (k = 0; k < NET__MAX && strcmp(w[2], fam_words[k]) != 0; k++)
-		;
-	if (k == NET__MAX)
+	if ((k = netip_fam_find(w[2])) < 0)
 		return -1;
 	out->fam = (enum netfam)k;
 	if ((k = dnsstate_verdict_of(w[3])) < 0)
@@ -231,7 +226,7 @@ dnslog_format(const struct dnslog *l, struct buf *out)
 	buf_printf(out, MAGIC "\n");
 	for (i = 0; i < l->n; i++)
 		buf_printf(out, "%lld %s %s %s %s\n", l->c[i].at, l->c[i].host,
-		    fam_words[l->c[i].fam], dnsstate_verdict_word(l->c[i].v),
+		    netip_fam_word(l->c[i].fam), dnsstate_verdict_word(l->c[i].v),
 		    *l->c[i].answer ? l->c[i].answer : "-");
 }
 

@@ -52,9 +52,6 @@ static const char *const rcode_words[] = {
 #define NRCODES (int)(sizeof(rcode_words) / sizeof(rcode_words[0]))
 #define RCODE_NOERROR	0
 #define RCODE_NXDOMAIN	3
-static const char *const fam_words[NET__MAX] = {
-	[NET_V4] = "ipv4", [NET_V6] = "ipv6",
-};
 
 /* word_index: the index of w in words[0..n), or -1. */
 static int
@@ -240,7 +237,7 @@ parse_entry(char *buf, struct dnsentry *out, int named)
 	if ((!named && !name_ok(w[0])) || strlen(w[0]) >= sizeof(out->host))
 		return -1;
 	memcpy(out->host, w[0], strlen(w[0]) + 1);
-	if ((k = word_index(w[1], fam_words, NET__MAX)) < 0)
+	if ((k = netip_fam_find(w[1])) < 0)
 		return -1;
 	out->fam = (enum netfam)k;
 	if (num_parse(w[2], 0, TIME_MAX, &out->time) == -1)
@@ -562,7 +559,7 @@ format_entry(const struct dnsentry *x, char *line, size_t sz)
 		    (unsigned char)detail[i] > 0x7e)
 			detail[i] = ' ';
 	w = snprintf(line, sz, "%.*s %s %lld %s %lld %s %s %s%s%s\n",
-	    HOSTNAME_SZ - 1, x->host, fam_words[x->fam], x->time,
+	    HOSTNAME_SZ - 1, x->host, netip_fam_word(x->fam), x->time,
 	    x->rcode < 0 ? "-" : rcode_words[x->rcode], x->ttl,
 	    sec_words[x->sec], addrs, err_words[x->err],
 	    x->err != DNSERR_NONE ? " " : "",

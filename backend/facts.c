@@ -15,23 +15,12 @@
 /* The largest facts file read: a line of at most 24 bytes a row. */
 #define FACTS_MAX	(24u * 1024 * 1024)
 
-/* The families a row's family field asks for. */
-static const struct {
-	const char	*name;
-	unsigned	 flags;
-} families[] = {
-	{ "ipv4", FACT_V4 }, { "ipv6", FACT_V6 }, { "dual", FACT_V4 | FACT_V6 },
-};
-
 unsigned
 facts_family(const char *family)
 {
-	size_t k;
+	unsigned w = host_family_wants(family);
 
-	for (k = 0; k < sizeof(families) / sizeof(families[0]); k++)
-		if (strcmp(families[k].name, family) == 0)
-			return families[k].flags;
-	return FACT_V4;
+	return (w & WANT_V4 ? FACT_V4 : 0) | (w & WANT_V6 ? FACT_V6 : 0);
 }
 
 static int

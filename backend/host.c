@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "host.h"
+#include "providers.h"
 
 static const struct {
 	const char	*name;
@@ -48,4 +49,51 @@ host_field_find(const char *name)
 		if (strcmp(fields[f].name, name) == 0)
 			return f;
 	return -1;
+}
+
+/* The families a host may ask for: the form's word, the providers'
+ * FAM_* bit that offers it, the records it asks for. */
+static const struct {
+	const char	*word;
+	unsigned	 bit;
+	unsigned	 wants;
+} families[] = {
+	{ "ipv4", FAM_V4, WANT_V4 },
+	{ "ipv6", FAM_V6, WANT_V6 },
+	{ "dual", FAM_DUAL, WANT_V4 | WANT_V6 },
+};
+#define NFAMILIES (sizeof(families) / sizeof(families[0]))
+
+const char *
+host_family_at(size_t i)
+{
+	return i < NFAMILIES ? families[i].word : NULL;
+}
+
+/* family: the row of word w, or NFAMILIES. */
+static size_t
+family(const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < NFAMILIES; i++)
+		if (strcmp(w, families[i].word) == 0)
+			break;
+	return i;
+}
+
+unsigned
+host_family_bit(const char *w)
+{
+	size_t i = family(w);
+
+	return i < NFAMILIES ? families[i].bit : 0;
+}
+
+unsigned
+host_family_wants(const char *w)
+{
+	size_t i = family(w);
+
+	return i < NFAMILIES ? families[i].wants : WANT_V4;
 }

@@ -125,6 +125,22 @@ char *host_field(struct host *h, enum hfield f, size_t *size);
 /* host_field_ddopt: how ddclient's configuration carries field f. */
 enum ddopt host_field_ddopt(enum hfield f);
 
+/* The records a family asks for (host_family_wants). */
+#define WANT_V4		1u	/* the A record */
+#define WANT_V6		2u	/* the AAAA record */
+
+/* host_family_at: the i-th family word ("ipv4", "ipv6", "dual"; the
+ * default first), or NULL past the last: the one list of them. */
+const char *host_family_at(size_t i);
+
+/* host_family_bit: the FAM_* (providers.h) of family word w, or 0 when
+ * w is none. */
+unsigned host_family_bit(const char *w);
+
+/* host_family_wants: the records family word w asks for (WANT_*);
+ * anything else is IPv4, as ddclient takes it. */
+unsigned host_family_wants(const char *w);
+
 /* host_field_find: the field named name, or -1. */
 int host_field_find(const char *name);
 

@@ -974,7 +974,7 @@ imp_take(const struct imp_conf *c, size_t i, enum ddv v,
 		copy_field(row, HF_PROTOCOL, proto);
 	}
 	copy_field(row, HF_PROVIDER, p->id);
-	copy_field(row, HF_FAMILY, "ipv4");
+	copy_field(row, HF_FAMILY, host_family_at(0));	/* IPv4 */
 	take_fields(s, prov_flags(p, proto), row);
 	for (j = 0; j < s->n; j++)
 		take_setting(&s->kv[j], proto, v, mod, cf && cf->nsrc, row);

@@ -11,14 +11,33 @@
 #include "netip.h"
 #include "num.h"
 
-/* An address, possibly with the ':' or '.' of the text around it. */
+/* Each family: its word in the state files, its public-address file,
+ * its socket family. */
 static const struct {
+	const char	*word;
 	const char	*file;
 	int		 af;
 } fams[NET__MAX] = {
-	[NET_V4] = { NETIP_FILE, AF_INET },
-	[NET_V6] = { NETIP_FILE6, AF_INET6 },
+	[NET_V4] = { "ipv4", NETIP_FILE, AF_INET },
+	[NET_V6] = { "ipv6", NETIP_FILE6, AF_INET6 },
 };
+
+const char *
+netip_fam_word(enum netfam f)
+{
+	return fams[f].word;
+}
+
+int
+netip_fam_find(const char *w)
+{
+	int f;
+
+	for (f = 0; f < NET__MAX; f++)
+		if (strcmp(fams[f].word, w) == 0)
+			return f;
+	return -1;
+}
 
 const char *
 netip_file(enum netfam f)

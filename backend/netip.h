@@ -19,6 +19,11 @@ enum netfam { NET_V4, NET_V6, NET__MAX };
 #define NETIP_FILE "publicip"
 #define NETIP_FILE6 "publicip6"
 
+/* netip_fam_word: family f's word in the state files ("ipv4", "ipv6");
+ * netip_fam_find: the family of word w, or -1. */
+const char *netip_fam_word(enum netfam f);
+int netip_fam_find(const char *w);
+
 /* netip_file: the state file name of family f. */
 const char *netip_file(enum netfam f);
 

@@ -573,43 +573,10 @@ val_algorithm(const char *in, char *out, size_t outsz, struct dd_err *e)
 	return dd_fail(e, DD_EINVAL, NULL, MSG_algorithm_choose);
 }
 
-/* The families a host may ask for, by their form word (FAM_* bits). */
-static const struct {
-	const char	*word;
-	unsigned	 bit;
-} families[] = {
-	{ "ipv4", FAM_V4 }, { "ipv6", FAM_V6 }, { "dual", FAM_DUAL },
-};
-#define NFAMILIES (sizeof(families) / sizeof(families[0]))
-
-size_t
-val_family_count(void)
-{
-	return NFAMILIES;
-}
-
-const char *
-val_family_at(size_t i)
-{
-	return i < NFAMILIES ? families[i].word : NULL;
-}
-
-/* family_bit: the FAM_* of a canonical family word, or 0. */
-static unsigned
-family_bit(const char *word)
-{
-	size_t i;
-
-	for (i = 0; i < NFAMILIES; i++)
-		if (strcmp(word, families[i].word) == 0)
-			return families[i].bit;
-	return 0;
-}
-
 int
 val_family(const char *in, char *out, size_t outsz, struct dd_err *e)
 {
-	if (family_bit(in) == 0)
+	if (host_family_bit(in) == 0)
 		return dd_fail(e, DD_EINVAL, NULL, MSG_family_choose);
 	return copy_out(in, out, outsz, e);
 }
@@ -740,8 +707,9 @@ check_version(const struct provider *p, const char *proto, enum ddv v,
 		return bad(why, strchr(out->login, 0x85) ? HF_LOGIN :
 		    HF_PASSWORD, MSG_ver_0x85);
 	if (*out->family == '\0')
-		snprintf(out->family, sizeof(out->family), "%s", "ipv4");
-	want = family_bit(out->family);
+		snprintf(out->family, sizeof(out->family), "%s",
+		    host_family_at(0));
+	want = host_family_bit(out->family);
 	if (want == 0 || (fams & want))
 		return 0;
 	if (want == FAM_DUAL && p->no_dual != MSG_none)
@@ -862,7 +830,8 @@ rebind(const struct host *old, const struct host *out, unsigned flags)
 		b++;
 	/* the family check_version gives an empty one */
 	if (*now.family == '\0')
-		snprintf(now.family, sizeof(now.family), "%s", "ipv4");
+		snprintf(now.family, sizeof(now.family), "%s",
+		    host_family_at(0));
 	for (f = 0; f < HF__MAX; f++)
 		if ((b->fields & (1u << f)) && strcmp(host_field(&was, f, NULL),
 		    host_field(&now, f, NULL)) != 0)

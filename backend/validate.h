@@ -58,9 +58,6 @@ const char *val_algorithm_at(size_t i);
 /* val_family: ipv4, ipv6 or dual. */
 int val_family(const char *, char *, size_t, struct dd_err *);
 
-/* val_family_count / val_family_at: the family words, the default first. */
-size_t val_family_count(void);
-const char *val_family_at(size_t i);
 
 /* val_flag: a ticked checkbox ("yes", or "on"), canonical "yes". */
 int val_flag(const char *, char *, size_t, struct dd_err *);

@@ -67,7 +67,7 @@ vet_source(const struct conf *c, enum ddv ver, const struct host *h,
     struct dd_msg *m)
 {
 	const struct source *s = conf_source(c, h->source);
-	int dual = strcmp(h->family, "dual") == 0;
+	unsigned w = host_family_wants(h->family);
 
 	if (c->nsrc == 0 && *h->source == '\0')
 		return 0;
@@ -80,17 +80,15 @@ vet_source(const struct conf *c, enum ddv ver, const struct host *h,
 		    s->where);
 		return 1;
 	}
-	if ((dual || strcmp(h->family, "ipv4") == 0) &&
-	    s->fam[0].kind == SRC_NONE) {
+	if ((w & WANT_V4) && s->fam[0].kind == SRC_NONE) {
 		msg_set(m, MSG_source_no_v4, s->name);
 		return 1;
 	}
-	if ((dual || strcmp(h->family, "ipv6") == 0) &&
-	    s->fam[1].kind == SRC_NONE) {
+	if ((w & WANT_V6) && s->fam[1].kind == SRC_NONE) {
 		msg_set(m, MSG_source_no_v6, s->name);
 		return 1;
 	}
-	if (ver == DDV_310 && dual && s != &c->src[0]) {
+	if (ver == DDV_310 && w == (WANT_V4 | WANT_V6) && s != &c->src[0]) {
 		msg_set(m, MSG_source_v6_global, c->src[0].name);
 		return 1;
 	}

@@ -38,7 +38,7 @@ families_of(unsigned fams, char *out, size_t sz)
 	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
 		if ((fams & bits[i]) && len < sz)
 			len += (size_t)snprintf(out + len, sz - len, "%s%s",
-			    len ? " " : "", val_family_at(i));
+			    len ? " " : "", host_family_at(i));
 }
 
 /* The key of Lang.Families that words a family list ("ipv4 ipv6" is
@@ -180,10 +180,11 @@ set_choices(struct req *r, const char *const in[HF__MAX])
 		if (in[HF_ALGORITHM] && strcmp(in[HF_ALGORITHM], alg) == 0)
 			out_row(r, "Algorithms", i, "selected", "1");
 	}
-	for (i = 0; (fam = val_family_at(i)) != NULL; i++) {
+	for (i = 0; (fam = host_family_at(i)) != NULL; i++) {
 		out_row(r, "Families", i, "name", fam);
 		out_row(r, "Families", i, "label", out_lang(r, "Family", fam));
-		if (strcmp(family && *family ? family : "ipv4", fam) == 0)
+		if (strcmp(family && *family ? family : host_family_at(0),
+		    fam) == 0)
 			out_row(r, "Families", i, "selected", "1");
 	}
 	out_set(r, "Page.ddclient", ddver_name(r->ver));
@@ -397,16 +398,18 @@ family_clash(struct req *r, const struct host *h, struct dd_err why[HF__MAX])
 	struct dd_msg m;
 	struct host *rows = NULL;
 	size_t i, n = 0;
-	int dual = strcmp(h->family, "dual") == 0, clash = 0;
+	unsigned w = host_family_wants(h->family);
+	int dual = w == (WANT_V4 | WANT_V6), clash = 0;
 
-	if (!h->enabled || (!dual && strcmp(h->family, "ipv4") != 0) ||
+	if (!h->enabled || w == WANT_V6 ||
 	    (r->ver == DDV_310 && !reads_usev6(h)) ||
 	    (r->ver == DDV_311 && *h->mx == '\0') ||
 	    store_list(r->store, &rows, &n, &e) == -1)
 		return 0;
 	for (i = 0; i < n && !clash; i++) {
 		if (rows[i].id == r->id || !rows[i].enabled ||
-		    strcmp(rows[i].family, dual ? "ipv4" : "dual") != 0)
+		    host_family_wants(rows[i].family) !=
+		    (dual ? WANT_V4 : (WANT_V4 | WANT_V6)))
 			continue;
 		if (r->ver == DDV_310 && reads_usev6(&rows[i]))
 			msg_set(&m, dual ? MSG_ver_v6_global_v4 :

@@ -18,13 +18,13 @@
 #include "verdict.h"
 #include "vet.h"
 
-/* The families, as the JSON names them and facts.h's bits say them. */
+/* The families, as facts.h's bits say them (the JSON names each by its
+ * netip_fam_word). */
 static const struct {
 	unsigned	 bit;
-	int		 v6;
-	const char	*name;
+	enum netfam	 fam;
 } fams[] = {
-	{ FACT_V4, 0, "ipv4" }, { FACT_V6, 1, "ipv6" },
+	{ FACT_V4, NET_V4 }, { FACT_V6, NET_V6 },
 };
 
 static int
@@ -71,7 +71,7 @@ emit_dns(struct buf *out, const struct status_in *in, const struct host *h,
 {
 	struct dnsinput di = { .mode = in->mode, .st = in->have_dns ?
 	    &in->dns : NULL, .sent = ip, .sent_time = *ip ? sent_time : 0,
-	    .pub = in->ni[fams[k].v6 ? NET_V6 : NET_V4].ip, .now = in->now };
+	    .pub = in->ni[fams[k].fam].ip, .now = in->now };
 	struct dnsview dv;
 	size_t i;
 
@@ -79,7 +79,7 @@ emit_dns(struct buf *out, const struct status_in *in, const struct host *h,
 		buf_puts(out, ",\"dns\":null,\"dns_until\":0,\"dns_answer\":[]");
 		return;
 	}
-	di.dns = dnsstate_find(di.st, h->hostname, fams[k].v6 ? NET_V6 : NET_V4);
+	di.dns = dnsstate_find(di.st, h->hostname, fams[k].fam);
 	dnsstate_judge(&di, &dv);
 	buf_printf(out, ",\"dns\":\"%s\",\"dns_until\":%lld,\"dns_answer\":[",
 	    dnsstate_verdict_word(dv.v), dv.until);
@@ -106,7 +106,7 @@ emit_family(struct buf *out, const struct status_in *in, size_t i,
 	ce = in->nce ? bsearch(&key, in->ce, in->nce, sizeof(*in->ce),
 	    by_host) : NULL;
 	if (ce != NULL)
-		cache_family(ce, fams[k].v6, &ip, &status);
+		cache_family(ce, fams[k].fam == NET_V6, &ip, &status);
 	vin.cached = verdict_cached(status, ce ? ce->mtime : 0,
 	    ce ? ce->atime : 0);
 	buf_puts(out, "{\"hostname\":");
@@ -114,12 +114,13 @@ emit_family(struct buf *out, const struct status_in *in, size_t i,
 	buf_puts(out, ",\"description\":");
 	json_str(out, h->description);
 	buf_printf(out, ",\"family\":\"%s\",\"enabled\":%s,\"verdict\":\"%s\","
-	    "\"queued\":%s,\"address\":", fams[k].name, h->enabled ? "true" :
-	    "false", verdict_look(verdict_decide(&vin))->key, vin.pending ?
-	    "true" : "false");
+	    "\"queued\":%s,\"address\":", netip_fam_word(fams[k].fam),
+	    h->enabled ? "true" : "false",
+	    verdict_look(verdict_decide(&vin))->key,
+	    vin.pending ? "true" : "false");
 	json_str(out, ip);
 	buf_puts(out, ",\"public_address\":");
-	json_str(out, in->ni[fams[k].v6 ? NET_V6 : NET_V4].ip);
+	json_str(out, in->ni[fams[k].fam].ip);
 	buf_printf(out, ",\"last_update\":%lld,\"last_attempt\":%lld,"
 	    "\"answer\":", ce ? ce->mtime : 0, ce ? ce->atime : 0);
 	json_str(out, status);

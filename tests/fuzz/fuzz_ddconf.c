@@ -345,7 +345,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p = prov_at((len > 0 ? ctl[0] : 0) % (prov_count() + 1));
 		pr = proto_at((len > 1 ? ctl[1] : 0) % (proto_count() + 1));
 		memset(in, 0, sizeof(in));	/* NULL is "" for val_host */
-		in[HF_FAMILY] = val_family_at((len > 2 ? ctl[2] >> 4 : 0) % 4);
+		in[HF_FAMILY] = host_family_at((len > 2 ? ctl[2] >> 4 : 0) % 4);
 		in[HF_WILDCARD] = len > 2 && (ctl[2] & 0x40) ? "yes" : "";
 		in[HF_BACKUPMX] = len > 2 && (ctl[2] & 0x80) ? "yes" : "";
 		in[HF_HOSTNAME] = tok(t, nt, T_HOST);
