@@ -111,7 +111,7 @@ static const struct key keys[] = {
 	  "URL prefix of www/ (ddns.css, ddns.js)", NULL },
 	{ "language",		K_CHOICE, S(language),	"auto", 0, 0,
 	  "the pages' language: auto (the browser's Accept-Language), en "
-	  "or it", "auto en it" },
+	  "or it", "auto" LANG_WORDS },
 	{ "history_max",	K_INT,	S(history_max),	"1000", 10, 1000000,
 	  "audit entries kept", NULL },
 	{ "nsupdate_program", K_SHELL, S(nsupdate), "/usr/bin/nsupdate", 0, 0,
@@ -382,8 +382,8 @@ source_line(struct conf *c, const char *name, const char *v,
 		fam = rest[1] == '6';
 		bit = 1u << fam;
 	} else if (strncmp(rest, "label.", 6) == 0 &&
-	    strlen(lang = rest + 6) == 2 && word_in(lang, SOURCE_LANGS)) {
-		i = (size_t)(strstr(SOURCE_LANGS, lang) - SOURCE_LANGS) / 3;
+	    lang_find(lang = rest + 6) >= 0) {
+		i = (size_t)lang_find(lang);
 		bit = 4u << i;
 	} else
 		return dd_failf(e, DD_ECONF, "sources", "%s: unknown key "

@@ -4,6 +4,29 @@
 
 #include "lang.h"
 
+static const char *const codes[LANG__MAX] = {
+#define LANG_CODE(c) [LANG_##c] = #c,
+	LANGS(LANG_CODE)
+#undef LANG_CODE
+};
+
+const char *const *
+lang_codes(void)
+{
+	return codes;
+}
+
+int
+lang_find(const char *code)
+{
+	int i;
+
+	for (i = 0; i < LANG__MAX; i++)
+		if (strcmp(codes[i], code) == 0)
+			return i;
+	return -1;
+}
+
 /* q: a qvalue ("1", "0.5", "0.125", "1.000") in thousandths, or -1. */
 static int
 qvalue(const char *s, size_t n)

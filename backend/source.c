@@ -150,10 +150,9 @@ source_kind_word(enum src_kind k, int fam)
 const char *
 source_label(const struct source *s, const char *lang)
 {
-	const char *at = strstr(SOURCE_LANGS, lang);
-	size_t i = at ? (size_t)(at - SOURCE_LANGS) / 3 : SOURCE_NLANG;
+	int i = lang_find(lang);
 
-	if (strlen(lang) != 2 || i >= SOURCE_NLANG || s->label[i][0] == '\0')
+	if (i < 0 || s->label[i][0] == '\0')
 		return s->name;
 	return s->label[i];
 }

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "lang.h"
 #include "msg.h"
 
 #define SOURCE_MAX	8	/* sources a configuration may name */
@@ -27,14 +28,11 @@ struct source_fam {
 	char		 helper[SOURCE_ARG_SZ];
 };
 
-/* The languages a label is given in, the order of source.label[]. */
-#define SOURCE_LANGS	"en it"
-#define SOURCE_NLANG	2
-
 struct source {
 	char		 name[SOURCE_NAME_SZ];
 	struct source_fam fam[2];		/* [0] IPv4, [1] IPv6 */
-	char		 label[SOURCE_NLANG][SOURCE_LABEL_SZ];	/* "": the name */
+	char		 label[LANG__MAX][SOURCE_LABEL_SZ];	/* by enum lang;
+							 * "": the name */
 	enum msg_id	 why;		/* MSG_none, or why it is refused */
 	char		 where[SOURCE_WHERE_SZ];	/* the refused line */
 };

@@ -146,7 +146,7 @@ static const char *const src_ip_key[NET__MAX] = {
 static void
 set_sources(struct req *r, const char *source)
 {
-	const char *lang = hdf_get_value(r->hdf, "Page.Lang", "en");
+	const char *lang = hdf_get_value(r->hdf, "Page.Lang", lang_codes()[0]);
 	const struct source *sel = conf_source(&r->conf, source ? source : "");
 	struct netip ni;
 	size_t i;

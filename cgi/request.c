@@ -99,9 +99,6 @@ read_lang(struct req *r, const char *path)
 	return err;
 }
 
-/* The languages of templates/lang/, the default first. */
-static const char *const langs[] = { "en", "it" };
-
 /* HDF with escaping on before any template is parsed (ClearSilver's
  * own CGI kit would add a debug dump and a time footer, which nothing
  * here turns on), and the texts
@@ -109,8 +106,8 @@ static const char *const langs[] = { "en", "it" };
 static int
 hdf_setup(struct req *r, struct dd_err *e)
 {
-	const char *lang = langs[lang_choose(env("HTTP_ACCEPT_LANGUAGE"),
-	    r->conf.language, langs, sizeof(langs) / sizeof(langs[0]))];
+	const char *lang = lang_codes()[lang_choose(env("HTTP_ACCEPT_LANGUAGE"),
+	    r->conf.language, lang_codes(), LANG__MAX)];
 	char path[PATH_MAX];
 	NEOERR *err;
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <ClearSilver.h>
 #include <check.h>
@@ -12,7 +13,8 @@
 #include "msg.h"
 #include "testutil.h"
 
-static const char *const have[] = { "en", "it" };
+/* The page's languages (lang.h's one list). */
+#define have (lang_codes())
 
 static const struct {
 	const char	*accept, *forced, *want;
@@ -95,6 +97,36 @@ leaves_in(HDF *node, const char *prefix, HDF *b, const char *an,
 	return n;
 }
 
+/* The one list of languages and templates/lang/ agree: a text file for
+ * each code, and no text file of a language the list does not name. */
+START_TEST(the_language_list_is_the_text_files)
+{
+	char path[TU_PATH_SZ];
+	struct dirent *d;
+	size_t n, files = 0;
+	DIR *dir;
+	int i;
+
+	for (i = 0; i < LANG__MAX; i++) {
+		snprintf(path, sizeof(path), SRCDIR "/templates/lang/%s.hdf",
+		    lang_codes()[i]);
+		ck_assert_msg(access(path, R_OK) == 0, "%s: no text file", path);
+	}
+	ck_assert_ptr_nonnull(dir = opendir(SRCDIR "/templates/lang"));
+	while ((d = readdir(dir)) != NULL) {
+		n = strlen(d->d_name);
+		if (n < 5 || strcmp(d->d_name + n - 4, ".hdf") != 0)
+			continue;
+		d->d_name[n - 4] = '\0';
+		ck_assert_msg(lang_find(d->d_name) >= 0, "templates/lang/%s.hdf "
+		    "is no language of LANGS (lang.h)", d->d_name);
+		files++;
+	}
+	closedir(dir);
+	ck_assert_uint_eq(files, LANG__MAX);
+}
+END_TEST
+
 START_TEST(both_languages_have_exactly_the_same_keys)
 {
 	HDF *en = texts("en"), *it = texts("it");
@@ -127,7 +159,7 @@ has_counted(HDF *hdf, const char *key)
  * and Lang.Help[f] of a host field, is a text in both languages. */
 START_TEST(every_key_a_template_names_is_in_both_languages)
 {
-	static const char *const lang[] = { "en", "it" };
+	const char *const *lang = lang_codes();
 	char path[TU_PATH_SZ], key[128];
 	struct dirent *d;
 	DIR *dir;
@@ -136,7 +168,7 @@ START_TEST(every_key_a_template_names_is_in_both_languages)
 	size_t i, n, found = 0;
 	int f;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < LANG__MAX; i++) {
 		hdf = texts(lang[i]);
 		ck_assert_ptr_nonnull(dir = opendir(SRCDIR "/templates"));
 		while ((d = readdir(dir)) != NULL) {
@@ -248,11 +280,11 @@ END_TEST
 /* Neither file has a message msg.h does not list: a stale text. */
 START_TEST(no_message_text_without_its_key)
 {
-	static const char *const lang[] = { "en", "it" };
+	const char *const *lang = lang_codes();
 	HDF *hdf, *c;
 	size_t i, n;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < LANG__MAX; i++) {
 		hdf = texts(lang[i]);
 		n = 0;
 		for (c = hdf_obj_child(hdf_get_obj(hdf, "Msg")); c != NULL;
@@ -285,7 +317,7 @@ hdf_word(void *arg, int letter, const char *w)
  * and nothing of the text's own syntax left. */
 START_TEST(every_message_renders_in_both_languages)
 {
-	static const char *const lang[] = { "en", "it" };
+	const char *const *lang = lang_codes();
 	char name[128], out[MSG_TEXT_SZ];
 	struct dd_msg m;
 	const char *spec;
@@ -293,7 +325,7 @@ START_TEST(every_message_renders_in_both_languages)
 	HDF *hdf;
 	int id;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < LANG__MAX; i++) {
 		hdf = texts(lang[i]);
 		for (id = MSG_none + 1; id < MSG__MAX; id++) {
 			spec = msg_params(id);
@@ -394,7 +426,7 @@ START_TEST(the_messages_are_one_block_the_page_can_read_apart)
 	HDF *whole, *block, *others;
 	size_t i;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < LANG__MAX; i++) {
 		snprintf(path, sizeof(path), SRCDIR "/templates/lang/%s.hdf",
 		    have[i]);
 		ck_assert_ptr_nonnull(t = tu_read(path, NULL));
@@ -449,6 +481,7 @@ lang_suite(void)
 	tcase_add_test(tc, no_message_text_without_its_key);
 	tcase_add_test(tc, every_message_renders_in_both_languages);
 	tcase_add_test(tc, a_message_is_never_a_format);
+	tcase_add_test(tc, the_language_list_is_the_text_files);
 	tcase_add_test(tc, the_messages_are_one_block_the_page_can_read_apart);
 	suite_add_tcase(s, tc);
 	return s;
