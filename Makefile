@@ -42,7 +42,7 @@ B := build
 MAIN_SRC := backend/apply_main.c backend/checkip_main.c backend/status_main.c \
 	backend/migrate_main.c backend/dnscheck_main.c
 ROOT_SRC := backend/apply.c backend/ddconf.c backend/tsig.c backend/import.c \
-	backend/daemon_signal.c backend/cache_drop.c
+	backend/import_read.c backend/daemon_signal.c backend/cache_drop.c
 WEB_SRC  := backend/store.c backend/handover.c backend/csrf.c backend/form.c \
 	backend/facts.c backend/takeover.c
 LIB_SRC := $(filter-out $(MAIN_SRC) $(ROOT_SRC) $(WEB_SRC),$(wildcard backend/*.c))

@@ -1,5 +1,6 @@
 /* import.h: read a hand-written ddclient configuration as ddclient 3.10 and
- * 3.11 read it, and turn its hosts into rows (ddns-apply --import). */
+ * 3.11 read it (import_read.c), and turn its hosts into rows (import.c;
+ * ddns-apply --import). */
 #ifndef DDNS_IMPORT_H
 #define DDNS_IMPORT_H
 
