@@ -1,7 +1,6 @@
 /* page_list.c: every host with its live state, the public address, and
  * what the last change did. Reads files only; never waits on the network. */
 #include <limits.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "ddconf.h"
 #include "dnsview.h"
 #include "fileio.h"
+#include "list.h"
 #include "netip.h"
 #include "num.h"
 #include "providers.h"
@@ -24,16 +24,6 @@
 /* Messages the query may ask for after a redirect: names, not text. */
 static const char *const msgs[] = {
 	"saved", "deleted", "enabled", "disabled", "queued", "dnscheck",
-};
-
-/* The families a host asks for (facts.h's bits), as the list names them. */
-static const struct {
-	unsigned	 bit;
-	int		 v6;
-	enum netfam	 fam;
-	const char	*name;
-} fams[] = {
-	{ FACT_V4, 0, NET_V4, "IPv4" }, { FACT_V6, 1, NET_V6, "IPv6" },
 };
 
 /* The text of a verdict: the provider's answer for a failure, else the
@@ -133,12 +123,12 @@ set_state(struct req *r, HDF *it, const struct host *h,
 	HDF *fam;
 	size_t k, nf = 0;
 
-	for (k = 0; k < sizeof(fams) / sizeof(fams[0]); k++) {
-		if (!(want & fams[k].bit))
+	for (k = 0; k < sizeof(rank_fams) / sizeof(rank_fams[0]); k++) {
+		if (!(want & rank_fams[k].bit))
 			continue;
 		ip = status = "";
 		if (ce != NULL)
-			cache_family(ce, fams[k].v6, &ip, &status);
+			cache_family(ce, rank_fams[k].v6, &ip, &status);
 		in.cached = verdict_cached(status, ce ? ce->mtime : 0,
 		    ce ? ce->atime : 0);
 		st = verdict_decide(&in);
@@ -149,13 +139,13 @@ set_state(struct req *r, HDF *it, const struct host *h,
 		if (!h->enabled && (ce == NULL || !look->cache))
 			continue;
 		fam = out_item(it, "State.Fam", nf++);
-		out_put(fam, "name", fams[k].name);
+		out_put(fam, "name", rank_fams[k].name);
 		/* A verdict of DNS on the address says whether it is in
 		 * sync; the grey ones say nothing of it. */
 		dv = DV_NOT_CHECKED;
 		if (h->enabled)
-			dv = dnsview_put(r, fam, dp, h->hostname, fams[k].fam, ip,
-			    ce ? ce->mtime : 0, ni[fams[k].fam].ip, &in, 0);
+			dv = dnsview_put(r, fam, dp, h->hostname, rank_fams[k].fam, ip,
+			    ce ? ce->mtime : 0, ni[rank_fams[k].fam].ip, &in, 0);
 		if (ce == NULL || !look->cache)
 			continue;
 		out_put(fam, "ip", ip);
@@ -168,9 +158,9 @@ set_state(struct req *r, HDF *it, const struct host *h,
 		}
 		if (st == VD_FAILED && *status)
 			out_put(fam, "status", status);
-		if (*ni[fams[k].v6 ? NET_V6 : NET_V4].ip && *ip &&
+		if (*ni[rank_fams[k].v6 ? NET_V6 : NET_V4].ip && *ip &&
 		    dv <= DV_COULD_NOT_CHECK)
-			out_put(fam, "insync", strcmp(ni[fams[k].v6 ? NET_V6 :
+			out_put(fam, "insync", strcmp(ni[rank_fams[k].v6 ? NET_V6 :
 			    NET_V4].ip, ip) == 0 ? "1" : "0");
 	}
 	look = verdict_look(host);
@@ -344,298 +334,6 @@ daemon_line(struct req *r)
 	out_set(r, "Daemon.text", out_lang(r, "Daemon", o->key));
 }
 
-/* ---- ranking the whole list cheaply: failing first, 50 a page ---- */
-
-#define PER_PAGE 50
-
-/* FNV-1a of n bytes: the cache's hosts are told apart by a 64-bit hash
- * alone when counted; the page's own rows are compared whole. */
-static uint64_t
-name_hashn(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h | 1;		/* 0 marks an empty slot */
-}
-
-static uint64_t
-name_hash(const char *s)
-{
-	return name_hashn(s, strlen(s));
-}
-
-/* What the cache says of a host's two families (verdict_cached), in a
- * byte: IPv4's state in the low half, IPv6's in the high. */
-#define CACHED(v4, v6)	((unsigned char)((v4) | (v6) << 4))
-#define CACHED_V(c, v6)	((enum vd_state)((v6) ? (c) >> 4 : (c) & 15))
-
-/* An open-addressing table: hash of a cached host -> its CACHED byte;
- * and ddclient's newest update of all (dnsstate_due). */
-struct ctab {
-	uint64_t	*key;
-	unsigned char	*cls;
-	size_t		 cap, n;
-	long long	 newest;
-};
-
-static int
-ctab_put(struct ctab *t, uint64_t k, unsigned char c)
-{
-	size_t i, cap;
-	struct ctab bigger = { 0 };
-
-	if (t->n * 2 >= t->cap) {
-		cap = t->cap ? t->cap * 2 : 1024;
-		bigger.key = calloc(cap, sizeof(*bigger.key));
-		bigger.cls = calloc(cap, 1);
-		bigger.cap = cap;
-		if (bigger.key == NULL || bigger.cls == NULL) {
-			free(bigger.key);
-			free(bigger.cls);
-			return -1;
-		}
-		for (i = 0; i < t->cap; i++)
-			if (t->key[i] != 0)
-				ctab_put(&bigger, t->key[i], t->cls[i]);
-		free(t->key);
-		free(t->cls);
-		*t = bigger;
-	}
-	for (i = k % t->cap; t->key[i] != 0 && t->key[i] != k; i = (i + 1) %
-	    t->cap)
-		;
-	t->n += t->key[i] == 0;
-	t->key[i] = k;
-	t->cls[i] = c;
-	return 0;
-}
-
-/* ctab_get: the CACHED byte of the host of hash k: waiting if not cached. */
-static unsigned char
-ctab_get(const struct ctab *t, uint64_t k)
-{
-	size_t i;
-
-	for (i = t->cap ? k % t->cap : 0; t->cap && t->key[i] != 0;
-	    i = (i + 1) % t->cap)
-		if (t->key[i] == k)
-			return t->cls[i];
-	return CACHED(VD_WAITING, VD_WAITING);
-}
-
-/* scan_cached: what a cache entry says of each family. */
-static int
-scan_cached(const struct cache_entry *ce, void *arg)
-{
-	const char *ip, *st;
-	enum vd_state c[2];
-	struct ctab *t = arg;
-	int v6;
-
-	for (v6 = 0; v6 < 2; v6++)
-		c[v6] = cache_family(ce, v6, &ip, &st) == 0 ?
-		    verdict_cached(st, ce->mtime, ce->atime) : VD_WAITING;
-	if (ce->mtime > t->newest)
-		t->newest = ce->mtime;
-	return ctab_put(t, name_hash(ce->host), CACHED(c[0], c[1]));
-}
-
-/* A set of names by their hash (the queue, root's report): sorted. */
-struct nameset {
-	uint64_t	*h;
-	size_t		 n;
-};
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* nameset_make: the set of the n names (-1 if out of memory). */
-static int
-nameset_make(struct nameset *ns, const char *const *names, size_t n)
-{
-	size_t i;
-
-	ns->n = 0;
-	if ((ns->h = calloc(n + 1, sizeof(*ns->h))) == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		ns->h[ns->n++] = name_hash(names[i]);
-	qsort(ns->h, ns->n, sizeof(*ns->h), cmp_u64);
-	return 0;
-}
-
-static int
-nameset_has(const struct nameset *ns, const char *name)
-{
-	uint64_t k;
-
-	if (ns->n == 0)
-		return 0;
-	k = name_hash(name);
-	return bsearch(&k, ns->h, ns->n, sizeof(k), cmp_u64) != NULL;
-}
-
-/* What a page knows of the hosts beyond the index and the cache. */
-struct known {
-	struct facts	 facts;		/* left out by apply_vet, families */
-	struct nameset	 pending;	/* queued */
-	struct nameset	 reported;	/* left out by the root side */
-};
-
-/* host_group: the summary group of a host, from verdict_decide over
- * the families it asks for: the same verdict its row shows. */
-static enum vd_group
-host_group(const struct known *kn, unsigned char cached, long long id,
-    const char *hostname, int enabled)
-{
-	unsigned fl = facts_get(&kn->facts, id);
-	struct verdict_in in = { .enabled = enabled, .left_out = (fl &
-	    FACT_LEFT_OUT) || nameset_has(&kn->reported, hostname),
-	    .pending = nameset_has(&kn->pending, hostname) };
-	enum vd_state st = VD__MAX, f;
-	size_t k;
-
-	for (k = 0; k < sizeof(fams) / sizeof(fams[0]); k++)
-		if (fl & fams[k].bit) {
-			in.cached = CACHED_V(cached, fams[k].v6);
-			f = verdict_decide(&in);
-			st = st == VD__MAX ? f : verdict_worse(st, f);
-		}
-	return verdict_look(st)->group;
-}
-
-/*
- * The hosts that match, in the store's order (by name), with a byte each
- * for their class: the page's order, failing first and by name within a
- * class, needs no sort and no copy of the names (9 bytes a host).
- */
-struct ranking {
-	const struct ctab *tab;
-	const struct known *kn;
-	long long	*id;
-	unsigned char	*cls;		/* enum vd_group */
-	size_t		 n, cap;
-	size_t		 count[VG__MAX];
-};
-
-static int
-rank_row(long long id, const char *hostname, int enabled, void *arg)
-{
-	struct ranking *rk = arg;
-	long long *ids;
-	unsigned char *cls;
-	size_t cap;
-
-	if (rk->n == rk->cap) {
-		cap = rk->cap ? rk->cap * 2 : 256;
-		if ((ids = realloc(rk->id, cap * sizeof(*ids))) == NULL)
-			return -1;
-		rk->id = ids;
-		if ((cls = realloc(rk->cls, cap)) == NULL)
-			return -1;
-		rk->cls = cls;
-		rk->cap = cap;
-	}
-	rk->id[rk->n] = id;
-	/* A disabled host's cache is not looked up: the rules decide it. */
-	rk->cls[rk->n] = (unsigned char)host_group(rk->kn, enabled ?
-	    ctab_get(rk->tab, name_hash(hostname)) : 0, id, hostname, enabled);
-	rk->count[rk->cls[rk->n]]++;
-	rk->n++;
-	return 0;
-}
-
-/*
- * page_ids: the ids at positions first.. first+n-1 of the page order
- * into ids[]: position = the hosts of the worse classes, then the rank
- * within its class (the store's order); with only a class (not VG__MAX),
- * that class's hosts alone.
- */
-static void
-page_ids(const struct ranking *rk, size_t first, size_t n, long long *ids,
-    enum vd_group only)
-{
-	size_t at[VG__MAX], c, i, pos;
-
-	for (c = 0, pos = 0; c < VG__MAX; pos += rk->count[c], c++)
-		at[c] = pos;
-	if (only != VG__MAX)
-		at[only] = 0;
-	for (i = 0; i < rk->n; i++) {
-		if (only != VG__MAX && rk->cls[i] != only)
-			continue;
-		pos = at[rk->cls[i]]++;
-		if (pos >= first && pos < first + n)
-			ids[pos - first] = rk->id[i];
-	}
-}
-
-/* The cache entries of the page's hosts only (second, streaming pass). */
-struct pagecache {
-	const struct host	*h;
-	uint64_t		 hash[PER_PAGE];	/* of each h[i].hostname */
-	uint64_t		 bloom[16];	/* bit hash % 1024 of each */
-	size_t			 n;
-	struct cache_entry	*ce;	/* n slots; host "" if none */
-};
-
-/* page_wants: whether a cache line's host may be one of the page's. */
-static int
-page_wants(const char *host, size_t len, void *arg)
-{
-	const struct pagecache *pc = arg;
-	uint64_t k = name_hashn(host, len);
-	size_t i;
-
-	if (!(pc->bloom[(k >> 6) & 15] & (1ULL << (k & 63))))
-		return 0;	/* most lines: not one of the page's */
-	for (i = 0; i < pc->n; i++)
-		if (pc->hash[i] == k)
-			return 1;
-	return 0;
-}
-
-static int
-scan_page(const struct cache_entry *ce, void *arg)
-{
-	struct pagecache *pc = arg;
-	size_t i;
-
-	for (i = 0; i < pc->n; i++)
-		if (pc->ce[i].host[0] == '\0' &&
-		    strcmp(pc->h[i].hostname, ce->host) == 0)
-			pc->ce[i] = *ce;
-	return 0;
-}
-
-/* page_cache: the cache entries of the n hosts h of the page into ce[]
- * (zeroed: host "" for none), from a second pass that parses only lines
- * naming one of them. A cache that cannot be read leaves them all none. */
-static void
-page_cache(const char *cpath, const struct host *h, size_t n,
-    struct cache_entry *ce)
-{
-	struct pagecache pc = { 0 };
-	size_t i;
-
-	pc.h = h;
-	pc.n = n;
-	pc.ce = ce;
-	for (i = 0; i < n; i++) {
-		pc.hash[i] = name_hash(h[i].hostname);
-		pc.bloom[(pc.hash[i] >> 6) & 15] |= 1ULL << (pc.hash[i] & 63);
-	}
-	if (cache_scan(cpath, page_wants, scan_page, &pc, NULL) == -1)
-		memset(ce, 0, n * sizeof(*ce));
-}
-
 /* The summary's groups: their HDF key, and their name in ?state= (the
  * list of one group: a count in the summary links to it). */
 static const char *const group_key[VG__MAX] = {
@@ -708,7 +406,7 @@ load_page(struct req *r, const char *cpath, const struct known *kn,
 	*n = 0;
 	if (r->q[Q_PAGE] && num_parse(r->q[Q_PAGE], 1, 1000000, &page) == -1)
 		return dd_fail(e, DD_EBADREQ, "page", MSG_req_page_number);
-	if (cache_scan(cpath, NULL, scan_cached, &tab, e) == -1) {
+	if (cache_scan(cpath, NULL, rank_scan_cached, &tab, e) == -1) {
 		out_set(r, "Daemon.cache_error", out_msg(r, &e->m, why));
 		dd_clear(e);
 	}
@@ -730,10 +428,10 @@ load_page(struct req *r, const char *cpath, const struct known *kn,
 		rc = dd_fail(e, DD_ESYS, NULL, MSG_oom);
 		goto out;
 	}
-	page_ids(&rk, first, *n, ids, only);
+	rank_page_ids(&rk, first, *n, ids, only);
 	if (store_get_ids(r->store, ids, *n, *h, e) == -1)
 		goto out;
-	page_cache(cpath, *h, *n, *ce);
+	rank_page_cache(cpath, *h, *n, *ce);
 	rc = 0;
 out:
 	free(tab.key);
@@ -763,122 +461,6 @@ dns_load(struct req *r, const struct host *h, size_t n, long long newest,
 		if (h[i].enabled)
 			names[k++] = h[i].hostname;
 	dnsview_load(r, names, k, newest, dp);
-}
-
-/* The most providers of one-account protocols a page relates (all). */
-#define RELATED_PROVS	64
-
-/* one_account_providers: add to provs[*np] (once each) the providers
- * whose hosts use protocol pr: those of its own, and Custom. */
-static void
-one_account_providers(const struct protocol *pr, const char **provs,
-    size_t *np)
-{
-	const struct provider *q;
-	size_t k, j;
-
-	for (k = 0; k < prov_count(); k++) {
-		q = prov_at(k);
-		if (q != prov_open() && (q->protocol == NULL ||
-		    strcmp(q->protocol, pr->name) != 0))
-			continue;
-		for (j = 0; j < *np && strcmp(provs[j], q->id) != 0; j++)
-			;
-		if (j == *np && *np < RELATED_PROVS)
-			provs[(*np)++] = q->id;
-	}
-}
-
-/* by_name_id: ddns-apply's order (store_list's): hostname, then id. */
-static int
-by_name_id(const void *pa, const void *pb)
-{
-	const struct host *a = pa, *b = pb;
-	int c = strcmp(a->hostname, b->hostname);
-
-	return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
-}
-
-/*
- * vet_in_order: apply_vet over the page's n rows h[] in ddns-apply's
- * order, whatever order the page shows them in (failing first), so that
- * of two rows of one hostname the same one is told the duplicate; the
- * verdicts and canonical rows go back to their places.
- */
-static void
-vet_in_order(struct req *r, struct host *h, size_t n, struct vet *v)
-{
-	struct host *s;
-	struct vet *sv;
-	size_t i, k;
-
-	if ((s = malloc((n + 1) * sizeof(*s))) == NULL ||
-	    (sv = calloc(n + 1, sizeof(*sv))) == NULL) {
-		free(s);
-		apply_vet(&r->conf, h, n, r->ver, v);
-		return;
-	}
-	if (n > 0)
-		memcpy(s, h, n * sizeof(*s));
-	qsort(s, n, sizeof(*s), by_name_id);
-	apply_vet(&r->conf, s, n, r->ver, sv);
-	for (k = 0; k < n; k++)
-		for (i = 0; i < n; i++)
-			if (h[i].id == s[k].id) {
-				h[i] = s[k];
-				v[i] = sv[k];
-				break;
-			}
-	free(sv);
-	free(s);
-}
-
-/*
- * vet_page: each of the page's n rows h[] as ddns-apply judges it, into
- * v[]. Most verdicts are the row's own; one depends on rows that may be
- * on other pages: a host of a one-account protocol (freedns) with another
- * account than the first of that protocol by name is left out. When the
- * page has such a host, every row of the protocol is read and judged in
- * ddns-apply's order (store_related). Otherwise the page's rows are
- * judged among themselves, in place (apply_vet writes their canonical
- * form); a duplicate hostname, which only a database written past the
- * form can hold, is then told within the page.
- */
-static void
-vet_page(struct req *r, struct host *h, size_t n, struct vet *v)
-{
-	const char *names[PER_PAGE], *provs[RELATED_PROVS];
-	const struct provider *p;
-	const struct protocol *pr;
-	struct host *rel = NULL;
-	struct vet *relv = NULL;
-	size_t i, j, nrel = 0, np = 0;
-
-	for (i = 0; i < n; i++) {
-		names[i] = h[i].hostname;
-		if ((p = prov_find(h[i].provider)) != NULL &&
-		    (pr = proto_find(prov_protocol(p, h[i].protocol))) != NULL &&
-		    (pr->flags & PF_ONE_ACCOUNT))
-			one_account_providers(pr, provs, &np);
-	}
-	if (np == 0 || store_related(r->store, names, n, provs, np, &rel,
-	    &nrel, NULL) == -1 || (relv = calloc(nrel + 1,
-	    sizeof(*relv))) == NULL) {
-		free(rel);
-		vet_in_order(r, h, n, v);
-		return;
-	}
-	apply_vet(&r->conf, rel, nrel, r->ver, relv);
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < nrel && rel[j].id != h[i].id; j++)
-			;
-		if (j < nrel)
-			v[i] = relv[j];
-		else	/* not read again (cannot be, in one snapshot) */
-			v[i].field = -1, v[i].m.id = MSG_none;
-	}
-	free(rel);
-	free(relv);
 }
 
 /* The largest report read (boundary.h): a note per host left out. */
@@ -1095,7 +677,7 @@ page_list(struct req *r)
 			dd_fail(&e, DD_ESYS, NULL, MSG_oom);
 		goto out;
 	}
-	vet_page(r, h, n, v);
+	list_vet(r, h, n, v);
 	store_snapshot_end(r->store);
 	root_report(&rep, &kn, h, n, v);
 	/* ddclient_ssl = no: every dyndns2 host's password would travel in
