@@ -10,6 +10,7 @@
 #include "cache.h"
 #include "cgi.h"
 #include "facts.h"
+#include "hostset.h"
 #include "host.h"
 #include "netip.h"
 #include "verdict.h"
@@ -25,21 +26,6 @@ struct rank_fam {
 	const char	*name;
 };
 extern const struct rank_fam rank_fams[NET__MAX];
-
-/* An open-addressing table: hash of a cached host -> its CACHED byte;
- * and ddclient's newest update of all (dnsstate_due). */
-struct ctab {
-	uint64_t	*key;
-	unsigned char	*cls;
-	size_t		 cap, n;
-	long long	 newest;
-};
-
-/* A set of names by their hash (the queue, root's report): sorted. */
-struct nameset {
-	uint64_t	*h;
-	size_t		 n;
-};
 
 /* What a page knows of the hosts beyond the index and the cache. */
 struct known {
@@ -80,9 +66,6 @@ void rank_page_ids(const struct ranking *rk, size_t first, size_t n,
  * cpath into ce[] (zeroed: host "" for none). */
 void rank_page_cache(const char *cpath, const struct host *h, size_t n,
     struct cache_entry *ce);
-
-/* nameset_make: the set of the n names (-1 if out of memory); free ns->h. */
-int nameset_make(struct nameset *ns, const char *const *names, size_t n);
 
 /* list_vet: each of the page's n rows h[] as ddns-apply judges it, into
  * v[] (rows of other pages read when a verdict depends on them). */
