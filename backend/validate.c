@@ -8,8 +8,10 @@
 
 #include "ddconf.h"
 #include "ddver.h"
+#include "idn.h"
 #include "num.h"
 #include "providers.h"
+#include "unseen.h"
 #include "utf8.h"
 #include "validate.h"
 
@@ -34,133 +36,6 @@ bad_byte(unsigned char c, struct dd_err *e)
 		return dd_fail(e, DD_EINVAL, NULL, MSG_label_word,
 		    msg_key(word));
 	return dd_fail(e, DD_EINVAL, NULL, MSG_label_char, one);
-}
-
-/* ---- internationalised names: RFC 3492 punycode ---- */
-
-enum { PC_BASE = 36, PC_TMIN = 1, PC_TMAX = 26, PC_SKEW = 38, PC_DAMP = 700 };
-
-static uint32_t
-pc_adapt(uint32_t delta, uint32_t npoints, int first)
-{
-	uint32_t k = 0;
-
-	delta = first ? delta / PC_DAMP : delta / 2;
-	delta += delta / npoints;
-	while (delta > ((PC_BASE - PC_TMIN) * PC_TMAX) / 2) {
-		delta /= PC_BASE - PC_TMIN;
-		k += PC_BASE;
-	}
-	return k + (PC_BASE - PC_TMIN + 1) * delta / (delta + PC_SKEW);
-}
-
-static int
-pc_put(char *out, size_t outsz, size_t *o, int c)
-{
-	if (*o + 1 >= outsz)
-		return -1;
-	out[(*o)++] = (char)c;
-	return 0;
-}
-
-static int
-pc_digit(char *out, size_t outsz, size_t *o, uint32_t d)
-{
-	return pc_put(out, outsz, o, d < 26 ? 'a' + (int)d : '0' + (int)d - 26);
-}
-
-/* Simple case folding for the Latin-1 and Latin Extended-A capitals. */
-static uint32_t
-fold(uint32_t c)
-{
-	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
-		return c + 0x20;
-	if (c >= 0x100 && c <= 0x137 && (c & 1) == 0)
-		return c + 1;
-	return c;
-}
-
-/* Encode one label of n code points cp[] as xn--..., appending to out. */
-static int
-pc_label(const uint32_t *cp, size_t n, char *out, size_t outsz, size_t *o)
-{
-	uint32_t i, m, q, k, t, bias = 72, delta = 0, next = 128, h, b = 0;
-
-	for (i = 0; i < n; i++)
-		if (cp[i] < 0x80) {
-			if (pc_put(out, outsz, o, (int)cp[i]) == -1)
-				return -1;
-			b++;
-		}
-	if (b == n)
-		return 0;
-	/* Insert "xn--" before the basic code points just written. */
-	if (*o + 4 >= outsz)
-		return -1;
-	memmove(out + *o - b + 4, out + *o - b, b);
-	memcpy(out + *o - b, "xn--", 4);
-	*o += 4;
-	if (b > 0 && pc_put(out, outsz, o, '-') == -1)
-		return -1;
-	for (h = b; h < n; delta++, next++) {
-		for (m = UINT32_MAX, i = 0; i < n; i++)
-			if (cp[i] >= next && cp[i] < m)
-				m = cp[i];
-		if ((m - next) > (UINT32_MAX - delta) / (h + 1))
-			return -1;
-		delta += (m - next) * (h + 1);
-		next = m;
-		for (i = 0; i < n; i++) {
-			if (cp[i] < next && ++delta == 0)
-				return -1;
-			if (cp[i] != next)
-				continue;
-			for (q = delta, k = PC_BASE;; k += PC_BASE) {
-				t = k <= bias ? PC_TMIN :
-				    k >= bias + PC_TMAX ? PC_TMAX : k - bias;
-				if (q < t)
-					break;
-				if (pc_digit(out, outsz, o,
-				    t + (q - t) % (PC_BASE - t)) == -1)
-					return -1;
-				q = (q - t) / (PC_BASE - t);
-			}
-			if (pc_digit(out, outsz, o, q) == -1)
-				return -1;
-			bias = pc_adapt(delta, h + 1, h == b);
-			delta = 0;
-			h++;
-		}
-	}
-	return 0;
-}
-
-int
-val_idn_ascii(const char *in, char *out, size_t outsz)
-{
-	const unsigned char *p = (const unsigned char *)in;
-	const unsigned char *end = p + strlen(in);
-	uint32_t label[64], c;
-	size_t n = 0, o = 0;
-
-	for (;;) {
-		if (p == end || *p == '.') {
-			if (pc_label(label, n, out, outsz, &o) == -1)
-				return -1;
-			if (p == end)
-				break;
-			if (pc_put(out, outsz, &o, '.') == -1)
-				return -1;
-			n = 0;
-			p++;
-			continue;
-		}
-		if (utf8_next(&p, end, &c) == -1 || n == 64)
-			return -1;
-		label[n++] = fold(c);
-	}
-	out[o] = '\0';
-	return 0;
 }
 
 /* ---- field validators ---- */
@@ -288,73 +163,6 @@ check_text(const char *in, const struct textmsg *t, struct dd_err *e)
 		    msg_num(n1, (long long)chars),
 		    msg_num(n2, (long long)t->maxchars));
 	return 0;
-}
-
-/*
- * Characters a page would not show as themselves: invisible ones (two
- * logins that look equal, text hidden in a description) and those that
- * turn the direction of the text around them (U+202E makes
- * "invoice<RLO>fdp.exe" read "invoiceexe.pdf" on the list and History
- * pages). Sorted by code point. Variation selectors 15 and 16 (U+FE0E,
- * U+FE0F) stay allowed: emoji keyboards add them to ordinary emoji.
- */
-static const struct unseen {
-	uint32_t	 lo, hi;
-	enum msg_id	 name;		/* msg.h, u_... */
-} unseen[] = {
-	{ 0x00ad, 0x00ad, MSG_u_soft_hyphen },
-	{ 0x034f, 0x034f, MSG_u_cgj },
-	{ 0x061c, 0x061c, MSG_u_arabic_letter_mark },
-	{ 0x115f, 0x1160, MSG_u_hangul_filler },
-	{ 0x17b4, 0x17b5, MSG_u_khmer_vowel },
-	{ 0x180b, 0x180d, MSG_u_mongolian_vs },
-	{ 0x180e, 0x180e, MSG_u_mongolian_vowel_sep },
-	{ 0x180f, 0x180f, MSG_u_mongolian_vs },
-	{ 0x200b, 0x200b, MSG_u_zwsp },
-	{ 0x200c, 0x200c, MSG_u_zwnj },
-	{ 0x200d, 0x200d, MSG_u_zwj },
-	{ 0x200e, 0x200e, MSG_u_lrm },
-	{ 0x200f, 0x200f, MSG_u_rlm },
-	{ 0x2028, 0x2028, MSG_u_line_sep },
-	{ 0x2029, 0x2029, MSG_u_para_sep },
-	{ 0x202a, 0x202a, MSG_u_lre },
-	{ 0x202b, 0x202b, MSG_u_rle },
-	{ 0x202c, 0x202c, MSG_u_pdf },
-	{ 0x202d, 0x202d, MSG_u_lro },
-	{ 0x202e, 0x202e, MSG_u_rlo },
-	{ 0x2060, 0x2060, MSG_u_word_joiner },
-	{ 0x2061, 0x2061, MSG_u_function_application },
-	{ 0x2062, 0x2062, MSG_u_invisible_times },
-	{ 0x2063, 0x2063, MSG_u_invisible_separator },
-	{ 0x2064, 0x2064, MSG_u_invisible_plus },
-	{ 0x2065, 0x2065, MSG_u_reserved_invisible },
-	{ 0x2066, 0x2066, MSG_u_lri },
-	{ 0x2067, 0x2067, MSG_u_rli },
-	{ 0x2068, 0x2068, MSG_u_fsi },
-	{ 0x2069, 0x2069, MSG_u_pdi },
-	{ 0x206a, 0x206f, MSG_u_deprecated_format },
-	{ 0x3164, 0x3164, MSG_u_hangul_filler },
-	{ 0xfe00, 0xfe0d, MSG_u_variation_selector },
-	{ 0xfeff, 0xfeff, MSG_u_zwnbsp },
-	{ 0xffa0, 0xffa0, MSG_u_halfwidth_hangul_filler },
-	{ 0xfff9, 0xfffb, MSG_u_interlinear },
-	{ 0x1bca0, 0x1bca3, MSG_u_shorthand_format },
-	{ 0x1d173, 0x1d17a, MSG_u_musical_format },
-	{ 0xe0000, 0xe007f, MSG_u_tag },
-	{ 0xe0100, 0xe01ef, MSG_u_variation_selector },
-};
-#define NUNSEEN (sizeof(unseen) / sizeof(unseen[0]))
-
-/* unseen_name: the key naming c, or MSG_none for a character shown. */
-static enum msg_id
-unseen_name(uint32_t c)
-{
-	size_t i;
-
-	for (i = 0; i < NUNSEEN && unseen[i].lo <= c; i++)
-		if (c <= unseen[i].hi)
-			return unseen[i].name;
-	return MSG_none;
 }
 
 /*

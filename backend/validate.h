@@ -80,10 +80,6 @@ int val_field_tsig(enum hfield f);
 /* val_field_fn: the validator of field f (its row in host.h). */
 val_fn val_field_fn(enum hfield f);
 
-/* val_idn_ascii: the ASCII (punycode) form of the UTF-8 name in into out.
- * Returns 0, or -1 if in is not UTF-8 or does not fit. */
-int val_idn_ascii(const char *in, char *out, size_t outsz);
-
 /*
  * val_host: validate the submitted form values in[HF__MAX] (NULL or ""
  * for absent) into out. old is the stored row when modifying, NULL when

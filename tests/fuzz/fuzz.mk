@@ -18,9 +18,10 @@ FUZZ_CFLAGS        := -g -O1 -std=c11 -D_GNU_SOURCE -Ibackend $(FUZZ_SAN) $(WARN
 # The pure modules the harnesses reach (no SQLite, ClearSilver, curl or
 # unbound); conf and source for the address sources the renderer and the
 # validators look up (conf.c takes the install paths, DEFS).
-FUZZ_LIB_SRC       := buf err msg utf8 num providers host validate form cache \
-                      fileio ddconf ddconf_text ddver import wire mask \
-                      netip dnsstate conf source origin
+FUZZ_LIB_SRC       := buf err msg utf8 num providers host validate idn unseen \
+                      form cache fileio ddconf ddconf_text ddver import \
+                      import_read wire mask netip dnsstate conf source origin \
+                      lang
 FUZZ_LIB_OBJ       := $(FUZZ_LIB_SRC:%=$(FUZZ_DIR)/obj/%.o)
 # and the English texts of the messages, generated from en.hdf (Makefile)
 FUZZ_MSG_OBJ       := $(FUZZ_DIR)/obj/msg_en.o

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "host.h"
+#include "idn.h"
 #include "providers.h"
 #include "validate.h"
 

@@ -6,6 +6,7 @@
 #include <check.h>
 
 #include "host.h"
+#include "idn.h"
 #include "validate.h"
 #include "testutil.h"
 
