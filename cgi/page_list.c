@@ -144,8 +144,9 @@ set_state(struct req *r, HDF *it, const struct host *h,
 		 * sync; the grey ones say nothing of it. */
 		dv = DV_NOT_CHECKED;
 		if (h->enabled)
-			dv = dnsview_put(r, fam, dp, h->hostname, rank_fams[k].fam, ip,
-			    ce ? ce->mtime : 0, ni[rank_fams[k].fam].ip, &in, 0);
+			dv = dnsview_put(r, fam, dp, h->hostname,
+			    rank_fams[k].fam, ip, ce ? ce->mtime : 0,
+			    ni[rank_fams[k].fam].ip, &in, 0);
 		if (ce == NULL || !look->cache)
 			continue;
 		out_put(fam, "ip", ip);
@@ -160,8 +161,8 @@ set_state(struct req *r, HDF *it, const struct host *h,
 			out_put(fam, "status", status);
 		if (*ni[rank_fams[k].v6 ? NET_V6 : NET_V4].ip && *ip &&
 		    dv <= DV_COULD_NOT_CHECK)
-			out_put(fam, "insync", strcmp(ni[rank_fams[k].v6 ? NET_V6 :
-			    NET_V4].ip, ip) == 0 ? "1" : "0");
+			out_put(fam, "insync", strcmp(ni[rank_fams[k].v6 ?
+			    NET_V6 : NET_V4].ip, ip) == 0 ? "1" : "0");
 	}
 	look = verdict_look(host);
 	if (in.left_out) {
