@@ -632,6 +632,11 @@ if grep -q '^ddns-admin:' "$T/toc.log"; then
 			echo "#   ${p#/proc/} $(tr '\0' ' ' < "$p/cmdline" 2> /dev/null)"
 	done
 fi
+# The previous release's configuration is the package's, ssl on: 3.10's
+# passes after its Saves went through IO::Socket::SSL, without which it
+# exits (a dependency of the package since 0.2.0).
+check "$PV -> $CV: ddclient still runs, between passes" wait_for 100 \
+	sh -c "p=\$(cat '$R/run/ddclient.pid') && grep -q '^ddclient - sleeping' /proc/\$p/cmdline"
 check "$PV -> $CV: every row kept, with its login, password, provider, server" \
 	sh -c "sqlite3 '$DB' 'select hostname, login, password, provider, server from hosts order by hostname' | cmp -s - '$T/rows.prev'"
 check "$PV -> $CV: the database of the current schema ($(schema_version))" \
