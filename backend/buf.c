@@ -33,6 +33,12 @@ fail:
 }
 
 int
+buf_reserve(struct buf *b, size_t n)
+{
+	return n > b->len ? buf_grow(b, n - b->len) : 0;
+}
+
+int
 buf_add(struct buf *b, const void *s, size_t n)
 {
 	if (buf_grow(b, n) == -1)

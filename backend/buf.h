@@ -21,6 +21,11 @@ int buf_puts(struct buf *b, const char *s);
 int buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* buf_reserve: make room for n bytes in all, so that appending up to
+ * that copies nothing (a page's text, grown by doubling, was copied
+ * again at each step). Same return as buf_add. */
+int buf_reserve(struct buf *b, size_t n);
+
 /* buf_free: release the memory; b is empty and reusable afterwards. */
 void buf_free(struct buf *b);
 

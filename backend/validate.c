@@ -40,6 +40,15 @@ bad_byte(unsigned char c, struct dd_err *e)
 
 /* ---- field validators ---- */
 
+/* label_text: the label l (n bytes) alone, for a message: l runs on to
+ * the rest of the name. Only a refusal pays for the copy. */
+static const char *
+label_text(char part[64], const char *l, size_t n)
+{
+	snprintf(part, 64, "%.*s", (int)(n > 63 ? 63 : n), l);
+	return part;
+}
+
 /* One label of a host name: letters, digits, hyphens; no hyphen at an end. */
 static int
 check_label(const char *l, size_t n, struct dd_err *e)
@@ -49,9 +58,8 @@ check_label(const char *l, size_t n, struct dd_err *e)
 
 	if (n == 0)
 		return dd_fail(e, DD_EINVAL, NULL, MSG_label_empty);
-	/* the label alone: l runs on to the rest of the name */
-	snprintf(part, sizeof(part), "%.*s", (int)(n > 63 ? 63 : n), l);
 	if (n > 63) {
+		label_text(part, l, n);
 		part[utf8_cut(part, 20)] = '\0';
 		return dd_fail(e, DD_EINVAL, NULL, MSG_label_long, part,
 		    msg_num(num, (long long)n));
@@ -60,9 +68,11 @@ check_label(const char *l, size_t n, struct dd_err *e)
 		if (!is_lower_alnum(l[i]) && l[i] != '-')
 			return bad_byte((unsigned char)l[i], e);
 	if (l[0] == '-')
-		return dd_fail(e, DD_EINVAL, NULL, MSG_label_hyphen_start, part);
+		return dd_fail(e, DD_EINVAL, NULL, MSG_label_hyphen_start,
+		    label_text(part, l, n));
 	if (l[n - 1] == '-')
-		return dd_fail(e, DD_EINVAL, NULL, MSG_label_hyphen_end, part);
+		return dd_fail(e, DD_EINVAL, NULL, MSG_label_hyphen_end,
+		    label_text(part, l, n));
 	return 0;
 }
 

@@ -44,6 +44,8 @@ struct req {
 	char		*msg_text;	/* the language file's Msg block, read
 					 * into hdf on a message's first use
 					 * (out_msg); NULL once read or if none */
+	char		*hint_text;	/* its Lang.Hint block, read by the
+					 * form (out_hints); NULL likewise */
 	CSPARSE		*cs;		/* the parsed template (req_end) */
 	const char	*template;	/* page to render */
 	int		 status;
@@ -105,6 +107,8 @@ void req_end(struct req *r);
  *   out_putk     set <list>.<i> under a node to val (a list of plain values)
  *   out_msgs     read the language's Msg block into the HDF, if not yet:
  *                what every reader of Msg.* calls first (out_msg)
+ *   out_hints    the same for its Lang.Hint block: what a page whose
+ *                template names Lang.Hint calls (the form)
  *   out_lang     the text Lang.<group>.<name> of the page's language ("" if none)
  *   out_msg      the message m (msg.h) in the page's language, into buf
  *                (and returns buf): Msg.<key> with its parameters put in
@@ -130,6 +134,7 @@ void out_set(struct req *r, const char *key, const char *val);
 void out_setn(struct req *r, long long n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void out_msgs(struct req *r);
+void out_hints(struct req *r);
 void out_row(struct req *r, const char *list, size_t i, const char *field,
     const char *val);
 HDF *out_item(HDF *under, const char *list, size_t i);

@@ -196,22 +196,35 @@ page_word(void *arg, int letter, const char *w)
 	return hdf_get_value(((struct req *)arg)->hdf, k, NULL);
 }
 
-void
-out_msgs(struct req *r)
+/* read_aside: a block read_lang set aside (*text) into the HDF, once.
+ * On a failure its texts stay missing: out_msg then says Msg.refused,
+ * or the English; a hint is then empty. */
+static void
+read_aside(struct req *r, char **text)
 {
 	NEOERR *err;
 
-	if (r->msg_text == NULL)
+	if (*text == NULL)
 		return;
-	/* On a failure the texts stay missing: out_msg says Msg.refused,
-	 * or the English. */
-	err = hdf_read_string(r->hdf, r->msg_text);
+	err = hdf_read_string(r->hdf, *text);
 	if (err != STATUS_OK) {
 		nerr_log_error(err);
 		nerr_ignore(&err);
 	}
-	free(r->msg_text);
-	r->msg_text = NULL;
+	free(*text);
+	*text = NULL;
+}
+
+void
+out_msgs(struct req *r)
+{
+	read_aside(r, &r->msg_text);
+}
+
+void
+out_hints(struct req *r)
+{
+	read_aside(r, &r->hint_text);
 }
 
 const char *
@@ -374,6 +387,10 @@ http_send_plain(int status, const char *msg)
 	printf("\r\n%s\n", msg);
 }
 
+/* What a page's text is given room for before it is rendered (under
+ * malloc's threshold for a mapping of its own). */
+#define PAGE_GUESS	(120 * 1024)
+
 static NEOERR *
 collect(void *arg, char *s)
 {
@@ -387,6 +404,8 @@ render(struct req *r, struct buf *out)
 	NEOERR *err;
 	STRING tb;
 
+	/* A list page of 100 hosts is about 75 KiB: room for it at once. */
+	buf_reserve(out, PAGE_GUESS);
 	err = cs_init(&r->cs, r->hdf);
 	if (err == STATUS_OK)
 		err = cs_parse_file(r->cs, r->template);

@@ -173,6 +173,7 @@ set_choices(struct req *r, const char *const in[HF__MAX])
 	const char *alg, *fam, *family = in[HF_FAMILY];
 	size_t i;
 
+	out_hints(r);
 	set_providers(r, in[HF_PROVIDER], in[HF_PROTOCOL]);
 	set_sources(r, in[HF_SOURCE]);
 	for (i = 0; (alg = val_algorithm_at(i)) != NULL; i++) {

@@ -88,14 +88,24 @@ zoned(char t[OUT_TIME_SZ], const char *tz)
 static const char *
 ago_text(const struct ago *a, long long t, char *buf, size_t sz)
 {
+	char num[NUM_SZ];
+	const char *d, *w;
+	size_t k, dl, wl;
 	long long n;
-	size_t k;
 
 	for (k = 0; k < AGO_UNITS; k++)
 		if (a->now - t >= ago_units[k].secs) {
 			n = (a->now - t) / ago_units[k].secs;
-			snprintf(buf, sz, "%lld %s", n, n == 1 ? a->one[k] :
-			    a->other[k]);
+			/* "%lld %s" without printf: a row each */
+			d = num_format(n, num);
+			w = n == 1 ? a->one[k] : a->other[k];
+			dl = strlen(d);
+			wl = strlen(w);
+			if (dl + 1 + wl >= sz)
+				return a->just_now;
+			memcpy(buf, d, dl);
+			buf[dl] = ' ';
+			memcpy(buf + dl + 1, w, wl + 1);
 			return buf;
 		}
 	return a->just_now;

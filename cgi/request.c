@@ -57,6 +57,9 @@ req_end(struct req *r)
 {
 	store_close(r->store);
 	r->store = NULL;
+	free(r->msg_text);
+	free(r->hint_text);
+	r->msg_text = r->hint_text = NULL;
 }
 
 /* The largest language file read. */
@@ -64,37 +67,39 @@ req_end(struct req *r)
 
 /*
  * read_lang: the language file at path into r->hdf, all but its Msg
- * block (the messages, 12 KB of 30), which only a page that shows a
- * message reads (out_msgs): the other pages do not pay for parsing it.
+ * block (the messages), which only a page that shows a message reads
+ * (out_msgs), and its Lang.Hint block (the providers' hints, 12 KB of
+ * 46), which only the form reads (out_hints): the other pages do not pay
+ * for parsing them.
  * The block is the line "Msg {" at the start of a line to the next "}"
  * at the start of one (the files' layout; check_lang holds them to it).
  */
 static NEOERR *
 read_lang(struct req *r, const char *path)
 {
-	char *data, *msg, *end;
+	char *data, **aside[] = { &r->msg_text, &r->hint_text };
+	static const char *const open[] = { "\nMsg {\n", "\nLang.Hint {\n" };
+	char *at, *end;
 	struct dd_err fe;
-	size_t n;
+	size_t n, i;
 	NEOERR *err;
 
 	if (file_read(path, LANG_MAX, &data, &n, &fe) == -1)
 		return nerr_raise(NERR_IO, "%s", fe.msg);
-	if ((msg = strstr(data, "\nMsg {\n")) == NULL ||
-	    (end = strstr(msg, "\n}\n")) == NULL) {
-		err = hdf_read_string(r->hdf, data);
-		free(data);
-		return err;
+	/* Each block, "Name {" .. "}", kept aside and cut out of the text
+	 * read now. */
+	for (i = 0; i < sizeof(open) / sizeof(open[0]); i++) {
+		if ((at = strstr(data, open[i])) == NULL ||
+		    (end = strstr(at, "\n}\n")) == NULL)
+			continue;
+		if ((*aside[i] = strndup(at + 1, (size_t)(end + 2 -
+		    (at + 1)))) == NULL) {
+			free(data);
+			return nerr_raise(NERR_NOMEM, "out of memory");
+		}
+		memmove(at + 1, end + 3, strlen(end + 3) + 1);
 	}
-	/* "Msg {" .. "}" aside; the text before it and after it now. */
-	if ((r->msg_text = strndup(msg + 1, (size_t)(end + 2 - (msg + 1)))) ==
-	    NULL) {
-		free(data);
-		return nerr_raise(NERR_NOMEM, "out of memory");
-	}
-	msg[1] = '\0';
 	err = hdf_read_string(r->hdf, data);
-	if (err == STATUS_OK)
-		err = hdf_read_string(r->hdf, end + 3);
 	free(data);
 	return err;
 }

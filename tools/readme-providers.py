@@ -27,7 +27,7 @@ def hints():
     out, inside = {}, False
     for line in open(os.path.join(TOP, "templates/lang/en.hdf"), encoding="utf-8"):
         s = line.strip()
-        if s == "Hint {":
+        if s in ("Hint {", "Lang.Hint {"):
             inside = True
         elif inside and s == "}":
             inside = False
