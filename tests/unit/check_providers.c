@@ -11,6 +11,7 @@
 #include "conf.h"
 #include "ddconf.h"
 #include "ddver.h"
+#include "lang.h"
 #include "providers.h"
 #include "validate.h"
 #include "testutil.h"
@@ -508,24 +509,23 @@ END_TEST
  * are, which the form shows under Provider. */
 START_TEST(every_provider_has_a_hint)
 {
-	static const char *const langs[] = {
-		SRCDIR "/templates/lang/en.hdf", SRCDIR "/templates/lang/it.hdf",
-	};
 	const struct provider *p = prov_at((size_t)_i);
+	char name[64], path[256];
 	HDF *hdf = NULL;
-	char name[64];
 	const char *v;
-	size_t i;
+	int i;
 
 	/* In every language: the hint is what tells the login from the key. */
-	for (i = 0; i < sizeof(langs) / sizeof(langs[0]); i++) {
+	for (i = 0; i < LANG__MAX; i++) {
+		snprintf(path, sizeof(path), SRCDIR "/templates/lang/%s.hdf",
+		    lang_codes()[i]);
 		ck_assert_ptr_eq(hdf_init(&hdf), STATUS_OK);
-		ck_assert_msg(hdf_read_file(hdf, langs[i]) == STATUS_OK,
-		    "cannot read %s", langs[i]);
+		ck_assert_msg(hdf_read_file(hdf, path) == STATUS_OK,
+		    "cannot read %s", path);
 		snprintf(name, sizeof(name), "Lang.Hint.%s", p->id);
 		v = hdf_get_value(hdf, name, NULL);
 		ck_assert_msg(v != NULL && strlen(v) > 20, "%s has no hint in %s",
-		    p->id, langs[i]);
+		    p->id, path);
 		hdf_destroy(&hdf);
 	}
 }
