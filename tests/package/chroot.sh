@@ -384,6 +384,30 @@ check "ddclient's cache is root's 0600 (so the page reads the copy)" \
 check "the status copy: apply_dir's, root:www-data 0640" \
 	[ "$(mode $AD/ddclient.status)" = root:www-data:640 ]
 
+# ---- ddclient as its systemd unit starts it, with the package's drop-in ----
+# No systemd runs here: the command is the one systemd would run, read as
+# it reads it (the last ExecStart= of the unit and its drop-ins, with the
+# unit's daemon_interval). Debian 13's own unit runs 3.11 in the
+# foreground, which writes no pid file: ddns-apply could not wake it.
+UNIT=$R/lib/systemd/system/ddclient.service
+DROPIN=$R/usr/lib/systemd/system/ddclient.service.d/ddns-admin.conf
+check "the drop-in for ddclient.service is installed" [ -f "$DROPIN" ]
+ival=$(sed -n 's/^Environment=daemon_interval=//p' "$UNIT" | tail -1)
+cmd=$(cat "$UNIT" "$DROPIN" | sed -n 's/^ExecStart=//p' | tail -1 |
+	sed "s/\${daemon_interval}/$ival/; s/\$daemon_interval/$ival/")
+echo "# ddclient.service runs: $cmd"
+old=$(cat "$R/run/ddclient.pid")
+kill "$old"
+check "the ddclient started before ends" wait_for 100 sh -c "! kill -0 $old 2> /dev/null"
+rm -f "$R/run/ddclient.pid"
+# In the background: Debian 13's own command would stay in the foreground.
+in_chroot sh -c "$cmd" > /dev/null 2>&1 &
+check "ddclient as the unit starts it: a daemon with its pid file" wait_for 100 \
+	sh -c "p=\$(cat '$R/run/ddclient.pid') && grep -q '^ddclient - ' /proc/\$p/cmdline"
+in_chroot /usr/lib/ddns-admin/ddns-apply -c /etc/ddns-admin/ddns-admin.conf > /dev/null 2>&1
+rc=$?
+check "ddns-apply wakes it (0; 4 is no pid file; got $rc)" [ $rc = 0 ]
+
 # ---- Import through the page, as www-data (sudo ... --import) ----
 # An administrator's own file again; the copy postinst kept moved away
 # first, as the page asks.
