@@ -291,10 +291,11 @@ static int
 put_split(enum ddv v, const struct host *h, const char *proto,
     struct buf *out, struct dd_err *e)
 {
+	/* Without an mx, put_fields wrote no backupmx, whatever the row
+	 * holds. */
 	if (v == DDV_311 && strcmp(proto, "dyndns2") == 0 &&
 	    host_family_wants(h->family) == (WANT_V4 | WANT_V6) &&
-	    *h->mx == '\0' &&
-	    *h->backupmx == '\0')
+	    *h->mx == '\0')
 		return OPT(out, "backupmx", "yes", e);
 	return 0;
 }

@@ -354,6 +354,7 @@ START_TEST(render_dual_dyndns2_host_is_grouped_apart_on_3_11)
 		int		 has;	/* backupmx=yes in the block */
 	} cases[] = {
 		{ DDV_311, "dual", "", "", 1 },
+		{ DDV_311, "dual", "", "yes", 1 },	/* no mx: split still */
 		{ DDV_311, "ipv4", "", "", 0 },
 		{ DDV_311, "ipv6", "", "", 0 },
 		{ DDV_311, "ipv4", "", "yes", 0 },	/* no mx: not sent */
