@@ -244,17 +244,6 @@ apply_read_message(int fd, struct wire_apply *a, struct dd_err *e)
 	return rc;
 }
 
-/* by_name: hostname order, message order among equals (so the first of
- * two rows of one name is let through, the second refused). */
-static int
-by_name(const void *pa, const void *pb)
-{
-	const struct host *a = pa, *b = pb;
-	int c = strcmp(a->hostname, b->hostname);
-
-	return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
-}
-
 /* left_out: say on stderr (the web server's error log, or the
  * administrator's) that the host named name is left out, and why (field
  * f, message m); also in the report rep unless it is NULL: only what the
@@ -293,7 +282,7 @@ vetted(const struct conf *c, const struct wire_apply *a, enum ddv ver,
 	}
 	if (n > 0)
 		memcpy(h, a->row, n * sizeof(*h));
-	qsort(h, n, sizeof(*h), by_name);
+	qsort(h, n, sizeof(*h), host_by_name_id);
 	apply_vet(c, h, n, ver, why);
 	for (i = 0; i < n; i++)
 		if (why[i].field == -1)

@@ -41,6 +41,15 @@ host_field_ddopt(enum hfield f)
 }
 
 int
+host_by_name_id(const void *pa, const void *pb)
+{
+	const struct host *a = pa, *b = pb;
+	int c = strcmp(a->hostname, b->hostname);
+
+	return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+int
 host_field_find(const char *name)
 {
 	int f;

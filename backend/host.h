@@ -141,6 +141,11 @@ unsigned host_family_bit(const char *w);
  * anything else is IPv4, as ddclient takes it. */
 unsigned host_family_wants(const char *w);
 
+/* host_by_name_id: qsort's order of rows, hostname then id: ddns-apply's
+ * (and store_list's), in which the first of two rows of one name is let
+ * through and the second refused; the list page judges its rows in it. */
+int host_by_name_id(const void *a, const void *b);
+
 /* host_field_find: the field named name, or -1. */
 int host_field_find(const char *name);
 

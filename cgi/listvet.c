@@ -31,16 +31,6 @@ one_account_providers(const struct protocol *pr, const char **provs,
 	}
 }
 
-/* by_name_id: ddns-apply's order (store_list's): hostname, then id. */
-static int
-by_name_id(const void *pa, const void *pb)
-{
-	const struct host *a = pa, *b = pb;
-	int c = strcmp(a->hostname, b->hostname);
-
-	return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
-}
-
 /*
  * vet_in_order: apply_vet over the page's n rows h[] in ddns-apply's
  * order, whatever order the page shows them in (failing first), so that
@@ -62,7 +52,7 @@ vet_in_order(struct req *r, struct host *h, size_t n, struct vet *v)
 	}
 	if (n > 0)
 		memcpy(s, h, n * sizeof(*s));
-	qsort(s, n, sizeof(*s), by_name_id);
+	qsort(s, n, sizeof(*s), host_by_name_id);
 	apply_vet(&r->conf, s, n, r->ver, sv);
 	for (k = 0; k < n; k++)
 		for (i = 0; i < n; i++)
