@@ -27,20 +27,6 @@ stop() {
 	stop_pidfile "$R/checkips.pid"
 }
 
-# make_ca DIR: a CA (DIR/ca.pem) and a server certificate for 127.0.0.1
-# and ::1 signed by it (DIR/server.pem, DIR/server.key).
-make_ca() {
-	mkdir -p "$1" && (
-	cd "$1" &&
-	openssl req -x509 -newkey rsa:2048 -nodes -days 3650 \
-		-subj '/CN=ddns-admin demo CA' -keyout ca.key -out ca.pem &&
-	openssl req -newkey rsa:2048 -nodes -subj '/CN=127.0.0.1' \
-		-keyout server.key -out server.csr &&
-	printf 'subjectAltName=IP:127.0.0.1,IP:::1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ext &&
-	openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial \
-		-days 3650 -extfile ext -out server.pem ) > "$1/openssl.log" 2>&1
-}
-
 # examples PORT: a new database with three hosts at the fake provider
 # (127.0.0.1:PORT), so that a first look shows what the page says: one it
 # takes (up to date), one whose password it refuses (the provider's
@@ -80,7 +66,8 @@ start() {
 	# A CA of the demo's own, made once, and a certificate for 127.0.0.1
 	# signed by it: the fake provider speaks HTTPS as real ones do, and
 	# the demo's ddclient (ssl on) trusts that CA alone.
-	[ -s "$R/ca/ca.pem" ] || make_ca "$R/ca"
+	[ -s "$R/ca/ca.pem" ] ||
+		"$TOP/tools/make-ca.sh" "$R/ca" 3650 "ddns-admin demo CA"
 	# A fake dyndns2 provider, and a fake check server for the public address.
 	rm -f "$R/provider.port" "$R/checkip.port" "$R/checkips.port"
 	python3 "$TOP/tests/tools/fake_provider.py" provider --port "$fport" \

@@ -174,17 +174,10 @@ start_fake6() {
 	FAKE_PORT6=$(cat "$T/$2.port6")
 }
 # test_ca DIR: a test CA (DIR/ca.pem) and a server certificate for
-# 127.0.0.1 and ::1 signed by it (DIR/server.pem, DIR/server.key).
+# 127.0.0.1 and ::1 signed by it (DIR/server.pem, DIR/server.key), for
+# two days (tools/make-ca.sh).
 test_ca() {
-	mkdir -p "$1" && (
-	cd "$1" &&
-	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=ddns-admin test CA' \
-		-keyout ca.key -out ca.pem &&
-	openssl req -newkey rsa:2048 -nodes -subj '/CN=127.0.0.1' \
-		-keyout server.key -out server.csr &&
-	printf 'subjectAltName=IP:127.0.0.1,IP:::1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ext &&
-	openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial \
-		-days 2 -extfile ext -out server.pem ) > "$1/openssl.log" 2>&1
+	"$TOP/tools/make-ca.sh" "$1" 2 "ddns-admin test CA"
 }
 
 # counted FILE: FILE's "ok - ..." / "not ok - ..." lines (a checker's
